@@ -1,0 +1,3 @@
+grammar Ulam;
+program : EOF ;
+WS : [ \t\r\n]+ -> skip ;
