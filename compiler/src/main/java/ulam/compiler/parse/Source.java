@@ -1,0 +1,79 @@
+package ulam.compiler.parse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ulam.compiler.ast.Span;
+import ulam.runtime.SourceLocation;
+import ulam.runtime.UlamException;
+
+/**
+ * A model source file: its name as the user gave it, its text, and its lines, so that any
+ * {@link Span} becomes a {@link SourceLocation} with the line's text for error messages.
+ */
+public final class Source {
+    private final String file;
+    private final String text;
+    private final String[] lines;
+
+    /**
+     * @param file file name for messages ({@code examples/chimpanzees.ulam})
+     * @param text the whole source text
+     */
+    public Source(String file, String text) {
+        this.file = file;
+        this.text = text;
+        this.lines = text.split("\r\n|\r|\n", -1);
+    }
+
+    /**
+     * Reads a file as UTF-8.
+     *
+     * @throws UlamException if it cannot be read
+     */
+    public static Source read(Path path) {
+        try {
+            return new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UlamException("cannot read model file " + path + ": " + reason(e), null,
+                    "check the path; a model file is a .ulam text file");
+        } catch (UncheckedIOException e) {
+            throw new UlamException("cannot read model file " + path + ": it is not UTF-8 text", null, null);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.charset.MalformedInputException) return "it is not UTF-8 text";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** File name for messages. */
+    public String file() {
+        return file;
+    }
+
+    /** The whole text. */
+    public String text() {
+        return text;
+    }
+
+    /** Text of a 1-based line (empty past the end). */
+    public String line(int line) {
+        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+    }
+
+    /** The location of a span, with its line's text. */
+    public SourceLocation at(Span span) {
+        if (span == null) return null;
+        return new SourceLocation(file, span.line(), span.column(), span.length(), line(span.line()));
+    }
+
+    /** A user error at a span. */
+    public UlamException error(Span span, String message, String help) {
+        return new UlamException(message, at(span), help);
+    }
+}

@@ -1,0 +1,139 @@
+package ulam.compiler.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Program;
+import ulam.compiler.ast.Statement;
+import ulam.runtime.UlamException;
+
+class ParserTest {
+
+    private static Program parse(String text) {
+        return Parser.parse(new Source("m.ulam", text));
+    }
+
+    @Test
+    void everyExampleParses() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../examples"))) {
+            List<Path> models = files.filter(p -> p.toString().endsWith(".ulam")).toList();
+            assertTrue(models.size() >= 7, "examples found: " + models);
+            for (Path p : models) {
+                Program prog = Parser.parse(Source.read(p));
+                assertTrue(prog.statements().size() >= 2, p.toString());
+            }
+        }
+    }
+
+    @Test
+    void rPrecedence() {
+        Statement s = parse("y <- -2^2 + a:b*3").statements().get(0);
+        Expr.Binary add = assertInstanceOf(Expr.Binary.class, s.rhs());
+        assertEquals(Expr.BinaryOp.ADD, add.op());
+        Expr.Unary neg = assertInstanceOf(Expr.Unary.class, add.left());   // -(2^2)
+        assertEquals(Expr.BinaryOp.POW, ((Expr.Binary) neg.operand()).op());
+        Expr.Binary mul = assertInstanceOf(Expr.Binary.class, add.right());  // (a:b)*3
+        assertEquals(Expr.BinaryOp.MUL, mul.op());
+        assertEquals(Expr.BinaryOp.RANGE, ((Expr.Binary) mul.left()).op());
+    }
+
+    @Test
+    void everyStatementForm() {
+        Program p = parse("""
+                m13.4 <- ulam(
+                  alist(
+                    pulled_left ~ dbinom( 1 , p ) ,
+                    logit(p) <- a[actor] + g[block_id] + b[treatment] ,
+                    ## adaptive priors
+                    b[treatment] ~ dnorm( 0 , 0.5 ),
+                    c(a_cafe,b_cafe)[cafe] ~ multi_normal( c(a,b) , Rho , sigma_cafe ),
+                    vector[2]:v[dept] ~ multi_normal(0, Rho, s),
+                    vector[2]: v_mu[[1]] ~ normal(0,4),
+                    c(bA,bI,bC) ~ dnorm( 0 , 0.5 ),
+                    y|y==0 ~ custom( log_mix( p , 0 , poisson_lpmf(0|lambda) ) ),
+                    gq> vector[actor]:a2 <<- a_bar + z*sigma_a,
+                    transpars> matrix[actor,4]:alpha <- compose_noncentered( sigma_actor , L_Rho_actor , z_actor ),
+                    y ~ dnorm(mu, sigma) T[0, ],
+                    D ~ custom( exponential_lccdf( !Y | lambda ) ),
+                    save> mu <- sum( delta_j[1:E] ) + x[i, ] %*% t(B),
+                    sigma_g ~ dexp(1)
+                  ) , data=d , chains=4 , cores=4 , log_lik=TRUE, control=list(adapt_delta=0.99) )
+                """);
+        assertEquals("m13.4", p.fitName());
+        assertEquals("ulam", p.wrapper());
+        assertEquals(14, p.statements().size());
+        assertEquals(5, p.options().size());
+        assertEquals("chains", p.options().get(1).name());
+        Statement link = p.statements().get(1);
+        assertInstanceOf(Statement.Target.Link.class, link.target());
+        Statement stack = p.statements().get(3);
+        Statement.Target.Stack st = assertInstanceOf(Statement.Target.Stack.class, stack.target());
+        assertEquals(2, st.names().size());
+        assertEquals(1, st.index().size());
+        Statement typed = p.statements().get(4);
+        assertEquals("vector", typed.type().name());
+        assertInstanceOf(Statement.Target.Element.class, p.statements().get(5).target());
+        Statement cond = p.statements().get(7);
+        assertInstanceOf(Expr.Binary.class, cond.condition());
+        Statement gq = p.statements().get(8);
+        assertEquals("gq", gq.tag());
+        assertEquals(Statement.Op.ASSIGN_VECTOR, gq.op());
+        Statement trunc = p.statements().get(10);
+        assertInstanceOf(Expr.Num.class, trunc.truncation().lower());
+        assertNull(trunc.truncation().upper());
+        Expr.Call lpmf = (Expr.Call) ((Expr.Call) ((Expr.Call) p.statements().get(7).rhs()).args().get(0)).args().get(2);
+        assertTrue(lpmf.conditional());
+        assertEquals("m13_4", normalised("m13.4"));
+    }
+
+    private static String normalised(String s) {
+        Expr.Name n = (Expr.Name) parse("y <- " + s).statements().get(0).rhs();
+        return n.name();
+    }
+
+    @Test
+    void plainFileWithCommasContinuationsAndComments() {
+        Program p = parse("""
+                # a comment
+                y ~ dnorm(mu, sigma),   # trailing comma and comment
+                mu <- a +
+                      b*x
+                a ~ dnorm(0,
+                          1)
+
+                kcal.per.g ~ dexp(1)
+                """);
+        assertEquals(4, p.statements().size());
+        assertEquals("kcal_per_g", ((Statement.Target.Symbol) p.statements().get(3).target()).name().name());
+    }
+
+    @Test
+    void syntaxErrorsAreLocated() {
+        UlamException e = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma)\nmu <- a + * b\n"));
+        assertEquals(2, e.location().line());
+        assertEquals(11, e.location().column());
+        assertTrue(e.format().contains("mu <- a + * b"), e.format());
+        assertTrue(e.format().contains("          ^"), e.format());
+
+        UlamException open = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma\nmu <- a\n"));
+        assertTrue(open.getMessage().contains("never closed"), open.getMessage());
+        assertEquals(1, open.location().line());
+        assertEquals(10, open.location().column());
+
+        UlamException noOp = assertThrows(UlamException.class, () -> parse("y dnorm(mu, sigma)\n"));
+        assertTrue(noOp.help().contains("~"), noOp.format());
+
+        UlamException bad = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma) @\n"));
+        assertTrue(bad.getMessage().contains("'@'"), bad.getMessage());
+    }
+}
