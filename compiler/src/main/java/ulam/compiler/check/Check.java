@@ -1,0 +1,23 @@
+package ulam.compiler.check;
+
+import ulam.compiler.ast.Span;
+
+/**
+ * A check on the data that the bound model must pass before sampling, found while checking the
+ * model: an index within the size of what it indexes, or two vectors used row by row of the same
+ * length.
+ */
+public sealed interface Check {
+
+    /** Every value of {@code index} (integer data) lies in 1..{@code bound}. */
+    record IndexRange(Symbol index, Size bound, Symbol indexed, Span span) implements Check {}
+
+    /** A literal index lies in 1..{@code bound}. */
+    record LiteralRange(int value, Size bound, Symbol indexed, Span span) implements Check {}
+
+    /** {@code length(vector) == count}: a vector used row by row in a loop of {@code count} rows. */
+    record SameLength(Symbol vector, Size count, Symbol other, Span span) implements Check {}
+
+    /** Two sizes are equal (shapes combined element by element). */
+    record SameSize(Size expected, Size actual, String what, Span span) implements Check {}
+}

@@ -1,0 +1,930 @@
+package ulam.compiler.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Program;
+import ulam.compiler.ast.Span;
+import ulam.compiler.ast.Statement;
+import ulam.compiler.parse.Source;
+import ulam.runtime.UlamException;
+import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.FunctionSpec;
+import ulam.stdlib.Registry;
+import ulam.stdlib.Support;
+
+/**
+ * Stage 3 of the compiler: resolves and type-checks a parsed model (language reference sections
+ * 2-4 and A). Classifies every name as data, derived data, parameter, local or generated
+ * quantity (3.1); sorts locals by dependency (A.4); infers shapes ({@code a[G]} has
+ * {@code max(G)} elements, A.5) and constraints (3.5, A.6); makes the implicit per-observation
+ * and per-element loops explicit (2.2, 4); and checks every call against the library registry.
+ * Every error is a {@link UlamException} at the offending line with what to do.
+ */
+public final class Checker {
+
+    private static final List<String> TAGS = List.of("gq", "save", "transpars", "transdata");
+    private static final Map<String, String> INVERSE_LINKS = Map.of(
+            "logit", "inv_logit", "logodds", "inv_logit", "log", "exp", "exp", "log", "cloglog", "inv_cloglog");
+
+    private final Program program;
+    private final Source source;
+    private final String modelName;
+    private final DataSchema schema;
+
+    private final Map<String, Symbol> symbols = new LinkedHashMap<>();
+    private final Map<String, Statement> definitions = new LinkedHashMap<>();
+    private final Map<String, Statement> firstSample = new LinkedHashMap<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, Program.Option> constraintOverrides = new LinkedHashMap<>();
+    private final Map<Symbol, Boolean> rowLocal = new HashMap<>();
+    private final Set<String> usedAsIndex = new HashSet<>();
+    private final Set<String> usedAsDim = new HashSet<>();
+    private final Set<String> usedInValues = new HashSet<>();
+    private final Typer typer;
+
+    private Checker(Program program, Source source, String modelName, DataSchema schema) {
+        this.program = program;
+        this.source = source;
+        this.modelName = modelName;
+        this.schema = schema;
+        this.typer = new Typer(source, symbols, checks);
+    }
+
+    /**
+     * Checks a model.
+     *
+     * @param program   the parsed model
+     * @param source    its source, for messages
+     * @param modelName the model's name (file stem)
+     * @param schema    what is known of the data before binding, or null (names are then inferred)
+     * @return the checked model
+     * @throws UlamException at the first error, located, with what to do
+     */
+    public static ModelSpec check(Program program, Source source, String modelName, DataSchema schema) {
+        return new Checker(program, source, modelName, schema).run();
+    }
+
+    private UlamException error(Span span, String message, String help) {
+        return source.error(span, message, help);
+    }
+
+    private ModelSpec run() {
+        readOptions();
+        collect();
+        classify();
+        List<Symbol> order = orderLocals();
+        shapeData();
+        shapeParameters();
+        constrain();
+        for (Symbol s : order) typeLocal(s);
+        List<Term> terms = typeTerms();
+        assignViews(terms);
+        List<Symbol> data = byKind(Kind.DATA);
+        List<Symbol> derived = order.stream().filter(s -> s.kind() == Kind.TRANSFORMED_DATA).toList();
+        List<Symbol> params = byKind(Kind.PARAMETER);
+        List<Symbol> locals = order.stream().filter(s -> s.kind() == Kind.LOCAL || s.kind() == Kind.SAVED).toList();
+        List<Symbol> generated = new ArrayList<>(order.stream()
+                .filter(s -> s.kind() == Kind.TRANSFORMED_PARAMETER || s.kind() == Kind.SAVED || s.kind() == Kind.GENERATED).toList());
+        generated.sort(Comparator.comparingInt(s -> s.kind() == Kind.TRANSFORMED_PARAMETER ? 0 : 1));
+        if (params.isEmpty() && terms.stream().noneMatch(Term::likelihood)) {
+            throw error(new Span(1, 1, 1), "the model has no parameters", "a model needs at least one line 'name ~ distribution(...)' for a parameter");
+        }
+        if (params.isEmpty()) {
+            throw error(terms.get(0).statement().span(), "the model has no parameters: every '~' line is about data",
+                    "give the unknowns priors, e.g. 'mu ~ dnorm(0, 10)'");
+        }
+        return new ModelSpec(modelName, source, program, data, derived, params, locals, List.copyOf(generated), terms,
+                dedupe(checks), Map.copyOf(options), List.copyOf(notes));
+    }
+
+    private List<Symbol> byKind(Kind kind) {
+        return symbols.values().stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    private static List<Check> dedupe(List<Check> checks) {
+        return List.copyOf(new LinkedHashSet<>(checks));
+    }
+
+    // ------------------------------------------------------------------ wrapper options (A.1)
+
+    private void readOptions() {
+        for (Program.Option o : program.options()) {
+            if (o.name() == null) {
+                notes.add("the unnamed argument at line " + o.span().line() + " of the ulam(...) call is ignored");
+                continue;
+            }
+            switch (o.name()) {
+                case "chains", "cores", "iter", "warmup", "seed", "adapt_delta", "max_treedepth" -> literal(o.name(), o.value(), o.span());
+                case "control" -> {
+                    if (o.value() instanceof Expr.Call c && c.function().equals("list")) {
+                        for (int k = 0; k < c.args().size(); k++) {
+                            String n = c.argNames().get(k);
+                            if (n != null && (n.equals("adapt_delta") || n.equals("max_treedepth"))) {
+                                literal(n, c.args().get(k), c.args().get(k).span());
+                            }
+                        }
+                    }
+                }
+                case "constraints" -> {
+                    if (o.value() instanceof Expr.Call c && c.function().equals("list")) {
+                        for (int k = 0; k < c.args().size(); k++) {
+                            String n = c.argNames().get(k);
+                            if (n != null) constraintOverrides.put(n.replaceAll("[^A-Za-z0-9_]", "_"),
+                                    new Program.Option(n, c.args().get(k), c.args().get(k).span()));
+                        }
+                    }
+                }
+                case "data" -> notes.add("data=... in the ulam(...) call is ignored: give the data with --data FILE");
+                case "log_lik" -> { } // the pointwise log-likelihood is always available (A.8)
+                default -> notes.add("the argument '" + o.name() + "' of the ulam(...) call is ignored");
+            }
+        }
+    }
+
+    private void literal(String name, Expr value, Span span) {
+        if (value instanceof Expr.Num n) {
+            double v = n.value();
+            options.put(name, v == Math.rint(v) && !name.equals("adapt_delta") ? Long.toString((long) v) : Double.toString(v));
+        } else {
+            notes.add("the argument " + name + " at line " + span.line() + " is not a number and is ignored");
+        }
+    }
+
+    // ------------------------------------------------------------------ collect definitions
+
+    private void collect() {
+        for (Statement st : program.statements()) {
+            if (st.tag() != null && !TAGS.contains(st.tag())) {
+                String near = nearest(st.tag(), TAGS);
+                throw error(st.tagSpan(), "unknown tag '" + st.tag() + ">'",
+                        (near != null ? "did you mean '" + near + ">'? " : "") + "tags are gq>, save>, transpars> and transdata>");
+            }
+            if (st.condition() != null) {
+                throw error(st.condition().span(), "conditional lines 'y | condition ~ ...' " + Unsupported.LATER, null);
+            }
+            if (st.truncation() != null) {
+                throw error(st.truncation().span(), "truncation T[lower, upper] " + Unsupported.LATER, null);
+            }
+            if (st.type() != null && Unsupported.type(st.type().name())) {
+                throw error(st.type().span(), "the type '" + st.type().name() + "' " + Unsupported.LATER, null);
+            }
+            if (st.op() == Statement.Op.SAMPLE) {
+                if (st.tag() != null) {
+                    throw error(st.tagSpan(), "a tag goes on a '<-' or '<<-' line, not on a '~' line",
+                            "remove '" + st.tag() + ">'");
+                }
+                if (!(st.rhs() instanceof Expr.Call)) {
+                    throw error(st.rhs().span(), "the right of '~' must be a distribution, such as dnorm(mu, sigma)", null);
+                }
+                Statement.Target t = st.target();
+                if (t instanceof Statement.Target.Element e) {
+                    throw error(e.span(), "element priors name[[k]] " + Unsupported.LATER, null);
+                }
+                if (t instanceof Statement.Target.Link l) {
+                    throw error(l.span(), "a link function such as " + l.link() + "(...) can only be on the left of '<-'",
+                            "write the link on the linear model: " + l.link() + "(" + l.name().name() + ") <- ...");
+                }
+                for (Expr.Name n : targetNames(t)) firstSample.putIfAbsent(n.name(), st);
+            } else {
+                Statement.Target t = st.target();
+                Expr.Name name;
+                if (t instanceof Statement.Target.Symbol s) {
+                    if (!s.index().isEmpty()) {
+                        throw error(s.span(), "the left of '" + st.op().symbol + "' is a name, without an index",
+                                "write '" + s.name().name() + " " + st.op().symbol + " ...': the line runs over every row by itself");
+                    }
+                    name = s.name();
+                } else if (t instanceof Statement.Target.Link l) {
+                    if (!INVERSE_LINKS.containsKey(l.link())) {
+                        throw error(l.linkSpan(), "unknown link function '" + l.link() + "'",
+                                "links are logit, logodds, log, exp and cloglog");
+                    }
+                    name = l.name();
+                } else {
+                    throw error(t.span(), "only a single name can be on the left of '" + st.op().symbol + "'", null);
+                }
+                Statement before = definitions.get(name.name());
+                if (before != null) {
+                    throw error(name.span(), "'" + name.name() + "' is defined twice (also on line " + before.span().line() + ")",
+                            "give one of them another name");
+                }
+                definitions.put(name.name(), st);
+            }
+        }
+    }
+
+    private static List<Expr.Name> targetNames(Statement.Target t) {
+        if (t instanceof Statement.Target.Symbol s) return List.of(s.name());
+        if (t instanceof Statement.Target.Stack s) return s.names();
+        if (t instanceof Statement.Target.Element e) return List.of(e.name());
+        return List.of(((Statement.Target.Link) t).name());
+    }
+
+    // ------------------------------------------------------------------ classification (3.1)
+
+    private void classify() {
+        // uses: where every name appears, to classify free names and explain missing ones
+        Map<String, Span> firstUse = new LinkedHashMap<>();
+        for (Statement st : program.statements()) {
+            Consumer<Expr.Name> value = n -> {
+                firstUse.putIfAbsent(n.name(), n.span());
+                usedInValues.add(n.name());
+            };
+            names(st.rhs(), value, n -> usedAsIndex.add(n.name()));
+            if (st.type() != null) {
+                for (Expr d : st.type().dims()) names(d, n -> {
+                    firstUse.putIfAbsent(n.name(), n.span());
+                    usedAsDim.add(n.name());
+                }, n -> usedAsIndex.add(n.name()));
+            }
+            Statement.Target t = st.target();
+            List<Expr> idx = t instanceof Statement.Target.Symbol s ? s.index()
+                    : t instanceof Statement.Target.Stack s ? s.index() : List.of();
+            for (Expr i : idx) names(i, n -> {
+                firstUse.putIfAbsent(n.name(), n.span());
+                usedAsIndex.add(n.name());
+                usedInValues.add(n.name());
+            }, n -> usedAsIndex.add(n.name()));
+        }
+        // parameters and data outcomes, in order of their first '~' line
+        for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
+            String name = e.getKey();
+            Statement st = e.getValue();
+            Span span = targetNames(st.target()).stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow().span();
+            if (definitions.containsKey(name)) continue;   // outcome is derived data: checked with the locals
+            if (schema != null && schema.has(name)) {
+                symbol(name, Kind.DATA, span, null);
+            } else {
+                Symbol p = symbol(name, Kind.PARAMETER, span, st);
+                p.statement(st);
+            }
+        }
+        for (Map.Entry<String, Statement> e : definitions.entrySet()) {
+            Statement st = e.getValue();
+            Expr.Name n = st.target() instanceof Statement.Target.Link l ? l.name() : ((Statement.Target.Symbol) st.target()).name();
+            symbol(e.getKey(), Kind.LOCAL, n.span(), st);
+        }
+        for (Map.Entry<String, Span> e : firstUse.entrySet()) {
+            String name = e.getKey();
+            if (symbols.containsKey(name)) continue;
+            if (isBuiltinName(name)) continue;
+            if (schema != null && !schema.has(name)) {
+                throw missing(name, e.getValue());
+            }
+            symbol(name, Kind.DATA, e.getValue(), null);
+        }
+        // a '~' outcome that is data must be in the data (already ensured) and not a generated value
+        for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
+            Symbol s = symbols.get(e.getKey());
+            if (s.kind() == Kind.PARAMETER) {
+                DistributionSpec spec = distribution((Expr.Call) e.getValue().rhs());
+                if (spec.outcome() == ulam.stdlib.ValueType.INT) {
+                    String near = schema == null ? null : nearest(s.name(), new ArrayList<>(schema.names()));
+                    throw error(s.span(), "'" + s.name() + "' has a " + spec.name() + " distribution, which is for whole-number data, but '"
+                            + s.name() + "' is not in the data",
+                            (near != null ? "did you mean the data column '" + near + "'? " : "")
+                                    + (schema == null ? "compile with --data FILE so the compiler knows the columns" : "check the column names of the data"));
+                }
+            }
+        }
+        kinds();
+    }
+
+    private boolean isBuiltinName(String name) {
+        return name.equals("TRUE") || name.equals("FALSE") || name.equals("pi") || name.equals("i");
+    }
+
+    private UlamException missing(String name, Span span) {
+        List<String> columns = new ArrayList<>(schema.names());
+        String near = nearest(name, columns);
+        if (usedAsIndex.contains(name) || firstSample.containsKey(name)) {
+            return error(span, "the data have no column '" + name + "'",
+                    near != null ? "did you mean '" + near + "'?" : "the data have: " + shortList(columns));
+        }
+        return error(span, "'" + name + "' has no prior and is not in the data",
+                "add a prior line such as '" + name + " ~ dnorm(0, 1)'"
+                        + (near != null ? ", or did you mean the data column '" + near + "'?" : ""));
+    }
+
+    private static String shortList(List<String> names) {
+        if (names.size() <= 12) return String.join(", ", names);
+        return String.join(", ", names.subList(0, 12)) + ", ...";
+    }
+
+    private Symbol symbol(String name, Kind kind, Span span, Statement st) {
+        Symbol s = new Symbol(name, kind);
+        s.span(span);
+        s.statement(st);
+        symbols.put(name, s);
+        return s;
+    }
+
+    /** Names in an expression: {@code value} for names used as values, {@code index} for names inside brackets. */
+    private static void names(Expr e, Consumer<Expr.Name> value, Consumer<Expr.Name> index) {
+        if (e instanceof Expr.Name n) {
+            value.accept(n);
+        } else if (e instanceof Expr.Index ix) {
+            names(ix.target(), value, index);
+            for (Expr i : ix.indices()) names(i, x -> {
+                value.accept(x);
+                index.accept(x);
+            }, index);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) names(a, value, index);
+        } else if (e instanceof Expr.Binary b) {
+            names(b.left(), value, index);
+            names(b.right(), value, index);
+        } else if (e instanceof Expr.Unary u) {
+            names(u.operand(), value, index);
+        }
+    }
+
+    /** Local kinds from tags and from whether they depend on data only (2.10, A.3). */
+    private void kinds() {
+        Map<String, Set<String>> deps = localDeps();
+        Set<String> dataOnly = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String name : definitions.keySet()) {
+                if (dataOnly.contains(name)) continue;
+                Statement st = definitions.get(name);
+                if (st.tag() != null && !st.tag().equals("transdata")) continue;
+                boolean ok = true;
+                for (String d : deps.get(name)) {
+                    Symbol s = symbols.get(d);
+                    if (s == null) continue;
+                    if (s.kind() == Kind.DATA || dataOnly.contains(d)) continue;
+                    ok = false;
+                    break;
+                }
+                if (ok) {
+                    dataOnly.add(name);
+                    changed = true;
+                }
+            }
+        }
+        for (Map.Entry<String, Statement> e : definitions.entrySet()) {
+            Symbol s = symbols.get(e.getKey());
+            Statement st = e.getValue();
+            String tag = st.tag();
+            Kind k;
+            if (tag == null) {
+                k = dataOnly.contains(s.name()) ? Kind.TRANSFORMED_DATA : Kind.LOCAL;
+            } else {
+                k = switch (tag) {
+                    case "transdata" -> {
+                        if (!dataOnly.contains(s.name())) {
+                            throw error(st.tagSpan(), "'" + s.name() + "' is tagged transdata> but depends on parameters",
+                                    "remove the tag: a line that uses parameters is recomputed with the model");
+                        }
+                        yield Kind.TRANSFORMED_DATA;
+                    }
+                    case "gq" -> Kind.GENERATED;
+                    case "transpars" -> Kind.TRANSFORMED_PARAMETER;
+                    default -> Kind.SAVED;
+                };
+            }
+            s.kind(k);
+            if (firstSample.containsKey(s.name()) && k != Kind.TRANSFORMED_DATA) {
+                Statement sample = firstSample.get(s.name());
+                throw error(sample.target().span(), "'" + s.name() + "' is computed from parameters on line " + st.span().line()
+                        + ", and cannot also have a distribution", "a '~' line is either a prior on a parameter or a likelihood of data");
+            }
+        }
+    }
+
+    private Map<String, Set<String>> localDeps() {
+        Map<String, Set<String>> deps = new LinkedHashMap<>();
+        for (Map.Entry<String, Statement> e : definitions.entrySet()) {
+            Set<String> d = new LinkedHashSet<>();
+            Statement st = e.getValue();
+            names(st.rhs(), n -> d.add(n.name()), n -> { });
+            if (st.type() != null) for (Expr x : st.type().dims()) names(x, n -> d.add(n.name()), n -> { });
+            d.remove(e.getKey());
+            deps.put(e.getKey(), d);
+        }
+        return deps;
+    }
+
+    /** Locals in dependency order (A.4), source order among independent ones. */
+    private List<Symbol> orderLocals() {
+        Map<String, Set<String>> deps = localDeps();
+        for (Map.Entry<String, Statement> e : definitions.entrySet()) {
+            Statement st = e.getValue();
+            Set<String> self = new HashSet<>();
+            names(st.rhs(), n -> self.add(n.name()), n -> { });
+            if (self.contains(e.getKey())) {
+                throw error(st.rhs().span(), "'" + e.getKey() + "' is defined in terms of itself", null);
+            }
+        }
+        List<Symbol> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        List<String> pending = new ArrayList<>(definitions.keySet());
+        while (!pending.isEmpty()) {
+            String ready = null;
+            for (String name : pending) {
+                boolean ok = true;
+                for (String d : deps.get(name)) {
+                    if (definitions.containsKey(d) && !done.contains(d)) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    ready = name;
+                    break;
+                }
+            }
+            if (ready == null) {
+                List<String> lines = new ArrayList<>();
+                for (String n : pending) lines.add(n + " (line " + definitions.get(n).span().line() + ")");
+                Statement first = definitions.get(pending.get(0));
+                throw error(first.span(), "these lines depend on each other in a cycle: " + String.join(", ", lines),
+                        "a local cannot be computed from itself, directly or through others");
+            }
+            pending.remove(ready);
+            done.add(ready);
+            order.add(symbols.get(ready));
+        }
+        return order;
+    }
+
+    // ------------------------------------------------------------------ shapes
+
+    private void shapeData() {
+        for (Symbol s : byKind(Kind.DATA)) {
+            int rank = schema == null ? -1 : schema.rank(s.name());
+            if (rank == 0 || (rank < 0 && usedAsDim.contains(s.name()) && !usedAsIndex.contains(s.name()))) {
+                s.shape(Shape.SCALAR);
+            } else if (rank == 2) {
+                throw error(s.span(), "'" + s.name() + "' is a matrix in the data; matrix data " + Unsupported.LATER, null);
+            } else {
+                s.shape(new Shape.Vector(new Size.Length(s)));
+            }
+        }
+    }
+
+    private void shapeParameters() {
+        for (Symbol p : byKind(Kind.PARAMETER)) {
+            Statement st = p.statement();
+            Statement.Target t = st.target();
+            List<Expr> index = t instanceof Statement.Target.Symbol s ? s.index() : ((Statement.Target.Stack) t).index();
+            Shape shape;
+            if (st.type() != null) {
+                if (!index.isEmpty()) {
+                    throw error(st.target().span(), "arrays of vectors (" + st.type().name() + "[..]:" + p.name() + "[..]) "
+                            + Unsupported.LATER, null);
+                }
+                shape = declared(st.type(), p);
+            } else if (!index.isEmpty()) {
+                List<Size> sizes = new ArrayList<>();
+                for (Expr i : index) sizes.add(levels(i, p, "index"));
+                if (sizes.size() == 1) {
+                    shape = new Shape.Vector(sizes.get(0));
+                } else if (sizes.size() == 2) {
+                    shape = new Shape.Matrix(sizes.get(0), sizes.get(1));
+                } else {
+                    throw error(st.target().span(), "a parameter can have one index (a vector) or two (a matrix)", null);
+                }
+            } else {
+                shape = Shape.SCALAR;
+            }
+            p.shape(shape);
+            p.elem(Elem.REAL);
+        }
+    }
+
+    /** A size written in a type or as an index on the left: a literal, an integer data scalar, or an index column (its levels). */
+    private Size levels(Expr e, Symbol of, String what) {
+        if (e instanceof Expr.Num n) {
+            if (!n.integer() || n.value() < 1) {
+                throw error(e.span(), "a size must be a whole number of at least 1", null);
+            }
+            if (what.equals("index")) {
+                throw error(e.span(), "a literal index on the left (" + of.name() + "[" + (int) n.value() + "] ~ ...) " + Unsupported.LATER,
+                        "to give one element its own prior, element priors name[[k]] ~ ... come later; to declare a vector of "
+                                + (int) n.value() + " write vector[" + (int) n.value() + "]:" + of.name() + " ~ ...");
+            }
+            return new Size.Const((int) n.value());
+        }
+        if (e instanceof Expr.Name n) {
+            Symbol s = symbols.get(n.name());
+            if (s == null) throw error(e.span(), "unknown name '" + n.name() + "'", null);
+            if (!s.isData()) {
+                throw error(e.span(), "the size '" + n.name() + "' must be data, but it is a " + s.kind().description, null);
+            }
+            if (s.kind() == Kind.DATA && s.shape().isScalar()) return new Size.DataScalar(s);
+            if (s.kind() == Kind.TRANSFORMED_DATA && derivedIsScalar(s)) return new Size.DataScalar(s);
+            return new Size.Levels(s);
+        }
+        throw error(e.span(), "a size must be a whole number, a data value or an index column", null);
+    }
+
+    private boolean derivedIsScalar(Symbol s) {
+        Expr rhs = s.statement().rhs();
+        if (rhs instanceof Expr.Num) return true;
+        return rhs instanceof Expr.Call c && (c.function().equals("length") || c.function().equals("max") || c.function().equals("sum"));
+    }
+
+    private Shape declared(Statement.TypeDecl type, Symbol of) {
+        List<Expr> dims = type.dims();
+        switch (type.name()) {
+            case "real", "int" -> {
+                if (dims.isEmpty() || (dims.size() == 1 && dims.get(0) instanceof Expr.Num n && n.value() == 1)) return Shape.SCALAR;
+                if (dims.size() == 1) return new Shape.Vector(levels(dims.get(0), of, "size"));
+                if (dims.size() == 2) return new Shape.Matrix(levels(dims.get(0), of, "size"), levels(dims.get(1), of, "size"));
+                throw error(type.span(), "arrays with more than two dimensions " + Unsupported.LATER, null);
+            }
+            case "vector", "row_vector" -> {
+                if (dims.size() != 1) throw error(type.span(), type.name() + " takes one size: " + type.name() + "[n]", null);
+                return new Shape.Vector(levels(dims.get(0), of, "size"));
+            }
+            case "matrix" -> {
+                if (dims.size() != 2) throw error(type.span(), "matrix takes two sizes: matrix[rows, columns]", null);
+                return new Shape.Matrix(levels(dims.get(0), of, "size"), levels(dims.get(1), of, "size"));
+            }
+            default -> {
+                String near = nearest(type.name(), List.of("real", "int", "vector", "row_vector", "matrix", "simplex", "ordered",
+                        "corr_matrix", "cholesky_factor_corr"));
+                throw error(type.span(), "unknown type '" + type.name() + "'", near != null ? "did you mean '" + near + "'?"
+                        : "types are real, int, vector, row_vector and matrix");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ constraints (3.5, A.6)
+
+    private void constrain() {
+        // 1. the outcome support of each parameter's own prior
+        for (Symbol p : byKind(Kind.PARAMETER)) {
+            Expr.Call call = (Expr.Call) p.statement().rhs();
+            DistributionSpec spec = distribution(call);
+            p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
+        }
+        // 2. a bare parameter name as an argument, if it has no constraint yet (priors and likelihoods)
+        for (Statement st : program.statements()) {
+            if (st.op() != Statement.Op.SAMPLE) continue;
+            Expr.Call call = (Expr.Call) st.rhs();
+            DistributionSpec spec = distribution(call);
+            for (int k = 0; k < Math.min(spec.arity(), call.args().size()); k++) {
+                if (!(call.args().get(k) instanceof Expr.Name n)) continue;
+                Symbol s = symbols.get(n.name());
+                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone()) continue;
+                Support sup = spec.args().get(k).support();
+                s.constraint(fromSupport(sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
+            }
+        }
+        // 3. constraints=list(name = "lower=0") in the wrapper
+        for (Map.Entry<String, Program.Option> e : constraintOverrides.entrySet()) {
+            Symbol s = symbols.get(e.getKey());
+            Program.Option o = e.getValue();
+            if (s == null || s.kind() != Kind.PARAMETER) {
+                throw error(o.span(), "constraints= names '" + e.getKey() + "', which is not a parameter", null);
+            }
+            if (!(o.value() instanceof Expr.Str str)) {
+                throw error(o.span(), "a constraint is text such as \"lower=0\" or \"lower=0,upper=1\"", null);
+            }
+            s.constraint(parseConstraint(str.value(), o.span()));
+        }
+    }
+
+    private Constraint parseConstraint(String text, Span span) {
+        TExpr lower = null;
+        TExpr upper = null;
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=");
+            if (kv.length != 2) throw error(span, "cannot read the constraint \"" + text + "\"", "write \"lower=0\" or \"lower=0,upper=1\"");
+            double v;
+            try {
+                v = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException ex) {
+                throw error(span, "the bound in \"" + text + "\" is not a number", null);
+            }
+            switch (kv[0].trim()) {
+                case "lower" -> lower = new TExpr.Num(v, Elem.REAL);
+                case "upper" -> upper = new TExpr.Num(v, Elem.REAL);
+                default -> throw error(span, "unknown bound '" + kv[0].trim() + "'", "bounds are lower and upper");
+            }
+        }
+        return new Constraint(lower, upper, "constraints=list(...)");
+    }
+
+    private Constraint fromSupport(Support support, DistributionSpec spec, Expr.Call call, String origin) {
+        switch (support) {
+            case REAL -> { return Constraint.NONE; }
+            case POSITIVE -> { return new Constraint(new TExpr.Num(0, Elem.REAL), null, origin); }
+            case UNIT -> { return new Constraint(new TExpr.Num(0, Elem.REAL), new TExpr.Num(1, Elem.REAL), origin); }
+            case ARG_BOUNDS -> {
+                TExpr lo = bound(call.args().get(spec.lowerArg()));
+                TExpr hi = bound(call.args().get(spec.upperArg()));
+                return new Constraint(lo, hi, origin);
+            }
+            default -> throw error(call.span(), "the support of " + spec.name() + " " + Unsupported.LATER, null);
+        }
+    }
+
+    private TExpr bound(Expr e) {
+        TExpr t = typer.expr(e, Typer.Ctx.scalar(true, false));
+        if (!Typer.dataOnly(t)) throw error(e.span(), "a bound must be a number or data", null);
+        return t;
+    }
+
+    private DistributionSpec distribution(Expr.Call call) {
+        if (Unsupported.distribution(call.function())) {
+            throw error(call.functionSpan(), "distribution '" + call.function() + "' " + Unsupported.LATER, null);
+        }
+        return Registry.distribution(call.function()).orElseThrow(() -> {
+            if (Registry.function(call.function()).isPresent()) {
+                return error(call.functionSpan(), "'" + call.function() + "' is a function, not a distribution",
+                        "the right of '~' is a distribution such as dnorm(mu, sigma)");
+            }
+            return typer.unknown(call.functionSpan(), call.function(), "distribution");
+        });
+    }
+
+    // ------------------------------------------------------------------ locals
+
+    private void typeLocal(Symbol s) {
+        Statement st = s.statement();
+        boolean data = s.kind() == Kind.TRANSFORMED_DATA;
+        boolean gq = s.kind() == Kind.GENERATED;
+        Expr rhs = st.rhs();
+        String link = st.target() instanceof Statement.Target.Link l ? l.link() : null;
+        if (data && st.type() == null && link == null && wholeVectorDataFunction(s, rhs)) {
+            return;
+        }
+        Shape shape;
+        Typer.Ctx ctx;
+        Loop loop = null;
+        boolean rows = false;
+        if (st.type() != null) {
+            shape = declared(st.type(), s);
+            if (shape.isScalar()) {
+                ctx = Typer.Ctx.scalar(data, gq);
+            } else {
+                loop = typer.newLoop("i", shape.count());
+                rows = st.op() == Statement.Op.ASSIGN && shape instanceof Shape.Vector;
+                ctx = rows ? Typer.Ctx.rows(loop, data, gq) : Typer.Ctx.elements(loop, shape, data, gq);
+            }
+        } else {
+            Symbol rowSource = st.op() == Statement.Op.ASSIGN ? firstRowVector(rhs) : null;
+            if (rowSource != null) {
+                Size count = rowSource.isData() ? new Size.Length(rowSource) : rowSource.loop().count();
+                loop = typer.newLoop("i", count);
+                rows = true;
+                shape = data ? new Shape.Vector(new Size.Length(s)) : new Shape.Vector(count);
+                ctx = Typer.Ctx.rows(loop, data, gq);
+            } else {
+                shape = wholeShape(rhs);
+                if (shape.isScalar()) {
+                    ctx = Typer.Ctx.scalar(data, gq);
+                } else {
+                    loop = typer.newLoop("i", shape.count());
+                    ctx = Typer.Ctx.elements(loop, shape, data, gq);
+                }
+            }
+        }
+        TExpr value = typer.expr(rhs, ctx);
+        if (value.elem() == Elem.STRING && !data) {
+            throw error(rhs.span(), "text can only be used in derived data", null);
+        }
+        if (link != null) {
+            FunctionSpec inv = Registry.function(INVERSE_LINKS.get(link)).orElseThrow();
+            value = new TExpr.Call(inv, List.of(value.elem() == Elem.BOOL ? new TExpr.IfElse(value, new TExpr.Num(1, Elem.INT),
+                    new TExpr.Num(0, Elem.INT), Elem.INT) : value));
+        }
+        if (data && shape instanceof Shape.Vector && rows) shape = new Shape.Vector(new Size.Length(s));
+        s.shape(shape);
+        s.elem(value.elem() == Elem.BOOL ? Elem.INT : value.elem());
+        s.define(loop, value);
+        s.link(link);
+        rowLocal.put(s, rows);
+    }
+
+    /** {@code x <- standardize(y)}, {@code t <- 1:N}, {@code k <- as_index(g)}: computed as a whole. */
+    private boolean wholeVectorDataFunction(Symbol s, Expr rhs) {
+        if (rhs instanceof Expr.Binary b && b.op() == Expr.BinaryOp.RANGE) {
+            TExpr from = typer.toInt(typer.expr(b.left(), Typer.Ctx.scalar(true, false)), b.left().span(), "the start of a:b");
+            TExpr to = typer.toInt(typer.expr(b.right(), Typer.Ctx.scalar(true, false)), b.right().span(), "the end of a:b");
+            FunctionSpec seq = Registry.function("seq").orElseThrow();
+            s.defineByFunction(seq.method(), List.of(from, to));
+            s.shape(new Shape.Vector(new Size.Length(s)));
+            s.elem(Elem.INT);
+            return true;
+        }
+        if (rhs instanceof Expr.Call c) {
+            FunctionSpec f = Registry.function(c.function()).orElse(null);
+            if (f == null || f.kind() != FunctionSpec.Kind.DATA) return false;
+            if (List.of("mean", "sd", "length").contains(f.name())) return false;
+            if (c.args().size() != f.arity()) {
+                throw error(c.span(), "'" + c.function() + "' takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s"), null);
+            }
+            List<TExpr> args = new ArrayList<>();
+            for (Expr a : c.args()) args.add(typer.wholeData(a, Typer.Ctx.scalar(true, false), f));
+            s.defineByFunction(f.method(), args);
+            s.shape(new Shape.Vector(new Size.Length(s)));
+            s.elem(f.name().equals("as_index") || f.name().equals("seq") ? Elem.INT : Elem.REAL);
+            return true;
+        }
+        return false;
+    }
+
+    /** The first data vector or row-wise local in an expression, read left to right (3.4). */
+    private Symbol firstRowVector(Expr e) {
+        Symbol[] found = {null};
+        names(e, n -> {
+            if (found[0] != null) return;
+            Symbol s = symbols.get(n.name());
+            if (s == null) return;
+            if (s.isData() && s.shape() instanceof Shape.Vector) found[0] = s;
+            else if (Boolean.TRUE.equals(rowLocal.get(s)) && s.kind() != Kind.TRANSFORMED_DATA) found[0] = s;
+        }, n -> { });
+        return found[0];
+    }
+
+    /** The shape of a whole-vector expression: the first non-scalar name not under an index. */
+    private Shape wholeShape(Expr e) {
+        if (e instanceof Expr.Name n) {
+            Symbol s = symbols.get(n.name());
+            return s == null ? Shape.SCALAR : s.shape();
+        }
+        if (e instanceof Expr.Index) return Shape.SCALAR;
+        List<Expr> kids = new ArrayList<>();
+        if (e instanceof Expr.Call c) {
+            FunctionSpec f = Registry.function(c.function()).orElse(null);
+            if (f != null && f.kind() != FunctionSpec.Kind.SCALAR) return Shape.SCALAR;
+            kids.addAll(c.args());
+        } else if (e instanceof Expr.Binary b) {
+            kids.add(b.left());
+            kids.add(b.right());
+        } else if (e instanceof Expr.Unary u) {
+            kids.add(u.operand());
+        }
+        for (Expr k : kids) {
+            Shape s = wholeShape(k);
+            if (!s.isScalar()) return s;
+        }
+        return Shape.SCALAR;
+    }
+
+    // ------------------------------------------------------------------ '~' lines
+
+    private List<Term> typeTerms() {
+        List<Term> terms = new ArrayList<>();
+        for (Statement st : program.statements()) {
+            if (st.op() != Statement.Op.SAMPLE) continue;
+            Expr.Call call = (Expr.Call) st.rhs();
+            for (Expr.Name n : targetNames(st.target())) {
+                Symbol s = symbols.get(n.name());
+                if (s.isData()) {
+                    terms.add(likelihood(st, s, n, call));
+                } else {
+                    terms.add(prior(st, s, n, call));
+                }
+            }
+        }
+        return terms;
+    }
+
+    private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (st.type() != null) {
+            throw error(st.type().span(), "'" + y.name() + "' is data: it needs no type", "remove '" + st.type().name() + "[..]:'");
+        }
+        List<Expr> index = st.target() instanceof Statement.Target.Symbol s ? s.index() : ((Statement.Target.Stack) st.target()).index();
+        if (!index.isEmpty()) {
+            throw error(st.target().span(), "'" + y.name() + "' is data: a '~' line on it runs over every row by itself",
+                    "write '" + y.name() + " ~ ...' without an index");
+        }
+        if (st.target() instanceof Statement.Target.Stack) {
+            throw error(st.target().span(), "several data outcomes in one line (c(y1, y2) ~ ...) " + Unsupported.LATER, null);
+        }
+        if (y.shape().isScalar()) {
+            TExpr.Density d = typer.density(call, new TExpr.Ref(y, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, false));
+            return new Term(st, y, true, null, d);
+        }
+        if (!(y.shape() instanceof Shape.Vector)) {
+            throw error(n.span(), "a matrix outcome " + Unsupported.LATER, null);
+        }
+        Loop loop = typer.newLoop("i", new Size.Length(y));
+        TExpr outcome = new TExpr.Ref(y, new TExpr.LoopIndex(loop), Elem.REAL);
+        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.rows(loop, false, false));
+        return new Term(st, y, true, loop, d);
+    }
+
+    private Term prior(Statement st, Symbol p, Expr.Name n, Expr.Call call) {
+        if (p.statement() != st) {
+            List<Expr> index = st.target() instanceof Statement.Target.Symbol s ? s.index() : ((Statement.Target.Stack) st.target()).index();
+            if (st.type() != null || !index.isEmpty()) {
+                Shape again = st.type() != null ? declared(st.type(), p) : null;
+                if (again != null && !again.toString().equals(p.shape().toString())) {
+                    throw error(st.target().span(), "'" + p.name() + "' was declared " + p.shape() + " on line "
+                            + p.statement().span().line() + " but " + again + " here", "declare it once");
+                }
+            }
+        }
+        if (p.shape().isScalar()) {
+            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, false));
+            return new Term(st, p, false, null, d);
+        }
+        Loop loop = typer.newLoop("j", p.shape().count());
+        TExpr outcome = new TExpr.Ref(p, new TExpr.LoopIndex(loop), Elem.REAL);
+        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, false));
+        return new Term(st, p, false, loop, d);
+    }
+
+    // ------------------------------------------------------------------ views of data
+
+    /** How each data value is read: as integers, reals or text, from every use. */
+    private void assignViews(List<Term> terms) {
+        List<TExpr> all = new ArrayList<>();
+        for (Term t : terms) all.add(t.density());
+        for (Symbol s : symbols.values()) {
+            if (s.value() != null) all.add(s.value());
+            if (s.dataFunctionArgs() != null) all.addAll(s.dataFunctionArgs());
+            if (s.constraint().lower() != null) all.add(s.constraint().lower());
+            if (s.constraint().upper() != null) all.add(s.constraint().upper());
+        }
+        for (TExpr e : all) {
+            TExprs.walk(e, x -> {
+                if (x instanceof TExpr.Ref r && r.symbol().isData()) need(r.symbol(), r.elem());
+                if (x instanceof TExpr.SizeOf sz) sizeViews(sz.size());
+                if (x instanceof TExpr.Reduce rd) sizeViews(rd.loop().count());
+            });
+        }
+        for (Symbol s : symbols.values()) {
+            sizeViews(s.shape().count());
+            if (s.loop() != null) sizeViews(s.loop().count());
+        }
+        for (Term t : terms) if (t.loop() != null) sizeViews(t.loop().count());
+        for (Check c : checks) {
+            if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
+        }
+        for (Symbol s : byKind(Kind.DATA)) {
+            if (s.views().isEmpty()) s.view(Elem.REAL);
+            s.elem(s.views().contains(Elem.INT) ? Elem.INT : s.views().contains(Elem.REAL) ? Elem.REAL : Elem.STRING);
+        }
+    }
+
+    private void need(Symbol s, Elem elem) {
+        if (s.kind() == Kind.DATA) {
+            s.view(elem == Elem.BOOL ? Elem.INT : elem);
+        } else if (s.kind() == Kind.TRANSFORMED_DATA) {
+            if (elem == Elem.INT && s.elem() == Elem.REAL) s.view(Elem.INT);   // computed as reals, read as integers
+        }
+    }
+
+    private void sizeViews(Size size) {
+        if (size instanceof Size.Levels l) need(l.symbol(), Elem.INT);
+        else if (size instanceof Size.DataScalar d) need(d.symbol(), Elem.INT);
+        else if (size instanceof Size.Product p) {
+            sizeViews(p.left());
+            sizeViews(p.right());
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The nearest candidate by edit distance, if close enough to be a likely typo. */
+    static String nearest(String word, List<String> candidates) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best != null && bestD <= Math.max(2, word.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

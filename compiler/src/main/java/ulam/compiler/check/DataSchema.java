@@ -1,0 +1,32 @@
+package ulam.compiler.check;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the compiler may know of the data before it binds them: the names, and for each its rank
+ * (0 scalar, 1 column or array, 2 matrix). With a schema the compiler tells data from parameters
+ * exactly; without one ({@code ulam compile} with no {@code --data}) it infers: a name that is
+ * never defined in the model is data, a name on the left of {@code ~} that is not defined by a
+ * {@code <-} line is a parameter.
+ *
+ * @param ranks name (normalised) to rank
+ */
+public record DataSchema(Map<String, Integer> ranks) {
+
+    /** Names in the data. */
+    public Set<String> names() {
+        return ranks.keySet();
+    }
+
+    /** Whether the data have that name. */
+    public boolean has(String name) {
+        return ranks.containsKey(name);
+    }
+
+    /** Rank of a name (0, 1 or 2), or -1 if absent. */
+    public int rank(String name) {
+        Integer r = ranks.get(name);
+        return r == null ? -1 : r;
+    }
+}

@@ -1,0 +1,44 @@
+package ulam.compiler.check;
+
+/**
+ * A size known only when the data are bound: the compiled model computes it in its constructor,
+ * so one compiled model serves any data set of the same columns.
+ */
+public sealed interface Size {
+
+    /** A literal size, e.g. {@code vector[4]}. */
+    record Const(int value) implements Size {
+        @Override public String toString() { return Integer.toString(value); }
+    }
+
+    /** The value of an integer data scalar, e.g. {@code vector[N]}. */
+    record DataScalar(Symbol symbol) implements Size {
+        @Override public String toString() { return symbol.name(); }
+    }
+
+    /** The number of levels of an index: {@code max(G)} (language reference A.5). */
+    record Levels(Symbol symbol) implements Size {
+        @Override public String toString() { return "max(" + symbol.name() + ")"; }
+    }
+
+    /** The length of a data or transformed-data vector: its number of rows. */
+    record Length(Symbol symbol) implements Size {
+        @Override public String toString() { return "length(" + symbol.name() + ")"; }
+    }
+
+    /** The product of two sizes (the element count of a matrix). */
+    record Product(Size left, Size right) implements Size {
+        @Override public String toString() { return left + "*" + right; }
+    }
+
+    /** The literal value, or -1 when it depends on data. */
+    default int constant() {
+        if (this instanceof Const c) return c.value();
+        if (this instanceof Product p) {
+            int a = p.left().constant();
+            int b = p.right().constant();
+            return a < 0 || b < 0 ? -1 : a * b;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,100 @@
+package ulam.compiler.check;
+
+import java.util.List;
+import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.FunctionSpec;
+
+/**
+ * A checked expression: scalar-valued, with its element type, every name resolved to a symbol,
+ * every index made explicit and 0-based, and every implicit loop (over observations or over the
+ * elements of a vector) named by a {@link Loop}. The IR is made from these.
+ */
+public sealed interface TExpr {
+
+    /** Element type of the value. */
+    Elem elem();
+
+    /** A literal number (INT or REAL) or logical (BOOL, 0 or 1). */
+    record Num(double value, Elem elem) implements TExpr {}
+
+    /** A string literal, compared with string data. */
+    record Str(String value) implements TExpr {
+        @Override public Elem elem() { return Elem.STRING; }
+    }
+
+    /** The 0-based counter of a loop. */
+    record LoopIndex(Loop loop) implements TExpr {
+        @Override public Elem elem() { return Elem.INT; }
+    }
+
+    /** A size, known once data are bound. */
+    record SizeOf(Size size) implements TExpr {
+        @Override public Elem elem() { return Elem.INT; }
+    }
+
+    /**
+     * An element of a symbol's value: {@code index} is the 0-based flat (column-major) position,
+     * or null for a scalar symbol. The element type is the symbol's, except that data read as
+     * text has {@code STRING}.
+     */
+    record Ref(Symbol symbol, TExpr index, Elem elem) implements TExpr {}
+
+    /** An elementwise library function, e.g. {@code exp}, {@code inv_logit}, {@code pow}. */
+    record Call(FunctionSpec function, List<TExpr> args) implements TExpr {
+        @Override public Elem elem() { return Elem.REAL; }
+    }
+
+    /** Arithmetic on two values. */
+    record Arith(Op op, TExpr left, TExpr right, Elem elem) implements TExpr {}
+
+    /** Negation. */
+    record Neg(TExpr operand, Elem elem) implements TExpr {}
+
+    /** A comparison or logical operation; BOOL. */
+    record Logic(ulam.compiler.ast.Expr.BinaryOp op, TExpr left, TExpr right) implements TExpr {
+        @Override public Elem elem() { return Elem.BOOL; }
+    }
+
+    /** Logical not; BOOL. */
+    record Not(TExpr operand) implements TExpr {
+        @Override public Elem elem() { return Elem.BOOL; }
+    }
+
+    /** {@code ifelse(test, yes, no)}, data only. */
+    record IfElse(TExpr test, TExpr yes, TExpr no, Elem elem) implements TExpr {}
+
+    /**
+     * A data function evaluated once when the data are bound ({@code mean(x)}, {@code sd(x)},
+     * {@code length(x)}); arguments are whole vectors ({@link Ref} with a null index) or scalars.
+     */
+    record DataCall(FunctionSpec function, List<TExpr> args, Elem elem) implements TExpr {}
+
+    /** Sum or mean of {@code body} over {@code loop} (which runs over {@code loop.count()} elements). */
+    record Reduce(Reduction kind, Loop loop, TExpr body) implements TExpr {
+        @Override public Elem elem() { return Elem.REAL; }
+    }
+
+    /** A log density term: the log density of {@code outcome} under {@code distribution} with {@code args}. */
+    record Density(DistributionSpec distribution, TExpr outcome, List<TExpr> args) implements TExpr {
+        @Override public Elem elem() { return Elem.REAL; }
+    }
+
+    /** A random draw from a distribution ({@code normal_rng(mu, sigma)}), generated quantities only. */
+    record Rng(DistributionSpec distribution, List<TExpr> args) implements TExpr {
+        @Override public Elem elem() { return distribution.outcome() == ulam.stdlib.ValueType.INT ? Elem.INT : Elem.REAL; }
+    }
+
+    /** Arithmetic operators. */
+    enum Op {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), POW("^");
+
+        public final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    /** Reductions. */
+    enum Reduction { SUM, MEAN }
+}

@@ -1,0 +1,515 @@
+package ulam.compiler.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Span;
+import ulam.compiler.parse.Source;
+import ulam.runtime.UlamException;
+import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.FunctionSpec;
+import ulam.stdlib.Registry;
+import ulam.stdlib.ValueType;
+
+/**
+ * Types one expression in its context: resolves names to symbols, makes the implicit loops of
+ * the language explicit (a data vector in a per-observation line is read at the current row,
+ * language reference 2.2 and 4), turns indices into 0-based flat positions, and checks element
+ * types and argument counts against the library {@link Registry}.
+ */
+final class Typer {
+
+    /**
+     * Where an expression is evaluated.
+     *
+     * @param loop     the implicit loop, or null for a single value
+     * @param shape    for an elementwise context: the shape looped over; null otherwise
+     * @param rows     whether the loop runs over observations (data vectors are read row by row)
+     * @param dataOnly whether only data and constants may appear (derived data, bounds, sizes)
+     * @param generated whether random draws ({@code normal_rng}) are allowed (generated quantities)
+     */
+    record Ctx(Loop loop, Shape shape, boolean rows, boolean dataOnly, boolean generated) {
+        static Ctx scalar(boolean dataOnly, boolean generated) {
+            return new Ctx(null, null, false, dataOnly, generated);
+        }
+
+        static Ctx rows(Loop loop, boolean dataOnly, boolean generated) {
+            return new Ctx(loop, null, true, dataOnly, generated);
+        }
+
+        static Ctx elements(Loop loop, Shape shape, boolean dataOnly, boolean generated) {
+            return new Ctx(loop, shape, false, dataOnly, generated);
+        }
+    }
+
+    private final Source source;
+    private final Map<String, Symbol> symbols;
+    private final List<Check> checks;
+    private int loops;
+
+    Typer(Source source, Map<String, Symbol> symbols, List<Check> checks) {
+        this.source = source;
+        this.symbols = symbols;
+        this.checks = checks;
+    }
+
+    UlamException error(Span span, String message, String help) {
+        return source.error(span, message, help);
+    }
+
+    Loop newLoop(String name, Size count) {
+        loops++;
+        return new Loop(name, count);
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    TExpr expr(Expr e, Ctx ctx) {
+        if (e instanceof Expr.Num n) {
+            return new TExpr.Num(n.value(), n.integer() ? Elem.INT : Elem.REAL);
+        }
+        if (e instanceof Expr.Str s) {
+            return new TExpr.Str(s.value());
+        }
+        if (e instanceof Expr.Name n) {
+            return name(n, ctx);
+        }
+        if (e instanceof Expr.Index ix) {
+            return index(ix, ctx);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c, ctx);
+        }
+        if (e instanceof Expr.Unary u) {
+            TExpr x = expr(u.operand(), ctx);
+            return switch (u.op()) {
+                case PLUS -> numeric(x, u.operand().span());
+                case NEG -> new TExpr.Neg(numeric(x, u.operand().span()), x.elem() == Elem.INT ? Elem.INT : Elem.REAL);
+                case NOT -> new TExpr.Not(logical(x, u.operand().span()));
+            };
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, ctx);
+        }
+        if (e instanceof Expr.Empty || e instanceof Expr.All) {
+            throw error(e.span(), "an empty index or ':' " + Unsupported.LATER, "give every index");
+        }
+        throw new IllegalStateException("unknown expression " + e);
+    }
+
+    private TExpr binary(Expr.Binary b, Ctx ctx) {
+        switch (b.op()) {
+            case RANGE -> throw error(b.span(), "the range 'a:b' can only make a derived-data vector (tank <- 1:N); inside other expressions it "
+                    + Unsupported.LATER, "compute the sequence as derived data on its own line");
+            case MATMUL -> throw error(b.span(), "matrix products (%*%) " + Unsupported.LATER, null);
+            default -> { }
+        }
+        TExpr l = expr(b.left(), ctx);
+        TExpr r = expr(b.right(), ctx);
+        if (b.op().isComparison()) {
+            if (l.elem() == Elem.STRING || r.elem() == Elem.STRING) {
+                if (b.op() != Expr.BinaryOp.EQ && b.op() != Expr.BinaryOp.NE) {
+                    throw error(b.span(), "text can only be compared with == or !=", null);
+                }
+                l = asString(l, b.left().span());
+                r = asString(r, b.right().span());
+            } else {
+                l = numeric(l, b.left().span());
+                r = numeric(r, b.right().span());
+            }
+            return new TExpr.Logic(b.op(), l, r);
+        }
+        if (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR) {
+            return new TExpr.Logic(b.op(), logical(l, b.left().span()), logical(r, b.right().span()));
+        }
+        l = numeric(l, b.left().span());
+        r = numeric(r, b.right().span());
+        TExpr.Op op = switch (b.op()) {
+            case ADD -> TExpr.Op.ADD;
+            case SUB -> TExpr.Op.SUB;
+            case MUL -> TExpr.Op.MUL;
+            case DIV -> TExpr.Op.DIV;
+            default -> TExpr.Op.POW;
+        };
+        Elem elem = (op == TExpr.Op.DIV || op == TExpr.Op.POW) ? Elem.REAL : Elem.arithmetic(l.elem(), r.elem());
+        return new TExpr.Arith(op, l, r, elem);
+    }
+
+    private TExpr numeric(TExpr x, Span span) {
+        if (x.elem() == Elem.STRING) {
+            throw error(span, "text is used where a number is needed", "compare text with ==, e.g. ifelse(pred == \"no\", 1, 2)");
+        }
+        if (x.elem() == Elem.BOOL) {
+            return new TExpr.IfElse(x, new TExpr.Num(1, Elem.INT), new TExpr.Num(0, Elem.INT), Elem.INT);
+        }
+        return x;
+    }
+
+    private TExpr logical(TExpr x, Span span) {
+        if (x.elem() == Elem.BOOL) return x;
+        if (x.elem() == Elem.STRING) throw error(span, "text is used where a condition is needed", null);
+        return new TExpr.Logic(Expr.BinaryOp.NE, x, new TExpr.Num(0, Elem.INT));
+    }
+
+    private TExpr asString(TExpr x, Span span) {
+        if (x instanceof TExpr.Str) return x;
+        if (x instanceof TExpr.Ref r && r.symbol().isData()) {
+            return new TExpr.Ref(r.symbol(), r.index(), Elem.STRING);
+        }
+        throw error(span, "only data columns can be compared with text", null);
+    }
+
+    private TExpr name(Expr.Name n, Ctx ctx) {
+        Symbol s = symbols.get(n.name());
+        if (s == null) {
+            switch (n.name()) {
+                case "TRUE" -> { return new TExpr.Num(1, Elem.BOOL); }
+                case "FALSE" -> { return new TExpr.Num(0, Elem.BOOL); }
+                case "pi" -> { return new TExpr.Num(Math.PI, Elem.REAL); }
+                case "i" -> {
+                    if (ctx.loop() != null) {
+                        return new TExpr.Arith(TExpr.Op.ADD, new TExpr.LoopIndex(ctx.loop()), new TExpr.Num(1, Elem.INT), Elem.INT);
+                    }
+                    throw error(n.span(), "'i' (the current row) is only defined in a line that runs over rows", null);
+                }
+                default -> throw new IllegalStateException("unresolved name " + n.name());
+            }
+        }
+        if (ctx.dataOnly() && !s.isData()) {
+            throw error(n.span(), "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
+        }
+        if (s.kind() == Kind.GENERATED && !ctx.generated()) {
+            throw error(n.span(), "'" + s.name() + "' is a generated quantity (gq>), computed after sampling: the model cannot use it",
+                    "drop the gq> tag from its line if the model needs it");
+        }
+        Shape shape = s.shape();
+        Elem elem = s.elem() == Elem.STRING ? Elem.STRING : (s.elem() == Elem.INT ? Elem.INT : Elem.REAL);
+        if (shape.isScalar()) {
+            return new TExpr.Ref(s, null, elem);
+        }
+        if (ctx.loop() == null) {
+            throw error(n.span(), "'" + s.name() + "' is a " + shape + " but a single value is needed here",
+                    indexHint(s));
+        }
+        if (ctx.rows()) {
+            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null)) {
+                if (s.isData()) {
+                    checks.add(new Check.SameLength(s, ctx.loop().count(), null, n.span()));
+                } else {
+                    checks.add(new Check.SameSize(ctx.loop().count(), v.length(), "'" + s.name() + "' (one value per row)", n.span()));
+                }
+                return new TExpr.Ref(s, new TExpr.LoopIndex(ctx.loop()), elem);
+            }
+            throw error(n.span(), "'" + s.name() + "' is a " + shape + " but one value per row is needed here", indexHint(s));
+        }
+        Shape over = ctx.shape();
+        if (shape instanceof Shape.Vector v && over instanceof Shape.Vector w) {
+            checks.add(new Check.SameSize(w.length(), v.length(), "'" + s.name() + "'", n.span()));
+            return new TExpr.Ref(s, new TExpr.LoopIndex(ctx.loop()), elem);
+        }
+        if (shape instanceof Shape.Matrix m && over instanceof Shape.Matrix w) {
+            checks.add(new Check.SameSize(w.rows(), m.rows(), "rows of '" + s.name() + "'", n.span()));
+            checks.add(new Check.SameSize(w.cols(), m.cols(), "columns of '" + s.name() + "'", n.span()));
+            return new TExpr.Ref(s, new TExpr.LoopIndex(ctx.loop()), elem);
+        }
+        throw error(n.span(), "'" + s.name() + "' is a " + shape + " but this line works on a " + over,
+                "combine values of the same shape, or index it");
+    }
+
+    private String indexHint(Symbol s) {
+        if (s.kind() == Kind.PARAMETER && s.shape() instanceof Shape.Vector) {
+            return "index it, e.g. " + s.name() + "[group]";
+        }
+        if (s.shape() instanceof Shape.Matrix) return "index it, e.g. " + s.name() + "[row, column]";
+        return "index it, e.g. " + s.name() + "[i]";
+    }
+
+    private TExpr index(Expr.Index ix, Ctx ctx) {
+        if (!(ix.target() instanceof Expr.Name n)) {
+            throw error(ix.span(), "only a name can be indexed", null);
+        }
+        Symbol s = symbols.get(n.name());
+        if (s == null) throw new IllegalStateException("unresolved " + n.name());
+        if (ctx.dataOnly() && !s.isData()) {
+            throw error(n.span(), "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
+        }
+        if (s.kind() == Kind.GENERATED && !ctx.generated()) {
+            throw error(n.span(), "'" + s.name() + "' is a generated quantity (gq>): the model cannot use it", null);
+        }
+        Shape shape = s.shape();
+        int rank = shape instanceof Shape.Matrix ? 2 : shape instanceof Shape.Vector ? 1 : 0;
+        if (rank == 0) {
+            String help = s.kind() == Kind.PARAMETER
+                    ? "its prior line has no index, so it is one value; to have one per group write the prior as "
+                      + s.name() + "[group] ~ ..."
+                    : "remove the index";
+            throw error(ix.span(), "'" + s.name() + "' is a single value but is indexed here", help);
+        }
+        if (ix.indices().size() != rank) {
+            throw error(ix.span(), "'" + s.name() + "' is a " + shape + ": it takes " + rank + (rank == 1 ? " index" : " indices")
+                    + ", not " + ix.indices().size(), rank == 2 ? "write " + s.name() + "[row, column]" : "write " + s.name() + "[index]");
+        }
+        List<Size> bounds = shape instanceof Shape.Matrix m ? List.of(m.rows(), m.cols()) : List.of(((Shape.Vector) shape).length());
+        TExpr flat = null;
+        Size stride = null;
+        for (int k = 0; k < rank; k++) {
+            Expr ie = ix.indices().get(k);
+            TExpr t = indexValue(ie, ctx, s, bounds.get(k));
+            TExpr zero = new TExpr.Arith(TExpr.Op.SUB, t, new TExpr.Num(1, Elem.INT), Elem.INT);
+            TExpr term = stride == null ? zero : new TExpr.Arith(TExpr.Op.MUL, zero, new TExpr.SizeOf(stride), Elem.INT);
+            flat = flat == null ? term : new TExpr.Arith(TExpr.Op.ADD, flat, term, Elem.INT);
+            stride = stride == null ? bounds.get(k) : new Size.Product(stride, bounds.get(k));
+        }
+        Elem elem = s.elem() == Elem.STRING ? Elem.STRING : (s.elem() == Elem.INT ? Elem.INT : Elem.REAL);
+        return new TExpr.Ref(s, flat, elem);
+    }
+
+    /** One index, 1-based: a data column (read at the current row), a whole-number literal, or {@code i}. */
+    private TExpr indexValue(Expr ie, Ctx ctx, Symbol indexed, Size bound) {
+        if (ie instanceof Expr.Empty || ie instanceof Expr.All) {
+            throw error(ie.span(), "slicing with an empty index or ':' " + Unsupported.LATER, "give every index");
+        }
+        if (ie instanceof Expr.Num num) {
+            if (!num.integer() || num.value() < 1) {
+                throw error(ie.span(), "an index must be a whole number from 1 up", null);
+            }
+            int v = (int) num.value();
+            int c = bound.constant();
+            if (c >= 0 && v > c) {
+                throw error(ie.span(), "index " + v + " is beyond the size " + c + " of '" + indexed.name() + "'", null);
+            }
+            if (c < 0) checks.add(new Check.LiteralRange(v, bound, indexed, ie.span()));
+            return new TExpr.Num(v, Elem.INT);
+        }
+        if (ie instanceof Expr.Name n && n.name().equals("i") && !symbols.containsKey("i")) {
+            TExpr t = name(n, ctx);
+            checks.add(new Check.SameSize(bound, ctx.loop().count(), "'" + indexed.name() + "' indexed by the row i", ie.span()));
+            return t;
+        }
+        TExpr t = expr(ie, ctx);
+        if (t instanceof TExpr.Ref r && r.symbol().isData() && r.elem() != Elem.STRING
+                && (r.index() == null || r.index() instanceof TExpr.LoopIndex)) {
+            Symbol idx = r.symbol();
+            if (!(bound instanceof Size.Levels lv && lv.symbol() == idx)) {
+                if (r.index() == null) {
+                    checks.add(new Check.IndexRange(idx, bound, indexed, ie.span()));
+                } else {
+                    checks.add(new Check.IndexRange(idx, bound, indexed, ie.span()));
+                }
+            }
+            return new TExpr.Ref(idx, r.index(), Elem.INT);
+        }
+        throw error(ie.span(), "an index must be a data column, a whole number or i",
+                "compute the index as derived data on its own line (e.g. g2 <- g + 1) and index by that");
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private TExpr call(Expr.Call c, Ctx ctx) {
+        String fn = c.function();
+        if (c.conditional() || Unsupported.function(fn)) {
+            throw error(c.functionSpan(), "'" + fn + "' " + Unsupported.LATER, null);
+        }
+        if (fn.equals("ifelse")) {
+            arity(c, 3, "ifelse(test, yes, no)");
+            TExpr test = logical(expr(c.args().get(0), ctx), c.args().get(0).span());
+            if (!dataOnly(test)) {
+                throw error(c.args().get(0).span(), "the test of ifelse must depend on data only", null);
+            }
+            TExpr yes = numeric(expr(c.args().get(1), ctx), c.args().get(1).span());
+            TExpr no = numeric(expr(c.args().get(2), ctx), c.args().get(2).span());
+            return new TExpr.IfElse(test, yes, no, Elem.arithmetic(yes.elem(), no.elem()));
+        }
+        if (fn.endsWith("_rng")) {
+            String base = fn.substring(0, fn.length() - 4);
+            Optional<DistributionSpec> d = Registry.distribution(base);
+            if (d.isEmpty()) throw unknown(c.functionSpan(), fn, "function");
+            if (!ctx.generated()) {
+                throw error(c.functionSpan(), "random draws (" + fn + ") can only be made in gq> lines", null);
+            }
+            DistributionSpec spec = d.get();
+            arity(c, spec.arity(), signature(spec));
+            return new TExpr.Rng(spec, arguments(spec, c, ctx));
+        }
+        Optional<FunctionSpec> f = Registry.function(fn);
+        if (f.isEmpty()) {
+            if (Registry.distribution(fn).isPresent()) {
+                throw error(c.functionSpan(), "'" + fn + "' is a distribution, used here as a function",
+                        "a distribution goes on the right of '~'; for a random draw in a gq> line write " + fn + "_rng(...)");
+            }
+            throw unknown(c.functionSpan(), fn, "function");
+        }
+        FunctionSpec spec = f.get();
+        switch (spec.kind()) {
+            case SCALAR -> {
+                arity(c, spec.arity(), spec.name() + "(" + "x, ".repeat(spec.arity()).replaceAll(", $", "") + ")");
+                List<TExpr> args = new ArrayList<>();
+                for (Expr a : c.args()) args.add(numeric(expr(a, ctx), a.span()));
+                return new TExpr.Call(spec, args);
+            }
+            case REDUCTION -> {
+                arity(c, 1, spec.name() + "(vector)");
+                return reduction(spec, c.args().get(0), ctx);
+            }
+            default -> {
+                List<TExpr> args = new ArrayList<>();
+                for (Expr a : c.args()) args.add(wholeData(a, ctx, spec));
+                if (!List.of("mean", "sd", "length").contains(spec.name())) {
+                    throw error(c.functionSpan(), "'" + fn + "' makes a whole vector: use it alone on the right of a derived-data line",
+                            "e.g. x_std <- " + fn + "(x)");
+                }
+                arity(c, 1, spec.name() + "(x)");
+                return new TExpr.DataCall(spec, args, spec.name().equals("length") ? Elem.INT : Elem.REAL);
+            }
+        }
+    }
+
+    /** A whole data vector (or a scalar) as the argument of a data function. */
+    TExpr wholeData(Expr a, Ctx ctx, FunctionSpec spec) {
+        if (a instanceof Expr.Name n && symbols.get(n.name()) != null) {
+            Symbol s = symbols.get(n.name());
+            if (!s.isData()) {
+                throw error(a.span(), spec.name() + "() works on data; '" + s.name() + "' is a " + s.kind().description, null);
+            }
+            return new TExpr.Ref(s, null, s.elem() == Elem.STRING ? Elem.STRING : Elem.REAL);
+        }
+        TExpr t = expr(a, Ctx.scalar(true, false));
+        return numeric(t, a.span());
+    }
+
+    private TExpr reduction(FunctionSpec spec, Expr arg, Ctx ctx) {
+        if (arg instanceof Expr.Name n && symbols.get(n.name()) != null) {
+            Symbol s = symbols.get(n.name());
+            if (s.isData()) {
+                return new TExpr.DataCall(spec, List.of(new TExpr.Ref(s, null, Elem.REAL)), Elem.REAL);
+            }
+            if (!s.shape().isScalar()) {
+                Loop j = newLoop("k", s.shape().count());
+                TExpr body = new TExpr.Ref(s, new TExpr.LoopIndex(j), Elem.REAL);
+                return new TExpr.Reduce(spec.name().equals("sum") ? TExpr.Reduction.SUM : TExpr.Reduction.MEAN, j, body);
+            }
+        }
+        throw error(arg.span(), spec.name() + "() takes the name of a vector", "e.g. " + spec.name() + "(a)");
+    }
+
+    /**
+     * A density of a {@code ~} line: the distribution looked up by name or alias, its arguments
+     * typed in {@code ctx}, integer arguments checked to be data, and cheaper equivalents used
+     * where an argument is an inverse link ({@code bernoulli(inv_logit(x))} is
+     * {@code bernoulli_logit(x)}).
+     */
+    TExpr.Density density(Expr.Call call, TExpr outcome, Span outcomeSpan, Ctx ctx) {
+        String fn = call.function();
+        if (Unsupported.distribution(fn)) {
+            throw error(call.functionSpan(), "distribution '" + fn + "' " + Unsupported.LATER, null);
+        }
+        Optional<DistributionSpec> d = Registry.distribution(fn);
+        if (d.isEmpty()) {
+            if (Registry.function(fn).isPresent()) {
+                throw error(call.functionSpan(), "'" + fn + "' is a function, not a distribution",
+                        "the right of '~' is a distribution such as dnorm(mu, sigma)");
+            }
+            throw unknown(call.functionSpan(), fn, "distribution");
+        }
+        DistributionSpec spec = d.get();
+        arity(call, spec.arity(), signature(spec));
+        List<TExpr> args = arguments(spec, call, ctx);
+        TExpr y = spec.outcome() == ValueType.INT ? toInt(outcome, outcomeSpan, "the outcome of " + spec.name()) : numeric(outcome, outcomeSpan);
+        return rewriteLinks(new TExpr.Density(spec, y, args));
+    }
+
+    private List<TExpr> arguments(DistributionSpec spec, Expr.Call call, Ctx ctx) {
+        List<TExpr> args = new ArrayList<>();
+        for (int k = 0; k < spec.arity(); k++) {
+            Expr a = call.args().get(k);
+            TExpr t = numeric(expr(a, ctx), a.span());
+            if (spec.args().get(k).type() == ValueType.INT) {
+                t = toInt(t, a.span(), "the argument " + spec.args().get(k).name() + " of " + spec.name());
+                if (!dataOnly(t)) {
+                    throw error(a.span(), "the argument " + spec.args().get(k).name() + " of " + spec.name()
+                            + " must be data or a whole number", "parameters are continuous; " + spec.args().get(k).name() + " counts something");
+                }
+            }
+            args.add(t);
+        }
+        return args;
+    }
+
+    /** Applies the registry's link rewrites, looking through locals defined with a link. */
+    private TExpr.Density rewriteLinks(TExpr.Density density) {
+        for (DistributionSpec.LinkRewrite rw : density.distribution().linkRewrites()) {
+            TExpr arg = density.args().get(rw.argIndex());
+            TExpr inner = inverseLinkArgument(arg, rw.inverseLink());
+            if (inner != null) {
+                DistributionSpec target = Registry.distribution(rw.target()).orElseThrow();
+                List<TExpr> args = new ArrayList<>(density.args());
+                args.set(rw.argIndex(), inner);
+                return new TExpr.Density(target, density.outcome(), args);
+            }
+        }
+        return density;
+    }
+
+    /** If {@code e} is {@code link(x)} (directly, or a local defined so), returns {@code x} at the same element. */
+    private static TExpr inverseLinkArgument(TExpr e, String link) {
+        if (e instanceof TExpr.Call c && c.function().name().equals(link)) {
+            return c.args().get(0);
+        }
+        if (e instanceof TExpr.Ref r && r.symbol().kind() == Kind.LOCAL && r.symbol().value() instanceof TExpr.Call c
+                && c.function().name().equals(link)) {
+            TExpr inner = c.args().get(0);
+            Loop loop = r.symbol().loop();
+            if (loop == null) return r.index() == null ? inner : null;
+            return r.index() == null ? null : TExprs.substitute(inner, loop, r.index());
+        }
+        return null;
+    }
+
+    private void arity(Expr.Call c, int n, String signature) {
+        if (c.args().size() != n) {
+            throw error(c.span(), "'" + c.function() + "' takes " + n + (n == 1 ? " argument" : " arguments") + ", not " + c.args().size(),
+                    "write " + signature);
+        }
+    }
+
+    static String signature(DistributionSpec spec) {
+        StringBuilder sb = new StringBuilder(spec.name()).append('(');
+        for (int k = 0; k < spec.arity(); k++) {
+            if (k > 0) sb.append(", ");
+            sb.append(spec.args().get(k).name());
+        }
+        return sb.append(')').toString();
+    }
+
+    UlamException unknown(Span span, String name, String what) {
+        List<String> near = Registry.closest(name, 3);
+        String help = near.isEmpty() ? "see docs/language.md for the list" : "did you mean '" + near.get(0) + "'?"
+                + (near.size() > 1 ? " (or " + String.join(", ", near.subList(1, near.size())) + ")" : "");
+        return error(span, "unknown " + what + " '" + name + "'", help);
+    }
+
+    // ------------------------------------------------------------------ element types
+
+    /** The same value as an integer: data read as whole numbers, integer literals, integer arithmetic. */
+    TExpr toInt(TExpr e, Span span, String what) {
+        if (e.elem() == Elem.INT && !(e instanceof TExpr.Ref)) return e;
+        if (e instanceof TExpr.Num n && n.value() == Math.rint(n.value())) return new TExpr.Num(n.value(), Elem.INT);
+        if (e instanceof TExpr.Ref r && r.symbol().isData()) return new TExpr.Ref(r.symbol(), r.index(), Elem.INT);
+        if (e instanceof TExpr.Ref r && r.elem() == Elem.INT) return r;
+        if (e instanceof TExpr.Arith a && a.op() != TExpr.Op.DIV && a.op() != TExpr.Op.POW) {
+            return new TExpr.Arith(a.op(), toInt(a.left(), span, what), toInt(a.right(), span, what), Elem.INT);
+        }
+        if (e instanceof TExpr.Neg n) return new TExpr.Neg(toInt(n.operand(), span, what), Elem.INT);
+        if (e instanceof TExpr.IfElse f) {
+            return new TExpr.IfElse(f.test(), toInt(f.yes(), span, what), toInt(f.no(), span, what), Elem.INT);
+        }
+        throw error(span, what + " must be a whole number", "use data holding whole numbers or an integer literal");
+    }
+
+    /** Whether an expression involves no parameter or model local. */
+    static boolean dataOnly(TExpr e) {
+        return TExprs.all(e, x -> !(x instanceof TExpr.Ref r) || r.symbol().isData());
+    }
+}

@@ -1,0 +1,45 @@
+package ulam.compiler.check;
+
+import java.util.Set;
+
+/**
+ * Names and forms of the language whose meaning this release does not implement yet: they parse,
+ * and give a located "not supported yet" error instead of a confusing one.
+ */
+final class Unsupported {
+    private Unsupported() {}
+
+    static final String LATER = "comes with multivariate, ordered, mixture and missing-data support";
+
+    private static final Set<String> DISTRIBUTIONS = Set.of(
+            "multi_normal", "dmvnorm", "dmvnorm2", "multi_normal_cholesky", "lkj_corr", "dlkjcorr",
+            "lkj_corr_cholesky", "ordered_logistic", "dordlogit", "dirichlet", "ddirichlet", "categorical",
+            "dcategorical", "categorical_logit", "dgampois", "neg_binomial_2", "gampois", "dbetabinom",
+            "beta_binomial", "betabinomial", "dzipois", "dzigampois", "dzibinom", "dpareto", "pareto",
+            "dexpnorm", "exp_mod_normal", "weibull", "dweibull", "von_mises", "skew_normal", "multinomial",
+            "dmultinom", "custom", "dcustom", "mixture", "dmixture", "dCJScapture", "CJS_capture_history",
+            "inv_gamma", "wishart", "inv_wishart");
+
+    private static final Set<String> FUNCTIONS = Set.of(
+            "compose_noncentered", "Chol_to_Corr", "merge_missing", "cov_GPL1", "cov_GPL2", "cov_Pagel",
+            "diag_pre_multiply", "quad_form_diag", "cholesky_decompose", "multiply_lower_tri_self_transpose",
+            "t", "rep_vector", "to_vector", "append_row", "append_col", "dot_product", "rows_dot_product",
+            "softmax", "log_mix", "log_sum_exp", "c", "rep", "multi_normal_NC", "as.vector", "to_matrix");
+
+    private static final Set<String> TYPES = Set.of(
+            "simplex", "ordered", "positive_ordered", "corr_matrix", "cholesky_factor_corr", "cov_matrix",
+            "cholesky_factor_cov", "unit_vector");
+
+    static boolean distribution(String name) {
+        return DISTRIBUTIONS.contains(name);
+    }
+
+    static boolean function(String name) {
+        return FUNCTIONS.contains(name) || name.endsWith("_lpdf") || name.endsWith("_lpmf")
+                || name.endsWith("_lcdf") || name.endsWith("_lccdf") || name.endsWith("_cdf");
+    }
+
+    static boolean type(String name) {
+        return TYPES.contains(name);
+    }
+}

@@ -1,0 +1,66 @@
+package ulam.compiler.ir;
+
+import java.util.List;
+import java.util.Map;
+import ulam.runtime.SourceLocation;
+
+/**
+ * Stage 4 of the compiler: the whole model as loops over scalar operations, ready for the
+ * adjoint and bytecode generators.
+ *
+ * @param name        model name
+ * @param file        source file name
+ * @param source      source text
+ * @param options     sampler options from the source's wrapper
+ * @param notes       compile-time notes, shown with the data notes
+ * @param slots       every field of the generated class
+ * @param prep        the constructor: binding the data
+ * @param params      the parameters, in the order of the unconstrained vector
+ * @param outputs     everything a draw reports, in order (parameters first)
+ * @param density     the log density: segments in order (fused or not)
+ * @param generate    transformed parameters and generated quantities, written to the output array
+ * @param logLik      pointwise log-likelihood, written to the output array
+ * @param theta       the constrained parameters (REAL array, with adjoint)
+ * @param out         the output array of {@code writeDraw} and {@code logLikelihood}
+ * @param lpConst     the data-only constant of the log density (REAL)
+ * @param dimension   number of unconstrained parameters (INT)
+ * @param outputCount number of output values (INT)
+ * @param observations number of pointwise log-likelihood values (INT)
+ */
+public record ModelIR(String name, String file, String source, Map<String, String> options, List<String> notes,
+                      List<Slot> slots, List<PrepStep> prep, List<Param> params, List<Output> outputs,
+                      List<Segment> density, List<Segment> generate, List<Segment> logLik,
+                      Slot theta, Slot out, Slot lpConst, Slot dimension, Slot outputCount, Slot observations) {
+
+    /**
+     * One parameter: its elements occupy {@code theta[offset .. offset+count)} and the same
+     * positions of the unconstrained vector.
+     *
+     * @param name   user name
+     * @param offset INT slot
+     * @param count  INT slot
+     * @param lower  REAL slot of the lower bound, or null
+     * @param upper  REAL slot of the upper bound, or null
+     * @param at     where it is declared, for messages
+     */
+    public record Param(String name, Slot offset, Slot count, Slot lower, Slot upper, SourceLocation at) {}
+
+    /**
+     * One reported value, its elements named Stan's way: {@code a[3]}, {@code b[1,2]} (column-major).
+     *
+     * @param name   user name
+     * @param dims   empty for a scalar, one size for a vector, rows and columns for a matrix
+     * @param offset INT slot: its first position in the output array
+     */
+    public record Output(String name, List<IntExpr> dims, Slot offset) {}
+
+    /** A listing of the IR, for tests and {@code ulam check --ir}. */
+    public String dump() {
+        StringBuilder sb = new StringBuilder("model ").append(name).append('\n');
+        for (PrepStep p : prep) sb.append("prep ").append(p instanceof PrepStep.Run r ? r.segment().dump() : p + "\n");
+        for (Segment s : density) sb.append("density ").append(s.dump());
+        for (Segment s : generate) sb.append("generate ").append(s.dump());
+        for (Segment s : logLik) sb.append("loglik ").append(s.dump());
+        return sb.toString();
+    }
+}

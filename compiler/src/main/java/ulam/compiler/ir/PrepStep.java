@@ -1,0 +1,53 @@
+package ulam.compiler.ir;
+
+import java.util.List;
+import ulam.runtime.SourceLocation;
+
+/**
+ * One step of binding a model to its data, run by the generated constructor in order: read data
+ * values, compute derived data, sizes and offsets, and check indices and lengths (each failure a
+ * located error naming the value and the row).
+ */
+public sealed interface PrepStep {
+
+    /** {@code slot = data.ints|reals|strings(name, at)} (by the slot's type). */
+    record LoadArray(Slot slot, String name, SourceLocation at) implements PrepStep {}
+
+    /** {@code slot = data.intScalar|realScalar(name, at)} (by the slot's type). */
+    record LoadScalar(Slot slot, String name, SourceLocation at) implements PrepStep {}
+
+    /** {@code slot = array.length}. */
+    record Length(Slot slot, Slot array) implements PrepStep {}
+
+    /** {@code slot = Checks.levels(index, name, at, notes)}: the number of levels of an index, max(index). */
+    record Levels(Slot slot, Slot index, String name, SourceLocation at) implements PrepStep {}
+
+    /** {@code slot = value} for an INT slot. */
+    record SetInt(Slot slot, IntExpr value) implements PrepStep {}
+
+    /** {@code array = new T[length]}. */
+    record Allocate(Slot array, IntExpr length) implements PrepStep {}
+
+    /** Runs a forward-only segment (derived data, constants, bounds). */
+    record Run(Segment segment) implements PrepStep {}
+
+    /**
+     * {@code out = DataFunctions.method(args...)}: a whole-vector data function
+     * ({@code standardize}, {@code seq}, {@code as_index}, {@code mean}); each argument is a slot
+     * (array or scalar).
+     */
+    record Function(Slot out, Class<?> owner, String method, List<Slot> args, SourceLocation at) implements PrepStep {}
+
+    /** {@code intArray = Checks.toInts(realArray, name, at)}: derived data used as whole numbers. */
+    record ToInts(Slot intArray, Slot realArray, String name, SourceLocation at) implements PrepStep {}
+
+    /** {@code Checks.inRange(index, bound, name, at)}: an index within the size of what it indexes. */
+    record InRange(Slot index, IntExpr bound, String name, SourceLocation at) implements PrepStep {}
+
+    /** A literal index within a size known only now. */
+    record LiteralInRange(int value, IntExpr bound, String name, SourceLocation at) implements PrepStep {}
+
+    /** {@code Checks.sameLength(expected, actual, expectedName, actualName, at)}. */
+    record SameLength(IntExpr expected, IntExpr actual, String expectedName, String actualName, SourceLocation at)
+            implements PrepStep {}
+}

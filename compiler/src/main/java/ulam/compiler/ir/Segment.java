@@ -1,0 +1,320 @@
+package ulam.compiler.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.FunctionSpec;
+import ulam.stdlib.ValueType;
+
+/**
+ * A unit of generated code: an optional counted loop ({@code for c in 0..count-1}) whose body is
+ * straight-line SSA {@link Value}s ending in {@link Sink}s. Loop-invariant values are computed
+ * once before the loop. A segment whose only sinks add to the log density is <em>fused</em>:
+ * its adjoint runs inside the same iteration, right after the forward code (DESIGN.md step 5),
+ * so no intermediate is stored.
+ *
+ * <p>Built with the factory methods, which fold constants and share equal values.
+ */
+public final class Segment {
+
+    /** Where a value goes. */
+    public sealed interface Sink {
+        /** Adds {@code value} to a scalar: the log density ({@code target} null) or a slot (a reduction). */
+        record Accumulate(Slot target, Value value) implements Sink {}
+
+        /** Writes {@code value} at {@code index} of an array slot (or of the output array when {@code array} is null). */
+        record Store(Slot array, Value index, Value value) implements Sink {}
+
+        /** Sets a scalar slot. */
+        record Set(Slot target, Value value) implements Sink {}
+    }
+
+    private final String name;
+    private final Value counter;
+    private final List<Value> values = new ArrayList<>();
+    private final List<Sink> sinks = new ArrayList<>();
+    private final Map<Value.Key, Value> shared = new HashMap<>();
+
+    /** @param name for dumps ({@code prior a}, {@code likelihood P}) */
+    private Segment(String name, boolean loop) {
+        this.name = name;
+        this.counter = loop ? add(Value.Op.COUNTER, new Value[0], null, Value.Type.INT) : null;
+    }
+
+    /** A segment without a loop. */
+    public static Segment straight(String name) {
+        return new Segment(name, false);
+    }
+
+    /** A segment with a loop; set its trip count with {@link #count(Value)} after building it in this segment. */
+    public static Segment loop(String name) {
+        return new Segment(name, true);
+    }
+
+    private Value tripCount;
+
+    /** Sets the trip count: an invariant INT value of this segment. */
+    public void count(Value n) {
+        if (counter == null) throw new IllegalStateException("no loop");
+        if (!n.invariant || n.type != Value.Type.INT) throw new IllegalArgumentException("trip count must be an invariant int");
+        tripCount = n;
+    }
+
+    public String name() { return name; }
+    public boolean hasLoop() { return counter != null; }
+    public Value counter() { return counter; }
+    public Value tripCount() { return tripCount; }
+    public List<Value> values() { return Collections.unmodifiableList(values); }
+    public List<Sink> sinks() { return Collections.unmodifiableList(sinks); }
+
+    /** Whether every sink adds to the log density, so the adjoint can run inside each iteration. */
+    public boolean fused() {
+        for (Sink s : sinks) {
+            if (!(s instanceof Sink.Accumulate a) || a.target() != null) return false;
+        }
+        return true;
+    }
+
+    /** Whether any value depends on a parameter. */
+    public boolean active() {
+        for (Value v : values) if (v.active) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ sinks
+
+    public void accumulate(Slot target, Value v) {
+        sinks.add(new Sink.Accumulate(target, real(v)));
+    }
+
+    public void store(Slot array, Value index, Value v) {
+        sinks.add(new Sink.Store(array, index, v));
+    }
+
+    public void set(Slot target, Value v) {
+        sinks.add(new Sink.Set(target, v));
+    }
+
+    // ------------------------------------------------------------------ values
+
+    private Value add(Value.Op op, Value[] args, Object payload, Value.Type type) {
+        boolean invariant = op != Value.Op.COUNTER && op != Value.Op.RNG;
+        boolean active = false;
+        for (Value a : args) {
+            invariant &= a.invariant;
+            active |= a.active;
+        }
+        if ((op == Value.Op.LOAD || op == Value.Op.SLOT) && ((Slot) payload).adjoint()) active = true;
+        active &= type == Value.Type.REAL;   // only reals carry derivatives
+        Value v = new Value(values.size(), op, args, payload, type, invariant, active);
+        if (op != Value.Op.RNG && op != Value.Op.COUNTER) {
+            Value.Key k = v.key();
+            Value old = shared.get(k);
+            if (old != null) return old;
+            shared.put(k, v);
+        }
+        values.add(v);
+        return v;
+    }
+
+    public Value constInt(int c) {
+        return add(Value.Op.CONST_I, new Value[0], c, Value.Type.INT);
+    }
+
+    public Value constReal(double c) {
+        return add(Value.Op.CONST_D, new Value[0], c, Value.Type.REAL);
+    }
+
+    public Value constBool(boolean c) {
+        return add(Value.Op.CONST_I, new Value[0], c ? 1 : 0, Value.Type.BOOL);
+    }
+
+    public Value constString(String s) {
+        return add(Value.Op.CONST_S, new Value[0], s, Value.Type.STRING);
+    }
+
+    /** Reads a scalar field (INT or REAL slot). */
+    public Value slot(Slot s) {
+        if (s.type().isArray()) throw new IllegalArgumentException("array slot " + s);
+        return add(Value.Op.SLOT, new Value[0], s, s.type() == Slot.Type.INT ? Value.Type.INT : Value.Type.REAL);
+    }
+
+    /** Reads element {@code index} (0-based INT) of an array slot. */
+    public Value load(Slot array, Value index) {
+        Value.Type t = switch (array.type()) {
+            case INT_ARRAY -> Value.Type.INT;
+            case REAL_ARRAY -> Value.Type.REAL;
+            case STRING_ARRAY -> Value.Type.STRING;
+            default -> throw new IllegalArgumentException("not an array " + array);
+        };
+        return add(Value.Op.LOAD, new Value[] {integer(index)}, array, t);
+    }
+
+    private static Value integer(Value v) {
+        if (v.type != Value.Type.INT) throw new IllegalArgumentException("not an int: " + v);
+        return v;
+    }
+
+    /** The value as a REAL (INT and BOOL converted). */
+    public Value real(Value v) {
+        if (v.type == Value.Type.REAL) return v;
+        if (v.type == Value.Type.STRING) throw new IllegalArgumentException("string used as a number");
+        if (v.op == Value.Op.CONST_I) return constReal(((Integer) v.payload).doubleValue());
+        return add(Value.Op.I2D, new Value[] {v}, null, Value.Type.REAL);
+    }
+
+    private static boolean isConst(Value v, double c) {
+        return (v.op == Value.Op.CONST_I && ((Integer) v.payload) == c) || (v.op == Value.Op.CONST_D && ((Double) v.payload) == c);
+    }
+
+    /** Integer arithmetic with folding: constants, {@code x + 0}, {@code x * 1}, {@code (x + a) - b}. */
+    public Value intOp(Value.Op op, Value a, Value b) {
+        integer(a);
+        integer(b);
+        if (a.op == Value.Op.CONST_I && b.op == Value.Op.CONST_I) {
+            int x = (Integer) a.payload;
+            int y = (Integer) b.payload;
+            return constInt(switch (op) {
+                case IADD -> x + y;
+                case ISUB -> x - y;
+                case IMUL -> x * y;
+                default -> throw new IllegalArgumentException(op.name());
+            });
+        }
+        if (op == Value.Op.IADD && isConst(b, 0)) return a;
+        if (op == Value.Op.IADD && isConst(a, 0)) return b;
+        if (op == Value.Op.ISUB && isConst(b, 0)) return a;
+        if (op == Value.Op.IMUL && isConst(b, 1)) return a;
+        if (op == Value.Op.IMUL && isConst(a, 1)) return b;
+        if (op == Value.Op.IMUL && (isConst(a, 0) || isConst(b, 0))) return constInt(0);
+        if ((op == Value.Op.ISUB || op == Value.Op.IADD) && b.op == Value.Op.CONST_I
+                && (a.op == Value.Op.IADD || a.op == Value.Op.ISUB) && a.args[1].op == Value.Op.CONST_I) {
+            int inner = (Integer) a.args[1].payload * (a.op == Value.Op.IADD ? 1 : -1);
+            int outer = (Integer) b.payload * (op == Value.Op.IADD ? 1 : -1);
+            return intOp(Value.Op.IADD, a.args[0], constInt(inner + outer));
+        }
+        return add(op, new Value[] {a, b}, null, Value.Type.INT);
+    }
+
+    public Value intNeg(Value a) {
+        if (a.op == Value.Op.CONST_I) return constInt(-(Integer) a.payload);
+        return add(Value.Op.INEG, new Value[] {integer(a)}, null, Value.Type.INT);
+    }
+
+    /** Real arithmetic with constant folding and the identities {@code x + 0}, {@code x * 1}. */
+    public Value realOp(Value.Op op, Value a, Value b) {
+        a = real(a);
+        b = real(b);
+        if (a.op == Value.Op.CONST_D && b.op == Value.Op.CONST_D) {
+            double x = (Double) a.payload;
+            double y = (Double) b.payload;
+            return constReal(switch (op) {
+                case DADD -> x + y;
+                case DSUB -> x - y;
+                case DMUL -> x * y;
+                case DDIV -> x / y;
+                default -> throw new IllegalArgumentException(op.name());
+            });
+        }
+        if (op == Value.Op.DADD && isConst(b, 0)) return a;
+        if (op == Value.Op.DADD && isConst(a, 0)) return b;
+        if (op == Value.Op.DSUB && isConst(b, 0)) return a;
+        if (op == Value.Op.DMUL && isConst(b, 1)) return a;
+        if (op == Value.Op.DMUL && isConst(a, 1)) return b;
+        if (op == Value.Op.DDIV && isConst(b, 1)) return a;
+        return add(op, new Value[] {a, b}, null, Value.Type.REAL);
+    }
+
+    public Value realNeg(Value a) {
+        a = real(a);
+        if (a.op == Value.Op.CONST_D) return constReal(-(Double) a.payload);
+        return add(Value.Op.DNEG, new Value[] {a}, null, Value.Type.REAL);
+    }
+
+    /** A library function of REAL arguments. */
+    public Value call(FunctionSpec f, List<Value> args) {
+        Value[] a = new Value[args.size()];
+        for (int k = 0; k < a.length; k++) a[k] = real(args.get(k));
+        return add(Value.Op.CALL, a, f, Value.Type.REAL);
+    }
+
+    /** Operands of a distribution call: INT slots stay INT, REAL slots become REAL. */
+    private Value[] distributionArgs(DistributionSpec d, Value outcome, List<Value> args) {
+        int off = outcome == null ? 0 : 1;
+        Value[] a = new Value[args.size() + off];
+        if (outcome != null) a[0] = d.outcome() == ValueType.INT ? integer(outcome) : real(outcome);
+        for (int k = 0; k < args.size(); k++) {
+            a[k + off] = d.args().get(k).type() == ValueType.INT ? integer(args.get(k)) : real(args.get(k));
+        }
+        return a;
+    }
+
+    /** The log density minus its data-only constant, with partial derivatives (gradient code). */
+    public Value kernel(DistributionSpec d, Value outcome, List<Value> args) {
+        return add(Value.Op.KERNEL, distributionArgs(d, outcome, args), d, Value.Type.REAL);
+    }
+
+    /** The full log density, constants kept (pointwise log-likelihood). */
+    public Value lpdf(DistributionSpec d, Value outcome, List<Value> args) {
+        return add(Value.Op.LPDF, distributionArgs(d, outcome, args), d, Value.Type.REAL);
+    }
+
+    /** The data-only constant of a discrete density: its outcome and INT arguments. */
+    public Value constant(DistributionSpec d, Value outcome, List<Value> intArgs) {
+        Value[] a = new Value[intArgs.size() + 1];
+        a[0] = integer(outcome);
+        for (int k = 0; k < intArgs.size(); k++) a[k + 1] = integer(intArgs.get(k));
+        return add(Value.Op.CONSTANT, a, d, Value.Type.REAL);
+    }
+
+    /** A random draw. */
+    public Value rng(DistributionSpec d, List<Value> args) {
+        return add(Value.Op.RNG, distributionArgs(d, null, args), d,
+                d.outcome() == ValueType.INT ? Value.Type.INT : Value.Type.REAL);
+    }
+
+    /** A comparison of two numbers (both made REAL unless both are INT). */
+    public Value compare(Value.Op op, Value a, Value b) {
+        if (a.type == Value.Type.INT && b.type == Value.Type.INT) return add(op, new Value[] {a, b}, null, Value.Type.BOOL);
+        return add(op, new Value[] {real(a), real(b)}, null, Value.Type.BOOL);
+    }
+
+    public Value stringEquals(Value a, Value b) {
+        return add(Value.Op.STREQ, new Value[] {a, b}, null, Value.Type.BOOL);
+    }
+
+    public Value logic(Value.Op op, Value a, Value b) {
+        return add(op, new Value[] {bool(a), bool(b)}, null, Value.Type.BOOL);
+    }
+
+    public Value not(Value a) {
+        return add(Value.Op.NOT, new Value[] {bool(a)}, null, Value.Type.BOOL);
+    }
+
+    private static Value bool(Value v) {
+        if (v.type != Value.Type.BOOL) throw new IllegalArgumentException("not a bool: " + v);
+        return v;
+    }
+
+    /** {@code test ? yes : no}; INT when both branches are INT, else REAL. */
+    public Value select(Value test, Value yes, Value no) {
+        if (test.op == Value.Op.CONST_I) return ((Integer) test.payload) != 0 ? yes : no;
+        if (yes.type == Value.Type.INT && no.type == Value.Type.INT) {
+            return add(Value.Op.SELECT, new Value[] {bool(test), yes, no}, null, Value.Type.INT);
+        }
+        return add(Value.Op.SELECT, new Value[] {bool(test), real(yes), real(no)}, null, Value.Type.REAL);
+    }
+
+    /** A readable listing, for tests and {@code ulam check --ir}. */
+    public String dump() {
+        StringBuilder sb = new StringBuilder("segment ").append(name);
+        if (counter != null) sb.append(" loop v").append(counter.id).append(" < v").append(tripCount == null ? -1 : tripCount.id);
+        sb.append(fused() ? " (fused)" : "").append('\n');
+        for (Value v : values) sb.append("  ").append(v).append('\n');
+        for (Sink s : sinks) sb.append("  ").append(s).append('\n');
+        return sb.toString();
+    }
+}
