@@ -64,7 +64,7 @@ final class CsvReader {
             CSVRecord record = records.get(r + 1);
             if (record.size() != fields) {
                 throw new UlamException(label + " line " + lineOf(text, record.getCharacterPosition()) + " has "
-                        + record.size() + " fields, but "
+                        + record.size() + (record.size() == 1 ? " field" : " fields") + ", but "
                         + (extraField ? "the rows have a row name and " + width + " values (" + fields + " fields)"
                                       : "the header names " + width + " columns"), null,
                         "every row needs one value per column: write NA for a missing value, and put quotes "

@@ -84,6 +84,8 @@ class CsvReadingTest {
         fails(null, () -> read(f), "rag.csv line 4 has 2 fields, but the header names 3 columns");
         Path multiLine = write(dir, "ml.csv", "a;b\n\"x\ny\";2\n3;4;5\n");
         fails(null, () -> read(multiLine), "ml.csv line 4 has 3 fields");
+        Path oldMac = write(dir, "cr.csv", "a;b\r1;2\r3\r");
+        fails(null, () -> read(oldMac), "cr.csv line 3 has 1 field, but");
         Path rowNames = write(dir, "rn.csv", "\"a\";\"b\"\n\"1\";1;2\n\"2\";3\n");
         fails(null, () -> read(rowNames), "rn.csv line 3 has 2 fields, but the rows have a row name and 2 values (3 fields)");
     }
