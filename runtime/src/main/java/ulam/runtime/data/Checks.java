@@ -1,5 +1,6 @@
 package ulam.runtime.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
@@ -12,6 +13,9 @@ import ulam.runtime.UlamException;
 public final class Checks {
     private Checks() {}
 
+    /** Absent levels listed by number in a note up to this many. */
+    private static final int LISTED = 10;
+
     /**
      * Size of a parameter indexed by {@code idx} (language reference A.5): {@code max(idx)}.
      * Levels in 1..max that never occur get a note (they are sampled from their prior).
@@ -19,21 +23,58 @@ public final class Checks {
      * @param idx   index values (1-based)
      * @param name  the index's name in the model, e.g. {@code actor}
      * @param use   the line that declares the indexed parameter
-     * @param notes where to add the note about absent levels
+     * @param notes where to add the note about absent levels (not added again if it is already
+     *              there); may be null
      * @return max(idx), or 0 for an empty index
      * @throws UlamException if a value is below 1 (naming the row)
      */
     public static int levels(int[] idx, String name, SourceLocation use, List<String> notes) {
-        throw new UnsupportedOperationException("not yet");
+        int[] low = Problems.scan(idx.length, i -> idx[i] < 1);
+        if (low != null) throw belowOne(idx, low, name, use);
+        int max = 0;
+        for (int v : idx) max = Math.max(max, v);
+        boolean[] seen = new boolean[max + 1];
+        for (int v : idx) seen[v] = true;
+        List<Integer> absent = new ArrayList<>();
+        for (int k = 1; k <= max; k++) {
+            if (!seen[k]) absent.add(k);
+        }
+        if (!absent.isEmpty() && notes != null) {
+            StringBuilder sb = new StringBuilder(name).append(absent.size() == 1 ? ": level " : ": levels ");
+            for (int i = 0; i < Math.min(absent.size(), LISTED); i++) sb.append(i > 0 ? ", " : "").append(absent.get(i));
+            if (absent.size() > LISTED) sb.append(", ... (").append(absent.size()).append(" in all)");
+            sb.append(" of 1..").append(max).append(absent.size() == 1 ? " never occurs" : " never occur")
+                    .append(" in the data; the parameters for ").append(absent.size() == 1 ? "it" : "them")
+                    .append(" are sampled from their prior");
+            String note = sb.toString();
+            if (!notes.contains(note)) notes.add(note);
+        }
+        return max;
     }
 
     /**
      * Every value of {@code idx} lies in 1..size.
      *
-     * @throws UlamException naming the first offending row, its value and the size
+     * @throws UlamException naming the first offending row, its value and the size (and how many
+     *                       other rows are out of range)
      */
     public static void inRange(int[] idx, int size, String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        int[] out = Problems.scan(idx.length, i -> idx[i] < 1 || idx[i] > size);
+        if (out == null) return;
+        int v = idx[out[0]];
+        if (v < 1) throw belowOne(idx, out, name, use);
+        int[] dims = {idx.length};
+        throw new UlamException("index '" + name + "' is " + v + " in " + Problems.place(dims, out[0])
+                + ", but what it indexes has " + size + (size == 1 ? " element" : " elements")
+                + Problems.alsoBad(out[1] - 1, dims), use,
+                "an index here must lie in 1.." + size + "; check the data, or the size in the declaration");
+    }
+
+    private static UlamException belowOne(int[] idx, int[] hit, String name, SourceLocation use) {
+        int[] dims = {idx.length};
+        return new UlamException("index '" + name + "' is " + idx[hit[0]] + " in " + Problems.place(dims, hit[0])
+                + "; indices start at 1" + Problems.alsoBad(hit[1] - 1, dims), use,
+                "recode it to take the values 1, 2, ..., K (for example add 1 to an index that starts at 0)");
     }
 
     /**
@@ -43,16 +84,22 @@ public final class Checks {
      */
     public static void sameLength(int expected, int actual, String expectedName, String actualName,
                                   SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        if (expected == actual) return;
+        throw new UlamException("'" + actualName + "' has " + actual + (actual == 1 ? " row" : " rows") + ", but '"
+                + expectedName + "' has " + expected + "; values used row by row on one line must have the same length",
+                use, "check that both come from the same data file, or index them explicitly");
     }
 
     /**
      * Converts computed values that the model uses as integers (an index or a count made by a
      * transformed-data line).
      *
-     * @throws UlamException naming the first row whose value is not a whole number
+     * @return {@code int[values.length]}
+     * @throws UlamException naming the first row whose value is not a whole number (NaN and
+     *                       infinities included; also a whole number beyond the range of int)
      */
     public static int[] toInts(double[] values, String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return Problems.wholeNumbers(values, i -> NumberText.format(values[i]), "value '" + name + "'", name,
+                new int[] {values.length}, use);
     }
 }

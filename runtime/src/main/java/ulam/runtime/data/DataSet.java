@@ -1,8 +1,21 @@
 package ulam.runtime.data;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
@@ -16,33 +29,193 @@ import ulam.runtime.UlamException;
  * column, NA, non-integer, wrong shape) is reported at that line, naming the column, the file and
  * the row. Rows are 1-based data rows (the header is not counted).
  *
- * <p>Immutable once read; safe to share between chains.
+ * <p>Values are kept as read until a model asks for one: a value that is never asked for is never
+ * checked (it may hold text, NA, anything). A value's conversion is done on the first request and
+ * kept, so asking again (each chain's constructor does) is cheap and adds no second note; every
+ * accessor returns a fresh copy of its array, so callers may modify it. Names may be given
+ * normalised or as written ({@code kcal.per.g} finds {@code kcal_per_g}).
+ *
+ * <p>Immutable once read, apart from its notes; safe to share between chains and to read from
+ * several threads.
  */
 public final class DataSet {
+
+    /** What a value holds, judged on its present (non-missing) elements. */
+    public enum Kind {
+        /** Only whole numbers (or nothing but missing values). */
+        INT,
+        /** Numbers, at least one of them not whole. */
+        REAL,
+        /** At least one element that is not a number. */
+        STRING
+    }
+
+    /** Up to this many names are listed in full in the help of a "no value named" error. */
+    private static final int LIST_ALL = 15;
+
+    private final Map<String, Column> values;
+    private final Set<String> notes; // guarded by itself
+
+    private DataSet(Map<String, Column> values, List<String> readNotes) {
+        this.values = Collections.unmodifiableMap(values);
+        this.notes = new LinkedHashSet<>(readNotes);
+    }
 
     /**
      * Reads and merges data files ({@code .csv} or {@code .json}, by extension; anything else is
      * sniffed) and {@code NAME=VALUE} scalars.
      *
-     * @throws UlamException if a file cannot be read or parsed, or two sources define one name
+     * <p>CSV: separator {@code ,}, {@code ;} or tab detected from the header line, double-quoted
+     * fields, {@code NA} or an empty field missing, an unnamed first column of R row names
+     * dropped, CRLF accepted. JSON: Stan's format (an object of scalars and arrays; nested arrays
+     * are matrices written row by row). Names that are not identifiers are normalised (every
+     * character other than a letter, digit or {@code _} becomes {@code _}; a leading digit gets a
+     * {@code _} prefix) and the original kept for messages.
+     *
+     * @param files  data files, read in order; may be null
+     * @param values {@code --data-value} scalars, name to number as written; may be null
+     * @throws UlamException if a file cannot be read or parsed (a ragged CSV row names its line),
+     *                       a value given on the command line is not a number, or two sources (or
+     *                       two columns of one file, after normalisation) define one name
      */
     public static DataSet read(List<Path> files, Map<String, String> values) {
-        throw new UnsupportedOperationException("not yet");
+        Map<String, Column> all = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        if (files != null) {
+            for (Path file : files) {
+                Map<String, Column> here = new LinkedHashMap<>();
+                for (Column c : readFile(file, notes)) {
+                    Column twin = here.putIfAbsent(c.name, c);
+                    if (twin != null) {
+                        throw new UlamException(twin.original.equals(c.original)
+                                ? c.source + " has two columns named '" + c.original + "'"
+                                : "'" + twin.original + "' and '" + c.original + "' in " + c.source
+                                  + " are both reachable as " + c.name,
+                                null, "rename one of them in the file");
+                    }
+                }
+                for (Column c : here.values()) merge(all, c);
+            }
+        }
+        if (values != null) {
+            for (Map.Entry<String, String> v : values.entrySet()) merge(all, commandLineValue(v.getKey(), v.getValue()));
+        }
+        return new DataSet(all, notes);
     }
 
     /** An empty data set, for models without data. */
     public static DataSet empty() {
-        throw new UnsupportedOperationException("not yet");
+        return new DataSet(new LinkedHashMap<>(), List.of());
     }
 
-    /** Whether a value of that (normalised) name exists. */
+    private static void merge(Map<String, Column> all, Column c) {
+        Column twin = all.putIfAbsent(c.name, c);
+        if (twin != null) {
+            throw new UlamException("'" + c.name + "' is defined twice: " + origin(twin) + " and " + origin(c), null,
+                    "remove it from one of the data sources, or rename it in one of them");
+        }
+    }
+
+    private static String origin(Column c) {
+        return (c.original.equals(c.name) ? "" : "as '" + c.original + "' ") + "in " + c.source;
+    }
+
+    private static Column commandLineValue(String name, String value) {
+        String shown = "--data-value " + name + "=" + value;
+        if (name == null || name.isBlank()) {
+            throw new UlamException(shown + " has no name", null, "write --data-value NAME=NUMBER, e.g. --data-value N=10");
+        }
+        String text = value == null ? "" : value.strip();
+        if (NumberText.isMissing(text) || Double.isNaN(NumberText.parse(text))) {
+            throw new UlamException(shown + ": '" + text + "' is not a number", null,
+                    "--data-value gives a single number, e.g. --data-value " + name
+                            + "=10; put other data in a CSV or JSON file and name it with --data");
+        }
+        String clean = name.strip();
+        return new Column(Names.normalise(clean), clean, shown, false, new int[0], new String[] {text});
+    }
+
+    private static List<Column> readFile(Path file, List<String> notes) {
+        String label = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UlamException("data file '" + file + "' not found", null,
+                    "check the path given with --data (a relative path starts from "
+                            + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw new UlamException("cannot read data file '" + file + "': " + e.getMessage(), null,
+                    "check that it is a readable file");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+            notes.add(label + ": not UTF-8 text; it was read as Latin-1");
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String lower = label.toLowerCase(Locale.ROOT);
+        boolean json = lower.endsWith(".json") || (!lower.endsWith(".csv") && text.stripLeading().startsWith("{"));
+        return json ? JsonReader.read(text, label) : CsvReader.read(text, label, notes);
+    }
+
+    /** The value of that name (normalised first), noting once that it was renamed. */
+    private Column column(String name, SourceLocation use) {
+        Column c = name == null ? null : values.get(Names.normalise(name));
+        if (c == null) throw noSuchValue(String.valueOf(name), use);
+        if (!c.original.equals(c.name)) {
+            note(c.name + " is '" + c.original + "' in " + c.source + " (renamed to be an identifier)");
+        }
+        return c;
+    }
+
+    private UlamException noSuchValue(String name, SourceLocation use) {
+        String message = "the data have no value named '" + name + "'";
+        if (values.isEmpty()) {
+            return new UlamException(message, use, "no data were given: name a CSV or JSON file with --data FILE, "
+                    + "or give a number with --data-value " + name + "=VALUE");
+        }
+        StringBuilder help = new StringBuilder();
+        List<String> close = Names.closest(Names.normalise(name), values.keySet(), 3);
+        if (!close.isEmpty()) help.append("did you mean '").append(String.join("' or '", close)).append("'? ");
+        if (values.size() <= LIST_ALL) {
+            help.append("the data have: ").append(String.join(", ", values.keySet()));
+        } else {
+            Set<String> sources = new LinkedHashSet<>();
+            for (Column c : values.values()) sources.add(c.source);
+            help.append("the data have ").append(values.size()).append(" values, from ").append(String.join(", ", sources));
+        }
+        if (close.isEmpty()) {
+            help.append("; add ").append(name).append(" to the data, or give a number with --data-value ")
+                    .append(name).append("=VALUE");
+        }
+        return new UlamException(message, use, help.toString());
+    }
+
+    private void note(String note) {
+        synchronized (notes) {
+            notes.add(note);
+        }
+    }
+
+    /** Whether a value of that (normalised) name exists; a name as written in the file also works. */
     public boolean has(String name) {
-        throw new UnsupportedOperationException("not yet");
+        return name != null && values.containsKey(Names.normalise(name));
     }
 
-    /** Number of elements of a named value (rows of a column; 1 for a scalar). */
+    /**
+     * Number of elements of a named value (rows of a column; 1 for a scalar; rows x cols for a
+     * matrix).
+     *
+     * @throws UlamException if absent
+     */
     public int length(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).size();
     }
 
     /**
@@ -50,39 +223,47 @@ public final class DataSet {
      * column becomes factor codes 1..K with levels sorted as R's {@code factor()} sorts them
      * (a note records the coding).
      *
+     * <p>A value of more than one dimension gives its elements in column-major order (see
+     * {@link #dims}). Numbers such as {@code 2.0} are whole. A column that mixes numbers and text
+     * is not coded: its text is an error.
+     *
+     * @return {@code int[length(name)]}, a fresh copy
      * @throws UlamException if absent, or a value is NA or not a whole number (naming the row)
      */
     public int[] ints(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).ints(use, this::note).clone();
     }
 
     /**
      * A numeric column.
      *
+     * @return {@code double[length(name)]} (column-major for more than one dimension), a fresh copy
      * @throws UlamException if absent, or a value is NA or not a number (naming the row)
      */
     public double[] reals(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).reals(use).clone();
     }
 
     /**
      * A column as text (numbers as written in the file), for comparisons such as
      * {@code pred == "no"}.
      *
+     * @return {@code String[length(name)]}, a fresh copy
      * @throws UlamException if absent, or a value is NA (naming the row)
      */
     public String[] strings(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).strings(use).clone();
     }
 
     /**
      * A numeric column that may hold NA, with NA as {@code Double.NaN}: for variables the model
      * imputes.
      *
-     * @throws UlamException if absent or not numeric
+     * @return {@code double[length(name)]}, a fresh copy
+     * @throws UlamException if absent or not numeric (naming the first row that is not a number)
      */
     public double[] realsWithMissing(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).realsWithMissing(use).clone();
     }
 
     /**
@@ -91,7 +272,7 @@ public final class DataSet {
      * @throws UlamException if absent, not of length 1, NA or not whole
      */
     public int intScalar(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return (int) column(name, use).scalar(use, true);
     }
 
     /**
@@ -100,34 +281,64 @@ public final class DataSet {
      * @throws UlamException if absent, not of length 1, NA or not a number
      */
     public double realScalar(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).scalar(use, false);
     }
 
     /**
      * Dimensions of a value: {@code []} for a scalar, {@code [n]} for a column or array,
-     * {@code [rows, cols]} for a matrix (JSON nested arrays).
+     * {@code [rows, cols]} for a matrix (JSON nested arrays). A CSV column of one row is
+     * {@code [1]}; deeper JSON nesting gives more dimensions.
+     *
+     * @return a fresh array
+     * @throws UlamException if absent
      */
     public int[] dims(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).dims().clone();
     }
 
     /**
      * A numeric matrix in column-major order ({@code m[r + c*rows]}, 0-based), shape from
      * {@link #dims}.
      *
+     * @return {@code double[rows * cols]}, a fresh copy
      * @throws UlamException if absent, not two-dimensional, or holding NA
      */
     public double[] realMatrix(String name, SourceLocation use) {
-        throw new UnsupportedOperationException("not yet");
+        return column(name, use).matrix(use).clone();
+    }
+
+    /**
+     * What a value holds, for deciding a data variable's type (language reference 3.1: a value
+     * of whole numbers is an integer). Missing elements are not considered.
+     *
+     * @throws UlamException if absent
+     */
+    public Kind kind(String name, SourceLocation use) {
+        return column(name, use).kind();
+    }
+
+    /**
+     * Number of missing (NA) elements of a value, for deciding whether a variable is imputed
+     * (language reference 2.15).
+     *
+     * @throws UlamException if absent
+     */
+    public int missingCount(String name, SourceLocation use) {
+        return column(name, use).missingCount();
     }
 
     /** Every (normalised) name, in the order first read. */
     public List<String> names() {
-        throw new UnsupportedOperationException("not yet");
+        return List.copyOf(values.keySet());
     }
 
-    /** Notes made while reading (factor codings, renamed columns), to show the user once. */
+    /**
+     * Notes made while reading (factor codings, renamed columns the model used, dropped row-name
+     * columns), to show the user once; each note appears once however often a value is asked for.
+     */
     public List<String> notes() {
-        throw new UnsupportedOperationException("not yet");
+        synchronized (notes) {
+            return List.copyOf(notes);
+        }
     }
 }

@@ -1,0 +1,76 @@
+package ulam.runtime.data;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A text column coded as an index 1..K, as R's {@code factor()} does: the levels are the distinct
+ * values sorted in an English locale (letters compared without regard to case first, lower case
+ * before upper case on ties, accents after letters), level k gets code k.
+ */
+final class FactorCoding {
+    /** Levels listed in full in a note up to this many; longer codings are shortened. */
+    private static final int SHOWN = 12;
+
+    private final List<String> levels;
+    private final int[] codes;
+
+    private FactorCoding(List<String> levels, int[] codes) {
+        this.levels = levels;
+        this.codes = codes;
+    }
+
+    /**
+     * Codes text values.
+     *
+     * @param cells the values, none of them null
+     */
+    static FactorCoding of(String[] cells) {
+        Collator collator = Collator.getInstance(Locale.ENGLISH); // a new instance: collators are not thread-safe
+        collator.setStrength(Collator.TERTIARY);
+        Comparator<String> order = ((Comparator<String>) collator::compare).thenComparing(Comparator.naturalOrder());
+        List<String> levels = new ArrayList<>(new LinkedHashSet<>(List.of(cells)));
+        levels.sort(order);
+        Map<String, Integer> code = new HashMap<>();
+        for (int k = 0; k < levels.size(); k++) code.put(levels.get(k), k + 1);
+        int[] codes = new int[cells.length];
+        for (int i = 0; i < cells.length; i++) codes[i] = code.get(cells[i]);
+        return new FactorCoding(List.copyOf(levels), codes);
+    }
+
+    /** The sorted levels: level k (1-based) is {@code levels().get(k - 1)}. */
+    List<String> levels() {
+        return levels;
+    }
+
+    /** The code 1..K of each value, in the order given; owned by this object, do not modify. */
+    int[] codes() {
+        return codes;
+    }
+
+    /**
+     * The note that tells the user the coding, e.g. {@code pred: coded as an index: 1 = no, 2 = pred};
+     * long codings show their first levels and the last one.
+     */
+    String note(String name) {
+        StringBuilder sb = new StringBuilder(name).append(": coded as an index");
+        int k = levels.size();
+        if (k > SHOWN) sb.append(" (").append(k).append(" levels)");
+        sb.append(": ");
+        for (int i = 0; i < k; i++) {
+            if (k > SHOWN && i == SHOWN - 2) {
+                sb.append("..., ");
+                i = k - 1;
+            }
+            sb.append(i + 1).append(" = ").append(levels.get(i));
+            if (i < k - 1) sb.append(", ");
+        }
+        return sb.toString();
+    }
+}
