@@ -1,0 +1,642 @@
+package ulam.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import ulam.compiler.ir.Segment;
+import ulam.compiler.ir.Slot;
+import ulam.compiler.ir.Value;
+import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.FunctionSpec;
+
+/**
+ * Emits one {@link Segment} as one private method of the model class (DESIGN.md steps 5 and 6).
+ *
+ * <p>Loop-invariant values are computed once before the loop, everything else per iteration, each
+ * value in its own JVM local (straight-line arithmetic over primitives: no boxing, no allocation).
+ * In {@link Mode#FUSED} the method also holds the adjoint code, written by source transformation:
+ * after iteration {@code c}'s forward values, its reverse sweep runs at once, seeded with 1 for
+ * every log density term, and adds each parameter's partial derivative into the adjoint array;
+ * adjoints of invariant values are summed over the iterations in locals and pushed back through
+ * the invariant code once, after the loop. In {@link Mode#BACKWARD} (segments whose results other
+ * segments consume) the forward values are recomputed and the sweep is seeded from the adjoints
+ * of the results.
+ */
+final class SegmentGen {
+
+    /** What the method computes. */
+    enum Mode {
+        /** Values only; returns the log density contribution (0 when none). */
+        VALUE,
+        /** Values and the fused adjoint; returns the log density contribution. */
+        FUSED,
+        /** The reverse sweep of a segment whose results others use; returns nothing. */
+        BACKWARD
+    }
+
+    private final ClassGen cls;
+    private final Segment seg;
+    private final Mode mode;
+    private final MethodVisitor mv;
+    private final boolean gradient;
+    private final int[] local;
+    private final int[] adj;
+    private final boolean[] adjSet;
+    private final Map<Integer, int[]> partials = new HashMap<>();
+    private final Map<Slot, Integer> fieldLocals = new HashMap<>();
+    private final Map<Slot, Integer> adjointLocals = new HashMap<>();
+    private final Map<Slot, Integer> sums = new HashMap<>();
+    private int next = 1;
+    private int lp = -1;
+    private int dk = -1;
+    private int rng = -1;
+
+    private SegmentGen(ClassGen cls, ClassWriter cw, String method, Segment seg, Mode mode) {
+        this.cls = cls;
+        this.seg = seg;
+        this.mode = mode;
+        this.gradient = mode != Mode.VALUE;
+        String desc = mode == Mode.BACKWARD ? "()V" : "()D";
+        this.mv = cw.visitMethod(ACC_PRIVATE | ACC_FINAL, method, desc, null, null);
+        int n = seg.values().size();
+        this.local = new int[n];
+        this.adj = new int[n];
+        this.adjSet = new boolean[n];
+        java.util.Arrays.fill(local, -1);
+        java.util.Arrays.fill(adj, -1);
+    }
+
+    /** Emits {@code seg} as a method {@code name} of the class being written. */
+    static void emit(ClassGen cls, ClassWriter cw, String name, Segment seg, Mode mode) {
+        new SegmentGen(cls, cw, name, seg, mode).run();
+    }
+
+    private int alloc(Value.Type t) {
+        int l = next;
+        next += t == Value.Type.REAL ? 2 : 1;
+        return l;
+    }
+
+    private int allocDouble() {
+        int l = next;
+        next += 2;
+        return l;
+    }
+
+    private int allocRef() {
+        return next++;
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    private void run() {
+        mv.visitCode();
+        cacheFields();
+        if (mode != Mode.BACKWARD) {
+            lp = allocDouble();
+            mv.visitInsn(DCONST_0);
+            mv.visitVarInsn(DSTORE, lp);
+        }
+        for (Segment.Sink s : seg.sinks()) {
+            if (s instanceof Segment.Sink.Accumulate a && a.target() != null && mode != Mode.BACKWARD && !sums.containsKey(a.target())) {
+                int l = allocDouble();
+                mv.visitInsn(DCONST_0);
+                mv.visitVarInsn(DSTORE, l);
+                sums.put(a.target(), l);
+            }
+        }
+        // forward: invariant values, once
+        for (Value v : seg.values()) if (v.invariant()) forward(v);
+        if (gradient) {
+            for (Value v : seg.values()) {
+                if (v.invariant() && v.active()) {
+                    adj[v.id()] = allocDouble();
+                    mv.visitInsn(DCONST_0);
+                    mv.visitVarInsn(DSTORE, adj[v.id()]);
+                    adjSet[v.id()] = true;
+                }
+            }
+        }
+        if (seg.hasLoop()) {
+            int c = local[seg.counter().id()] = alloc(Value.Type.INT);
+            Label head = new Label();
+            Label end = new Label();
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, c);
+            mv.visitLabel(head);
+            mv.visitVarInsn(ILOAD, c);
+            load(seg.tripCount());
+            mv.visitJumpInsn(IF_ICMPGE, end);
+            for (Value v : seg.values()) if (!v.invariant() && v.op() != Value.Op.COUNTER) forward(v);
+            sinks();
+            if (gradient) {
+                seeds();
+                for (int k = seg.values().size() - 1; k >= 0; k--) {
+                    Value v = seg.values().get(k);
+                    if (!v.invariant() && v.active()) reverse(v);
+                }
+            }
+            mv.visitIincInsn(c, 1);
+            mv.visitJumpInsn(GOTO, head);
+            mv.visitLabel(end);
+        } else {
+            sinks();
+            if (gradient) seeds();
+        }
+        if (gradient) {
+            for (int k = seg.values().size() - 1; k >= 0; k--) {
+                Value v = seg.values().get(k);
+                if (v.invariant() && v.active()) reverse(v);
+            }
+        }
+        writeBack();
+        if (mode == Mode.BACKWARD) {
+            mv.visitInsn(RETURN);
+        } else {
+            mv.visitVarInsn(DLOAD, lp);
+            mv.visitInsn(DRETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Loads every field the segment touches into a local once (the JIT then keeps them in registers). */
+    private void cacheFields() {
+        Set<Slot> read = new LinkedHashSet<>();
+        for (Value v : seg.values()) {
+            if (v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) read.add((Slot) v.payload());
+            if (v.op() == Value.Op.KERNEL && dk < 0) {
+                dk = allocRef();
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
+                mv.visitVarInsn(ASTORE, dk);
+            }
+            if (v.op() == Value.Op.RNG && rng < 0) {
+                rng = allocRef();
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.RNG_FIELD, Calls.RNG);
+                mv.visitVarInsn(ASTORE, rng);
+            }
+        }
+        for (Segment.Sink s : seg.sinks()) {
+            if (s instanceof Segment.Sink.Store st) read.add(st.array());
+        }
+        for (Slot s : read) {
+            int l = s.type().isArray() ? allocRef() : s.type() == Slot.Type.REAL ? allocDouble() : alloc(Value.Type.INT);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, cls.internalName(), s.field(), s.type().descriptor);
+            mv.visitVarInsn(store(s.type()), l);
+            fieldLocals.put(s, l);
+        }
+        if (!gradient) return;
+        for (Value v : seg.values()) {
+            if ((v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) && v.active()) adjointOf((Slot) v.payload(), false);
+        }
+        if (mode == Mode.BACKWARD) {
+            for (Segment.Sink s : seg.sinks()) {
+                if (s instanceof Segment.Sink.Accumulate a && a.target() != null) adjointOf(a.target(), true);
+                if (s instanceof Segment.Sink.Store st && st.array().adjoint()) adjointOf(st.array(), true);
+            }
+        }
+    }
+
+    /**
+     * The local holding a slot's adjoint: the adjoint array itself, or for a scalar slot a sum
+     * that starts at 0 and is added to the field at the end ({@code seed} true: the field's value,
+     * read as the seed of a backward sweep).
+     */
+    private int adjointOf(Slot s, boolean seed) {
+        Integer l = adjointLocals.get(s);
+        if (l != null) return l;
+        int x;
+        if (s.type().isArray()) {
+            x = allocRef();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "[D");
+            mv.visitVarInsn(ASTORE, x);
+        } else {
+            x = allocDouble();
+            if (seed) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "D");
+            } else {
+                mv.visitInsn(DCONST_0);
+            }
+            mv.visitVarInsn(DSTORE, x);
+        }
+        adjointLocals.put(s, x);
+        return x;
+    }
+
+    private void writeBack() {
+        for (Map.Entry<Slot, Integer> e : sums.entrySet()) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(DLOAD, e.getValue());
+            mv.visitFieldInsn(PUTFIELD, cls.internalName(), e.getKey().field(), "D");
+        }
+        if (!gradient) return;
+        for (Value v : seg.values()) {
+            if (v.op() == Value.Op.SLOT && v.active()) {
+                Slot s = (Slot) v.payload();
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitInsn(DUP);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "D");
+                mv.visitVarInsn(DLOAD, adjointLocals.get(s));
+                mv.visitInsn(DADD);
+                mv.visitFieldInsn(PUTFIELD, cls.internalName(), s.adjointField(), "D");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ forward
+
+    private static int store(Slot.Type t) {
+        return switch (t) {
+            case INT -> ISTORE;
+            case REAL -> DSTORE;
+            default -> ASTORE;
+        };
+    }
+
+    private static int store(Value.Type t) {
+        return switch (t) {
+            case INT, BOOL -> ISTORE;
+            case REAL -> DSTORE;
+            default -> ASTORE;
+        };
+    }
+
+    private static int loadOp(Value.Type t) {
+        return switch (t) {
+            case INT, BOOL -> ILOAD;
+            case REAL -> DLOAD;
+            default -> ALOAD;
+        };
+    }
+
+    /** Pushes a value: constants inline, everything else from its local. */
+    private void load(Value v) {
+        switch (v.op()) {
+            case CONST_I -> Bytecode.pushInt(mv, (Integer) v.payload());
+            case CONST_D -> Bytecode.pushDouble(mv, (Double) v.payload());
+            case CONST_S -> mv.visitLdcInsn(v.payload());
+            default -> {
+                if (local[v.id()] < 0) throw new IllegalStateException("value v" + v.id() + " used before it is computed in " + seg.name());
+                mv.visitVarInsn(loadOp(v.type()), local[v.id()]);
+            }
+        }
+    }
+
+    private void forward(Value v) {
+        switch (v.op()) {
+            case CONST_I, CONST_D, CONST_S -> { return; }
+            case COUNTER -> { return; }
+            default -> { }
+        }
+        switch (v.op()) {
+            case SLOT -> mv.visitVarInsn(loadOp(v.type()), fieldLocals.get((Slot) v.payload()));
+            case LOAD -> {
+                Slot s = (Slot) v.payload();
+                mv.visitVarInsn(ALOAD, fieldLocals.get(s));
+                load(v.arg(0));
+                mv.visitInsn(switch (s.type()) {
+                    case INT_ARRAY -> IALOAD;
+                    case REAL_ARRAY -> DALOAD;
+                    default -> AALOAD;
+                });
+            }
+            case IADD, ISUB, IMUL -> {
+                load(v.arg(0));
+                load(v.arg(1));
+                mv.visitInsn(v.op() == Value.Op.IADD ? IADD : v.op() == Value.Op.ISUB ? ISUB : IMUL);
+            }
+            case INEG -> {
+                load(v.arg(0));
+                mv.visitInsn(INEG);
+            }
+            case I2D -> {
+                load(v.arg(0));
+                mv.visitInsn(I2D);
+            }
+            case DADD, DSUB, DMUL, DDIV -> {
+                load(v.arg(0));
+                load(v.arg(1));
+                mv.visitInsn(switch (v.op()) {
+                    case DADD -> DADD;
+                    case DSUB -> DSUB;
+                    case DMUL -> DMUL;
+                    default -> DDIV;
+                });
+            }
+            case DNEG -> {
+                load(v.arg(0));
+                mv.visitInsn(DNEG);
+            }
+            case CALL -> {
+                FunctionSpec f = (FunctionSpec) v.payload();
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method(), Calls.function(f), false);
+            }
+            case KERNEL -> {
+                DistributionSpec d = (DistributionSpec) v.payload();
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                mv.visitVarInsn(ALOAD, dk);
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "kernel", Calls.kernel(d), false);
+            }
+            case LPDF -> {
+                DistributionSpec d = (DistributionSpec) v.payload();
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "lpdf", Calls.lpdf(d), false);
+            }
+            case CONSTANT -> {
+                DistributionSpec d = (DistributionSpec) v.payload();
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "constant", Calls.constant(d), false);
+            }
+            case RNG -> {
+                DistributionSpec d = (DistributionSpec) v.payload();
+                mv.visitVarInsn(ALOAD, rng);
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "rng", Calls.rng(d), false);
+            }
+            case LT, LE, GT, GE, EQ, NE -> compare(v);
+            case STREQ -> {
+                load(v.arg(0));
+                load(v.arg(1));
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z", false);
+            }
+            case AND, OR -> {
+                load(v.arg(0));
+                load(v.arg(1));
+                mv.visitInsn(v.op() == Value.Op.AND ? IAND : IOR);
+            }
+            case NOT -> {
+                load(v.arg(0));
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IXOR);
+            }
+            case SELECT -> {
+                Label no = new Label();
+                Label done = new Label();
+                load(v.arg(0));
+                mv.visitJumpInsn(IFEQ, no);
+                load(v.arg(1));
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(no);
+                load(v.arg(2));
+                mv.visitLabel(done);
+            }
+            default -> throw new IllegalStateException(v.op().name());
+        }
+        local[v.id()] = alloc(v.type());
+        mv.visitVarInsn(store(v.type()), local[v.id()]);
+        if (v.op() == Value.Op.KERNEL && gradient && v.active()) {
+            int[] p = new int[v.arity()];
+            for (int k = 0; k < v.arity(); k++) {
+                if (!v.arg(k).active()) continue;
+                p[k] = allocDouble();
+                mv.visitVarInsn(ALOAD, dk);
+                Bytecode.pushInt(mv, k);
+                mv.visitInsn(DALOAD);
+                mv.visitVarInsn(DSTORE, p[k]);
+            }
+            partials.put(v.id(), p);
+        }
+    }
+
+    private void compare(Value v) {
+        Label yes = new Label();
+        Label done = new Label();
+        load(v.arg(0));
+        load(v.arg(1));
+        boolean ints = v.arg(0).type() != Value.Type.REAL;
+        if (ints) {
+            mv.visitJumpInsn(switch (v.op()) {
+                case LT -> IF_ICMPLT;
+                case LE -> IF_ICMPLE;
+                case GT -> IF_ICMPGT;
+                case GE -> IF_ICMPGE;
+                case EQ -> IF_ICMPEQ;
+                default -> IF_ICMPNE;
+            }, yes);
+        } else {
+            // NaN compares false: dcmpg for < and <=, dcmpl for > and >=
+            mv.visitInsn(v.op() == Value.Op.LT || v.op() == Value.Op.LE ? DCMPG : DCMPL);
+            mv.visitJumpInsn(switch (v.op()) {
+                case LT -> IFLT;
+                case LE -> IFLE;
+                case GT -> IFGT;
+                case GE -> IFGE;
+                case EQ -> IFEQ;
+                default -> IFNE;
+            }, yes);
+        }
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(done);
+    }
+
+    private void sinks() {
+        for (Segment.Sink s : seg.sinks()) {
+            if (s instanceof Segment.Sink.Accumulate a) {
+                if (mode == Mode.BACKWARD) continue;
+                int target = a.target() == null ? lp : sums.get(a.target());
+                mv.visitVarInsn(DLOAD, target);
+                load(a.value());
+                mv.visitInsn(DADD);
+                mv.visitVarInsn(DSTORE, target);
+            } else if (s instanceof Segment.Sink.Store st) {
+                if (mode == Mode.BACKWARD) continue;
+                mv.visitVarInsn(ALOAD, fieldLocals.get(st.array()));
+                load(st.index());
+                load(st.value());
+                mv.visitInsn(switch (st.array().type()) {
+                    case INT_ARRAY -> IASTORE;
+                    case REAL_ARRAY -> DASTORE;
+                    default -> AASTORE;
+                });
+            } else {
+                Segment.Sink.Set set = (Segment.Sink.Set) s;
+                if (mode == Mode.BACKWARD) continue;
+                mv.visitVarInsn(ALOAD, 0);
+                load(set.value());
+                mv.visitFieldInsn(PUTFIELD, cls.internalName(), set.target().field(), set.target().type().descriptor);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ reverse
+
+    /** Seeds the reverse sweep: 1 for each log density term, the results' adjoints in a backward sweep. */
+    private void seeds() {
+        for (Segment.Sink s : seg.sinks()) {
+            if (s instanceof Segment.Sink.Accumulate a) {
+                if (!a.value().active()) continue;
+                if (a.target() == null) {
+                    if (mode == Mode.FUSED) contribute(a.value(), () -> mv.visitInsn(DCONST_1));
+                } else if (mode == Mode.BACKWARD) {
+                    int seed = adjointLocals.get(a.target());
+                    contribute(a.value(), () -> mv.visitVarInsn(DLOAD, seed));
+                }
+            } else if (s instanceof Segment.Sink.Store st && mode == Mode.BACKWARD && st.array().adjoint() && st.value().active()) {
+                int arr = adjointLocals.get(st.array());
+                contribute(st.value(), () -> {
+                    mv.visitVarInsn(ALOAD, arr);
+                    load(st.index());
+                    mv.visitInsn(DALOAD);
+                });
+            }
+        }
+    }
+
+    /** Adds the double that {@code push} leaves on the stack to the adjoint of {@code x}. */
+    private void contribute(Value x, Runnable push) {
+        if (!x.active()) return;
+        int id = x.id();
+        if (x.invariant() || adjSet[id]) {
+            mv.visitVarInsn(DLOAD, adj[id]);
+            push.run();
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, adj[id]);
+        } else {
+            adj[id] = allocDouble();
+            push.run();
+            mv.visitVarInsn(DSTORE, adj[id]);
+            adjSet[id] = true;
+        }
+    }
+
+    /** Makes sure a variant value's adjoint exists (0) before contributions under a branch. */
+    private void zeroIfUnset(Value x) {
+        if (!x.active() || x.invariant() || adjSet[x.id()]) return;
+        adj[x.id()] = allocDouble();
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DSTORE, adj[x.id()]);
+        adjSet[x.id()] = true;
+    }
+
+    /** Propagates the adjoint of {@code v} to its operands (or into the adjoint of the slot it reads). */
+    private void reverse(Value v) {
+        int id = v.id();
+        if (!adjSet[id]) return;   // nothing depends on it
+        int a = adj[id];
+        switch (v.op()) {
+            case LOAD -> {
+                Slot s = (Slot) v.payload();
+                int arr = adjointLocals.get(s);
+                mv.visitVarInsn(ALOAD, arr);
+                load(v.arg(0));
+                mv.visitInsn(DUP2);
+                mv.visitInsn(DALOAD);
+                mv.visitVarInsn(DLOAD, a);
+                mv.visitInsn(DADD);
+                mv.visitInsn(DASTORE);
+            }
+            case SLOT -> {
+                int sum = adjointLocals.get((Slot) v.payload());
+                mv.visitVarInsn(DLOAD, sum);
+                mv.visitVarInsn(DLOAD, a);
+                mv.visitInsn(DADD);
+                mv.visitVarInsn(DSTORE, sum);
+            }
+            case DADD -> {
+                contribute(v.arg(0), () -> mv.visitVarInsn(DLOAD, a));
+                contribute(v.arg(1), () -> mv.visitVarInsn(DLOAD, a));
+            }
+            case DSUB -> {
+                contribute(v.arg(0), () -> mv.visitVarInsn(DLOAD, a));
+                contribute(v.arg(1), () -> {
+                    mv.visitVarInsn(DLOAD, a);
+                    mv.visitInsn(DNEG);
+                });
+            }
+            case DMUL -> {
+                contribute(v.arg(0), () -> {
+                    mv.visitVarInsn(DLOAD, a);
+                    load(v.arg(1));
+                    mv.visitInsn(DMUL);
+                });
+                contribute(v.arg(1), () -> {
+                    mv.visitVarInsn(DLOAD, a);
+                    load(v.arg(0));
+                    mv.visitInsn(DMUL);
+                });
+            }
+            case DDIV -> {
+                contribute(v.arg(0), () -> {
+                    mv.visitVarInsn(DLOAD, a);
+                    load(v.arg(1));
+                    mv.visitInsn(DDIV);
+                });
+                contribute(v.arg(1), () -> {   // d(x/y)/dy = -(x/y)/y
+                    mv.visitVarInsn(DLOAD, a);
+                    load(v);
+                    mv.visitInsn(DMUL);
+                    load(v.arg(1));
+                    mv.visitInsn(DDIV);
+                    mv.visitInsn(DNEG);
+                });
+            }
+            case DNEG -> contribute(v.arg(0), () -> {
+                mv.visitVarInsn(DLOAD, a);
+                mv.visitInsn(DNEG);
+            });
+            case CALL -> {
+                FunctionSpec f = (FunctionSpec) v.payload();
+                for (int j = 0; j < v.arity(); j++) {
+                    int jj = j;
+                    contribute(v.arg(j), () -> {
+                        mv.visitVarInsn(DLOAD, a);
+                        for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                        load(v);
+                        mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method() + "D" + jj,
+                                Calls.derivative(f), false);
+                        mv.visitInsn(DMUL);
+                    });
+                }
+            }
+            case KERNEL -> {
+                int[] p = partials.get(id);
+                for (int k = 0; k < v.arity(); k++) {
+                    int kk = k;
+                    contribute(v.arg(k), () -> {
+                        mv.visitVarInsn(DLOAD, a);
+                        mv.visitVarInsn(DLOAD, p[kk]);
+                        mv.visitInsn(DMUL);
+                    });
+                }
+            }
+            case SELECT -> {
+                zeroIfUnset(v.arg(1));
+                zeroIfUnset(v.arg(2));
+                Label no = new Label();
+                Label done = new Label();
+                load(v.arg(0));
+                mv.visitJumpInsn(IFEQ, no);
+                addTo(v.arg(1), a);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(no);
+                addTo(v.arg(2), a);
+                mv.visitLabel(done);
+            }
+            case I2D, CONST_D -> { }
+            default -> throw new IllegalStateException("no adjoint for " + v.op() + " in " + seg.name());
+        }
+    }
+
+    private void addTo(Value x, int a) {
+        if (!x.active()) return;
+        mv.visitVarInsn(DLOAD, adj[x.id()]);
+        mv.visitVarInsn(DLOAD, a);
+        mv.visitInsn(DADD);
+        mv.visitVarInsn(DSTORE, adj[x.id()]);
+    }
+}

@@ -1,0 +1,539 @@
+package ulam.compiler.ir;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import ulam.compiler.check.Check;
+import ulam.compiler.check.Elem;
+import ulam.compiler.check.Kind;
+import ulam.compiler.check.Loop;
+import ulam.compiler.check.ModelSpec;
+import ulam.compiler.check.Shape;
+import ulam.compiler.check.Size;
+import ulam.compiler.check.Symbol;
+import ulam.compiler.check.TExpr;
+import ulam.compiler.check.TExprs;
+import ulam.compiler.check.Term;
+import ulam.compiler.parse.Source;
+import ulam.runtime.SourceLocation;
+import ulam.runtime.UlamException;
+import ulam.stdlib.FunctionSpec;
+import ulam.stdlib.Registry;
+import ulam.stdlib.ValueType;
+
+/**
+ * Stage 4 of the compiler: a checked model to {@link ModelIR}. Model locals are inlined where
+ * they are used (so a likelihood over rows computes its linear model row by row, and the fused
+ * adjoint needs no stored intermediates); data are read once into typed arrays; sizes, offsets and
+ * data checks become constructor steps; each {@code ~} line becomes one segment.
+ */
+public final class Lowering {
+
+    /** What a segment is for: how references to locals and reported values are read. */
+    private enum Mode {
+        /** Binding data: only data and constants. */
+        PREP,
+        /** The log density: locals and transformed parameters are inlined. */
+        MODEL,
+        /** A draw: transformed parameters and generated quantities are read back from the output array. */
+        WRITE
+    }
+
+    private final ModelSpec spec;
+    private final Source source;
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<PrepStep> prep = new ArrayList<>();
+    private final Map<Symbol, Map<Elem, Slot>> dataSlots = new IdentityHashMap<>();
+    private final Map<Symbol, Slot> lengthSlots = new IdentityHashMap<>();
+    private final Map<Symbol, Slot> levelSlots = new IdentityHashMap<>();
+    private final Map<Symbol, Slot> offsets = new IdentityHashMap<>();
+    private final Map<TExpr, Slot> dataCalls = new HashMap<>();
+    private final Map<List<Segment>, Map<TExpr, Slot>> reductions = new IdentityHashMap<>();
+    private final Slot theta;
+    private final Slot out;
+    private final Slot lpConst;
+    private List<Segment> pending;
+
+    private Lowering(ModelSpec spec) {
+        this.spec = spec;
+        this.source = spec.source();
+        this.theta = slot(Slot.Type.REAL_ARRAY, "theta: constrained parameters", true);
+        this.out = slot(Slot.Type.REAL_ARRAY, "output array", false);
+        this.lpConst = slot(Slot.Type.REAL, "log density constant", false);
+    }
+
+    /**
+     * Lowers a checked model.
+     *
+     * @throws UlamException for a form the IR cannot express yet, located
+     */
+    public static ModelIR lower(ModelSpec spec) {
+        return new Lowering(spec).run();
+    }
+
+    private Slot slot(Slot.Type type, String label, boolean adjoint) {
+        Slot s = new Slot(slots.size(), type, label, adjoint);
+        slots.add(s);
+        return s;
+    }
+
+    private SourceLocation at(Symbol s) {
+        return source.at(s.span());
+    }
+
+    private ModelIR run() {
+        for (Symbol d : spec.data()) loadData(d);
+        for (Symbol t : spec.derived()) derive(t);
+        List<ModelIR.Param> params = new ArrayList<>();
+        IntExpr total = new IntExpr.Const(0);
+        for (Symbol p : spec.parameters()) {
+            Slot offset = intSlot("offset of " + p.name(), total);
+            Slot count = intSlot("count of " + p.name(), size(p.shape().count()));
+            offsets.put(p, offset);
+            total = add(total, new IntExpr.Of(count));
+            Slot lower = p.constraint().lower() == null ? null : bound(p, p.constraint().lower(), "lower");
+            Slot upper = p.constraint().upper() == null ? null : bound(p, p.constraint().upper(), "upper");
+            params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p)));
+        }
+        Slot dimension = intSlot("dimension", total);
+        List<ModelIR.Output> outputs = new ArrayList<>();
+        for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p)));
+        IntExpr outTotal = new IntExpr.Of(dimension);
+        for (Symbol g : spec.generated()) {
+            Slot offset = intSlot("output offset of " + g.name(), outTotal);
+            offsets.put(g, offset);
+            outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset));
+            outTotal = add(outTotal, size(g.shape().count()));
+        }
+        Slot outputCount = intSlot("output count", outTotal);
+        for (Check c : spec.checks()) check(c);
+
+        List<Segment> density = new ArrayList<>();
+        pending = density;
+        List<Slot> constants = new ArrayList<>();
+        for (Term t : spec.terms()) {
+            density.add(term(t));
+            if (t.likelihood() && t.density().distribution().hasConstant()) constants.add(constant(t));
+        }
+        Segment sumConstants = Segment.straight("log density constant");
+        Value c = sumConstants.constReal(0);
+        for (Slot s : constants) c = sumConstants.realOp(Value.Op.DADD, c, sumConstants.slot(s));
+        sumConstants.set(lpConst, c);
+        prep.add(new PrepStep.Run(sumConstants));
+
+        List<Segment> generate = new ArrayList<>();
+        pending = generate;
+        for (Symbol g : spec.generated()) generate.add(write(g));
+
+        List<Segment> logLik = new ArrayList<>();
+        pending = logLik;
+        IntExpr obs = new IntExpr.Const(0);
+        for (Term t : spec.likelihoods()) {
+            Slot offset = intSlot("log-likelihood offset of " + t.lhs().name(), obs);
+            logLik.add(pointwise(t, offset));
+            obs = add(obs, t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
+        }
+        Slot observations = intSlot("observations", obs);
+        return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(), List.copyOf(slots),
+                List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, outputCount,
+                observations);
+    }
+
+    private static IntExpr add(IntExpr a, IntExpr b) {
+        if (a instanceof IntExpr.Const x && x.value() == 0) return b;
+        return new IntExpr.Add(a, b);
+    }
+
+    private Slot intSlot(String label, IntExpr value) {
+        Slot s = slot(Slot.Type.INT, label, false);
+        prep.add(new PrepStep.SetInt(s, value));
+        return s;
+    }
+
+    private List<IntExpr> dims(Shape shape) {
+        if (shape instanceof Shape.Vector v) return List.of(size(v.length()));
+        if (shape instanceof Shape.Matrix m) return List.of(size(m.rows()), size(m.cols()));
+        return List.of();
+    }
+
+    // ------------------------------------------------------------------ data
+
+    private void loadData(Symbol d) {
+        for (Elem view : d.views()) {
+            boolean scalar = d.shape().isScalar();
+            Slot.Type type = switch (view) {
+                case INT -> scalar ? Slot.Type.INT : Slot.Type.INT_ARRAY;
+                case STRING -> Slot.Type.STRING_ARRAY;
+                default -> scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY;
+            };
+            Slot s = slot(type, "data " + d.name() + " (" + view.name().toLowerCase() + ")", false);
+            prep.add(scalar && view != Elem.STRING ? new PrepStep.LoadScalar(s, d.name(), at(d)) : new PrepStep.LoadArray(s, d.name(), at(d)));
+            dataSlots.computeIfAbsent(d, k -> new EnumMap<>(Elem.class)).put(view, s);
+        }
+    }
+
+    private void derive(Symbol t) {
+        boolean scalar = t.shape().isScalar();
+        Elem computed = t.elem();
+        Slot.Type type = computed == Elem.INT ? (scalar ? Slot.Type.INT : Slot.Type.INT_ARRAY)
+                : computed == Elem.STRING ? Slot.Type.STRING_ARRAY : (scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY);
+        Slot s = slot(type, "derived " + t.name(), false);
+        dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
+        if (t.dataFunction() != null) {
+            List<Slot> args = new ArrayList<>();
+            for (TExpr a : t.dataFunctionArgs()) args.add(dataArgument(a));
+            Class<?> owner = dataFunctionOwner();
+            prep.add(new PrepStep.Function(s, owner, t.dataFunction(), args, at(t)));
+        } else if (scalar) {
+            Segment seg = Segment.straight("derived " + t.name());
+            Value v = lower(t.value(), seg, Map.of(), Mode.PREP);
+            seg.set(s, computed == Elem.INT ? v : seg.real(v));
+            prep.add(new PrepStep.Run(seg));
+        } else {
+            Loop loop = t.loop();
+            IntExpr count = size(loop.count());
+            prep.add(new PrepStep.Allocate(s, count));
+            Segment seg = Segment.loop("derived " + t.name());
+            seg.count(count.in(seg));
+            Value v = lower(t.value(), seg, Map.of(loop, seg.counter()), Mode.PREP);
+            if (computed == Elem.REAL) v = seg.real(v);
+            seg.store(s, seg.counter(), v);
+            prep.add(new PrepStep.Run(seg));
+        }
+        if (!scalar) {
+            Slot len = slot(Slot.Type.INT, "length of " + t.name(), false);
+            prep.add(new PrepStep.Length(len, s));
+            lengthSlots.put(t, len);
+        }
+        if (t.views().contains(Elem.INT) && computed == Elem.REAL) {
+            Slot ints = slot(scalar ? Slot.Type.INT : Slot.Type.INT_ARRAY, "derived " + t.name() + " (int)", false);
+            if (scalar) {
+                throw source.error(t.span(), "'" + t.name() + "' is used as a whole number but computed as a real number",
+                        "compute it from whole numbers");
+            }
+            prep.add(new PrepStep.ToInts(ints, s, t.name(), at(t)));
+            dataSlots.get(t).put(Elem.INT, ints);
+        }
+    }
+
+    private static Class<?> dataFunctionOwner() {
+        FunctionSpec f = Registry.function("standardize").orElseThrow();
+        return f.implementation();
+    }
+
+    /** A whole-vector or scalar argument of a data function, as a slot. */
+    private Slot dataArgument(TExpr a) {
+        if (a instanceof TExpr.Ref r && r.index() == null && !r.symbol().shape().isScalar()) {
+            return dataSlot(r.symbol(), r.elem() == Elem.STRING ? Elem.STRING : r.symbol().elem() == Elem.INT ? Elem.INT : Elem.REAL);
+        }
+        Segment seg = Segment.straight("argument");
+        Value v = lower(a, seg, Map.of(), Mode.PREP);
+        Slot s = slot(v.type() == Value.Type.INT ? Slot.Type.INT : Slot.Type.REAL, "argument", false);
+        seg.set(s, v.type() == Value.Type.INT ? v : seg.real(v));
+        prep.add(new PrepStep.Run(seg));
+        return s;
+    }
+
+    /** The slot holding a data value as {@code elem}, made on demand (INT from a real column is checked). */
+    private Slot dataSlot(Symbol d, Elem elem) {
+        Map<Elem, Slot> views = dataSlots.get(d);
+        if (views == null) throw new IllegalStateException("no data slot for " + d.name());
+        Slot s = views.get(elem);
+        if (s != null) return s;
+        if (elem == Elem.REAL && views.containsKey(Elem.INT)) return views.get(Elem.INT);   // converted on read
+        if (elem == Elem.INT && views.containsKey(Elem.REAL) && d.kind() == Kind.TRANSFORMED_DATA) {
+            throw new IllegalStateException("int view of " + d.name() + " not made");
+        }
+        throw new IllegalStateException("no " + elem + " view of " + d.name());
+    }
+
+    private Slot length(Symbol d) {
+        Slot s = lengthSlots.get(d);
+        if (s != null) return s;
+        Map<Elem, Slot> views = dataSlots.get(d);
+        Slot array = views.values().iterator().next();
+        s = slot(Slot.Type.INT, "length of " + d.name(), false);
+        prep.add(new PrepStep.Length(s, array));
+        lengthSlots.put(d, s);
+        return s;
+    }
+
+    private Slot levels(Symbol d) {
+        Slot s = levelSlots.get(d);
+        if (s != null) return s;
+        s = slot(Slot.Type.INT, "levels of " + d.name(), false);
+        prep.add(new PrepStep.Levels(s, dataSlot(d, Elem.INT), d.name(), at(d)));
+        levelSlots.put(d, s);
+        return s;
+    }
+
+    /** A size as a constructor-time integer. */
+    private IntExpr size(Size size) {
+        if (size instanceof Size.Const c) return new IntExpr.Const(c.value());
+        if (size instanceof Size.Length l) return new IntExpr.Of(length(l.symbol()));
+        if (size instanceof Size.Levels l) return new IntExpr.Of(levels(l.symbol()));
+        if (size instanceof Size.DataScalar d) return new IntExpr.Of(dataSlot(d.symbol(), Elem.INT));
+        Size.Product p = (Size.Product) size;
+        return new IntExpr.Mul(size(p.left()), size(p.right()));
+    }
+
+    private Slot bound(Symbol p, TExpr e, String which) {
+        Segment seg = Segment.straight(which + " bound of " + p.name());
+        Slot s = slot(Slot.Type.REAL, which + " bound of " + p.name(), false);
+        seg.set(s, seg.real(lower(e, seg, Map.of(), Mode.PREP)));
+        prep.add(new PrepStep.Run(seg));
+        return s;
+    }
+
+    private void check(Check c) {
+        if (c instanceof Check.IndexRange r) {
+            prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
+        } else if (c instanceof Check.LiteralRange r) {
+            prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));
+        } else if (c instanceof Check.SameLength l) {
+            if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return;
+            prep.add(new PrepStep.SameLength(size(l.count()), new IntExpr.Of(length(l.vector())),
+                    "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
+        } else {
+            Check.SameSize s = (Check.SameSize) c;
+            if (s.expected().equals(s.actual()) || s.expected().toString().equals(s.actual().toString())) return;
+            prep.add(new PrepStep.SameLength(size(s.expected()), size(s.actual()), "the length this line works on",
+                    s.what(), source.at(s.span())));
+        }
+    }
+
+    // ------------------------------------------------------------------ segments
+
+    private Segment term(Term t) {
+        String name = (t.likelihood() ? "likelihood " : "prior ") + t.lhs().name();
+        Segment seg = t.loop() == null ? Segment.straight(name) : Segment.loop(name);
+        Map<Loop, Value> counters = new HashMap<>();
+        if (t.loop() != null) {
+            seg.count(size(t.loop().count()).in(seg));
+            counters.put(t.loop(), seg.counter());
+        }
+        TExpr.Density d = t.density();
+        Value y = lower(d.outcome(), seg, counters, Mode.MODEL);
+        List<Value> args = new ArrayList<>();
+        for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
+        seg.accumulate(null, seg.kernel(d.distribution(), y, args));
+        return seg;
+    }
+
+    /** The data-only constant of a likelihood, summed once when the data are bound. */
+    private Slot constant(Term t) {
+        Segment seg = t.loop() == null ? Segment.straight("constant " + t.lhs().name()) : Segment.loop("constant " + t.lhs().name());
+        Map<Loop, Value> counters = new HashMap<>();
+        if (t.loop() != null) {
+            seg.count(size(t.loop().count()).in(seg));
+            counters.put(t.loop(), seg.counter());
+        }
+        TExpr.Density d = t.density();
+        Value y = lower(d.outcome(), seg, counters, Mode.PREP);
+        List<Value> ints = new ArrayList<>();
+        for (int k = 0; k < d.args().size(); k++) {
+            if (d.distribution().args().get(k).type() == ValueType.INT) ints.add(lower(d.args().get(k), seg, counters, Mode.PREP));
+        }
+        Slot s = slot(Slot.Type.REAL, "constant of " + t.lhs().name(), false);
+        seg.accumulate(s, seg.constant(d.distribution(), y, ints));
+        prep.add(new PrepStep.Run(seg));
+        return s;
+    }
+
+    private Segment write(Symbol g) {
+        Loop loop = g.loop();
+        Segment seg = loop == null ? Segment.straight(g.kind().description + " " + g.name()) : Segment.loop(g.kind().description + " " + g.name());
+        Map<Loop, Value> counters = new HashMap<>();
+        Value index = seg.slot(offsets.get(g));
+        if (loop != null) {
+            seg.count(size(loop.count()).in(seg));
+            counters.put(loop, seg.counter());
+            index = seg.intOp(Value.Op.IADD, index, seg.counter());
+        }
+        Value v = lower(g.value(), seg, counters, Mode.WRITE);
+        seg.store(out, index, seg.real(v));
+        return seg;
+    }
+
+    private Segment pointwise(Term t, Slot offset) {
+        String name = "log-likelihood " + t.lhs().name();
+        Segment seg = t.loop() == null ? Segment.straight(name) : Segment.loop(name);
+        Map<Loop, Value> counters = new HashMap<>();
+        Value index = seg.slot(offset);
+        if (t.loop() != null) {
+            seg.count(size(t.loop().count()).in(seg));
+            counters.put(t.loop(), seg.counter());
+            index = seg.intOp(Value.Op.IADD, index, seg.counter());
+        }
+        TExpr.Density d = t.density();
+        Value y = lower(d.outcome(), seg, counters, Mode.MODEL);
+        List<Value> args = new ArrayList<>();
+        for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
+        seg.store(out, index, seg.lpdf(d.distribution(), y, args));
+        return seg;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /** Lowers a checked expression into {@code seg}; {@code counters} maps each loop in scope to its counter. */
+    private Value lower(TExpr e, Segment seg, Map<Loop, Value> counters, Mode mode) {
+        if (e instanceof TExpr.Num n) {
+            return switch (n.elem()) {
+                case INT -> seg.constInt((int) n.value());
+                case BOOL -> seg.constBool(n.value() != 0);
+                default -> seg.constReal(n.value());
+            };
+        }
+        if (e instanceof TExpr.Str s) return seg.constString(s.value());
+        if (e instanceof TExpr.LoopIndex l) {
+            Value c = counters.get(l.loop());
+            if (c == null) throw new IllegalStateException("loop " + l.loop() + " not in scope");
+            return c;
+        }
+        if (e instanceof TExpr.SizeOf s) return size(s.size()).in(seg);
+        if (e instanceof TExpr.Ref r) return ref(r, seg, counters, mode);
+        if (e instanceof TExpr.Call c) {
+            List<Value> args = new ArrayList<>();
+            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
+            return seg.call(c.function(), args);
+        }
+        if (e instanceof TExpr.DataCall c) return seg.slot(dataCall(c));
+        if (e instanceof TExpr.Arith a) {
+            Value l = lower(a.left(), seg, counters, mode);
+            Value r = lower(a.right(), seg, counters, mode);
+            if (a.elem() == Elem.INT && l.type() == Value.Type.INT && r.type() == Value.Type.INT) {
+                return seg.intOp(switch (a.op()) {
+                    case ADD -> Value.Op.IADD;
+                    case SUB -> Value.Op.ISUB;
+                    default -> Value.Op.IMUL;
+                }, l, r);
+            }
+            return switch (a.op()) {
+                case ADD -> seg.realOp(Value.Op.DADD, l, r);
+                case SUB -> seg.realOp(Value.Op.DSUB, l, r);
+                case MUL -> seg.realOp(Value.Op.DMUL, l, r);
+                case DIV -> seg.realOp(Value.Op.DDIV, l, r);
+                case POW -> power(seg, l, r);
+            };
+        }
+        if (e instanceof TExpr.Neg n) {
+            Value v = lower(n.operand(), seg, counters, mode);
+            return v.type() == Value.Type.INT ? seg.intNeg(v) : seg.realNeg(v);
+        }
+        if (e instanceof TExpr.Logic l) {
+            Value a = lower(l.left(), seg, counters, mode);
+            Value b = lower(l.right(), seg, counters, mode);
+            return switch (l.op()) {
+                case AND -> seg.logic(Value.Op.AND, a, b);
+                case OR -> seg.logic(Value.Op.OR, a, b);
+                case EQ -> a.type() == Value.Type.STRING ? seg.stringEquals(a, b) : seg.compare(Value.Op.EQ, a, b);
+                case NE -> a.type() == Value.Type.STRING ? seg.not(seg.stringEquals(a, b)) : seg.compare(Value.Op.NE, a, b);
+                case LT -> seg.compare(Value.Op.LT, a, b);
+                case LE -> seg.compare(Value.Op.LE, a, b);
+                case GT -> seg.compare(Value.Op.GT, a, b);
+                default -> seg.compare(Value.Op.GE, a, b);
+            };
+        }
+        if (e instanceof TExpr.Not n) return seg.not(lower(n.operand(), seg, counters, mode));
+        if (e instanceof TExpr.IfElse f) {
+            return seg.select(lower(f.test(), seg, counters, mode), lower(f.yes(), seg, counters, mode),
+                    lower(f.no(), seg, counters, mode));
+        }
+        if (e instanceof TExpr.Reduce r) return seg.slot(reduction(r, counters, mode));
+        if (e instanceof TExpr.Rng g) {
+            List<Value> args = new ArrayList<>();
+            for (TExpr a : g.args()) args.add(lower(a, seg, counters, mode));
+            return seg.rng(g.distribution(), args);
+        }
+        throw new IllegalStateException("cannot lower " + TExprs.show(e));
+    }
+
+    private Value power(Segment seg, Value base, Value exponent) {
+        if (exponent.op() == Value.Op.CONST_D && ((Double) exponent.payload()) == 2.0) {
+            return seg.call(Registry.function("square").orElseThrow(), List.of(base));
+        }
+        if (exponent.op() == Value.Op.CONST_D && ((Double) exponent.payload()) == 1.0) return seg.real(base);
+        return seg.call(Registry.function("pow").orElseThrow(), List.of(base, exponent));
+    }
+
+    private Value ref(TExpr.Ref r, Segment seg, Map<Loop, Value> counters, Mode mode) {
+        Symbol s = r.symbol();
+        Kind k = s.kind();
+        if (k == Kind.PARAMETER) {
+            Value index = seg.slot(offsets.get(s));
+            if (r.index() != null) index = seg.intOp(Value.Op.IADD, index, lower(r.index(), seg, counters, mode));
+            return seg.load(theta, index);
+        }
+        if (k == Kind.DATA || k == Kind.TRANSFORMED_DATA) {
+            Elem want = r.elem() == Elem.STRING ? Elem.STRING : r.elem() == Elem.INT ? Elem.INT : Elem.REAL;
+            Slot slot = dataSlot(s, want);
+            Value v = slot.type().isArray()
+                    ? seg.load(slot, r.index() == null ? seg.constInt(0) : lower(r.index(), seg, counters, mode))
+                    : seg.slot(slot);
+            return want == Elem.REAL ? seg.real(v) : v;
+        }
+        boolean reported = k == Kind.GENERATED || k == Kind.TRANSFORMED_PARAMETER || k == Kind.SAVED;
+        if (mode == Mode.WRITE && reported) {
+            Value index = seg.slot(offsets.get(s));
+            if (r.index() != null) index = seg.intOp(Value.Op.IADD, index, lower(r.index(), seg, counters, mode));
+            return seg.load(out, index);
+        }
+        if (k == Kind.GENERATED) throw new IllegalStateException("generated quantity in the model: " + s.name());
+        // a model local, transformed parameter or saved local: inline its definition at this element
+        TExpr value = s.value();
+        if (s.loop() != null) {
+            if (r.index() == null) throw new IllegalStateException("whole vector local " + s.name());
+            value = TExprs.substitute(value, s.loop(), r.index());
+        }
+        return lower(value, seg, counters, mode);
+    }
+
+    private Slot dataCall(TExpr.DataCall c) {
+        Slot s = dataCalls.get(c);
+        if (s != null) return s;
+        String fn = c.function().name();
+        TExpr arg = c.args().get(0);
+        if (fn.equals("length") && arg instanceof TExpr.Ref r && r.index() == null) {
+            s = length(r.symbol());
+        } else {
+            Slot a = dataArgument(arg);
+            s = slot(c.elem() == Elem.INT ? Slot.Type.INT : Slot.Type.REAL, fn + " of data", false);
+            prep.add(new PrepStep.Function(s, c.function().implementation(), c.function().method(), List.of(a), null));
+        }
+        dataCalls.put(c, s);
+        return s;
+    }
+
+    /** A sum or mean over a vector: its own segment, run before the segment that uses it. */
+    private Slot reduction(TExpr.Reduce r, Map<Loop, Value> outer, Mode mode) {
+        Map<TExpr, Slot> done = reductions.computeIfAbsent(mode == Mode.PREP ? List.of() : pending, k -> new HashMap<>());
+        Slot s = done.get(r);
+        if (s != null) return s;
+        for (Loop l : outer.keySet()) {
+            boolean[] uses = {false};
+            TExprs.walk(r.body(), x -> {
+                if (x instanceof TExpr.LoopIndex li && li.loop() == l) uses[0] = true;
+            });
+            if (uses[0]) {
+                throw new UlamException("a sum or mean that changes from row to row is not supported yet", null,
+                        "compute it as a local of its own");
+            }
+        }
+        boolean active = !TExprs.all(r.body(), x -> !(x instanceof TExpr.Ref ref) || ref.symbol().isData());
+        s = slot(Slot.Type.REAL, r.kind().name().toLowerCase() + " over " + r.loop().count(), active && mode == Mode.MODEL);
+        Segment seg = Segment.loop(r.kind().name().toLowerCase());
+        Value n = size(r.loop().count()).in(seg);
+        seg.count(n);
+        Value body = lower(r.body(), seg, Map.of(r.loop(), seg.counter()), mode);
+        if (r.kind() == TExpr.Reduction.MEAN) body = seg.realOp(Value.Op.DDIV, body, seg.real(n));
+        seg.accumulate(s, body);
+        if (mode == Mode.PREP) prep.add(new PrepStep.Run(seg));
+        else pending.add(seg);
+        done.put(r, s);
+        return s;
+    }
+
+}
