@@ -61,7 +61,7 @@ public final class StudentT {
 
     /** log Gamma((nu+1)/2) - log Gamma(nu/2) - log(nu pi sigma^2) / 2. */
     private static double logNormaliser(double nu, double sigma) {
-        return -Math.log(GammaRatio.value(0.5 * nu, 0.5)) - 0.5 * Math.log(Math.PI * nu * sigma * sigma);
+        return -Math.log(GammaRatio.delta(0.5 * nu, 0.5)) - 0.5 * Math.log(Math.PI * nu * sigma * sigma);
     }
 
     /** One draw: mu + sigma T, T a standard t variate (commons-rng {@link TSampler}). */
