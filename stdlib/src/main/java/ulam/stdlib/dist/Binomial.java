@@ -1,5 +1,6 @@
 package ulam.stdlib.dist;
 
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
 import ulam.stdlib.math.Numerics;
@@ -65,9 +66,15 @@ public final class Binomial {
         return successTerm + failureTerm;
     }
 
+    /** Largest number of trials the table-lookup sampler accepts (2^16 - 1). */
+    private static final int MAX_TABLE_TRIALS = (1 << 16) - 1;
+
     /**
-     * One draw: commons-rng's {@link MarsagliaTsangWangDiscreteSampler.Binomial} (table lookup,
-     * G. Marsaglia, W. W. Tsang and J. Wang, J. Stat. Softw. 11(3), 2004).
+     * One draw: for N &lt; 2^16 commons-rng's {@link MarsagliaTsangWangDiscreteSampler.Binomial}
+     * (table lookup, G. Marsaglia, W. W. Tsang and J. Wang, J. Stat. Softw. 11(3), 2004); for larger
+     * N, which that sampler does not support, inversion of the distribution function
+     * (commons-math3 {@link BinomialDistribution#inverseCumulativeProbability}, a bisection on the
+     * regularized incomplete beta function), slower but exact.
      */
     public static int rng(UniformRandomProvider rng, int n, double p) {
         Arguments.nonNegative("binomial", "N", n);
@@ -83,6 +90,9 @@ public final class Binomial {
         if (p == 1) {
             return n;
         }
-        return MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, n, p).sample();
+        if (n <= MAX_TABLE_TRIALS) {
+            return MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, n, p).sample();
+        }
+        return new BinomialDistribution(null, n, p).inverseCumulativeProbability(rng.nextDouble());
     }
 }

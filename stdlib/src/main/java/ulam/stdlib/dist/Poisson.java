@@ -14,8 +14,11 @@ import ulam.stdlib.math.Numerics;
 public final class Poisson {
     private Poisson() {}
 
-    /** Largest rate {@link #rng} accepts (2^30, as Stan's {@code poisson_rng}). */
-    public static final double MAX_RNG_RATE = 0x1p30;
+    /**
+     * Largest rate {@link #rng} accepts: 1e9 (Stan's {@code poisson_rng} accepts up to 2^30; the
+     * commons-rng large-mean sampler stops just short of that, at (2^31 - 1) / 2).
+     */
+    public static final double MAX_RNG_RATE = 1e9;
 
     /** The log mass, natural log, with -log(y!); NaN for invalid lambda. */
     public static double lpdf(int y, double lambda) {
@@ -66,7 +69,7 @@ public final class Poisson {
     public static int rng(UniformRandomProvider rng, double lambda) {
         if (!(lambda >= 0 && lambda <= MAX_RNG_RATE)) {
             throw new IllegalArgumentException(
-                    "poisson_rng: lambda is " + lambda + ", but must be in [0, 2^30]");
+                    "poisson_rng: lambda is " + lambda + ", but must be in [0, " + MAX_RNG_RATE + "]");
         }
         return lambda == 0 ? 0 : PoissonSampler.of(rng, lambda).sample();
     }
