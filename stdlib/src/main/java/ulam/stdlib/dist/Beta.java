@@ -47,7 +47,7 @@ public final class Beta {
     }
 
     static boolean valid(double a, double b) {
-        return a > 0 && a <= Double.MAX_VALUE && b > 0 && b <= Double.MAX_VALUE;
+        return Numerics.isPositiveFinite(a) && Numerics.isPositiveFinite(b);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class Beta2 {
     }
 
     private static boolean valid(double p, double theta) {
-        return p > 0 && p < 1 && theta > 0 && theta <= Double.MAX_VALUE;
+        return p > 0 && p < 1 && Numerics.isPositiveFinite(theta);
     }
 
     /** One draw: a beta(p theta, (1 - p) theta) variate (Cheng's algorithm). */

@@ -15,7 +15,7 @@ public final class Cauchy {
 
     /** The log density, natural log, constants kept; NaN for invalid arguments. */
     public static double lpdf(double y, double mu, double sigma) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         double r = y - mu;
@@ -27,7 +27,7 @@ public final class Cauchy {
      * d[0] = -2 r / (sigma^2 + r^2), d[1] = -d[0], d[2] = (r^2 - sigma^2) / (sigma (sigma^2 + r^2)).
      */
     public static double kernel(double y, double mu, double sigma, double[] d) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         double r = y - mu;

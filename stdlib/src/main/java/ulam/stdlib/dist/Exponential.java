@@ -1,6 +1,7 @@
 package ulam.stdlib.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import ulam.stdlib.math.Numerics;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -36,7 +37,7 @@ public final class Exponential {
     }
 
     private static boolean valid(double lambda) {
-        return lambda > 0 && lambda <= Double.MAX_VALUE;
+        return Numerics.isPositiveFinite(lambda);
     }
 
     /** One draw: an exponential variate of mean 1 / lambda (ziggurat). */

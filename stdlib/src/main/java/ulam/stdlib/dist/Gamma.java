@@ -47,7 +47,7 @@ public final class Gamma {
     }
 
     private static boolean valid(double alpha, double beta) {
-        return alpha > 0 && alpha <= Double.MAX_VALUE && beta > 0 && beta <= Double.MAX_VALUE;
+        return Numerics.isPositiveFinite(alpha) && Numerics.isPositiveFinite(beta);
     }
 
     /** The log density given the logs already taken; (alpha - 1) log y is 0 when alpha = 1. */

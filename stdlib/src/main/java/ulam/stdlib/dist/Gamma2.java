@@ -50,7 +50,7 @@ public final class Gamma2 {
     }
 
     private static boolean valid(double mu, double scale) {
-        return mu > 0 && mu <= Double.MAX_VALUE && scale > 0 && scale <= Double.MAX_VALUE;
+        return Numerics.isPositiveFinite(mu) && Numerics.isPositiveFinite(scale);
     }
 
     private static double value(double y, double logY, double alpha, double invScale, double logScale) {

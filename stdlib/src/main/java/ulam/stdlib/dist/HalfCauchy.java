@@ -16,7 +16,7 @@ public final class HalfCauchy {
 
     /** The log density, natural log, normalised over y &gt;= 0; NaN for invalid arguments. */
     public static double lpdf(double y, double mu, double sigma) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         if (y < 0) {
@@ -34,7 +34,7 @@ public final class HalfCauchy {
      * d[2] = (r^2 - sigma^2) / (sigma (sigma^2 + r^2)) + g t / sigma.
      */
     public static double kernel(double y, double mu, double sigma, double[] d) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         if (y < 0) {

@@ -17,7 +17,7 @@ public final class HalfNormal {
 
     /** The log density, natural log, normalised over y &gt;= 0; NaN for invalid arguments. */
     public static double lpdf(double y, double mu, double sigma) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         if (y < 0) {
@@ -34,7 +34,7 @@ public final class HalfNormal {
      * At mu = 0 the normaliser is the constant log(1/2) and no error function is evaluated.
      */
     public static double kernel(double y, double mu, double sigma, double[] d) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         if (y < 0) {

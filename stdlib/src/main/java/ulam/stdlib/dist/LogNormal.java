@@ -16,7 +16,7 @@ public final class LogNormal {
 
     /** The log density, natural log, constants kept; NaN for invalid arguments. */
     public static double lpdf(double y, double mu, double sigma) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         if (!(y > 0)) {
@@ -32,7 +32,7 @@ public final class LogNormal {
      * d[0] = -(1 + z / sigma) / y, d[1] = z / sigma, d[2] = (z^2 - 1) / sigma.
      */
     public static double kernel(double y, double mu, double sigma, double[] d) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         if (!(y > 0)) {

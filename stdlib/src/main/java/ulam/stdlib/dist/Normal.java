@@ -8,14 +8,16 @@ import ulam.stdlib.math.Numerics;
  * The normal distribution normal(y | mu, sigma): mean mu (real, finite), standard deviation
  * sigma &gt; 0; outcome y real. Stan Functions Reference, "Normal distribution":
  * log N(y | mu, sigma) = -log(sigma) - log(2 pi) / 2 - ((y - mu) / sigma)^2 / 2.
- * Invalid arguments, support and {@code d} follow the rules of {@link ulam.stdlib.dist}.
+ * Invalid arguments (NaN if mu is not finite or sigma is not positive and finite), support and
+ * {@code d} follow the rules of {@link ulam.stdlib.dist}.
  */
 public final class Normal {
     private Normal() {}
 
-    /** The log density, natural log, constants kept; NaN if mu is not finite or sigma &lt;= 0. */
+    /** The log density, natural log, constants kept; NaN if mu is not finite or sigma is not
+     *  positive and finite. */
     public static double lpdf(double y, double mu, double sigma) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         double z = (y - mu) / sigma;
@@ -27,7 +29,7 @@ public final class Normal {
      * d[1] = d/dmu = z / sigma, d[2] = d/dsigma = (z^2 - 1) / sigma, with z = (y - mu) / sigma.
      */
     public static double kernel(double y, double mu, double sigma, double[] d) {
-        if (!(sigma > 0 && Numerics.isFinite(mu))) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
         double inv = 1.0 / sigma;

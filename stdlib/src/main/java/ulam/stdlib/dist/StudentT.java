@@ -56,7 +56,7 @@ public final class StudentT {
     }
 
     private static boolean valid(double nu, double mu, double sigma) {
-        return nu > 0 && nu <= Double.MAX_VALUE && sigma > 0 && Numerics.isFinite(mu);
+        return Numerics.isPositiveFinite(nu) && Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu);
     }
 
     /** log Gamma((nu+1)/2) - log Gamma(nu/2) - log(nu pi sigma^2) / 2. */

@@ -9,9 +9,10 @@
  * <ul>
  *   <li>All values are scalars; a vectorised statement calls these once per element.</li>
  *   <li>{@code lpdf} and {@code kernel} never throw and never allocate. Invalid arguments
- *       (a scale that is not positive, a probability outside [0, 1], a NaN, a location that is
- *       not finite) give NaN; an outcome outside the support gives -inf. In either case the
- *       contents of {@code d} are unspecified.</li>
+ *       give NaN: a scale, shape or rate that is not positive and finite, a probability outside
+ *       its range, a real argument that is NaN or infinite (locations and log-odds included), a
+ *       negative number of trials. An outcome outside the support gives -inf (a NaN outcome
+ *       gives NaN or -inf). In either case the contents of {@code d} are unspecified.</li>
  *   <li>In {@code kernel(y, a1, ..., ak, d)}, {@code d[0]} = d/dy (only written for a real
  *       outcome) and {@code d[j]} = d/da_j (only written for a real argument); {@code d} must have
  *       length at least k + 1.</li>

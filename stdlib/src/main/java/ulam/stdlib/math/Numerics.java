@@ -198,6 +198,11 @@ public final class Numerics {
         return LogGamma.value(n + 1.0);
     }
 
+    /** Whether x is finite and strictly positive (the validity of a scale, a rate or a shape). */
+    public static boolean isPositiveFinite(double x) {
+        return x > 0 && x <= Double.MAX_VALUE;
+    }
+
     /** Whether x is a finite double (neither infinite nor NaN). */
     public static boolean isFinite(double x) {
         return Math.abs(x) <= Double.MAX_VALUE;
