@@ -1,0 +1,69 @@
+package ulam.stdlib.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import ulam.stdlib.math.Numerics;
+
+/**
+ * The beta distribution beta(y | a, b) with shapes a &gt; 0, b &gt; 0 (mean a / (a + b)); outcome
+ * y in [0, 1]. Stan Functions Reference, "Beta distribution":
+ * log density = (a - 1) log(y) + (b - 1) log(1 - y) - log B(a, b), B the beta function.
+ * -inf outside [0, 1]; at y = 0 or 1 the limit (+inf, finite or -inf according to the shape);
+ * other rules in {@link ulam.stdlib.dist}.
+ */
+public final class Beta {
+    private Beta() {}
+
+    /** The log density, natural log, constants kept; NaN for invalid arguments. */
+    public static double lpdf(double y, double a, double b) {
+        if (!valid(a, b)) {
+            return Double.NaN;
+        }
+        if (!(y >= 0 && y <= 1)) {
+            return y == y ? Double.NEGATIVE_INFINITY : Double.NaN;
+        }
+        return value(Math.log(y), Numerics.log1m(y), a, b);
+    }
+
+    /**
+     * The log density (same value as {@link #lpdf}) and its partials, with psi the digamma
+     * function: d[0] = (a - 1) / y - (b - 1) / (1 - y), d[1] = log(y) - psi(a) + psi(a + b),
+     * d[2] = log(1 - y) - psi(b) + psi(a + b).
+     */
+    public static double kernel(double y, double a, double b, double[] d) {
+        if (!valid(a, b)) {
+            return Double.NaN;
+        }
+        if (!(y >= 0 && y <= 1)) {
+            return y == y ? Double.NEGATIVE_INFINITY : Double.NaN;
+        }
+        double logY = Math.log(y);
+        double log1mY = Numerics.log1m(y);
+        double psiSum = Numerics.digamma(a + b);
+        d[0] = (a - 1.0) / y - (b - 1.0) / (1.0 - y);
+        d[1] = logY - Numerics.digamma(a) + psiSum;
+        d[2] = log1mY - Numerics.digamma(b) + psiSum;
+        return value(logY, log1mY, a, b);
+    }
+
+    static boolean valid(double a, double b) {
+        return Numerics.isPositiveFinite(a) && Numerics.isPositiveFinite(b);
+    }
+
+    /**
+     * The log density from log(y) and log(1 - y); a term (s - 1) log(.) is 0 when its shape is 1,
+     * so the boundary values y = 0 and y = 1 come out as limits rather than NaN.
+     */
+    static double value(double logY, double log1mY, double a, double b) {
+        double left = a == 1.0 ? 0.0 : (a - 1.0) * logY;
+        double right = b == 1.0 ? 0.0 : (b - 1.0) * log1mY;
+        return left + right - Numerics.lbeta(a, b);
+    }
+
+    /** One draw: commons-rng {@link ChengBetaSampler} (R. C. H. Cheng, CACM 21, 1978). */
+    public static double rng(UniformRandomProvider rng, double a, double b) {
+        Arguments.positive("beta", "a", a);
+        Arguments.positive("beta", "b", b);
+        return ChengBetaSampler.of(rng, a, b).sample();
+    }
+}

@@ -1,0 +1,50 @@
+package ulam.stdlib.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import ulam.stdlib.math.Numerics;
+
+/**
+ * The normal distribution normal(y | mu, sigma): mean mu (real, finite), standard deviation
+ * sigma &gt; 0; outcome y real. Stan Functions Reference, "Normal distribution":
+ * log N(y | mu, sigma) = -log(sigma) - log(2 pi) / 2 - ((y - mu) / sigma)^2 / 2.
+ * Invalid arguments (NaN if mu is not finite or sigma is not positive and finite), support and
+ * {@code d} follow the rules of {@link ulam.stdlib.dist}.
+ */
+public final class Normal {
+    private Normal() {}
+
+    /** The log density, natural log, constants kept; NaN if mu is not finite or sigma is not
+     *  positive and finite. */
+    public static double lpdf(double y, double mu, double sigma) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        double z = (y - mu) / sigma;
+        return -0.5 * z * z - Math.log(sigma) - Numerics.HALF_LOG_TWO_PI;
+    }
+
+    /**
+     * The log density (same value as {@link #lpdf}) and its partials: d[0] = d/dy = -z / sigma,
+     * d[1] = d/dmu = z / sigma, d[2] = d/dsigma = (z^2 - 1) / sigma, with z = (y - mu) / sigma.
+     */
+    public static double kernel(double y, double mu, double sigma, double[] d) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        double inv = 1.0 / sigma;
+        double z = (y - mu) * inv;
+        double dmu = z * inv;
+        d[0] = -dmu;
+        d[1] = dmu;
+        d[2] = (z * z - 1.0) * inv;
+        return -0.5 * z * z - Math.log(sigma) - Numerics.HALF_LOG_TWO_PI;
+    }
+
+    /** One draw: mu + sigma Z, Z standard normal by the ziggurat method. */
+    public static double rng(UniformRandomProvider rng, double mu, double sigma) {
+        Arguments.finite("normal", "mu", mu);
+        Arguments.positive("normal", "sigma", sigma);
+        return mu + sigma * ZigguratSampler.NormalizedGaussian.of(rng).sample();
+    }
+}
