@@ -77,7 +77,8 @@ truncation
 // ---------------------------------------------------------------- expressions
 
 expr
-    : <assoc=right> expr op=CARET nl expr                             # powerExpr
+    : expr LBRACK indexList RBRACK                                    # indexExpr
+    | <assoc=right> expr op=CARET nl expr                             # powerExpr
     | op=(MINUS | PLUS | BANG) expr                                   # unaryExpr
     | expr op=COLON nl expr                                           # rangeExpr
     | expr op=SPECIAL nl expr                                         # specialExpr
@@ -86,7 +87,6 @@ expr
     | expr op=(LT | GT | LE | GE | EQEQ | NEQ) nl expr                # compareExpr
     | expr op=(AND | ANDAND) nl expr                                  # andExpr
     | expr op=OROR nl expr                                            # orExpr
-    | expr LBRACK indexList RBRACK                                    # indexExpr
     | ID LPAREN callArgs? RPAREN                                      # callExpr
     | LPAREN expr RPAREN                                              # parenExpr
     | NUMBER                                                          # numberExpr

@@ -377,6 +377,11 @@ public final class ClassGen {
      * g = dtheta/dq * thetaAdj + d logJacobian / dq (Stan reference manual, "Constraint transforms").
      */
     private void transforms() {
+        constrainAll();
+        adjointAll();
+    }
+
+    private void constrainAll() {
         MethodVisitor mv = method(ACC_PRIVATE | ACC_FINAL, "tf", "([D)D");
         // locals: 0 this, 1 q, 2-3 lp, 4 theta, 5 k, 6 end, 7-8 x
         mv.visitInsn(DCONST_0);
@@ -417,8 +422,10 @@ public final class ClassGen {
         mv.visitVarInsn(DLOAD, 2);
         mv.visitInsn(DRETURN);
         end(mv);
+    }
 
-        mv = method(ACC_PRIVATE | ACC_FINAL, "tb", "([D[D)V");
+    private void adjointAll() {
+        MethodVisitor mv = method(ACC_PRIVATE | ACC_FINAL, "tb", "([D[D)V");
         // locals: 0 this, 1 q, 2 g, 3 theta, 4 thetaAdj, 5 k, 6 end
         getField(mv, ir.theta());
         mv.visitVarInsn(ASTORE, 3);

@@ -184,7 +184,8 @@ public final class Lowering {
         dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
         if (t.dataFunction() != null) {
             List<Slot> args = new ArrayList<>();
-            for (TExpr a : t.dataFunctionArgs()) args.add(dataArgument(a));
+            boolean real = t.dataFunction().equals("standardize");
+            for (TExpr a : t.dataFunctionArgs()) args.add(dataArgument(a, real));
             Class<?> owner = dataFunctionOwner();
             prep.add(new PrepStep.Function(s, owner, t.dataFunction(), args, at(t)));
         } else if (scalar) {
@@ -224,10 +225,22 @@ public final class Lowering {
         return f.implementation();
     }
 
-    /** A whole-vector or scalar argument of a data function, as a slot. */
-    private Slot dataArgument(TExpr a) {
+    /**
+     * A whole-vector or scalar argument of a data function, as a slot; {@code real} asks for a
+     * real vector (integer data are converted).
+     */
+    private Slot dataArgument(TExpr a, boolean real) {
         if (a instanceof TExpr.Ref r && r.index() == null && !r.symbol().shape().isScalar()) {
-            return dataSlot(r.symbol(), r.elem() == Elem.STRING ? Elem.STRING : r.symbol().elem() == Elem.INT ? Elem.INT : Elem.REAL);
+            Symbol d = r.symbol();
+            if (r.elem() == Elem.STRING) return dataSlot(d, Elem.STRING);
+            Slot s = dataSlot(d, real ? Elem.REAL : d.elem() == Elem.INT ? Elem.INT : Elem.REAL);
+            if (real && s.type() == Slot.Type.INT_ARRAY) {
+                Slot conv = slot(Slot.Type.REAL_ARRAY, d.name() + " as reals", false);
+                prep.add(new PrepStep.Function(conv, ulam.runtime.model.ModelSupport.class, "toReals", List.of(s), null));
+                dataSlots.get(d).put(Elem.REAL, conv);
+                return conv;
+            }
+            return s;
         }
         Segment seg = Segment.straight("argument");
         Value v = lower(a, seg, Map.of(), Mode.PREP);
@@ -494,17 +507,33 @@ public final class Lowering {
     private Slot dataCall(TExpr.DataCall c) {
         Slot s = dataCalls.get(c);
         if (s != null) return s;
-        String fn = c.function().name();
+        FunctionSpec f = c.function();
         TExpr arg = c.args().get(0);
-        if (fn.equals("length") && arg instanceof TExpr.Ref r && r.index() == null) {
+        if (f.name().equals("length") && arg instanceof TExpr.Ref r && r.index() == null) {
             s = length(r.symbol());
+        } else if (f.kind() == FunctionSpec.Kind.REDUCTION) {
+            Slot a = dataArgument(arg, true);
+            s = slot(Slot.Type.REAL, f.name() + " of data", false);
+            Segment seg = Segment.loop(f.name() + " of data");
+            Value n = seg.slot(lengthOfArray(a));
+            seg.count(n);
+            Value x = seg.load(a, seg.counter());
+            if (f.name().equals("mean")) x = seg.realOp(Value.Op.DDIV, x, seg.real(n));
+            seg.accumulate(s, x);
+            prep.add(new PrepStep.Run(seg));
         } else {
-            Slot a = dataArgument(arg);
-            s = slot(c.elem() == Elem.INT ? Slot.Type.INT : Slot.Type.REAL, fn + " of data", false);
-            prep.add(new PrepStep.Function(s, c.function().implementation(), c.function().method(), List.of(a), null));
+            Slot a = dataArgument(arg, true);
+            s = slot(c.elem() == Elem.INT ? Slot.Type.INT : Slot.Type.REAL, f.name() + " of data", false);
+            prep.add(new PrepStep.Function(s, f.implementation(), f.method(), List.of(a), null));
         }
         dataCalls.put(c, s);
         return s;
+    }
+
+    private Slot lengthOfArray(Slot array) {
+        Slot len = slot(Slot.Type.INT, "length", false);
+        prep.add(new PrepStep.Length(len, array));
+        return len;
     }
 
     /** A sum or mean over a vector: its own segment, run before the segment that uses it. */

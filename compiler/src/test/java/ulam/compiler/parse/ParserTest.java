@@ -48,6 +48,15 @@ class ParserTest {
     }
 
     @Test
+    void indexingBindsTightest() {
+        Statement s = parse("p <- b[T,B] + a[A]^2").statements().get(0);
+        Expr.Binary add = assertInstanceOf(Expr.Binary.class, s.rhs());
+        assertInstanceOf(Expr.Index.class, add.left());
+        Expr.Binary pow = assertInstanceOf(Expr.Binary.class, add.right());
+        assertInstanceOf(Expr.Index.class, pow.left());
+    }
+
+    @Test
     void everyStatementForm() {
         Program p = parse("""
                 m13.4 <- ulam(

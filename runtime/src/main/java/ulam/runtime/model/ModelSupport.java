@@ -88,6 +88,13 @@ public final class ModelSupport {
         return x;
     }
 
+    /** Whole numbers as reals, for data functions of real vectors applied to integer data. */
+    public static double[] toReals(int[] x) {
+        double[] r = new double[x.length];
+        for (int k = 0; k < x.length; k++) r[k] = x[k];
+        return r;
+    }
+
     /** A map from alternating keys and values, in order. */
     public static Map<String, String> options(String[] keysAndValues) {
         Map<String, String> m = new LinkedHashMap<>();

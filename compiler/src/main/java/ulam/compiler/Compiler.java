@@ -1,0 +1,125 @@
+package ulam.compiler;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import ulam.compiler.ast.Program;
+import ulam.compiler.check.Checker;
+import ulam.compiler.check.DataSchema;
+import ulam.compiler.check.ModelSpec;
+import ulam.compiler.codegen.ClassGen;
+import ulam.compiler.ir.Lowering;
+import ulam.compiler.ir.ModelIR;
+import ulam.compiler.parse.Parser;
+import ulam.compiler.parse.Source;
+import ulam.runtime.Model;
+import ulam.runtime.UlamException;
+import ulam.runtime.data.DataSet;
+
+/**
+ * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
+ * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage").
+ */
+public final class Compiler {
+    private Compiler() {}
+
+    /** Package of generated model classes. */
+    public static final String PACKAGE = "ulam.model";
+
+    /**
+     * A compiled model.
+     *
+     * @param spec      the checked model (what {@code ulam check} prints)
+     * @param ir        its IR
+     * @param className binary name of the generated class
+     * @param classFile the class file
+     * @param nanos     compile time, parse to bytes
+     */
+    public record Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos) {
+
+        /**
+         * Defines the class in a fresh class loader and returns how to bind it to data.
+         * The factory throws {@link UlamException} for bad data.
+         */
+        public Function<DataSet, Model> factory() {
+            Class<?> c = new ModelClassLoader(Compiler.class.getClassLoader()).define(className, classFile);
+            return Compiler.factory(c);
+        }
+    }
+
+    /** A factory calling a model class's {@code (DataSet)} constructor; user errors pass through. */
+    public static Function<DataSet, Model> factory(Class<?> modelClass) {
+        Constructor<?> ctor;
+        try {
+            ctor = modelClass.getConstructor(DataSet.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(modelClass + " is not a compiled model", e);
+        }
+        return data -> {
+            try {
+                return (Model) ctor.newInstance(data);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /**
+     * Compiles a model.
+     *
+     * @param source the model file
+     * @param schema what is known of the data (names and ranks), or null
+     * @throws UlamException for any error in the model, located
+     */
+    public static Compiled compile(Source source, DataSchema schema) {
+        long t0 = System.nanoTime();
+        Program program = Parser.parse(source);
+        String name = modelName(source.file());
+        ModelSpec spec = Checker.check(program, source, name, schema);
+        ModelIR ir = Lowering.lower(spec);
+        String className = PACKAGE + "." + className(name);
+        byte[] bytes = ClassGen.generate(ir, className);
+        return new Compiled(spec, ir, className, bytes, System.nanoTime() - t0);
+    }
+
+    /** What the compiler may know of data it has: every name with its rank. */
+    public static DataSchema schema(DataSet data) {
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (String n : data.names()) ranks.put(n, data.dims(n, null).length);
+        return new DataSchema(ranks);
+    }
+
+    /** The model name: the file's stem ({@code examples/chimpanzees.ulam} gives {@code chimpanzees}). */
+    public static String modelName(String file) {
+        String base = file.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    /** A JVM class name made from a model name: letters, digits and '_' only, starting with a capital. */
+    static String className(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : name.toCharArray()) sb.append(c < 128 && Character.isLetterOrDigit(c) ? c : '_');
+        if (sb.length() == 0 || !Character.isLetter(sb.charAt(0))) sb.insert(0, 'M');
+        sb.setCharAt(0, Character.toUpperCase(sb.charAt(0)));
+        return sb.toString();
+    }
+
+    /** One loader per compiled model, so a model class can be compiled and loaded again under the same name. */
+    static final class ModelClassLoader extends ClassLoader {
+        ModelClassLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}
