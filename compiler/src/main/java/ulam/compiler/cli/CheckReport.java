@@ -1,0 +1,100 @@
+package ulam.compiler.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import ulam.compiler.Compiler;
+import ulam.compiler.check.Elem;
+import ulam.compiler.check.Kind;
+import ulam.compiler.check.ModelSpec;
+import ulam.compiler.check.Symbol;
+import ulam.compiler.check.TExprs;
+import ulam.compiler.check.Term;
+import ulam.runtime.Model;
+
+/**
+ * What {@code ulam check} prints: every symbol with its kind, type, size and constraint as the
+ * compiler inferred them, the log density terms, and with data the concrete sizes.
+ */
+final class CheckReport {
+    private CheckReport() {}
+
+    static String format(Compiler.Compiled compiled, Model bound) {
+        ModelSpec spec = compiled.spec();
+        Map<String, String> sizes = bound == null ? Map.of() : concreteSizes(bound);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "model %s (%s), compiled in %.0f ms%n", spec.name(), spec.source().file(),
+                compiled.nanos() / 1e6));
+        if (bound != null) {
+            sb.append(String.format(Locale.ROOT, "with these data: %d unconstrained parameters, %d observations%n",
+                    bound.dimension(), bound.observations()));
+        }
+        sb.append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"name", "kind", "type", "constraint", "line", bound == null ? "" : "size"});
+        List<Symbol> all = new ArrayList<>();
+        all.addAll(spec.data());
+        all.addAll(spec.derived());
+        all.addAll(spec.parameters());
+        all.addAll(spec.locals());
+        for (Symbol g : spec.generated()) if (!all.contains(g)) all.add(g);
+        for (Symbol s : all) {
+            String line = s.statement() != null ? Integer.toString(s.statement().span().line())
+                    : s.span() != null ? "(" + s.span().line() + ")" : "";
+            rows.add(new String[] {s.name(), s.kind().description, type(s), s.constraint().describe()
+                    + (s.constraint().origin() == null ? "" : " from " + s.constraint().origin()), line,
+                    sizes.getOrDefault(s.name(), "")});
+        }
+        table(sb, rows);
+        sb.append("\nlog density terms:\n");
+        for (Term t : spec.terms()) {
+            sb.append(String.format(Locale.ROOT, "  line %-3d %-10s %s%s%n", t.statement().span().line(),
+                    t.likelihood() ? "likelihood" : "prior", TExprs.show(t.density()),
+                    t.loop() == null ? "" : "  for " + t.loop()));
+        }
+        if (!spec.options().isEmpty()) sb.append("\nsampler options from the source: ").append(spec.options()).append('\n');
+        for (String n : spec.notes()) sb.append("note: ").append(n).append('\n');
+        return sb.toString();
+    }
+
+    private static String type(Symbol s) {
+        String elem = s.elem() == Elem.INT ? "int" : s.elem() == Elem.STRING ? "text" : "real";
+        if (s.kind() == Kind.DATA && s.views().size() > 1) elem = String.join("/", s.views().stream().map(v -> v.name().toLowerCase()).toList());
+        String shape = s.shape().isScalar() ? "" : " " + s.shape();
+        String link = s.link() == null ? "" : " (link " + s.link() + ")";
+        return elem + shape + link;
+    }
+
+    /** Sizes of the outputs, from the element names of a bound model: {@code 7} or {@code 4 x 6}. */
+    private static Map<String, String> concreteSizes(Model m) {
+        Map<String, String> last = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String n : m.outputNames()) {
+            int b = n.indexOf('[');
+            String base = b < 0 ? n : n.substring(0, b);
+            counts.merge(base, 1, Integer::sum);
+            last.put(base, b < 0 ? "" : n.substring(b + 1, n.length() - 1));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : last.entrySet()) {
+            String idx = e.getValue();
+            out.put(e.getKey(), idx.isEmpty() ? "1" : idx.contains(",") ? idx.replace(",", " x ") : Integer.toString(counts.get(e.getKey())));
+        }
+        return out;
+    }
+
+    private static void table(StringBuilder sb, List<String[]> rows) {
+        int cols = rows.get(0).length;
+        int[] w = new int[cols];
+        for (String[] r : rows) for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], r[c].length());
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < cols; c++) {
+                line.append(r[c]).append(" ".repeat(w[c] - r[c].length() + 2));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

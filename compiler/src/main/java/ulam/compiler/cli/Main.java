@@ -1,0 +1,154 @@
+package ulam.compiler.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ulam.compiler.Compiler;
+import ulam.compiler.check.DataSchema;
+import ulam.compiler.pack.JarPacker;
+import ulam.compiler.parse.Source;
+import ulam.runtime.Model;
+import ulam.runtime.UlamException;
+import ulam.runtime.cli.RunCommand;
+import ulam.runtime.cli.RunOptions;
+import ulam.runtime.data.DataSet;
+
+/**
+ * The {@code ulam} command: {@code run} (compile in memory and sample), {@code compile} (write a
+ * runnable jar), {@code check} (show what the compiler inferred). User errors print as located
+ * diagnostics and exit with status 1; never a stack trace.
+ */
+@Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
+        description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class})
+public final class Main implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit status. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof UlamException u) {
+                err.print(u.format());
+                err.flush();
+                return 1;
+            }
+            err.println("internal error: " + ex + "; " + RunCommand.REPORT_HINT);
+            return 2;
+        });
+        Streams.out = out;
+        Streams.err = err;
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(Streams.err);
+        return 1;
+    }
+
+    /** The streams of the current execution (tests call {@link #execute} with their own). */
+    static final class Streams {
+        static PrintStream out = System.out;
+        static PrintStream err = System.err;
+    }
+
+    private static DataSet readData(List<Path> files, Map<String, String> values) {
+        if (files.isEmpty() && values.isEmpty()) return null;
+        return DataSet.read(files, values);
+    }
+
+    private static Compiler.Compiled compile(Path model, DataSet data) {
+        DataSchema schema = data == null ? null : Compiler.schema(data);
+        return Compiler.compile(Source.read(model), schema);
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Compile a model in memory and sample it with NUTS.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
+        Path model;
+
+        @Mixin
+        RunOptions options;
+
+        @Override
+        public Integer call() {
+            PrintStream err = Streams.err;
+            DataSet data = readData(options.dataFiles(), options.dataValues());
+            Compiler.Compiled c = compile(model, data);
+            err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
+            DataSet bound = data == null ? DataSet.empty() : data;
+            return RunCommand.run(c.factory(), o -> bound, options, Streams.out, err);
+        }
+    }
+
+    @Command(name = "compile", mixinStandardHelpOptions = true,
+            description = "Compile a model to a runnable jar: java -jar MODEL.jar --data FILE samples it.")
+    static final class Compile implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
+        Path model;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "MODEL.jar", description = "The jar to write (default: the model's name with .jar).")
+        Path output;
+
+        @Option(names = "--data", paramLabel = "FILE",
+                description = "Data files whose names tell the compiler which symbols are data (optional; sizes stay free).")
+        List<Path> data = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            long t0 = System.nanoTime();
+            Compiler.Compiled c = compile(model, readData(data, Map.of()));
+            Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
+            JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
+            Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
+                    c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
+            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Show what the compiler inferred: each symbol's kind, type, size and constraint.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
+        Path model;
+
+        @Option(names = "--data", paramLabel = "FILE", description = "Data files (repeatable): gives concrete sizes.")
+        List<Path> data = new ArrayList<>();
+
+        @Option(names = "--data-value", paramLabel = "NAME=VALUE", description = "A scalar data value (repeatable).")
+        Map<String, String> values = new LinkedHashMap<>();
+
+        @Option(names = "--ir", description = "Also print the intermediate representation.")
+        boolean ir;
+
+        @Override
+        public Integer call() {
+            DataSet d = readData(data, values);
+            Compiler.Compiled c = compile(model, d);
+            Model bound = d == null ? null : c.factory().apply(d);
+            Streams.out.print(CheckReport.format(c, bound));
+            if (ir) Streams.out.print("\n" + c.ir().dump());
+            return 0;
+        }
+    }
+}
