@@ -113,7 +113,7 @@ public final class SamplerDiagnostics {
             }
         }
         if (highRhat > 0) {
-            out.add(String.format(Locale.ROOT, "R-hat is above %.2f for %d of %d values (largest %.2f, for %s): the"
+            out.add(String.format(Locale.ROOT, "R-hat is above %.2f for %d of %d values (largest %.3f, for %s): the"
                     + " chains disagree, so they have not converged. Run longer chains (e.g. %s); if R-hat stays"
                     + " high, the posterior may be multimodal or the model weakly identified.",
                     RHAT_THRESHOLD, highRhat, checked, worstRhat.rhat(), worstRhat.name(), suggestIter));

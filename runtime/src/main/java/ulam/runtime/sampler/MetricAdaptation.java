@@ -76,7 +76,12 @@ final class MetricAdaptation {
         double ridge = 1e-3 * (5.0 / (nn + 5.0));
         for (int k = 0; k < estimate.length; k++) estimate[k] *= shrink;
         if (dense) {
-            for (int i = 0; i < d; i++) estimate[i * d + i] += ridge;
+            for (int i = 0; i < d; i++) {
+                estimate[i * d + i] += ridge;
+                // Welford's update is symmetric only up to rounding: use the lower triangle, which
+                // is what the Cholesky factorisation reads (as Eigen's LLT in Stan)
+                for (int j = 0; j < i; j++) estimate[j * d + i] = estimate[i * d + j];
+            }
         } else {
             for (int i = 0; i < d; i++) estimate[i] += ridge;
         }

@@ -203,6 +203,31 @@ public final class TestModels {
         }
     }
 
+    /**
+     * No parameters, one generated quantity {@code y_sim ~ normal(2, 1)} drawn in {@code writeDraw}:
+     * sampling degenerates to repeated output draws (Stan's fixed_param).
+     */
+    public static final class NoParameters extends Base {
+        public NoParameters() {
+            super("no_parameters", 0, "y_sim");
+        }
+
+        @Override
+        public double logDensityGradient(double[] q, double[] g) {
+            return 0;
+        }
+
+        @Override
+        public void writeDraw(double[] q, UniformRandomProvider rng, double[] out) {
+            out[0] = 2 + org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng).sample();
+        }
+
+        @Override
+        public Model copy() {
+            return new NoParameters();
+        }
+    }
+
     /** {@code prefix[1]}, ..., {@code prefix[n]}. */
     public static String[] names(String prefix, int n) {
         String[] s = new String[n];
