@@ -70,7 +70,7 @@ public class RunOptions {
     int depth = 1;
 
     @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89",
-            description = "Mass of the summary's percentile interval (default: 0.89, columns 5.5% and 94.5%).")
+            description = "Mass of the summary's percentile interval (default: 0.89, columns 5.5%% and 94.5%%).")
     double prob = 0.89;
 
     @Option(names = "--quiet", description = "Do not show progress while sampling.")

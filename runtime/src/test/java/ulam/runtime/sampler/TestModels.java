@@ -58,7 +58,7 @@ public final class TestModels {
     }
 
     /** {@code x[i] ~ normal(0, 1)}, i = 1..d: iid standard normal. */
-    public static final class StdNormal extends Base {
+    public static class StdNormal extends Base {
         public StdNormal(int d) {
             super("std_normal", d, names("x", d));
         }
