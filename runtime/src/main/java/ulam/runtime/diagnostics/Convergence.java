@@ -177,15 +177,8 @@ public final class Convergence {
         check(x);
         double[] v = flatten(x);
         double m = meanOf(v);
-        double s = 0;
-        double comp = 0;
-        for (double d : v) {
-            double dev = (d - m) * (d - m);
-            double t = s + dev;
-            comp += Math.abs(s) >= Math.abs(dev) ? (s - t) + dev : (dev - t) + s;
-            s = t;
-        }
-        return Math.sqrt((s + comp) / (v.length - 1));
+        for (int i = 0; i < v.length; i++) v[i] = (v[i] - m) * (v[i] - m);
+        return Math.sqrt(compensatedSum(v) / (v.length - 1));
     }
 
     /** Pooled median of all draws (mean of the two middle values for an even count). */
@@ -450,6 +443,19 @@ public final class Convergence {
 
     /** Mean with a refinement pass, as R's {@code mean.default} (which accumulates in long double). */
     static double meanOf(double[] v) {
+        double s = compensatedSum(v);
+        if (!Double.isFinite(s)) return s / v.length; // infinite or NaN draws
+        double m = s / v.length;
+        if (Double.isFinite(m)) {
+            double r = 0;
+            for (double d : v) r += d - m;
+            m += r / v.length;
+        }
+        return m;
+    }
+
+    /** Neumaier's compensated sum; the plain sum when it is not finite. */
+    private static double compensatedSum(double[] v) {
         double s = 0;
         double comp = 0;
         for (double d : v) {
@@ -457,14 +463,7 @@ public final class Convergence {
             comp += Math.abs(s) >= Math.abs(d) ? (s - t) + d : (d - t) + s;
             s = t;
         }
-        if (!Double.isFinite(s)) return s / v.length; // infinite or NaN draws: no compensation
-        double m = (s + comp) / v.length;
-        if (Double.isFinite(m)) {
-            double r = 0;
-            for (double d : v) r += d - m;
-            m += r / v.length;
-        }
-        return m;
+        return Double.isFinite(s) ? s + comp : s;
     }
 
     private static double sampleVariance(double[] v) {

@@ -57,36 +57,29 @@ final class DenseMetric extends EuclideanMetric {
         return true;
     }
 
+    /** Row i of {@code M^-1} times p. */
+    private double row(int i, double[] p) {
+        double r = 0;
+        int offset = i * d;
+        for (int j = 0; j < d; j++) r += inverse[offset + j] * p[j];
+        return r;
+    }
+
     @Override
     double kineticEnergy(double[] p) {
         double s = 0;
-        for (int i = 0; i < d; i++) {
-            double r = 0;
-            int row = i * d;
-            for (int j = 0; j < d; j++) r += inverse[row + j] * p[j];
-            s += p[i] * r;
-        }
+        for (int i = 0; i < d; i++) s += p[i] * row(i, p);
         return 0.5 * s;
     }
 
     @Override
     void velocity(double[] p, double[] out) {
-        for (int i = 0; i < d; i++) {
-            double r = 0;
-            int row = i * d;
-            for (int j = 0; j < d; j++) r += inverse[row + j] * p[j];
-            out[i] = r;
-        }
+        for (int i = 0; i < d; i++) out[i] = row(i, p);
     }
 
     @Override
     void addVelocity(double[] p, double eps, double[] q) {
-        for (int i = 0; i < d; i++) {
-            double r = 0;
-            int row = i * d;
-            for (int j = 0; j < d; j++) r += inverse[row + j] * p[j];
-            q[i] += eps * r;
-        }
+        for (int i = 0; i < d; i++) q[i] += eps * row(i, p);
     }
 
     @Override

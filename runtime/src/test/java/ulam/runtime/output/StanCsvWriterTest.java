@@ -136,6 +136,31 @@ class StanCsvWriterTest {
         }
     }
 
+    /** A run that dies half-way keeps every draw made before, each on a complete line. */
+    @Test
+    void drawsAreOnDiskAsSoonAsTheyAreMade(@TempDir Path dir) throws IOException {
+        Model dying = new TestModels.StdNormal(2) {
+            private int evaluations;
+
+            @Override
+            public double logDensityGradient(double[] q, double[] g) {
+                if (++evaluations > 400) throw new IllegalStateException("killed");
+                return super.logDensityGradient(q, g);
+            }
+
+            @Override
+            public Model copy() {
+                return this;
+            }
+        };
+        SamplerConfig config = SamplerConfig.builder().chains(1).cores(1).warmup(500).draws(500).seed(3).build();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> run(dying, config, dir));
+        List<String> lines = Files.readAllLines(dir.resolve("std_normal_1.csv"));
+        long draws = lines.stream().filter(l -> !l.startsWith("#") && !l.startsWith("lp__")).count();
+        assertTrue(draws > 10 && draws < 500, draws + " draws");
+        for (String l : lines) if (!l.startsWith("#")) assertEquals(9, l.split(",").length, l);
+    }
+
     private static List<String> withoutTimes(Path file) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
