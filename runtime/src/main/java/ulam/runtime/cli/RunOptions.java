@@ -1,0 +1,195 @@
+package ulam.runtime.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import picocli.CommandLine.Option;
+import ulam.runtime.UlamException;
+import ulam.runtime.sampler.MetricKind;
+import ulam.runtime.sampler.SamplerConfig;
+
+/**
+ * The options of running a model: a picocli mixin shared by a compiled model's jar
+ * ({@link ModelMain}) and the compiler's {@code ulam run} (add it with {@code @Mixin RunOptions}).
+ *
+ * <p>Sampler options left out on the command line take the value written in the model's
+ * {@code ulam(...)} call ({@code Model.sourceOptions()}: keys {@code chains, cores, iter, warmup,
+ * seed, adapt_delta, max_treedepth}), then the defaults: 4 chains, all processors, 1000
+ * iterations of which {@code iter / 2} warmup, a random seed (printed), adapt delta 0.95 (as
+ * rethinking's ulam), maximum tree depth 10, diagonal metric, initial radius 2.
+ */
+public class RunOptions {
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Data file, .csv or .json (repeatable; files are merged).")
+    List<Path> dataFiles = new ArrayList<>();
+
+    @Option(names = "--data-value", paramLabel = "NAME=VALUE",
+            description = "A scalar data value (repeatable), e.g. --data-value N=10.")
+    Map<String, String> dataValues = new LinkedHashMap<>();
+
+    @Option(names = "--chains", paramLabel = "N", description = "Number of chains (default: 4).")
+    Integer chains;
+
+    @Option(names = "--cores", paramLabel = "N",
+            description = "Chains run in parallel on this many threads (default: all processors); results do not depend on it.")
+    Integer cores;
+
+    @Option(names = "--iter", paramLabel = "N",
+            description = "Iterations per chain, warmup included (default: 1000).")
+    Integer iter;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup iterations per chain (default: iter/2).")
+    Integer warmup;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the random numbers (default: random, printed so the run can be repeated).")
+    Long seed;
+
+    @Option(names = "--adapt-delta", paramLabel = "P",
+            description = "Target acceptance rate of step-size adaptation, in (0, 1) (default: 0.95). Raise it (e.g. 0.99) against divergent transitions.")
+    Double adaptDelta;
+
+    @Option(names = "--max-treedepth", paramLabel = "N", description = "Maximum NUTS tree depth (default: 10).")
+    Integer maxTreedepth;
+
+    @Option(names = "--metric", paramLabel = "diag|dense",
+            description = "Metric adapted during warmup: diag (default) or dense (for strongly correlated parameters).")
+    String metric;
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write the draws of each chain as Stan CSV files <model>_<chain>.csv into DIR.")
+    Path outputDir;
+
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
+            description = "Summary depth: 1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all (default: 1).")
+    int depth = 1;
+
+    @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89",
+            description = "Mass of the summary's percentile interval (default: 0.89, columns 5.5%% and 94.5%%).")
+    double prob = 0.89;
+
+    @Option(names = "--quiet", description = "Do not show progress while sampling.")
+    boolean quiet;
+
+    @Option(names = "--init", paramLabel = "R", defaultValue = "2",
+            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2).")
+    double init = 2;
+
+    /** Data files given with {@code --data}, in order. */
+    public List<Path> dataFiles() { return dataFiles; }
+
+    /** Scalars given with {@code --data-value}, in order. */
+    public Map<String, String> dataValues() { return dataValues; }
+
+    /** {@code --output-dir}, or null. */
+    public Path outputDir() { return outputDir; }
+
+    /** {@code --depth}. */
+    public int depth() { return depth; }
+
+    /** {@code --prob}. */
+    public double prob() { return prob; }
+
+    /** {@code --quiet}. */
+    public boolean quiet() { return quiet; }
+
+    /**
+     * Checks the options that do not go into the sampler configuration.
+     *
+     * @throws UlamException naming the option if {@code --depth} is below 1 or {@code --prob} is not in (0, 1)
+     */
+    public void validate() {
+        if (depth < 1 || depth > 3) {
+            throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null,
+                    "1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all");
+        }
+        if (!(prob > 0 && prob < 1)) {
+            throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
+                    "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
+        }
+        metricKind();
+    }
+
+    /** Whether the seed comes from the command line or the model source (else it is random). */
+    public boolean seedGiven(Map<String, String> sourceOptions) {
+        return seed != null || sourceOptions.containsKey("seed");
+    }
+
+    /**
+     * The sampler configuration: command line first, then the model's {@code ulam(...)} options,
+     * then the defaults.
+     *
+     * @param sourceOptions the model's {@code sourceOptions()} (option name to literal text)
+     * @param randomSeed    gives the seed when neither the command line nor the source does
+     * @return the validated configuration
+     * @throws UlamException if a value is invalid (naming the option and where it came from)
+     */
+    public SamplerConfig toConfig(Map<String, String> sourceOptions, LongSupplier randomSeed) {
+        validate();
+        int nChains = pick(chains, sourceOptions, "chains", 4);
+        int nCores = pick(cores, sourceOptions, "cores", Runtime.getRuntime().availableProcessors());
+        int nIter = pick(iter, sourceOptions, "iter", 1000);
+        int nWarmup = pick(warmup, sourceOptions, "warmup", nIter / 2);
+        if (nIter < 1) {
+            throw new UlamException("--iter must be at least 1 (got " + nIter + ")", null,
+                    "--iter counts all iterations per chain, warmup included, e.g. --iter 2000");
+        }
+        if (nWarmup >= nIter) {
+            throw new UlamException("--warmup (" + nWarmup + ") must be smaller than --iter (" + nIter + ")", null,
+                    "--iter counts all iterations per chain including warmup: draws = iter - warmup");
+        }
+        long nSeed = seed != null ? seed
+                : sourceOptions.containsKey("seed") ? (long) sourceNumber(sourceOptions, "seed", true)
+                : randomSeed.getAsLong();
+        double delta = adaptDelta != null ? adaptDelta
+                : sourceOptions.containsKey("adapt_delta") ? sourceNumber(sourceOptions, "adapt_delta", false) : 0.95;
+        int depthMax = pick(maxTreedepth, sourceOptions, "max_treedepth", 10);
+        return SamplerConfig.builder()
+                .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
+                .adaptDelta(delta).maxTreeDepth(depthMax).metric(metricKind()).initRadius(init)
+                .build();
+    }
+
+    private MetricKind metricKind() {
+        if (metric == null) return MetricKind.DIAG;
+        return switch (metric.toLowerCase(Locale.ROOT)) {
+            case "diag", "diag_e" -> MetricKind.DIAG;
+            case "dense", "dense_e" -> MetricKind.DENSE;
+            default -> throw new UlamException("unknown --metric '" + metric + "'", null, "use --metric diag or --metric dense");
+        };
+    }
+
+    private static int pick(Integer cli, Map<String, String> src, String key, int dflt) {
+        if (cli != null) return cli;
+        if (src.containsKey(key)) return (int) sourceNumber(src, key, true);
+        return dflt;
+    }
+
+    /**
+     * A number written in the model's {@code ulam(...)} call: R literals such as {@code 4},
+     * {@code 4L}, {@code 1e3}, {@code 0.99}.
+     */
+    static double sourceNumber(Map<String, String> src, String key, boolean whole) {
+        String text = src.get(key).trim();
+        String t = text.endsWith("L") ? text.substring(0, text.length() - 1) : text;
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        String option = "--" + key.replace('_', '-');
+        if (Double.isNaN(v) || (whole && (v != Math.rint(v) || Math.abs(v) > (key.equals("seed") ? 9.2e18 : Integer.MAX_VALUE)))) {
+            throw new UlamException("the model's ulam(...) option " + key + "=" + text + " is not "
+                    + (whole ? "a whole number" : "a number"), null,
+                    "write a literal such as " + key + "=" + (whole ? "4" : "0.95") + ", or give " + option
+                            + " on the command line");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,151 @@
+package ulam.runtime.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import ulam.runtime.sampler.ChainResult;
+import ulam.runtime.sampler.Fit;
+import ulam.runtime.sampler.SamplerStat;
+
+/**
+ * Checks of a finished run, each turned into a warning in plain words that says what to do:
+ * divergent transitions and tree-depth saturation after warmup, low E-BFMI per chain, R-hat above
+ * 1.01, and bulk or tail ESS below 100 per chain (400 with 4 chains). Thresholds follow Stan's
+ * {@code diagnose} and Vehtari et al. (2021, Sec. 4: R-hat below 1.01, ESS above 100 per chain).
+ */
+public final class SamplerDiagnostics {
+    /** R-hat above this is reported. */
+    public static final double RHAT_THRESHOLD = 1.01;
+    /** E-BFMI below this is reported. */
+    public static final double EBFMI_THRESHOLD = 0.3;
+    /** Required ESS per chain. */
+    public static final int ESS_PER_CHAIN = 100;
+
+    private SamplerDiagnostics() {
+    }
+
+    /**
+     * Energy Bayesian fraction of missing information of one chain (Betancourt 2016, "Diagnosing
+     * Suboptimal Cotangent Disintegrations in Hamiltonian Monte Carlo", eq. 12 estimator):
+     * {@code sum_n (E_n - E_{n-1})^2 / sum_n (E_n - mean(E))^2} over the post-warmup energies.
+     *
+     * @param energy the chain's {@code energy__} values after warmup
+     * @return E-BFMI (NaN for fewer than 2 draws or constant energy)
+     */
+    public static double ebfmi(double[] energy) {
+        int n = energy.length;
+        if (n < 2) return Double.NaN;
+        double mean = 0;
+        for (double e : energy) mean += e;
+        mean /= n;
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) num += (energy[i] - energy[i - 1]) * (energy[i] - energy[i - 1]);
+            den += (energy[i] - mean) * (energy[i] - mean);
+        }
+        return den > 0 ? num / den : Double.NaN;
+    }
+
+    /** Number of post-warmup transitions, over all chains, that ended with a divergence. */
+    public static int divergences(Fit fit) {
+        int n = 0;
+        for (ChainResult c : fit.chains()) for (double[] s : c.stats()) if (s[SamplerStat.DIVERGENT.index()] != 0) n++;
+        return n;
+    }
+
+    /** Number of post-warmup transitions, over all chains, that reached the maximum tree depth. */
+    public static int treeDepthHits(Fit fit) {
+        int max = fit.config().maxTreeDepth();
+        int n = 0;
+        for (ChainResult c : fit.chains()) for (double[] s : c.stats()) if (s[SamplerStat.TREEDEPTH.index()] >= max) n++;
+        return n;
+    }
+
+    /**
+     * The warnings of a run, each one paragraph: empty when everything looks fine.
+     *
+     * @param fit       the run (model dimension 0, i.e. no parameters, skips the sampler checks)
+     * @param summaries summaries of the values to check (usually every output)
+     * @return warnings in the order: divergences, tree depth, E-BFMI, R-hat, bulk ESS, tail ESS
+     */
+    public static List<String> warnings(Fit fit, List<VariableSummary> summaries) {
+        List<String> out = new ArrayList<>();
+        int total = fit.chainCount() * fit.drawsPerChain();
+        int iter = fit.config().iterations();
+        if (fit.dimension() > 0) {
+            int div = divergences(fit);
+            if (div > 0) {
+                String delta = fit.config().adaptDelta() < 0.99 ? "0.99" : "0.999";
+                out.add(String.format(Locale.ROOT, "%d of %d transitions after warmup ended with a divergence: the"
+                        + " sampler could not follow the posterior's geometry. Increase --adapt-delta (e.g. %s) or use"
+                        + " a non-centred parameterisation.", div, total, delta));
+            }
+            int depthHits = treeDepthHits(fit);
+            if (depthHits > 0) {
+                int max = fit.config().maxTreeDepth();
+                out.add(String.format(Locale.ROOT, "%d of %d transitions after warmup hit the maximum tree depth of"
+                        + " %d: their trajectories were cut short, which makes sampling slow (not biased). Increase"
+                        + " --max-treedepth (e.g. %d), or reparameterise so the parameters are less correlated and"
+                        + " on similar scales.", depthHits, total, max, max + 2));
+            }
+            List<String> low = new ArrayList<>();
+            for (ChainResult c : fit.chains()) {
+                double e = ebfmi(c.stat(SamplerStat.ENERGY));
+                if (e < EBFMI_THRESHOLD) low.add(String.format(Locale.ROOT, "chain %d (%.2f)", c.id(), e));
+            }
+            if (!low.isEmpty()) {
+                out.add("E-BFMI is below " + EBFMI_THRESHOLD + " in " + String.join(", ", low) + ": the sampler"
+                        + " explores the posterior's energy levels slowly, usually because of heavy tails or a"
+                        + " funnel. Try a non-centred parameterisation or more informative priors.");
+            }
+        }
+        String suggestIter = "--iter " + Math.max(2 * iter, 2000);
+        VariableSummary worstRhat = null;
+        int highRhat = 0;
+        int checked = 0;
+        for (VariableSummary s : summaries) {
+            if (Double.isNaN(s.rhat())) continue;
+            checked++;
+            if (s.rhat() > RHAT_THRESHOLD) {
+                highRhat++;
+                if (worstRhat == null || s.rhat() > worstRhat.rhat()) worstRhat = s;
+            }
+        }
+        if (highRhat > 0) {
+            out.add(String.format(Locale.ROOT, "R-hat is above %.2f for %d of %d values (largest %.3f, for %s): the"
+                    + " chains disagree, so they have not converged. Run longer chains (e.g. %s); if R-hat stays"
+                    + " high, the posterior may be multimodal or the model weakly identified.",
+                    RHAT_THRESHOLD, highRhat, checked, worstRhat.rhat(), worstRhat.name(), suggestIter));
+        }
+        int essTarget = ESS_PER_CHAIN * fit.chainCount();
+        essWarning(out, summaries, true, essTarget, suggestIter);
+        essWarning(out, summaries, false, essTarget, suggestIter);
+        return out;
+    }
+
+    private static void essWarning(List<String> out, List<VariableSummary> summaries, boolean bulk, int target,
+                                   String suggestIter) {
+        VariableSummary worst = null;
+        int low = 0;
+        int checked = 0;
+        for (VariableSummary s : summaries) {
+            double ess = bulk ? s.essBulk() : s.essTail();
+            if (Double.isNaN(ess)) continue;
+            checked++;
+            if (ess < target) {
+                low++;
+                double w = worst == null ? Double.POSITIVE_INFINITY : bulk ? worst.essBulk() : worst.essTail();
+                if (ess < w) worst = s;
+            }
+        }
+        if (low == 0) return;
+        double smallest = bulk ? worst.essBulk() : worst.essTail();
+        String what = bulk ? "bulk ESS" : "tail ESS";
+        String consequence = bulk ? "posterior means and medians are imprecise"
+                : "the interval bounds (tail quantiles) are imprecise";
+        out.add(String.format(Locale.ROOT, "%s is below %d for %d of %d values (smallest %.0f, for %s): %s. Run"
+                + " longer chains (e.g. %s).", what, target, low, checked, smallest, worst.name(), consequence,
+                suggestIter));
+    }
+}

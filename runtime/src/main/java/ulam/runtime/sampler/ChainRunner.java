@@ -1,0 +1,198 @@
+package ulam.runtime.sampler;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.commons.rng.UniformRandomProvider;
+import ulam.runtime.Model;
+import ulam.runtime.UlamException;
+
+/**
+ * Runs one chain as Stan's {@code run_adaptive_sampler} does: random initial values, a step-size
+ * search, warmup iterations with dual-averaging step-size adaptation and windowed metric
+ * adaptation (after each slow window: new metric, new step-size search, dual averaging restarted
+ * with {@code mu = log(10 eps)}), the final step size {@code exp(x_bar)}, then the post-warmup
+ * iterations with everything fixed. Each draw goes to the {@link DrawSink} as soon as it is made.
+ */
+final class ChainRunner {
+    /** Initial values are tried this many times (Stan: 100). */
+    static final int MAX_INIT_TRIES = 100;
+
+    private final int id;
+    private final Model model;
+    private final SamplerConfig config;
+    private final UniformRandomProvider rng;
+    private final UniformRandomProvider outputRng;
+    private final ProgressListener progress;
+    private final DrawSink sink;
+    private final AtomicBoolean cancelled;
+    private long initEvaluations;
+
+    /**
+     * @param id        1-based chain id
+     * @param model     this chain's own model instance
+     * @param rng       stream for initial values and NUTS
+     * @param outputRng stream for {@code Model.writeDraw} (generated quantities)
+     * @param sink      receives draws as they are made, or null
+     * @param cancelled set by another chain that failed: stop at the next iteration
+     */
+    ChainRunner(int id, Model model, SamplerConfig config, UniformRandomProvider rng, UniformRandomProvider outputRng,
+                ProgressListener progress, DrawSink sink, AtomicBoolean cancelled) {
+        this.id = id;
+        this.model = model;
+        this.config = config;
+        this.rng = rng;
+        this.outputRng = outputRng;
+        this.progress = progress;
+        this.sink = sink;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * Runs the chain to the end.
+     *
+     * @return the chain's draws, statistics and adapted tuning
+     * @throws UlamException      if no finite initial value is found, adaptation fails, or the sink
+     *                            cannot write
+     * @throws CancelledException if another chain failed
+     */
+    ChainResult run() {
+        final int d = model.dimension();
+        final int nOut = model.outputNames().length;
+        final int warmup = config.warmup();
+        final int draws = config.draws();
+        final int total = warmup + draws;
+        double[][] warmupValues = new double[warmup][nOut];
+        double[][] warmupStats = new double[warmup][SamplerStat.COUNT];
+        double[][] values = new double[draws][nOut];
+        double[][] stats = new double[draws][SamplerStat.COUNT];
+
+        Nuts nuts = new Nuts(model, config.metric(), rng, config.maxTreeDepth(), config.maxDeltaH());
+        double[] q = new double[d];
+        double[] g = new double[d];
+        double lp = initialise(q, g);
+        double[] initialPoint = q.clone();
+        nuts.gradientEvaluations = initEvaluations;
+        nuts.setPosition(q, lp, g);
+        nuts.stepSize = config.initialStepSize();
+
+        progress.chainStarted(id, total);
+        long start = System.nanoTime();
+        DualAveraging stepAdaptation = new DualAveraging(config.adaptDelta(), config.gamma(), config.kappa(), config.t0());
+        MetricAdaptation metricAdaptation = new MetricAdaptation(
+                new WindowedAdaptation(warmup, config.initBuffer(), config.termBuffer(), config.baseWindow()),
+                config.metric(), d);
+        boolean fixed = d == 0;
+        if (!fixed) {
+            stepAdaptation.setMu(Math.log(10 * nuts.stepSize));
+            nuts.findReasonableStepSize();
+        }
+        for (int it = 0; it < warmup; it++) {
+            checkCancelled();
+            iterate(nuts, fixed, warmupStats[it], warmupValues[it]);
+            if (!fixed) {
+                nuts.stepSize = stepAdaptation.learn(nuts.acceptStat);
+                if (metricAdaptation.learn(nuts.metric, nuts.z.q)) {
+                    nuts.findReasonableStepSize();
+                    stepAdaptation.setMu(Math.log(10 * nuts.stepSize));
+                    stepAdaptation.restart();
+                }
+            }
+            emit(true, warmupStats[it], warmupValues[it]);
+            progress.iteration(id, it + 1, total, true);
+        }
+        if (!fixed && warmup > 0) nuts.stepSize = stepAdaptation.finalStepSize();
+        long warmupEnd = System.nanoTime();
+        double[] inverseMetric = nuts.metric.inverseMetric();
+        if (sink != null) {
+            try {
+                sink.adaptationFinished(nuts.stepSize, nuts.metric.kind(), inverseMetric);
+            } catch (IOException e) {
+                throw writeError(e);
+            }
+        }
+        for (int it = 0; it < draws; it++) {
+            checkCancelled();
+            iterate(nuts, fixed, stats[it], values[it]);
+            emit(false, stats[it], values[it]);
+            progress.iteration(id, warmup + it + 1, total, false);
+        }
+        long end = System.nanoTime();
+        double warmupSeconds = (warmupEnd - start) * 1e-9;
+        double samplingSeconds = (end - warmupEnd) * 1e-9;
+        if (sink != null) {
+            try {
+                sink.finished(warmupSeconds, samplingSeconds);
+            } catch (IOException e) {
+                throw writeError(e);
+            }
+        }
+        progress.chainFinished(id);
+        return new ChainResult(id, warmupValues, warmupStats, values, stats, nuts.stepSize, nuts.metric.kind(),
+                inverseMetric, initialPoint, warmupSeconds, samplingSeconds, nuts.gradientEvaluations);
+    }
+
+    /**
+     * Uniform(-R, R) initial values on the unconstrained scale until the log density and its
+     * gradient are finite (Stan's {@code services::util::initialize}).
+     */
+    private double initialise(double[] q, double[] g) {
+        double r = config.initRadius();
+        for (int attempt = 0; attempt < MAX_INIT_TRIES; attempt++) {
+            for (int i = 0; i < q.length; i++) q[i] = r * (2 * rng.nextDouble() - 1);
+            double lp = model.logDensityGradient(q, g);
+            initEvaluations++;
+            if (Double.isFinite(lp) && allFinite(g)) return lp;
+        }
+        throw new UlamException("the log density is not finite at any of " + MAX_INIT_TRIES
+                + " random initial values; check priors and data", null,
+                "look for data outside a distribution's support (e.g. a negative count, a probability above 1),"
+                        + " or try a smaller --init radius such as --init 0.5");
+    }
+
+    private static boolean allFinite(double[] g) {
+        for (double v : g) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    private void iterate(Nuts nuts, boolean fixed, double[] statsRow, double[] valuesRow) {
+        if (fixed) {
+            statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
+        } else {
+            double stepSize = nuts.stepSize;
+            nuts.transition();
+            statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
+            statsRow[SamplerStat.ACCEPT_STAT.index()] = nuts.acceptStat;
+            statsRow[SamplerStat.STEPSIZE.index()] = stepSize;
+            statsRow[SamplerStat.TREEDEPTH.index()] = nuts.depth;
+            statsRow[SamplerStat.N_LEAPFROG.index()] = nuts.nLeapfrog;
+            statsRow[SamplerStat.DIVERGENT.index()] = nuts.divergent ? 1 : 0;
+            statsRow[SamplerStat.ENERGY.index()] = nuts.energy;
+        }
+        model.writeDraw(nuts.z.q, outputRng, valuesRow);
+    }
+
+    private void emit(boolean warmup, double[] statsRow, double[] valuesRow) {
+        if (sink == null) return;
+        try {
+            sink.draw(warmup, statsRow, valuesRow);
+        } catch (IOException e) {
+            throw writeError(e);
+        }
+    }
+
+    private static UlamException writeError(IOException e) {
+        return new UlamException("cannot write the draws: " + e.getMessage(), null,
+                "check that the output directory exists, is writable and has free space");
+    }
+
+    private void checkCancelled() {
+        if (cancelled.get()) throw new CancelledException();
+    }
+
+    /** Thrown inside a chain when another chain has failed. */
+    static final class CancelledException extends RuntimeException {
+        CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package ulam.runtime.sampler;
+
+/**
+ * The Euclidean metric (inverse mass matrix) used by the Hamiltonian of NUTS (Stan reference
+ * manual, "Hamiltonian Monte Carlo: Euclidean metrics"). The kinetic energy is
+ * {@code K(p) = p' M^-1 p / 2}; warmup estimates {@code M^-1} from the draws.
+ */
+public enum MetricKind {
+    /** Diagonal {@code M^-1}: one variance per unconstrained parameter (Stan's {@code diag_e}, the default). */
+    DIAG("diag_e"),
+    /** Dense {@code M^-1}: the full covariance of the unconstrained parameters (Stan's {@code dense_e}). */
+    DENSE("dense_e");
+
+    private final String stanName;
+
+    MetricKind(String stanName) {
+        this.stanName = stanName;
+    }
+
+    /** The name Stan uses in its CSV header ({@code diag_e} or {@code dense_e}). */
+    public String stanName() {
+        return stanName;
+    }
+}
