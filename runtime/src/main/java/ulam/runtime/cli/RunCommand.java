@@ -58,8 +58,8 @@ public final class RunCommand {
         return DataSet.read(options.dataFiles(), options.dataValues());
     }
 
-    /** As {@link #run(Function, RunOptions, PrintStream, PrintStream)} with the data reader given (for tests). */
-    static int run(Function<DataSet, Model> factory, Function<RunOptions, DataSet> reader, RunOptions options,
+    /** As {@link #run(Function, RunOptions, PrintStream, PrintStream)} with the data read by {@code reader} (the compiler reads them first to know the data names). */
+    public static int run(Function<DataSet, Model> factory, Function<RunOptions, DataSet> reader, RunOptions options,
                    PrintStream out, PrintStream err) {
         try {
             options.validate();
