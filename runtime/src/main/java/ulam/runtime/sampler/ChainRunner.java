@@ -191,6 +191,8 @@ final class ChainRunner {
 
     /** Thrown inside a chain when another chain has failed. */
     static final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         CancelledException() {
             super("cancelled", null, false, false);
         }

@@ -98,6 +98,7 @@ public final class Sampler {
             return new Fit(model.name(), model.outputNames(), model.parameterOutputs(), model.dimension(), config,
                     results, wall);
         } finally {
+            cancelled.set(true); // stops chains still running if we leave early (e.g. a sink failed to open)
             pool.shutdownNow();
             closeAll(opened);
         }
