@@ -1,0 +1,56 @@
+package ulam.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import ulam.compiler.testing.Models;
+import ulam.runtime.Model;
+
+/**
+ * Every example model's generated gradient equals central finite differences of its generated
+ * log density (relative error at most 1e-6) at several random points, and both methods agree on
+ * the log density.
+ */
+class GradientTest {
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                Arguments.of("chimpanzees.ulam", new String[] {"chimpanzees.csv"}),
+                Arguments.of("chimpanzees_nc.ulam", new String[] {"chimpanzees.csv"}),
+                Arguments.of("reedfrogs.ulam", new String[] {"reedfrogs.csv"}),
+                Arguments.of("reedfrogs_spg.ulam", new String[] {"reedfrogs.csv"}),
+                Arguments.of("funnel.ulam", new String[] {}),
+                Arguments.of("funnel_nc.ulam", new String[] {}),
+                Arguments.of("glmm_100k.ulam", new String[] {"sim_glmm_100k.csv"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void gradientEqualsFiniteDifferences(String model, String[] data) {
+        Model m = Models.example(model, data);
+        Random rng = new Random(42);
+        int checked = 0;
+        for (int point = 0; point < 4; point++) {
+            double[] q = new double[m.dimension()];
+            for (int k = 0; k < q.length; k++) q[k] = -2 + 4 * rng.nextDouble();
+            double[] g = new double[q.length];
+            double lp = m.logDensityGradient(q, g);
+            assertEquals(m.logDensity(q), lp, 1e-12 * Math.abs(lp), "log density, both methods");
+            assertTrue(Double.isFinite(lp), "finite log density");
+            int stride = Math.max(1, q.length / 40);   // at most ~40 coordinates of a large model per point
+            for (int k = point % stride; k < q.length; k += stride) {
+                double fd = Models.finiteDifference(m, q, k);
+                double err = Math.abs(g[k] - fd) / Math.max(1.0, Math.abs(fd));
+                assertTrue(err <= 1e-6, model + ": d/dq[" + k + "] (" + m.outputNames()[k] + ") gradient " + g[k]
+                        + " vs finite difference " + fd);
+                checked++;
+            }
+        }
+        assertTrue(checked >= Math.min(4 * m.dimension(), 40), "coordinates checked: " + checked);
+    }
+}
