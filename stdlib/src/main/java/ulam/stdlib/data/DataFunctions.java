@@ -153,4 +153,9 @@ public final class DataFunctions {
     public static int length(int[] x) {
         return x.length;
     }
+
+    /** The number of values in a string column. */
+    public static int length(String[] x) {
+        return x.length;
+    }
 }

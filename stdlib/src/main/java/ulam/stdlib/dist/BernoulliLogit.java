@@ -35,29 +35,19 @@ public final class BernoulliLogit {
         if (!Numerics.isFinite(alpha)) {
             return Double.NaN;
         }
-        double s;
-        if (y == 1) {
-            s = alpha;
-        } else if (y == 0) {
-            s = -alpha;
-        } else {
+        if (y != 0 && y != 1) {
             return Double.NEGATIVE_INFINITY;
         }
-        double value;
-        double slope; // d log_inv_logit(s) / ds = inv_logit(-s)
-        if (s > 0) {
-            double e = Math.exp(-s);
-            double u = 1.0 + e;
-            value = -Numerics.log1p(e);
-            slope = e / u;
-        } else {
-            double e = Math.exp(s);
-            double u = 1.0 + e;
-            value = s - Numerics.log1p(e);
-            slope = 1.0 / u;
-        }
-        d[1] = y == 1 ? slope : -slope;
-        return value;
+        // s = alpha for y = 1, -alpha for y = 0; log_inv_logit(s) = min(s, 0) - log1p(exp(-|s|)) and
+        // its slope inv_logit(-s) = (s > 0 ? e : 1) / (1 + e) with e = exp(-|s|): written without
+        // data-dependent branches (the selects compile to conditional moves), because y and the
+        // sign of alpha vary unpredictably from row to row.
+        double sign = y == 1 ? 1.0 : -1.0;
+        double s = sign * alpha;
+        double e = Math.exp(-Math.abs(s));
+        double u = 1.0 + e;
+        d[1] = sign * (s > 0 ? e : 1.0) / u;
+        return (s > 0 ? 0.0 : s) - Numerics.log1p(e);
     }
 
     /** One draw: 1 with probability inv_logit(alpha), else 0. */

@@ -2,17 +2,36 @@ package ulam.stdlib.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import ulam.stdlib.math.Memo;
 import ulam.stdlib.math.Numerics;
 
 /**
  * The beta distribution beta(y | a, b) with shapes a &gt; 0, b &gt; 0 (mean a / (a + b)); outcome
  * y in [0, 1]. Stan Functions Reference, "Beta distribution":
  * log density = (a - 1) log(y) + (b - 1) log(1 - y) - log B(a, b), B the beta function.
+ * log B(a, b) and the digamma values are kept per thread for the last (a, b) ({@link Memo}).
  * -inf outside [0, 1]; at y = 0 or 1 the limit (+inf, finite or -inf according to the shape);
  * other rules in {@link ulam.stdlib.dist}.
  */
 public final class Beta {
     private Beta() {}
+
+    /** Per-thread {a, b, log B(a, b), psi(a), psi(b), psi(a + b)}; see {@link Memo}. */
+    private static final ThreadLocal<double[]> MEMO = Memo.create(6);
+
+    /** {a, b, log B(a, b), psi(a), psi(b), psi(a + b)} for this thread's last (a, b) (shared with {@link Beta2}). */
+    static double[] specials(double a, double b) {
+        double[] m = MEMO.get();
+        if (m[0] != a || m[1] != b) {
+            m[2] = Numerics.lbeta(a, b);
+            m[3] = Numerics.digamma(a);
+            m[4] = Numerics.digamma(b);
+            m[5] = Numerics.digamma(a + b);
+            m[0] = a;
+            m[1] = b;
+        }
+        return m;
+    }
 
     /** The log density, natural log, constants kept; NaN for invalid arguments. */
     public static double lpdf(double y, double a, double b) {
@@ -39,10 +58,10 @@ public final class Beta {
         }
         double logY = Math.log(y);
         double log1mY = Numerics.log1m(y);
-        double psiSum = Numerics.digamma(a + b);
+        double[] m = specials(a, b);
         d[0] = (a - 1.0) / y - (b - 1.0) / (1.0 - y);
-        d[1] = logY - Numerics.digamma(a) + psiSum;
-        d[2] = log1mY - Numerics.digamma(b) + psiSum;
+        d[1] = logY - m[3] + m[5];
+        d[2] = log1mY - m[4] + m[5];
         return value(logY, log1mY, a, b);
     }
 
@@ -57,7 +76,7 @@ public final class Beta {
     static double value(double logY, double log1mY, double a, double b) {
         double left = a == 1.0 ? 0.0 : (a - 1.0) * logY;
         double right = b == 1.0 ? 0.0 : (b - 1.0) * log1mY;
-        return left + right - Numerics.lbeta(a, b);
+        return left + right - specials(a, b)[2];
     }
 
     /** One draw: commons-rng {@link ChengBetaSampler} (R. C. H. Cheng, CACM 21, 1978). */

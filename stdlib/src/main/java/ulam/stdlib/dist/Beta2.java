@@ -23,8 +23,8 @@ public final class Beta2 {
 
     /**
      * The log density (same value as {@link #lpdf}) and its partials, with a = p theta,
-     * b = (1 - p) theta, g_a = log(y) - psi(a) + psi(theta) and g_b = log(1 - y) - psi(b) + psi(theta)
-     * (the beta partials, since a + b = theta): d[0] = (a - 1) / y - (b - 1) / (1 - y),
+     * b = (1 - p) theta, g_a = log(y) - psi(a) + psi(a + b) and g_b = log(1 - y) - psi(b) + psi(a + b)
+     * (the beta partials; a + b = theta): d[0] = (a - 1) / y - (b - 1) / (1 - y),
      * d[1] = d/dp = theta (g_a - g_b), d[2] = d/dtheta = p g_a + (1 - p) g_b.
      */
     public static double kernel(double y, double p, double theta, double[] d) {
@@ -39,9 +39,9 @@ public final class Beta2 {
         double b = q * theta;
         double logY = Math.log(y);
         double log1mY = Numerics.log1m(y);
-        double psiTheta = Numerics.digamma(theta);
-        double gA = logY - Numerics.digamma(a) + psiTheta;
-        double gB = log1mY - Numerics.digamma(b) + psiTheta;
+        double[] m = Beta.specials(a, b);
+        double gA = logY - m[3] + m[5];
+        double gB = log1mY - m[4] + m[5];
         d[0] = (a - 1.0) / y - (b - 1.0) / (1.0 - y);
         d[1] = theta * (gA - gB);
         d[2] = p * gA + q * gB;

@@ -9,7 +9,8 @@ import ulam.stdlib.math.Numerics;
  * rate 1 / s) (rethinking's {@code dgamma2}; language reference A.7): mean mu &gt; 0,
  * scale s &gt; 0; outcome y &gt;= 0. With alpha = mu / s:
  * log density = -alpha log(s) - log Gamma(alpha) + (alpha - 1) log(y) - y / s
- * (Stan Functions Reference, "Gamma distribution", reparameterised). -inf for y &lt; 0; y = 0 as
+ * (Stan Functions Reference, "Gamma distribution", reparameterised); the special functions of
+ * alpha are kept per thread as in {@link Gamma}. -inf for y &lt; 0; y = 0 as
  * in {@link Gamma}; other rules in {@link ulam.stdlib.dist}.
  */
 public final class Gamma2 {
@@ -42,7 +43,7 @@ public final class Gamma2 {
         double alpha = mu * invScale;
         double logY = Math.log(y);
         double logScale = Math.log(scale);
-        double dAlpha = -logScale - Numerics.digamma(alpha) + logY;
+        double dAlpha = -logScale - Gamma.specials(alpha)[2] + logY;
         d[0] = (alpha - 1.0) / y - invScale;
         d[1] = dAlpha * invScale;
         d[2] = -invScale * (alpha * dAlpha + (mu - y) * invScale);
@@ -55,7 +56,7 @@ public final class Gamma2 {
 
     private static double value(double y, double logY, double alpha, double invScale, double logScale) {
         double power = alpha == 1.0 ? 0.0 : (alpha - 1.0) * logY;
-        return -alpha * logScale - Numerics.lgamma(alpha) + power - y * invScale;
+        return -alpha * logScale - Gamma.specials(alpha)[1] + power - y * invScale;
     }
 
     /** One draw: a gamma variate with shape mu / s and scale s (Ahrens-Dieter / Marsaglia-Tsang). */

@@ -3,6 +3,7 @@ package ulam.stdlib.dist;
 import org.apache.commons.numbers.gamma.GammaRatio;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.TSampler;
+import ulam.stdlib.math.Memo;
 import ulam.stdlib.math.Numerics;
 
 /**
@@ -12,10 +13,25 @@ import ulam.stdlib.math.Numerics;
  * log density = log Gamma((nu + 1) / 2) - log Gamma(nu / 2) - log(nu pi) / 2 - log(sigma)
  * - (nu + 1) / 2 log(1 + z^2 / nu).
  * The ratio of gamma functions is evaluated as one ratio (commons-numbers {@link GammaRatio}),
- * which stays accurate for large nu. Rules for invalid input and {@code d}: {@link ulam.stdlib.dist}.
+ * which stays accurate for large nu; it and the digamma difference of the nu partial are kept per
+ * thread for the last nu ({@link Memo}), so a likelihood loop with a fixed nu pays for them once.
+ * Rules for invalid input and {@code d}: {@link ulam.stdlib.dist}.
  */
 public final class StudentT {
     private StudentT() {}
+
+    /** Per-thread {nu, log Gamma((nu+1)/2) - log Gamma(nu/2), psi((nu+1)/2) - psi(nu/2)}; see {@link Memo}. */
+    private static final ThreadLocal<double[]> MEMO = Memo.create(3);
+
+    private static double[] specials(double nu) {
+        double[] m = MEMO.get();
+        if (m[0] != nu) {
+            m[1] = -Math.log(GammaRatio.delta(0.5 * nu, 0.5));
+            m[2] = Numerics.digamma(0.5 * (nu + 1.0)) - Numerics.digamma(0.5 * nu);
+            m[0] = nu;
+        }
+        return m;
+    }
 
     /** The log density, natural log, constants kept; NaN for invalid arguments. */
     public static double lpdf(double y, double nu, double mu, double sigma) {
@@ -48,11 +64,11 @@ public final class StudentT {
         double nuPlusOne = nu + 1.0;
         double dy = -nuPlusOne * z * invSigma * invNu * invA;
         d[0] = dy;
-        d[1] = 0.5 * (Numerics.digamma(0.5 * nuPlusOne) - Numerics.digamma(0.5 * nu) - invNu - logA
-                + nuPlusOne * w * invNu * invA);
+        double[] m = specials(nu);
+        d[1] = 0.5 * (m[2] - invNu - logA + nuPlusOne * w * invNu * invA);
         d[2] = -dy;
         d[3] = (z2 - 1.0) * invSigma * invA;
-        return logNormaliser(nu, sigma) - 0.5 * nuPlusOne * logA;
+        return m[1] - 0.5 * Math.log(Math.PI * nu * sigma * sigma) - 0.5 * nuPlusOne * logA;
     }
 
     private static boolean valid(double nu, double mu, double sigma) {
@@ -61,7 +77,7 @@ public final class StudentT {
 
     /** log Gamma((nu+1)/2) - log Gamma(nu/2) - log(nu pi sigma^2) / 2. */
     private static double logNormaliser(double nu, double sigma) {
-        return -Math.log(GammaRatio.delta(0.5 * nu, 0.5)) - 0.5 * Math.log(Math.PI * nu * sigma * sigma);
+        return specials(nu)[1] - 0.5 * Math.log(Math.PI * nu * sigma * sigma);
     }
 
     /** One draw: mu + sigma T, T a standard t variate (commons-rng {@link TSampler}). */

@@ -52,5 +52,6 @@ class DataFunctionsTest {
         assertArrayEquals(new int[] {5}, DataFunctions.seq(5, 5));
         assertEquals(7, DataFunctions.length(X));
         assertEquals(3, DataFunctions.length(new int[] {1, 2, 3}));
+        assertEquals(2, DataFunctions.length(new String[] {"a", "b"}));
     }
 }
