@@ -309,13 +309,15 @@ public final class Checker {
     private UlamException missing(String name, Span span) {
         List<String> columns = new ArrayList<>(schema.names());
         String near = nearest(name, columns);
-        if (usedAsIndex.contains(name) || firstSample.containsKey(name)) {
+        if (near != null) {
             return error(span, "the data have no column '" + name + "'",
-                    near != null ? "did you mean '" + near + "'?" : "the data have: " + shortList(columns));
+                    "did you mean '" + near + "'? (if '" + name + "' is a parameter, give it a prior, e.g. '" + name + " ~ dnorm(0, 1)')");
+        }
+        if (usedAsIndex.contains(name) || firstSample.containsKey(name)) {
+            return error(span, "the data have no column '" + name + "'", "the data have: " + shortList(columns));
         }
         return error(span, "'" + name + "' has no prior and is not in the data",
-                "add a prior line such as '" + name + " ~ dnorm(0, 1)'"
-                        + (near != null ? ", or did you mean the data column '" + near + "'?" : ""));
+                "add a prior line such as '" + name + " ~ dnorm(0, 1)'");
     }
 
     private static String shortList(List<String> names) {
