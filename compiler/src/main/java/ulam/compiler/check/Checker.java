@@ -32,6 +32,9 @@ import ulam.stdlib.Support;
  */
 public final class Checker {
 
+    /** The data function of {@code as_index(column)}: coded when the data are read ({@code ModelSupport.asIndex}). */
+    public static final String COLUMN_INDEX = "asIndexColumn";
+
     private static final List<String> TAGS = List.of("gq", "save", "transpars", "transdata");
     private static final Map<String, String> INVERSE_LINKS = Map.of(
             "logit", "inv_logit", "logodds", "inv_logit", "log", "exp", "exp", "log", "cloglog", "inv_cloglog");
@@ -735,6 +738,15 @@ public final class Checker {
                 throw error(c.span(), "'" + c.function() + "' takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s"), null);
             }
             List<TExpr> args = new ArrayList<>();
+            if (f.name().equals("as_index") && c.args().get(0) instanceof Expr.Name n
+                    && symbols.get(n.name()) != null && symbols.get(n.name()).kind() == Kind.DATA) {
+                // a data column is coded when read: text in R's factor order, numbers by rank
+                args.add(new TExpr.Str(n.name()));
+                s.defineByFunction(COLUMN_INDEX, args);
+                s.shape(new Shape.Vector(new Size.Length(s)));
+                s.elem(Elem.INT);
+                return true;
+            }
             for (Expr a : c.args()) args.add(typer.wholeData(a, Typer.Ctx.scalar(true, false), f));
             s.defineByFunction(f.method(), args);
             s.shape(new Shape.Vector(new Size.Length(s)));
@@ -875,7 +887,6 @@ public final class Checker {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
         }
         for (Symbol s : byKind(Kind.DATA)) {
-            if (s.views().isEmpty()) s.view(Elem.REAL);
             s.elem(s.views().contains(Elem.INT) ? Elem.INT : s.views().contains(Elem.REAL) ? Elem.REAL : Elem.STRING);
         }
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 final class Unsupported {
     private Unsupported() {}
 
-    static final String LATER = "comes with multivariate, ordered, mixture and missing-data support";
+    static final String LATER = "is not supported yet (it comes with the multivariate, ordered, mixture and missing-data part of the language)";
 
     private static final Set<String> DISTRIBUTIONS = Set.of(
             "multi_normal", "dmvnorm", "dmvnorm2", "multi_normal_cholesky", "lkj_corr", "dlkjcorr",

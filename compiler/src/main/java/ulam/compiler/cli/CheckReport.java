@@ -10,7 +10,6 @@ import ulam.compiler.check.Elem;
 import ulam.compiler.check.Kind;
 import ulam.compiler.check.ModelSpec;
 import ulam.compiler.check.Symbol;
-import ulam.compiler.check.TExprs;
 import ulam.compiler.check.Term;
 import ulam.runtime.Model;
 
@@ -50,9 +49,15 @@ final class CheckReport {
         table(sb, rows);
         sb.append("\nlog density terms:\n");
         for (Term t : spec.terms()) {
-            sb.append(String.format(Locale.ROOT, "  line %-3d %-10s %s%s%n", t.statement().span().line(),
-                    t.likelihood() ? "likelihood" : "prior", TExprs.show(t.density()),
-                    t.loop() == null ? "" : "  for " + t.loop()));
+            String text = spec.source().line(t.statement().span().line()).strip().replaceAll(",$", "");
+            String used = t.density().distribution().name();
+            String written = ((ulam.compiler.ast.Expr.Call) t.statement().rhs()).function();
+            boolean rewritten = ulam.stdlib.Registry.distribution(written).map(d -> !d.name().equals(used)).orElse(false);
+            String over = t.loop() == null ? "one term"
+                    : t.likelihood() ? "one term per row (" + t.loop().count() + " rows)" : "one term per element (" + t.loop().count() + ")";
+            sb.append(String.format(Locale.ROOT, "  line %-3d %-40s %s, %s%s%n", t.statement().span().line(), text,
+                    t.likelihood() ? "likelihood of " + t.lhs().name() : "prior of " + t.lhs().name(), over,
+                    rewritten ? "; computed as " + used + " on the link scale" : ""));
         }
         if (!spec.options().isEmpty()) sb.append("\nsampler options from the source: ").append(spec.options()).append('\n');
         for (String n : spec.notes()) sb.append("note: ").append(n).append('\n');
@@ -60,7 +65,7 @@ final class CheckReport {
     }
 
     private static String type(Symbol s) {
-        String elem = s.elem() == Elem.INT ? "int" : s.elem() == Elem.STRING ? "text" : "real";
+        String elem = s.elem() == Elem.INT || s.views().contains(Elem.INT) ? "int" : s.elem() == Elem.STRING ? "text" : "real";
         if (s.kind() == Kind.DATA && s.views().size() > 1) elem = String.join("/", s.views().stream().map(v -> v.name().toLowerCase()).toList());
         String shape = s.shape().isScalar() ? "" : " " + s.shape();
         String link = s.link() == null ? "" : " (link " + s.link() + ")";

@@ -243,6 +243,13 @@ public final class ClassGen {
             desc.append(')').append(f.out().type().descriptor);
             mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.owner()), f.method(), desc.toString(), false);
             putField(mv, f.out());
+        } else if (p instanceof PrepStep.IndexColumn c) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            Bytecode.pushString(mv, c.name());
+            Bytecode.pushLocation(mv, c.at());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "asIndex", "(L" + DATASET + ";Ljava/lang/String;" + LOCATION + ")[I", false);
+            putField(mv, c.slot());
         } else if (p instanceof PrepStep.ToInts t) {
             mv.visitVarInsn(ALOAD, 0);
             getField(mv, t.realArray());

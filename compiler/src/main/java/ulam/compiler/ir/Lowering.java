@@ -182,7 +182,9 @@ public final class Lowering {
                 : computed == Elem.STRING ? Slot.Type.STRING_ARRAY : (scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY);
         Slot s = slot(type, "derived " + t.name(), false);
         dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
-        if (t.dataFunction() != null) {
+        if (ulam.compiler.check.Checker.COLUMN_INDEX.equals(t.dataFunction())) {
+            prep.add(new PrepStep.IndexColumn(s, ((TExpr.Str) t.dataFunctionArgs().get(0)).value(), at(t)));
+        } else if (t.dataFunction() != null) {
             List<Slot> args = new ArrayList<>();
             boolean real = t.dataFunction().equals("standardize");
             for (TExpr a : t.dataFunctionArgs()) args.add(dataArgument(a, real));

@@ -38,6 +38,9 @@ public sealed interface PrepStep {
      */
     record Function(Slot out, Class<?> owner, String method, List<Slot> args, SourceLocation at) implements PrepStep {}
 
+    /** {@code slot = ModelSupport.asIndex(data, name, at)}: a data column coded as an index (text or numbers). */
+    record IndexColumn(Slot slot, String name, SourceLocation at) implements PrepStep {}
+
     /** {@code intArray = Checks.toInts(realArray, name, at)}: derived data used as whole numbers. */
     record ToInts(Slot intArray, Slot realArray, String name, SourceLocation at) implements PrepStep {}
 

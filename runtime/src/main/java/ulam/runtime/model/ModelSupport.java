@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
+import ulam.runtime.data.DataSet;
 import ulam.stdlib.transform.LowerBound;
 import ulam.stdlib.transform.LowerUpperBound;
 import ulam.stdlib.transform.UpperBound;
@@ -86,6 +87,18 @@ public final class ModelSupport {
         if (lo) return LowerBound.unconstrain(x, lower);
         if (hi) return UpperBound.unconstrain(x, upper);
         return x;
+    }
+
+    /**
+     * rethinking's {@code coerce_index} of a data column ({@code as_index(x)}): a text column
+     * becomes factor codes 1..K in R's {@code factor()} order (as {@link DataSet#ints} codes it),
+     * a numeric column the ranks 1..K of its sorted distinct values.
+     *
+     * @throws UlamException at {@code at} if the column is absent or holds NA
+     */
+    public static int[] asIndex(DataSet data, String name, SourceLocation at) {
+        if (data.kind(name, at) == DataSet.Kind.STRING) return data.ints(name, at);
+        return ulam.stdlib.data.DataFunctions.asIndex(data.reals(name, at));
     }
 
     /** Whole numbers as reals, for data functions of real vectors applied to integer data. */
