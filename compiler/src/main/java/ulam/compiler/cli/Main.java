@@ -30,7 +30,7 @@ import ulam.runtime.data.DataSet;
  */
 @Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
         description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
-        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class})
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -122,6 +122,34 @@ public final class Main implements Callable<Integer> {
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
                     c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
             for (String n : c.spec().notes()) Streams.err.println("note: " + n);
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Time the model's gradient and log density in steady state (microseconds per evaluation).")
+    static final class Bench implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
+        Path model;
+
+        @Option(names = "--data", paramLabel = "FILE", description = "Data files (repeatable).")
+        List<Path> data = new ArrayList<>();
+
+        @Option(names = "--data-value", paramLabel = "NAME=VALUE", description = "A scalar data value (repeatable).")
+        Map<String, String> values = new LinkedHashMap<>();
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "6",
+                description = "Measuring time, after as long again of warm-up (default: 6).")
+        double seconds;
+
+        @Override
+        public Integer call() {
+            DataSet d = readData(data, values);
+            Compiler.Compiled c = compile(model, d);
+            Model m = c.factory().apply(d == null ? DataSet.empty() : d);
+            Timing t = Timing.measure(m, seconds);
+            Streams.out.printf(Locale.ROOT, "model=%s dimension=%d compile_ms=%.1f us_per_gradient=%.3f us_per_log_density=%.3f%n",
+                    c.spec().name(), m.dimension(), c.nanos() / 1e6, t.gradient(), t.logDensity());
             return 0;
         }
     }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Speed of every example beside Stan's, measured in one run on this machine.
+#
+# usage: bench/run.sh [--no-stan] [--quick] [MODEL...]
+#   MODEL      example names (default: all seed models); e.g. chimpanzees reedfrogs
+#   --no-stan  only our side (Stan needs R with rstan: apt-get install r-cran-rstan r-cran-posterior r-cran-jsonlite)
+#   --quick    skip the 4 x 1000 sampling runs of glmm_100k (about 5 minutes each side)
+#
+# Per model it prints: compile time (in process, and `ulam compile` from JVM start), microseconds
+# per gradient and per log density in steady state (`ulam bench`, at Stan's benchmark point),
+# the wall time of `ulam run` with 4 chains x 1000 iterations (JVM start to table) and the
+# smallest bulk ESS per second; and Stan's: compile seconds, microseconds per gradient in pure
+# C++ (bench/stan/stan_grad.R), sampling wall seconds and smallest bulk ESS per second
+# (bench/stan/stan_fit.R, same chains, iterations and adapt_delta 0.95), and the ratios.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+stan=1; quick=0; models=()
+for a in "$@"; do
+  case "$a" in
+    --no-stan) stan=0 ;;
+    --quick) quick=1 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) models+=("$a") ;;
+  esac
+done
+[ ${#models[@]} -gt 0 ] || models=(chimpanzees chimpanzees_nc reedfrogs reedfrogs_spg funnel_nc glmm_100k)
+if [ $stan = 1 ] && ! Rscript -e 'suppressMessages(library(rstan))' >/dev/null 2>&1; then
+  echo "bench: R with rstan not found; measuring our side only (--no-stan)" >&2; stan=0
+fi
+
+data_of() { case "$1" in chimpanzees*) echo examples/data/chimpanzees.csv ;; reedfrogs*) echo examples/data/reedfrogs.csv ;;
+  glmm_100k) echo examples/data/sim_glmm_100k.csv ;; *) echo "" ;; esac; }
+stan_model_of() { case "$1" in chimpanzees) echo mBT ;; chimpanzees_nc) echo mBTnc ;; reedfrogs) echo reedfrogs ;;
+  reedfrogs_spg) echo mSPG ;; funnel) echo funnel_c ;; funnel_nc) echo funnel_nc ;; glmm_100k) echo glmm_sim ;; esac; }
+stan_data_of() { case "$1" in chimpanzees) echo bench/stan/data/mBT.json ;; chimpanzees_nc) echo bench/stan/data/mBTnc.json ;;
+  reedfrogs|reedfrogs_spg) echo bench/stan/data/reedfrogs.json ;; glmm_100k) echo "$tmp/glmm.json" ;; *) echo none ;; esac; }
+
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+./ulam --version >/dev/null   # builds on first use
+if [ $stan = 1 ]; then
+  Rscript -e 'suppressMessages(library(jsonlite)); d <- read.csv("examples/data/sim_glmm_100k.csv");
+    writeLines(toJSON(list(N = nrow(d), K = max(d$g), y = d$y, g = d$g, x1 = d$x1, x2 = d$x2), auto_unbox = TRUE, digits = NA), commandArgs(TRUE)[1])' \
+    "$tmp/glmm.json"
+fi
+
+now() { date +%s.%N; }
+field() { sed -n "s/.*$1=\([-0-9.eE+]*\).*/\1/p" | head -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+
+printf '%-15s %8s %8s %9s %9s %9s %7s %8s %8s %9s %9s %8s\n' model compile_ms cmd_s us/grad stan_us/grad ratio us/ld run_s stan_s ess/s stan_ess/s stan_comp_s
+for m in "${models[@]}"; do
+  d="$(data_of "$m")"; dargs=(); [ -n "$d" ] && dargs=(--data "$d")
+  t0=$(now); out=$(./ulam compile "examples/$m.ulam" -o "$tmp/$m.jar"); t1=$(now)
+  cms=$(echo "$out" | sed -n 's/.*compiled .* in \([0-9]*\) ms.*/\1/p')
+  cmd_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  b=$(./ulam bench "examples/$m.ulam" "${dargs[@]}")
+  ug=$(echo "$b" | field us_per_gradient); ul=$(echo "$b" | field us_per_log_density)
+  run_s=-; ess=-
+  if ! { [ $quick = 1 ] && [ "$m" = glmm_100k ]; }; then
+    t0=$(now); r=$(./ulam run "examples/$m.ulam" "${dargs[@]}" --chains 4 --iter 1000 --seed 1 --quiet 2>&1); t1=$(now)
+    run_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+    ess=$(echo "$r" | sed -n 's/.*smallest bulk ESS [0-9,.]* (\([0-9.]*\) per second).*/\1/p')
+  fi
+  sg=-; sfit=-; sess=-; scomp=-
+  if [ $stan = 1 ]; then
+    sm="bench/stan/models/$(stan_model_of "$m").stan"; sd="$(stan_data_of "$m")"
+    reps=20000; [ "$m" = glmm_100k ] && reps=200
+    sg=$(Rscript bench/stan/stan_grad.R "$sm" "$sd" $reps 2>/dev/null | field us_per_grad)
+    if ! { [ $quick = 1 ] && [ "$m" = glmm_100k ]; }; then
+      f=$(Rscript bench/stan/stan_fit.R "$sm" "$sd" --iter 1000 --chains 4 --cores 2 --seed 1 --adapt-delta 0.95 --grad-reps 1 2>/dev/null | head -1)
+      sfit=$(echo "$f" | field sampling_wall_s); sess=$(echo "$f" | field ess_per_s); scomp=$(echo "$f" | field compile_s)
+    fi
+  fi
+  printf '%-15s %8s %8s %9s %9s %9s %7s %8s %8s %9s %9s %8s\n' "$m" "${cms:--}" "$cmd_s" "$ug" "$sg" "$(ratio "$ug" "$sg")" \
+    "$ul" "$run_s" "$sfit" "${ess:--}" "$sess" "$scomp"
+done
+echo
+echo "ratio = our microseconds per gradient / Stan's (below 1: faster than Stan). run_s is JVM start to table;"
+echo "stan_s is rstan's sampling wall time alone (its compile_s not included). Timings on a shared machine vary by a few percent."
