@@ -250,6 +250,44 @@ public final class ClassGen {
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "asIndex", "(L" + DATASET + ";Ljava/lang/String;" + LOCATION + ")[I", false);
             putField(mv, c.slot());
+        } else if (p instanceof PrepStep.CheckOutcome c) {
+            Bytecode.pushString(mv, c.family());
+            getField(mv, c.y());
+            if (c.n() == null) mv.visitInsn(ACONST_NULL);
+            else getField(mv, c.n());
+            pushInt(mv, c.nConst());
+            Bytecode.pushString(mv, c.outcome());
+            Bytecode.pushLocation(mv, c.at());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "checkOutcome", "(Ljava/lang/String;[I[IILjava/lang/String;" + LOCATION + ")V", false);
+        } else if (p instanceof PrepStep.Aggregate a) {
+            Bytecode.pushInt(mv, a.keys().size());
+            mv.visitTypeInsn(ANEWARRAY, "[I");
+            for (int k = 0; k < a.keys().size(); k++) {
+                mv.visitInsn(DUP);
+                Bytecode.pushInt(mv, k);
+                getField(mv, a.keys().get(k));
+                mv.visitInsn(AASTORE);
+            }
+            getField(mv, a.y());
+            if (a.n() == null) mv.visitInsn(ACONST_NULL);
+            else getField(mv, a.n());
+            pushInt(mv, a.nConst());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "aggregate", "([[I[I[II)[[I", false);
+            Slot[] parts = {a.rep(), a.ySum(), a.nSum()};
+            for (int k = 0; k < 3; k++) {
+                mv.visitInsn(DUP);
+                Bytecode.pushInt(mv, k);
+                mv.visitInsn(AALOAD);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitInsn(SWAP);
+                putField(mv, parts[k]);
+            }
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(ARRAYLENGTH);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitInsn(SWAP);
+            putField(mv, a.groups());
         } else if (p instanceof PrepStep.ToInts t) {
             mv.visitVarInsn(ALOAD, 0);
             getField(mv, t.realArray());

@@ -335,7 +335,17 @@ public final class Lowering {
         List<Value> args = new ArrayList<>();
         for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
         seg.accumulate(null, seg.kernel(d.distribution(), y, args));
-        return seg;
+        if (!t.likelihood()) return Precompute.hoist(seg, this::field, prep);
+        Aggregate.Counts counts = Aggregate.Counts.of(seg);
+        if (counts != null) {
+            prep.add(new PrepStep.CheckOutcome(counts.family(), counts.y(), counts.n(), counts.nConst(), t.lhs().name(),
+                    source.at(t.statement().span())));
+        }
+        return Precompute.hoist(Aggregate.apply(seg, this::field, prep), this::field, prep);
+    }
+
+    private Slot field(Slot.Type type, String label) {
+        return slot(type, label, false);
     }
 
     /** The data-only constant of a likelihood, summed once when the data are bound. */

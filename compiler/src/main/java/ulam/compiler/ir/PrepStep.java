@@ -41,6 +41,20 @@ public sealed interface PrepStep {
     /** {@code slot = ModelSupport.asIndex(data, name, at)}: a data column coded as an index (text or numbers). */
     record IndexColumn(Slot slot, String name, SourceLocation at) implements PrepStep {}
 
+    /**
+     * {@code ModelSupport.checkOutcome(family, y, n, nConst, outcome, at)}: discrete outcomes
+     * within their support ({@code n} null: every row has {@code nConst} trials).
+     */
+    record CheckOutcome(String family, Slot y, Slot n, IntExpr nConst, String outcome, SourceLocation at) implements PrepStep {}
+
+    /**
+     * {@code {rep, ySum, nSum} = ModelSupport.aggregate(keys, y, n, nConst)} and
+     * {@code groups = rep.length}: rows of a bernoulli or binomial likelihood grouped by identical
+     * predictors.
+     */
+    record Aggregate(List<Slot> keys, Slot y, Slot n, IntExpr nConst, Slot rep, Slot ySum, Slot nSum, Slot groups)
+            implements PrepStep {}
+
     /** {@code intArray = Checks.toInts(realArray, name, at)}: derived data used as whole numbers. */
     record ToInts(Slot intArray, Slot realArray, String name, SourceLocation at) implements PrepStep {}
 

@@ -101,6 +101,87 @@ public final class ModelSupport {
         return ulam.stdlib.data.DataFunctions.asIndex(data.reals(name, at));
     }
 
+    /**
+     * Checks the outcomes of a discrete likelihood when the data are bound, so that a bad value
+     * is reported by column and row instead of making the log density negative infinity:
+     * {@code bernoulli*} outcomes are 0 or 1, {@code binomial*} outcomes lie in 0..N (N at least
+     * 0), {@code poisson*} outcomes are at least 0.
+     *
+     * @param family  the distribution's name ({@code bernoulli_logit}, {@code binomial}, ...)
+     * @param y       the outcomes
+     * @param n       numbers of trials per row, or null when {@code nConst} applies to every row
+     * @param nConst  number of trials of every row when {@code n} is null
+     * @param outcome the outcome's name in the model
+     * @param at      the likelihood's line
+     * @throws UlamException naming the first offending row, and how many others there are
+     */
+    public static void checkOutcome(String family, int[] y, int[] n, int nConst, String outcome, SourceLocation at) {
+        int first = -1;
+        int count = 0;
+        String what = null;
+        for (int i = 0; i < y.length; i++) {
+            String bad = null;
+            if (family.startsWith("bernoulli")) {
+                if (y[i] != 0 && y[i] != 1) bad = "is " + y[i] + "; a bernoulli outcome is 0 or 1";
+            } else if (family.startsWith("binomial")) {
+                int trials = n == null ? nConst : n[i];
+                if (trials < 0) bad = "has " + trials + " trials; the number of trials must be at least 0";
+                else if (y[i] < 0 || y[i] > trials) bad = "is " + y[i] + ", outside 0.." + trials + " (its number of trials)";
+            } else if (family.startsWith("poisson")) {
+                if (y[i] < 0) bad = "is " + y[i] + "; a count is at least 0";
+            }
+            if (bad != null) {
+                if (first < 0) {
+                    first = i;
+                    what = bad;
+                }
+                count++;
+            }
+        }
+        if (first >= 0) {
+            throw new UlamException("'" + outcome + "' in row " + (first + 1) + " " + what
+                    + (count > 1 ? " (and " + (count - 1) + " other rows)" : ""), at,
+                    "check the data: " + outcome + " is the outcome of a " + family + " likelihood");
+        }
+    }
+
+    /**
+     * Groups the rows of a bernoulli or binomial likelihood whose predictors are identical, so the
+     * likelihood is evaluated once per group: the rows of a group share one probability p, and
+     * their terms y log p + (N - y) log(1 - p) sum to one such term with y and N summed.
+     *
+     * @param keys   integer data columns that the probability depends on (rows with equal values
+     *               in all of them have equal p); may be empty (one group)
+     * @param y      outcomes (already checked)
+     * @param n      trials per row, or null for {@code nConst} trials in every row
+     * @param nConst trials per row when {@code n} is null
+     * @return {@code {representative rows, summed y, summed N}}, one entry per group in order of
+     *         first appearance
+     */
+    public static int[][] aggregate(int[][] keys, int[] y, int[] n, int nConst) {
+        int rows = y.length;
+        Map<java.util.List<Integer>, Integer> group = new java.util.HashMap<>();
+        int[] rep = new int[rows];
+        int[] ys = new int[rows];
+        int[] ns = new int[rows];
+        int groups = 0;
+        for (int i = 0; i < rows; i++) {
+            Integer[] key = new Integer[keys.length];
+            for (int k = 0; k < keys.length; k++) key[k] = keys[k][i];
+            java.util.List<Integer> k = java.util.Arrays.asList(key);
+            Integer g = group.get(k);
+            if (g == null) {
+                g = groups++;
+                group.put(k, g);
+                rep[g] = i;
+            }
+            ys[g] += y[i];
+            ns[g] += n == null ? nConst : n[i];
+        }
+        return new int[][] {java.util.Arrays.copyOf(rep, groups), java.util.Arrays.copyOf(ys, groups),
+                java.util.Arrays.copyOf(ns, groups)};
+    }
+
     /** Whole numbers as reals, for data functions of real vectors applied to integer data. */
     public static double[] toReals(int[] x) {
         double[] r = new double[x.length];
