@@ -2,16 +2,17 @@ package ulam.compiler.pack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import ulam.runtime.UlamException;
 
 /**
@@ -37,45 +38,47 @@ public final class JarPacker {
      * @throws UlamException if the jar cannot be written
      */
     public static void write(Path out, String className, byte[] classFile, String sourceName, String source) {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(Attributes.Name.MAIN_CLASS, "ulam.runtime.cli.ModelMain");
-        main.put(new Attributes.Name(MODEL_CLASS), className);
-        main.put(new Attributes.Name("Created-By"), "ulam compile");
+        String manifest = "Manifest-Version: 1.0\r\nMain-Class: ulam.runtime.cli.ModelMain\r\n" + MODEL_CLASS + ": " + className
+                + "\r\nCreated-By: ulam compile\r\n\r\n";
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".ulam", ".jar");
-            try (OutputStream os = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(os, manifest)) {
-                jar.putNextEntry(new JarEntry(className.replace('.', '/') + ".class"));
-                jar.write(classFile);
-                jar.closeEntry();
-                jar.putNextEntry(new JarEntry("model/" + Path.of(sourceName).getFileName()));
-                jar.write(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                jar.closeEntry();
-                copyRuntime(jar);
+            try (ZipArchiveOutputStream jar = new ZipArchiveOutputStream(tmp.toFile())) {
+                Set<String> seen = new HashSet<>();
+                add(jar, "META-INF/", new byte[0], seen);
+                add(jar, "META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8), seen);
+                add(jar, className.replace('.', '/') + ".class", classFile, seen);
+                add(jar, "model/" + Path.of(sourceName).getFileName(), source.getBytes(StandardCharsets.UTF_8), seen);
+                copyRuntime(jar, seen);
             }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UlamException("cannot write " + out + ": " + e.getMessage(), null, "check that the folder exists and is writable");
         }
     }
 
-    private static void copyRuntime(JarOutputStream jar) throws IOException {
+    private static void add(ZipArchiveOutputStream jar, String name, byte[] bytes, Set<String> seen) throws IOException {
+        seen.add(name);
+        jar.putArchiveEntry(new ZipArchiveEntry(name));
+        jar.write(bytes);
+        jar.closeArchiveEntry();
+    }
+
+    /** Copies the runtime's entries as they are, still compressed: no inflating and deflating 15 MB per model. */
+    private static void copyRuntime(ZipArchiveOutputStream jar, Set<String> seen) throws IOException {
+        byte[] runtime;
         try (InputStream in = JarPacker.class.getResourceAsStream(RUNTIME)) {
             if (in == null) throw new IOException("the runtime is missing from this build of ulam (" + RUNTIME + ")");
-            try (JarInputStream runtime = new JarInputStream(in)) {
-                Set<String> seen = new HashSet<>();
-                JarEntry e;
-                byte[] buf = new byte[1 << 16];
-                while ((e = runtime.getNextJarEntry()) != null) {
-                    String name = e.getName();
-                    if (name.equalsIgnoreCase("META-INF/MANIFEST.MF") || !seen.add(name)) continue;
-                    jar.putNextEntry(new JarEntry(name));
-                    int n;
-                    while ((n = runtime.read(buf)) > 0) jar.write(buf, 0, n);
-                    jar.closeEntry();
+            runtime = in.readAllBytes();
+        }
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(runtime)).get()) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry e = entries.nextElement();
+                if (e.getName().equalsIgnoreCase("META-INF/MANIFEST.MF") || !seen.add(e.getName())) continue;
+                try (InputStream raw = zip.getRawInputStream(e)) {
+                    jar.addRawArchiveEntry(e, raw);
                 }
             }
         }
