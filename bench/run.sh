@@ -47,12 +47,12 @@ fi
 
 now() { date +%s.%N; }
 field() { sed -n "s/.*$1=\([-0-9.eE+]*\).*/\1/p" | head -1; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 
 printf '%-15s %8s %8s %9s %9s %9s %7s %8s %8s %9s %9s %8s\n' model compile_ms cmd_s us/grad stan_us/grad ratio us/ld run_s stan_s ess/s stan_ess/s stan_comp_s
 for m in "${models[@]}"; do
   d="$(data_of "$m")"; dargs=(); [ -n "$d" ] && dargs=(--data "$d")
-  t0=$(now); out=$(./ulam compile "examples/$m.ulam" -o "$tmp/$m.jar"); t1=$(now)
+  t0=$(now); out=$(./ulam compile "examples/$m.ulam" "${dargs[@]}" -o "$tmp/$m.jar"); t1=$(now)
   cms=$(echo "$out" | sed -n 's/.*compiled .* in \([0-9]*\) ms.*/\1/p')
   cmd_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
   b=$(./ulam bench "examples/$m.ulam" "${dargs[@]}")
@@ -67,9 +67,11 @@ for m in "${models[@]}"; do
   if [ $stan = 1 ]; then
     sm="bench/stan/models/$(stan_model_of "$m").stan"; sd="$(stan_data_of "$m")"
     reps=20000; [ "$m" = glmm_100k ] && reps=200
-    sg=$(Rscript bench/stan/stan_grad.R "$sm" "$sd" $reps 2>/dev/null | field us_per_grad)
+    g=$(Rscript bench/stan/stan_grad.R "$sm" "$sd" $reps 2>/dev/null || true)
+    sg=$(echo "$g" | field us_per_grad)
     if ! { [ $quick = 1 ] && [ "$m" = glmm_100k ]; }; then
-      f=$(Rscript bench/stan/stan_fit.R "$sm" "$sd" --iter 1000 --chains 4 --cores 2 --seed 1 --adapt-delta 0.95 --grad-reps 1 2>/dev/null | head -1)
+      f=$(Rscript bench/stan/stan_fit.R "$sm" "$sd" --iter 1000 --chains 4 --cores 2 --seed 1 --adapt-delta 0.95 --grad-reps 1 2>/dev/null || true)
+      f=$(echo "$f" | grep -m1 compile_s= || true)
       sfit=$(echo "$f" | field sampling_wall_s); sess=$(echo "$f" | field ess_per_s); scomp=$(echo "$f" | field compile_s)
     fi
   fi

@@ -54,7 +54,6 @@ public final class Checker {
     private final Map<Symbol, Boolean> rowLocal = new HashMap<>();
     private final Set<String> usedAsIndex = new HashSet<>();
     private final Set<String> usedAsDim = new HashSet<>();
-    private final Set<String> usedInValues = new HashSet<>();
     private final Typer typer;
 
     private Checker(Program program, Source source, String modelName, DataSchema schema) {
@@ -241,10 +240,7 @@ public final class Checker {
         // uses: where every name appears, to classify free names and explain missing ones
         Map<String, Span> firstUse = new LinkedHashMap<>();
         for (Statement st : program.statements()) {
-            Consumer<Expr.Name> value = n -> {
-                firstUse.putIfAbsent(n.name(), n.span());
-                usedInValues.add(n.name());
-            };
+            Consumer<Expr.Name> value = n -> firstUse.putIfAbsent(n.name(), n.span());
             names(st.rhs(), value, n -> usedAsIndex.add(n.name()));
             if (st.type() != null) {
                 for (Expr d : st.type().dims()) names(d, n -> {
@@ -258,7 +254,6 @@ public final class Checker {
             for (Expr i : idx) names(i, n -> {
                 firstUse.putIfAbsent(n.name(), n.span());
                 usedAsIndex.add(n.name());
-                usedInValues.add(n.name());
             }, n -> usedAsIndex.add(n.name()));
         }
         // parameters and data outcomes, in order of their first '~' line

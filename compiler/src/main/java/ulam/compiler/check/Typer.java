@@ -292,12 +292,8 @@ final class Typer {
         if (t instanceof TExpr.Ref r && r.symbol().isData() && r.elem() != Elem.STRING
                 && (r.index() == null || r.index() instanceof TExpr.LoopIndex)) {
             Symbol idx = r.symbol();
-            if (!(bound instanceof Size.Levels lv && lv.symbol() == idx)) {
-                if (r.index() == null) {
-                    checks.add(new Check.IndexRange(idx, bound, indexed, ie.span()));
-                } else {
-                    checks.add(new Check.IndexRange(idx, bound, indexed, ie.span()));
-                }
+            if (!(bound instanceof Size.Levels lv && lv.symbol() == idx)) {   // max(idx) holds every value of idx
+                checks.add(new Check.IndexRange(idx, bound, indexed, ie.span()));
             }
             return new TExpr.Ref(idx, r.index(), Elem.INT);
         }

@@ -259,10 +259,7 @@ public final class Lowering {
         Slot s = views.get(elem);
         if (s != null) return s;
         if (elem == Elem.REAL && views.containsKey(Elem.INT)) return views.get(Elem.INT);   // converted on read
-        if (elem == Elem.INT && views.containsKey(Elem.REAL) && d.kind() == Kind.TRANSFORMED_DATA) {
-            throw new IllegalStateException("int view of " + d.name() + " not made");
-        }
-        throw new IllegalStateException("no " + elem + " view of " + d.name());
+        throw new IllegalStateException("no " + elem + " view of " + d.name() + ": the checker's views are incomplete");
     }
 
     private Slot length(Symbol d) {
