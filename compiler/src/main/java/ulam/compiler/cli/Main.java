@@ -2,8 +2,6 @@ package ulam.compiler.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +70,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private static DataSet readData(List<Path> files, Map<String, String> values) {
-        if (files.isEmpty() && values.isEmpty()) return null;
-        return DataSet.read(files, values);
+        return files.isEmpty() && values.isEmpty() ? null : DataSet.read(files, values);
     }
 
     private static Compiler.Compiled compile(Path model, DataSet data) {
@@ -109,14 +106,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, paramLabel = "MODEL.jar", description = "The jar to write (default: the model's name with .jar).")
         Path output;
 
-        @Option(names = "--data", paramLabel = "FILE",
-                description = "Data files whose names tell the compiler which symbols are data (optional; sizes stay free).")
-        List<Path> data = new ArrayList<>();
+        @Mixin
+        DataOptions data;   // tells the compiler which names are data; sizes stay free
 
         @Override
         public Integer call() {
             long t0 = System.nanoTime();
-            Compiler.Compiled c = compile(model, readData(data, Map.of()));
+            Compiler.Compiled c = compile(model, data.read());
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
@@ -132,11 +128,8 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
         Path model;
 
-        @Option(names = "--data", paramLabel = "FILE", description = "Data files (repeatable).")
-        List<Path> data = new ArrayList<>();
-
-        @Option(names = "--data-value", paramLabel = "NAME=VALUE", description = "A scalar data value (repeatable).")
-        Map<String, String> values = new LinkedHashMap<>();
+        @Mixin
+        DataOptions data;
 
         @Option(names = "--seconds", paramLabel = "S", defaultValue = "6",
                 description = "Measuring time, after as long again of warm-up (default: 6).")
@@ -144,7 +137,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            DataSet d = readData(data, values);
+            DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Model m = c.factory().apply(d == null ? DataSet.empty() : d);
             Timing t = Timing.measure(m, seconds);
@@ -160,18 +153,15 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
         Path model;
 
-        @Option(names = "--data", paramLabel = "FILE", description = "Data files (repeatable): gives concrete sizes.")
-        List<Path> data = new ArrayList<>();
-
-        @Option(names = "--data-value", paramLabel = "NAME=VALUE", description = "A scalar data value (repeatable).")
-        Map<String, String> values = new LinkedHashMap<>();
+        @Mixin
+        DataOptions data;   // with data, concrete sizes
 
         @Option(names = "--ir", description = "Also print the intermediate representation.")
         boolean ir;
 
         @Override
         public Integer call() {
-            DataSet d = readData(data, values);
+            DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Model bound = d == null ? null : c.factory().apply(d);
             Streams.out.print(CheckReport.format(c, bound));

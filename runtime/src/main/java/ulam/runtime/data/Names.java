@@ -55,21 +55,8 @@ final class Names {
         return out;
     }
 
-    /** Levenshtein distance (insertions, deletions, substitutions each cost 1). */
+    /** Edit distance, the registry's (optimal string alignment): one measure of "close" across the project. */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return ulam.stdlib.Registry.editDistance(a, b);
     }
 }
