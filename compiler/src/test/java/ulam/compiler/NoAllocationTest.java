@@ -1,0 +1,36 @@
+package ulam.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import ulam.compiler.testing.Models;
+import ulam.runtime.Model;
+
+/**
+ * DESIGN.md: generated code does no allocation per gradient evaluation (no tape, no boxing). The
+ * JVM's per-thread allocation counter must not grow over 20,000 evaluations after warm-up (a few
+ * hundred bytes of slack for the counter's own bookkeeping).
+ */
+class NoAllocationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"chimpanzees.ulam, chimpanzees.csv", "chimpanzees_nc.ulam, chimpanzees.csv", "reedfrogs_spg.ulam, reedfrogs.csv"})
+    void gradientAllocatesNothing(String model, String data) {
+        Model m = Models.example(model, data);
+        double[] q = new double[m.dimension()];
+        double[] g = new double[q.length];
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) sink += m.logDensityGradient(q, g);   // warm-up: JIT, caches
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 20_000; i++) {
+            q[i % q.length] = 1e-3 * (i % 7);
+            sink += m.logDensityGradient(q, g) + m.logDensity(q);
+        }
+        long allocated = mx.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 1024, model + ": " + allocated + " bytes allocated over 20,000 evaluations (sink " + sink + ")");
+    }
+}
