@@ -310,6 +310,18 @@ class LanguageTest {
     }
 
     @Test
+    void jsonDataGiveTheSameModelAsCsvWithDerivedLines() {
+        DataSet json = DataSet.read(List.of(Path.of("../bench/stan/data/mBT.json")), Map.of());
+        Model fromJson = Models.inline("P ~ bernoulli(p)\nlogit(p) <- b[T,B] + a[A]\nmatrix[T,B]:b ~ dnorm(0, sigma_B)\n"
+                + "a[A] ~ dnorm(a_bar, sigma_A)\na_bar ~ dnorm(0, 1.5)\nsigma_A ~ dexp(1)\nsigma_B ~ dexp(1)\n", json);
+        Model fromCsv = Models.example("chimpanzees.ulam", "chimpanzees.csv");
+        assertEquals(List.of(fromCsv.outputNames()), List.of(fromJson.outputNames()));
+        double[] q = new double[fromCsv.dimension()];
+        for (int k = 0; k < q.length; k++) q[k] = 0.3 * Math.cos(k);
+        assertEquals(fromCsv.logDensity(q), fromJson.logDensity(q), 1e-10);
+    }
+
+    @Test
     void checkerErrorsAreLocated() {
         assertError("x <- y + 1\ny <- x * 2\nz ~ normal(x, 1)\n", 1, "cycle");
         assertError("a ~ normal(0, 1)\nmu <- a\nmu <- 2*a\ny ~ normal(mu, 1)\n", 3, "defined twice");
