@@ -37,6 +37,11 @@ import java.util.List;
  * @param linkRewrites   cheaper equivalents when an argument is an inverse link of an expression,
  *                       e.g. {@code bernoulli(inv_logit(x))} is {@code bernoulli_logit(x)}
  * @param description    one line for documentation and {@code ulam check}, e.g. "normal(mu, sigma): mean mu, standard deviation sigma"
+ * @param outcomeShape   "" for a single value, else a shape such as {@code vector[K]},
+ *                       {@code matrix[K,K]}, {@code int[K]} (see {@link Signatures} for how
+ *                       non-scalar operands are passed)
+ * @param hasCdf         whether {@code lcdf}, {@code lccdf}, {@code lcdfGrad} and
+ *                       {@code lccdfGrad} exist (for truncation {@code T[L, U]})
  */
 public record DistributionSpec(
         String name,
@@ -49,7 +54,17 @@ public record DistributionSpec(
         int upperArg,
         boolean hasConstant,
         List<LinkRewrite> linkRewrites,
-        String description) {
+        String description,
+        String outcomeShape,
+        boolean hasCdf) {
+
+    /** A distribution of scalars without cumulative distribution functions (the first release's form). */
+    public DistributionSpec(String name, List<String> aliases, Class<?> implementation, ValueType outcome,
+                            Support outcomeSupport, List<Arg> args, int lowerArg, int upperArg, boolean hasConstant,
+                            List<LinkRewrite> linkRewrites, String description) {
+        this(name, aliases, implementation, outcome, outcomeSupport, args, lowerArg, upperArg, hasConstant,
+                linkRewrites, description, "", false);
+    }
 
     /**
      * One argument.
@@ -59,7 +74,17 @@ public record DistributionSpec(
      * @param support the constraint a bare parameter name in this position receives if it has
      *                none yet (sigma: POSITIVE; p: UNIT)
      */
-    public record Arg(String name, ValueType type, Support support) {}
+    public record Arg(String name, ValueType type, Support support, String shape) {
+        /** A scalar argument. */
+        public Arg(String name, ValueType type, Support support) {
+            this(name, type, support, "");
+        }
+
+        /** Whether it is a single value. */
+        public boolean scalar() {
+            return shape.isEmpty();
+        }
+    }
 
     /**
      * A rewrite of this distribution when argument {@code argIndex} is
@@ -70,6 +95,18 @@ public record DistributionSpec(
      * @param target      canonical name of the equivalent distribution, e.g. {@code bernoulli_logit}
      */
     public record LinkRewrite(int argIndex, String inverseLink, String target) {}
+
+    /** Whether the outcome is a single value. */
+    public boolean scalarOutcome() {
+        return outcomeShape.isEmpty();
+    }
+
+    /** Whether every operand (outcome and arguments) is a single value. */
+    public boolean allScalar() {
+        if (!scalarOutcome()) return false;
+        for (Arg a : args) if (!a.scalar()) return false;
+        return true;
+    }
 
     /** Number of arguments (the outcome not counted). */
     public int arity() {

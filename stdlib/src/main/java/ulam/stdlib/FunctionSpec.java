@@ -21,6 +21,9 @@ import java.util.List;
  * @param kind           SCALAR (elementwise, differentiable), REDUCTION (vector to scalar:
  *                       {@code sum}, {@code mean}), DATA (only in transformed data: {@code standardize})
  * @param description    one line for documentation
+ * @param argShapes      per argument: "" for a single value, else {@code vector[K]},
+ *                       {@code matrix[R,C]}, {@code int[K]} (BLOCK functions)
+ * @param resultShape    "" for a single value, else the result's shape (BLOCK functions)
  */
 public record FunctionSpec(
         String name,
@@ -29,10 +32,23 @@ public record FunctionSpec(
         String method,
         List<ValueType> args,
         Kind kind,
-        String description) {
+        String description,
+        List<String> argShapes,
+        String resultShape) {
 
-    /** How the compiler treats the function. */
-    public enum Kind { SCALAR, REDUCTION, DATA }
+    /** A function of scalars (the first release's form). */
+    public FunctionSpec(String name, List<String> aliases, Class<?> implementation, String method, List<ValueType> args,
+                        Kind kind, String description) {
+        this(name, aliases, implementation, method, args, kind, description, java.util.Collections.nCopies(args.size(), ""), "");
+    }
+
+    /**
+     * How the compiler treats the function: SCALAR elementwise with partials {@code <method>D<j>};
+     * REDUCTION lowered by the compiler ({@code sum}, {@code mean}); DATA evaluated once on data;
+     * BLOCK a function of vectors or matrices with a hand-written adjoint {@code <method>Backward}
+     * (calling convention in {@link Signatures}).
+     */
+    public enum Kind { SCALAR, REDUCTION, DATA, BLOCK }
 
     /** Number of arguments. */
     public int arity() {

@@ -38,17 +38,26 @@ class RegistryContractTest {
         assertNotNull(c, spec.name());
         assertTrue(Modifier.isPublic(c.getModifiers()) && Modifier.isFinal(c.getModifiers()),
                 spec.name() + ": " + c.getName() + " must be public final");
-        Class<?> outcome = Signatures.jvm(spec.outcome());
-        expect(c, "lpdf", Signatures.lpdf(spec), double.class);
-        expect(c, "kernel", Signatures.kernel(spec), double.class);
-        expect(c, "rng", Signatures.rng(spec), outcome);
+        expect(c, "lpdf", ulam.stdlib.Signatures.lpdf(spec));
+        expect(c, "kernel", ulam.stdlib.Signatures.kernel(spec));
+        expect(c, "rng", ulam.stdlib.Signatures.rng(spec));
         if (spec.hasConstant()) {
-            expect(c, "constant", Signatures.constant(spec), double.class);
+            expect(c, "constant", ulam.stdlib.Signatures.constant(spec));
         } else {
             assertNoMethod(c, "constant");
         }
+        if (spec.hasCdf()) {
+            assertTrue(spec.allScalar(), spec.name() + ": cumulative distribution functions are for scalar distributions");
+            expect(c, "lcdf", ulam.stdlib.Signatures.cdf(spec));
+            expect(c, "lccdf", ulam.stdlib.Signatures.cdf(spec));
+            expect(c, "lcdfGrad", ulam.stdlib.Signatures.cdfGrad(spec));
+            expect(c, "lccdfGrad", ulam.stdlib.Signatures.cdfGrad(spec));
+        } else {
+            assertNoMethod(c, "lcdf");
+            assertNoMethod(c, "lccdf");
+        }
         // one overload of each: the compiler must never have to choose
-        for (String name : new String[] {"lpdf", "kernel", "rng", "constant"}) {
+        for (String name : new String[] {"lpdf", "kernel", "rng", "constant", "lcdf", "lccdf", "lcdfGrad", "lccdfGrad"}) {
             long count = Arrays.stream(c.getMethods()).filter(m -> m.getName().equals(name)).count();
             assertTrue(count <= 1, spec.name() + ": " + count + " overloads of " + name);
         }
@@ -95,11 +104,19 @@ class RegistryContractTest {
             case SCALAR: {
                 Class<?> c = spec.implementation();
                 assertNotNull(c, spec.name());
-                expect(c, spec.method(), Signatures.function(spec), double.class);
+                expect(c, spec.method(), ulam.stdlib.Signatures.function(spec));
                 for (int j = 0; j < spec.arity(); j++) {
-                    expect(c, spec.method() + "D" + j, Signatures.functionPartial(spec), double.class);
+                    expect(c, spec.method() + "D" + j, ulam.stdlib.Signatures.derivative(spec));
                 }
                 assertNoMethod(c, spec.method() + "D" + spec.arity());
+                break;
+            }
+            case BLOCK: {
+                Class<?> c = spec.implementation();
+                assertNotNull(c, spec.name());
+                assertEquals(spec.arity(), spec.argShapes().size(), spec.name() + ": one shape per argument");
+                expect(c, spec.method(), ulam.stdlib.Signatures.function(spec));
+                expect(c, spec.method() + "Backward", ulam.stdlib.Signatures.backward(spec));
                 break;
             }
             case REDUCTION:
@@ -119,18 +136,30 @@ class RegistryContractTest {
         }
     }
 
-    private static void expect(Class<?> c, String name, Class<?>[] parameters, Class<?> result) {
-        Method m;
-        try {
-            m = c.getMethod(name, parameters);
-        } catch (NoSuchMethodException e) {
-            fail(c.getName() + " lacks public " + result.getSimpleName() + " " + name
-                    + Arrays.toString(Arrays.stream(parameters).map(Class::getSimpleName).toArray()));
-            return;
+    @org.junit.jupiter.api.Test
+    void transformMethodsHaveTheSpecifiedSignatures() {
+        for (TransformSpec spec : Registry.transforms()) {
+            Class<?> c = spec.implementation();
+            assertNotNull(c, spec.type());
+            expect(c, "unconstrainedSize", ulam.stdlib.Signatures.SIZE);
+            expect(c, "constrainedSize", ulam.stdlib.Signatures.SIZE);
+            expect(c, "constrain", ulam.stdlib.Signatures.CONSTRAIN);
+            expect(c, "backward", ulam.stdlib.Signatures.TRANSFORM_BACKWARD);
+            expect(c, "unconstrain", ulam.stdlib.Signatures.UNCONSTRAIN);
         }
-        assertTrue(Modifier.isStatic(m.getModifiers()), c.getName() + "." + name + " must be static");
-        assertEquals(result, m.getReturnType(), c.getName() + "." + name + " return type");
-        assertFalse(m.isVarArgs(), c.getName() + "." + name + " must not be varargs");
+    }
+
+    /** A public static, non-varargs method of that name with exactly that JVM descriptor (what the compiler emits). */
+    private static void expect(Class<?> c, String name, String descriptor) {
+        Method found = null;
+        for (Method m : c.getMethods()) {
+            if (!m.getName().equals(name)) continue;
+            String d = java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
+            if (d.equals(descriptor)) found = m;
+        }
+        assertNotNull(found, c.getName() + " lacks public static " + name + descriptor);
+        assertTrue(Modifier.isStatic(found.getModifiers()), c.getName() + "." + name + " must be static");
+        assertFalse(found.isVarArgs(), c.getName() + "." + name + " must not be varargs");
     }
 
     private static void assertNoMethod(Class<?> c, String name) {

@@ -3,12 +3,12 @@ package ulam.compiler.codegen;
 import org.objectweb.asm.Type;
 import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
-import ulam.stdlib.ValueType;
+import ulam.stdlib.Signatures;
 
 /**
- * JVM names and descriptors of the library methods generated code calls, derived from the
- * registry's conventions ({@link DistributionSpec}, {@link FunctionSpec}). The stdlib's
- * reflection test checks that every promised method exists with exactly these descriptors.
+ * JVM names and descriptors of the library methods generated code calls: the stdlib's
+ * {@link Signatures} (the one statement of the calling convention, which its reflection test
+ * checks every implementation against).
  */
 final class Calls {
     private Calls() {}
@@ -19,47 +19,34 @@ final class Calls {
         return Type.getInternalName(c);
     }
 
-    private static String t(ValueType v) {
-        return v == ValueType.INT ? "I" : "D";
-    }
-
-    private static String operands(DistributionSpec d, boolean outcome) {
-        StringBuilder sb = new StringBuilder();
-        if (outcome) sb.append(t(d.outcome()));
-        for (DistributionSpec.Arg a : d.args()) sb.append(t(a.type()));
-        return sb.toString();
-    }
-
-    /** {@code double kernel(y, args..., double[] d)}. */
+    /** {@code double kernel(y, args..., double[] d, ...)}. */
     static String kernel(DistributionSpec d) {
-        return "(" + operands(d, true) + "[D)D";
+        return Signatures.kernel(d);
     }
 
     /** {@code double lpdf(y, args...)}. */
     static String lpdf(DistributionSpec d) {
-        return "(" + operands(d, true) + ")D";
+        return Signatures.lpdf(d);
     }
 
-    /** {@code double constant(int y, int args...)}: the outcome and the INT arguments. */
+    /** {@code double constant(int y, int args...)}. */
     static String constant(DistributionSpec d) {
-        StringBuilder sb = new StringBuilder("(I");
-        for (DistributionSpec.Arg a : d.args()) if (a.type() == ValueType.INT) sb.append('I');
-        return sb.append(")D").toString();
+        return Signatures.constant(d);
     }
 
     /** {@code T rng(UniformRandomProvider, args...)}. */
     static String rng(DistributionSpec d) {
-        return "(" + RNG + operands(d, false) + ")" + t(d.outcome());
+        return Signatures.rng(d);
     }
 
     /** {@code double f(double...)}. */
     static String function(FunctionSpec f) {
-        return "(" + "D".repeat(f.arity()) + ")D";
+        return Signatures.function(f);
     }
 
     /** {@code double fD<j>(double..., double fx)}. */
     static String derivative(FunctionSpec f) {
-        return "(" + "D".repeat(f.arity() + 1) + ")D";
+        return Signatures.derivative(f);
     }
 
     /** Largest {@code d} array a kernel of this distribution needs. */
