@@ -88,11 +88,15 @@ public final class Compiler {
         return new Compiled(spec, ir, className, bytes, System.nanoTime() - t0);
     }
 
-    /** What the compiler may know of data it has: every name with its rank. */
+    /** What the compiler may know of data it has: every name with its rank, and which hold whole numbers only. */
     public static DataSchema schema(DataSet data) {
         Map<String, Integer> ranks = new LinkedHashMap<>();
-        for (String n : data.names()) ranks.put(n, data.dims(n, null).length);
-        return new DataSchema(ranks);
+        java.util.Set<String> integers = new java.util.HashSet<>();
+        for (String n : data.names()) {
+            ranks.put(n, data.dims(n, null).length);
+            if (data.kind(n, null) == DataSet.Kind.INT && data.missingCount(n, null) == 0) integers.add(n);
+        }
+        return new DataSchema(ranks, integers);
     }
 
     /** The model name: the file's stem ({@code examples/chimpanzees.ulam} gives {@code chimpanzees}). */

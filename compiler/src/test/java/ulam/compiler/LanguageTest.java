@@ -333,7 +333,7 @@ class LanguageTest {
         assertError("a ~ normal(0, 1)\ngq> g <- a * 2\nb ~ normal(g, 1)\n", 3, "generated quantity");
         assertError("a ~ normal(0, 1, 2)\n", 1, "takes 2 arguments, not 3");
         assertError("a ~ multi_normal(0, 1)\n", 1, "not supported yet");
-        assertError("y | y > 0 ~ normal(0, 1)\n", 1, "not supported yet");
+        assertError("y | y > 0 ~ normal(0, 1)\n", 1, "only applies to data outcomes");
     }
 
     private static void assertError(String text, int line, String phrase) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
@@ -35,20 +34,32 @@ class PassesTest {
      * {@code fast} and {@code plain} differ only by a term {@code 0*r} of a real column r in the
      * linear model, which makes every row distinct to the passes.
      */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        String chimps = "P <- pulled_left\nA <- actor\nB <- block\nT <- 1 + prosoc_left + 2*condition\nr <- trial / 2\n";
+        String frogs = "S <- surv\nN <- density\nP <- ifelse(pred == \"no\", 1, 2)\nG <- ifelse(size == \"small\", 1, 2)\nr <- propsurv\n";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("bernoulli", "chimps",
+                        "P ~ bernoulli(p)\nlogit(p) <- b[T,B] + a[A]LIN\nmatrix[T,B]:b ~ dnorm(0, 1)\na[A] ~ dnorm(0, 1.5)\n" + chimps),
+                org.junit.jupiter.params.provider.Arguments.of("binomial N = 1", "chimps",
+                        "P ~ dbinom(1, p)\nlogit(p) <- a[A]LIN\na[A] ~ dnorm(0, 1.5)\n" + chimps),
+                org.junit.jupiter.params.provider.Arguments.of("binomial, N a column", "frogs",
+                        "S ~ dbinom(N, p)\nlogit(p) <- a[P] + c[G]LIN\na[P] ~ dnorm(0, 1)\nc[G] ~ dnorm(0, 1)\n" + frogs),
+                org.junit.jupiter.params.provider.Arguments.of("probability scale", "frogs",
+                        "S ~ dbinom(N, p)\np <- inv_logit(a[P]LIN)\na[P] ~ dnorm(0, 1)\n" + frogs),
+                org.junit.jupiter.params.provider.Arguments.of("poisson, weighted", "chimps",
+                        "P ~ poisson(lambda)\nlog(lambda) <- a[A]LIN\na[A] ~ dnorm(0, 1)\n" + chimps),
+                org.junit.jupiter.params.provider.Arguments.of("custom, weighted", "chimps",
+                        "P ~ custom(bernoulli_logit_lpmf(!Y | a[A]LIN))\na[A] ~ dnorm(0, 1)\n" + chimps));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            bernoulli            | chimps | P ~ bernoulli(p)\\nlogit(p) <- b[T,B] + a[A]LIN\\nmatrix[T,B]:b ~ dnorm(0, 1)\\na[A] ~ dnorm(0, 1.5)\\nP <- pulled_left\\nA <- actor\\nB <- block\\nT <- 1 + prosoc_left + 2*condition\\nr <- trial / 2
-            binomial N = 1       | chimps | P ~ dbinom(1, p)\\nlogit(p) <- a[A]LIN\\na[A] ~ dnorm(0, 1.5)\\nP <- pulled_left\\nA <- actor\\nr <- trial / 2
-            binomial, N a column | frogs  | S ~ dbinom(N, p)\\nlogit(p) <- a[P] + c[G]LIN\\na[P] ~ dnorm(0, 1)\\nc[G] ~ dnorm(0, 1)\\nS <- surv\\nN <- density\\nP <- ifelse(pred == "no", 1, 2)\\nG <- ifelse(size == "small", 1, 2)\\nr <- propsurv
-            probability scale    | frogs  | S ~ dbinom(N, p)\\np <- inv_logit(a[P])LIN2\\na[P] ~ dnorm(0, 1)\\nS <- surv\\nN <- density\\nP <- ifelse(pred == "no", 1, 2)\\nr <- propsurv
-            """)
+    @org.junit.jupiter.params.provider.MethodSource("cases")
     void aggregatedEqualsPerRow(String what, String dataName, String text) {
         DataSet data = dataName.equals("chimps") ? CHIMPS : FROGS;
-        String model = text.replace("\\n", "\n");
-        Compiler.Compiled fast = compile(model.replace("LIN2", "").replace("LIN", ""), data);
-        Compiler.Compiled plain = compile(model.replace("LIN2", " + 0*r").replace("LIN", " + 0*r"), data);
-        assertTrue(fast.ir().dump().contains("aggregated"), what + ": the pass applies");
-        assertFalse(plain.ir().dump().contains("aggregated"), what + ": a real column in the predictor stops it");
+        Compiler.Compiled fast = compile(text.replace("LIN", ""), data);
+        Compiler.Compiled plain = compile(text.replace("LIN", " + 0*r"), data);
+        assertTrue(aggregated(fast), what + ": the pass applies");
+        assertFalse(aggregated(plain), what + ": a real column in the predictor stops it");
         Model a = fast.factory().apply(data);
         Model b = plain.factory().apply(data);
         Random rng = new Random(3);
@@ -68,6 +79,11 @@ class PassesTest {
             b.logLikelihood(q, llb);
             for (int i = 0; i < lla.length; i++) assertEquals(llb[i], lla[i], 1e-12, "pointwise log-likelihood stays per row");
         }
+    }
+
+    private static boolean aggregated(Compiler.Compiled c) {
+        String ir = c.ir().dump();
+        return ir.contains("(aggregated over rows with equal predictors)") || ir.contains("(once per distinct row, weighted)");
     }
 
     @Test

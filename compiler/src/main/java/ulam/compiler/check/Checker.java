@@ -173,8 +173,8 @@ public final class Checker {
                 throw error(st.tagSpan(), "unknown tag '" + st.tag() + ">'",
                         (near != null ? "did you mean '" + near + ">'? " : "") + "tags are gq>, save>, transpars> and transdata>");
             }
-            if (st.condition() != null) {
-                throw error(st.condition().span(), "conditional lines 'y | condition ~ ...' " + Unsupported.LATER, null);
+            if (st.condition() != null && st.op() != Statement.Op.SAMPLE) {
+                throw error(st.condition().span(), "a condition 'y | ...' belongs on a '~' line", null);
             }
             if (st.truncation() != null) {
                 throw error(st.truncation().span(), "truncation T[lower, upper] " + Unsupported.LATER, null);
@@ -191,9 +191,6 @@ public final class Checker {
                     throw error(st.rhs().span(), "the right of '~' must be a distribution, such as dnorm(mu, sigma)", null);
                 }
                 Statement.Target t = st.target();
-                if (t instanceof Statement.Target.Element e) {
-                    throw error(e.span(), "element priors name[[k]] " + Unsupported.LATER, null);
-                }
                 if (t instanceof Statement.Target.Link l) {
                     throw error(l.span(), "a link function such as " + l.link() + "(...) can only be on the left of '<-'",
                             "write the link on the linear model: " + l.link() + "(" + l.name().name() + ") <- ...");
@@ -227,6 +224,13 @@ public final class Checker {
         }
     }
 
+    /** The index written on the left ({@code a[g]}), empty for none and for element targets {@code v[[k]]}. */
+    private static List<Expr> indexOf(Statement.Target t) {
+        if (t instanceof Statement.Target.Symbol s) return s.index();
+        if (t instanceof Statement.Target.Stack s) return s.index();
+        return List.of();
+    }
+
     private static List<Expr.Name> targetNames(Statement.Target t) {
         if (t instanceof Statement.Target.Symbol s) return List.of(s.name());
         if (t instanceof Statement.Target.Stack s) return s.names();
@@ -242,6 +246,11 @@ public final class Checker {
         for (Statement st : program.statements()) {
             Consumer<Expr.Name> value = n -> firstUse.putIfAbsent(n.name(), n.span());
             names(st.rhs(), value, n -> usedAsIndex.add(n.name()));
+            if (st.condition() != null) names(st.condition(), value, n -> usedAsIndex.add(n.name()));
+            if (st.truncation() != null) {
+                if (st.truncation().lower() != null) names(st.truncation().lower(), value, n -> usedAsIndex.add(n.name()));
+                if (st.truncation().upper() != null) names(st.truncation().upper(), value, n -> usedAsIndex.add(n.name()));
+            }
             if (st.type() != null) {
                 for (Expr d : st.type().dims()) names(d, n -> {
                     firstUse.putIfAbsent(n.name(), n.span());
@@ -287,7 +296,12 @@ public final class Checker {
         for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
             Symbol s = symbols.get(e.getKey());
             if (s.kind() == Kind.PARAMETER) {
-                DistributionSpec spec = distribution((Expr.Call) e.getValue().rhs());
+                Expr.Call rhs = (Expr.Call) e.getValue().rhs();
+                if (isEscape(rhs)) {
+                    throw error(rhs.functionSpan(), rhs.function() + "(...) lines are for data: '" + s.name() + "' is not in the data",
+                            schema == null ? "compile with --data FILE so the compiler knows the columns" : "check the column names of the data");
+                }
+                DistributionSpec spec = distribution(rhs);
                 if (spec.outcome() == ulam.stdlib.ValueType.INT) {
                     String near = schema == null ? null : nearest(s.name(), new ArrayList<>(schema.names()));
                     throw error(s.span(), "'" + s.name() + "' has a " + spec.name() + " distribution, which is for whole-number data, but '"
@@ -331,6 +345,11 @@ public final class Checker {
         return s;
     }
 
+    /** {@code !Y}: the outcome of a {@code custom(...)} line (language reference 2.11), never a name of the model. */
+    static boolean isPlaceholder(Expr.Unary u) {
+        return u.op() == Expr.UnaryOp.NOT && u.operand() instanceof Expr.Name n && n.name().equals("Y");
+    }
+
     /** Names in an expression: {@code value} for names used as values, {@code index} for names inside brackets. */
     private static void names(Expr e, Consumer<Expr.Name> value, Consumer<Expr.Name> index) {
         if (e instanceof Expr.Name n) {
@@ -347,6 +366,7 @@ public final class Checker {
             names(b.left(), value, index);
             names(b.right(), value, index);
         } else if (e instanceof Expr.Unary u) {
+            if (isPlaceholder(u)) return;
             names(u.operand(), value, index);
         }
     }
@@ -481,7 +501,7 @@ public final class Checker {
         for (Symbol p : byKind(Kind.PARAMETER)) {
             Statement st = p.statement();
             Statement.Target t = st.target();
-            List<Expr> index = t instanceof Statement.Target.Symbol s ? s.index() : ((Statement.Target.Stack) t).index();
+            List<Expr> index = indexOf(t);
             Shape shape;
             if (st.type() != null) {
                 if (!index.isEmpty()) {
@@ -500,6 +520,10 @@ public final class Checker {
                     throw error(st.target().span(), "a parameter can have one index (a vector) or two (a matrix)", null);
                 }
             } else {
+                if (t instanceof Statement.Target.Element e) {
+                    throw error(e.span(), "'" + p.name() + "[[k]]' gives a prior to one element, but '" + p.name()
+                            + "' is not declared as a vector on its first line", "declare it there, e.g. vector[2]:" + p.name() + "[[1]] ~ ...");
+                }
                 shape = Shape.SCALAR;
             }
             p.shape(shape);
@@ -574,9 +598,10 @@ public final class Checker {
             DistributionSpec spec = distribution(call);
             p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
         }
+        // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
         // 2. a bare parameter name as an argument, if it has no constraint yet (priors and likelihoods)
         for (Statement st : program.statements()) {
-            if (st.op() != Statement.Op.SAMPLE) continue;
+            if (st.op() != Statement.Op.SAMPLE || isEscape((Expr.Call) st.rhs())) continue;
             Expr.Call call = (Expr.Call) st.rhs();
             DistributionSpec spec = distribution(call);
             for (int k = 0; k < Math.min(spec.arity(), call.args().size()); k++) {
@@ -640,6 +665,11 @@ public final class Checker {
         TExpr t = typer.expr(e, Typer.Ctx.scalar(true, false));
         if (!Typer.dataOnly(t)) throw error(e.span(), "a bound must be a number or data", null);
         return t;
+    }
+
+    /** {@code custom(expr)} and {@code mixture(theta, d1(..), d2(..))}: log densities written as expressions. */
+    static boolean isEscape(Expr.Call call) {
+        return List.of("custom", "dcustom", "mixture", "dmixture").contains(call.function());
     }
 
     private DistributionSpec distribution(Expr.Call call) {
@@ -812,46 +842,94 @@ public final class Checker {
         if (st.type() != null) {
             throw error(st.type().span(), "'" + y.name() + "' is data: it needs no type", "remove '" + st.type().name() + "[..]:'");
         }
-        List<Expr> index = st.target() instanceof Statement.Target.Symbol s ? s.index() : ((Statement.Target.Stack) st.target()).index();
-        if (!index.isEmpty()) {
+        if (!indexOf(st.target()).isEmpty() || st.target() instanceof Statement.Target.Element) {
             throw error(st.target().span(), "'" + y.name() + "' is data: a '~' line on it runs over every row by itself",
                     "write '" + y.name() + " ~ ...' without an index");
         }
         if (st.target() instanceof Statement.Target.Stack) {
             throw error(st.target().span(), "several data outcomes in one line (c(y1, y2) ~ ...) " + Unsupported.LATER, null);
         }
-        if (y.shape().isScalar()) {
-            TExpr.Density d = typer.density(call, new TExpr.Ref(y, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, false));
-            return new Term(st, y, true, null, d);
+        Loop loop = null;
+        Typer.Ctx ctx = Typer.Ctx.scalar(false, false);
+        TExpr outcome = new TExpr.Ref(y, null, Elem.REAL);
+        if (!y.shape().isScalar()) {
+            if (!(y.shape() instanceof Shape.Vector)) throw error(n.span(), "a matrix outcome " + Unsupported.LATER, null);
+            loop = typer.newLoop("i", new Size.Length(y));
+            ctx = Typer.Ctx.rows(loop, false, false);
+            outcome = new TExpr.Ref(y, new TExpr.LoopIndex(loop), Elem.REAL);
         }
-        if (!(y.shape() instanceof Shape.Vector)) {
-            throw error(n.span(), "a matrix outcome " + Unsupported.LATER, null);
+        TExpr condition = null;
+        if (st.condition() != null) {
+            condition = typer.expr(st.condition(), ctx.withOutcome(outcome));
+            if (condition.elem() != Elem.BOOL || !Typer.dataOnly(condition)) {
+                throw error(st.condition().span(), "the condition of '" + y.name() + " | ...' must be a test on data, such as "
+                        + y.name() + " == 0", null);
+            }
         }
-        Loop loop = typer.newLoop("i", new Size.Length(y));
-        TExpr outcome = new TExpr.Ref(y, new TExpr.LoopIndex(loop), Elem.REAL);
-        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.rows(loop, false, false));
-        return new Term(st, y, true, loop, d);
+        return new Term(st, y, true, loop, value(call, outcome, n.span(), ctx), condition);
+    }
+
+    /** The log density of one element: a distribution, or a custom(...) or mixture(...) expression. */
+    private TExpr value(Expr.Call call, TExpr outcome, Span outcomeSpan, Typer.Ctx ctx) {
+        switch (call.function()) {
+            case "custom", "dcustom" -> {
+                if (call.args().size() != 1) {
+                    throw error(call.span(), "custom(...) takes one expression: the log density of one observation",
+                            "write y ~ custom(expression), with !Y standing for the observation");
+                }
+                TExpr v = typer.expr(call.args().get(0), ctx.withOutcome(outcome));
+                if (v.elem() == Elem.STRING || v.elem() == Elem.BOOL) {
+                    throw error(call.args().get(0).span(), "custom(...) needs a number: the log density", null);
+                }
+                return v;
+            }
+            case "mixture", "dmixture" -> {
+                return typer.mixture(call, outcome, outcomeSpan, ctx);
+            }
+            default -> {
+                return typer.density(call, outcome, outcomeSpan, ctx);
+            }
+        }
     }
 
     private Term prior(Statement st, Symbol p, Expr.Name n, Expr.Call call) {
-        if (p.statement() != st) {
-            List<Expr> index = st.target() instanceof Statement.Target.Symbol s ? s.index() : ((Statement.Target.Stack) st.target()).index();
-            if (st.type() != null || !index.isEmpty()) {
-                Shape again = st.type() != null ? declared(st.type(), p) : null;
-                if (again != null && !again.toString().equals(p.shape().toString())) {
-                    throw error(st.target().span(), "'" + p.name() + "' was declared " + p.shape() + " on line "
-                            + p.statement().span().line() + " but " + again + " here", "declare it once");
-                }
+        if (isEscape(call)) {
+            throw error(call.functionSpan(), call.function() + "(...) lines are for data, not parameters", null);
+        }
+        if (st.condition() != null) {
+            throw error(st.condition().span(), "a condition 'x | ...' only applies to data outcomes", null);
+        }
+        if (p.statement() != st && (st.type() != null || !indexOf(st.target()).isEmpty())) {
+            Shape again = st.type() != null ? declared(st.type(), p) : null;
+            if (again != null && !again.toString().equals(p.shape().toString())) {
+                throw error(st.target().span(), "'" + p.name() + "' was declared " + p.shape() + " on line "
+                        + p.statement().span().line() + " but " + again + " here", "declare it once");
             }
+        }
+        if (st.target() instanceof Statement.Target.Element e) {
+            // v[[k]] ~ dist(...): a prior on one element
+            if (!(e.element() instanceof Expr.Num k) || !k.integer() || k.value() < 1) {
+                throw error(e.element().span(), "the element in " + p.name() + "[[k]] must be a whole number from 1 up", null);
+            }
+            if (!(p.shape() instanceof Shape.Vector v)) {
+                throw error(e.span(), "'" + p.name() + "' is a " + p.shape() + "; [[k]] selects an element of a vector", null);
+            }
+            int c = v.length().constant();
+            if (c >= 0 && k.value() > c) {
+                throw error(e.element().span(), "'" + p.name() + "' has " + c + " elements; there is no element " + (int) k.value(), null);
+            }
+            if (c < 0) checks.add(new Check.LiteralRange((int) k.value(), v.length(), p, e.element().span()));
+            TExpr outcome = new TExpr.Ref(p, new TExpr.Num(k.value() - 1, Elem.INT), Elem.REAL);
+            return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, false)), null);
         }
         if (p.shape().isScalar()) {
             TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, false));
-            return new Term(st, p, false, null, d);
+            return new Term(st, p, false, null, d, null);
         }
         Loop loop = typer.newLoop("j", p.shape().count());
         TExpr outcome = new TExpr.Ref(p, new TExpr.LoopIndex(loop), Elem.REAL);
         TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, false));
-        return new Term(st, p, false, loop, d);
+        return new Term(st, p, false, loop, d, null);
     }
 
     // ------------------------------------------------------------------ views of data
@@ -859,7 +937,10 @@ public final class Checker {
     /** How each data value is read: as integers, reals or text, from every use. */
     private void assignViews(List<Term> terms) {
         List<TExpr> all = new ArrayList<>();
-        for (Term t : terms) all.add(t.density());
+        for (Term t : terms) {
+            all.add(t.value());
+            if (t.condition() != null) all.add(t.condition());
+        }
         for (Symbol s : symbols.values()) {
             if (s.value() != null) all.add(s.value());
             if (s.dataFunctionArgs() != null) all.addAll(s.dataFunctionArgs());
@@ -882,6 +963,9 @@ public final class Checker {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
         }
         for (Symbol s : byKind(Kind.DATA)) {
+            if (schema != null && schema.integers().contains(s.name()) && s.views().remove(Elem.REAL)) {
+                s.view(Elem.INT);   // whole numbers used as reals: read as integers, converted on use
+            }
             s.elem(s.views().contains(Elem.INT) ? Elem.INT : s.views().contains(Elem.REAL) ? Elem.REAL : Elem.STRING);
         }
     }

@@ -29,18 +29,24 @@ final class Typer {
      * @param rows     whether the loop runs over observations (data vectors are read row by row)
      * @param dataOnly whether only data and constants may appear (derived data, bounds, sizes)
      * @param generated whether random draws ({@code normal_rng}) are allowed (generated quantities)
+     * @param outcome  what {@code !Y} stands for in a {@code custom(...)} line, or null
      */
-    record Ctx(Loop loop, Shape shape, boolean rows, boolean dataOnly, boolean generated) {
+    record Ctx(Loop loop, Shape shape, boolean rows, boolean dataOnly, boolean generated, TExpr outcome) {
         static Ctx scalar(boolean dataOnly, boolean generated) {
-            return new Ctx(null, null, false, dataOnly, generated);
+            return new Ctx(null, null, false, dataOnly, generated, null);
         }
 
         static Ctx rows(Loop loop, boolean dataOnly, boolean generated) {
-            return new Ctx(loop, null, true, dataOnly, generated);
+            return new Ctx(loop, null, true, dataOnly, generated, null);
         }
 
         static Ctx elements(Loop loop, Shape shape, boolean dataOnly, boolean generated) {
-            return new Ctx(loop, shape, false, dataOnly, generated);
+            return new Ctx(loop, shape, false, dataOnly, generated, null);
+        }
+
+        /** The same context where {@code !Y} (in {@code custom(...)}) stands for {@code outcome}. */
+        Ctx withOutcome(TExpr outcome) {
+            return new Ctx(loop, shape, rows, dataOnly, generated, outcome);
         }
     }
 
@@ -83,6 +89,12 @@ final class Typer {
             return call(c, ctx);
         }
         if (e instanceof Expr.Unary u) {
+            if (Checker.isPlaceholder(u)) {
+                if (ctx.outcome() == null) {
+                    throw error(u.span(), "!Y stands for the outcome, inside custom(...) on a data line", null);
+                }
+                return ctx.outcome();   // the !Y placeholder of custom(...)
+            }
             TExpr x = expr(u.operand(), ctx);
             return switch (u.op()) {
                 case PLUS -> numeric(x, u.operand().span());
@@ -305,6 +317,9 @@ final class Typer {
 
     private TExpr call(Expr.Call c, Ctx ctx) {
         String fn = c.function();
+        if (fn.endsWith("_lpdf") || fn.endsWith("_lpmf") || fn.endsWith("_lupdf") || fn.endsWith("_lupmf")) {
+            return densityCall(c, fn.substring(0, fn.lastIndexOf('_')), ctx);
+        }
         if (c.conditional() || Unsupported.function(fn)) {
             throw error(c.functionSpan(), "'" + fn + "' " + Unsupported.LATER, null);
         }
@@ -360,6 +375,27 @@ final class Typer {
                 return new TExpr.DataCall(spec, args, spec.name().equals("length") ? Elem.INT : Elem.REAL);
             }
         }
+    }
+
+    /**
+     * {@code normal_lpdf(y | mu, sigma)} inside an expression: the full log density (constants
+     * kept), outcome first ({@code |} or a comma may follow it).
+     */
+    private TExpr densityCall(Expr.Call c, String base, Ctx ctx) {
+        Optional<DistributionSpec> d = Registry.distribution(base);
+        if (d.isEmpty() || Unsupported.distribution(base)) {
+            if (Unsupported.distribution(base)) {
+                throw error(c.functionSpan(), "'" + c.function() + "' " + Unsupported.LATER, null);
+            }
+            throw unknown(c.functionSpan(), base, "distribution");
+        }
+        if (c.args().isEmpty()) {
+            throw error(c.span(), "'" + c.function() + "' needs an outcome", "write " + c.function() + "(y | ...)");
+        }
+        Expr outcome = c.args().get(0);
+        List<Expr> rest = c.args().subList(1, c.args().size());
+        Expr.Call asDist = new Expr.Call(base, c.functionSpan(), rest, c.argNames().subList(1, c.argNames().size()), false, c.span());
+        return density(asDist, expr(outcome, ctx), outcome.span(), ctx);
     }
 
     /** A whole data vector (or a scalar) as the argument of a data function. */
@@ -431,6 +467,51 @@ final class Typer {
             args.add(t);
         }
         return args;
+    }
+
+    /**
+     * {@code mixture(theta, d1(..), d2(..), ...)} (language reference 2.12): each component is a
+     * density of the outcome; two components give {@code log_mix(theta, lpdf1, lpdf2)} with theta
+     * the weight of the first, more give {@code log_sum_exp} of {@code log(theta[k]) + lpdf_k}
+     * with theta a vector of weights.
+     */
+    TExpr mixture(Expr.Call call, TExpr outcome, Span outcomeSpan, Ctx ctx) {
+        if (call.args().size() < 3) {
+            throw error(call.span(), "mixture(...) takes the mixing weight and at least two components",
+                    "write mixture(theta, dpois(lambda1), dpois(lambda2))");
+        }
+        List<TExpr> parts = new ArrayList<>();
+        for (Expr a : call.args().subList(1, call.args().size())) {
+            if (!(a instanceof Expr.Call c) || Registry.distribution(c.function()).isEmpty()) {
+                throw error(a.span(), "each component of mixture(...) is a distribution such as dnorm(mu, sigma)", null);
+            }
+            parts.add(density(c, outcome, outcomeSpan, ctx));
+        }
+        Expr thetaExpr = call.args().get(0);
+        if (parts.size() == 2) {
+            TExpr theta = numeric(expr(thetaExpr, ctx), thetaExpr.span());
+            return new TExpr.Call(library("log_mix", call), List.of(theta, parts.get(0), parts.get(1)));
+        }
+        if (!(thetaExpr instanceof Expr.Name n) || symbols.get(n.name()) == null
+                || !(symbols.get(n.name()).shape() instanceof Shape.Vector)) {
+            throw error(thetaExpr.span(), "with " + parts.size() + " components the weights are a vector, e.g. a simplex theta", null);
+        }
+        Symbol theta = symbols.get(n.name());
+        FunctionSpec log = library("log", call);
+        FunctionSpec lse = library("log_sum_exp2", call);
+        TExpr sum = null;
+        for (int k = 0; k < parts.size(); k++) {
+            TExpr w = new TExpr.Call(log, List.of(new TExpr.Ref(theta, new TExpr.Num(k, Elem.INT), Elem.REAL)));
+            TExpr term = new TExpr.Arith(TExpr.Op.ADD, w, parts.get(k), Elem.REAL);
+            sum = sum == null ? term : new TExpr.Call(lse, List.of(sum, term));
+        }
+        checks.add(new Check.LiteralRange(parts.size(), ((Shape.Vector) theta.shape()).length(), theta, thetaExpr.span()));
+        return sum;
+    }
+
+    private FunctionSpec library(String name, Expr.Call at) {
+        return Registry.function(name).orElseThrow(() -> error(at.functionSpan(), "'" + name + "', needed by "
+                + at.function() + "(...), is missing from this build's library", null));
     }
 
     /** Applies the registry's link rewrites, looking through locals defined with a link. */

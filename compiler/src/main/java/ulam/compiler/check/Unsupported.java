@@ -17,7 +17,7 @@ final class Unsupported {
             "dcategorical", "categorical_logit", "dgampois", "neg_binomial_2", "gampois", "dbetabinom",
             "beta_binomial", "betabinomial", "dzipois", "dzigampois", "dzibinom", "dpareto", "pareto",
             "dexpnorm", "exp_mod_normal", "weibull", "dweibull", "von_mises", "skew_normal", "multinomial",
-            "dmultinom", "custom", "dcustom", "mixture", "dmixture", "dCJScapture", "CJS_capture_history",
+            "dmultinom", "dCJScapture", "CJS_capture_history",
             "inv_gamma", "wishart", "inv_wishart");
 
     private static final Set<String> FUNCTIONS = Set.of(
@@ -35,8 +35,7 @@ final class Unsupported {
     }
 
     static boolean function(String name) {
-        return FUNCTIONS.contains(name) || name.endsWith("_lpdf") || name.endsWith("_lpmf")
-                || name.endsWith("_lcdf") || name.endsWith("_lccdf") || name.endsWith("_cdf");
+        return FUNCTIONS.contains(name) || name.endsWith("_lcdf") || name.endsWith("_lccdf") || name.endsWith("_cdf");
     }
 
     static boolean type(String name) {

@@ -259,35 +259,19 @@ public final class ClassGen {
             Bytecode.pushString(mv, c.outcome());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "checkOutcome", "(Ljava/lang/String;[I[IILjava/lang/String;" + LOCATION + ")V", false);
+        } else if (p instanceof PrepStep.Group g) {
+            intArrays(mv, g.keys());
+            pushInt(mv, g.rows());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "groupRows", "([[II)[[I", false);
+            unpack(mv, new Slot[] {g.rep(), g.count()}, g.groups());
         } else if (p instanceof PrepStep.Aggregate a) {
-            Bytecode.pushInt(mv, a.keys().size());
-            mv.visitTypeInsn(ANEWARRAY, "[I");
-            for (int k = 0; k < a.keys().size(); k++) {
-                mv.visitInsn(DUP);
-                Bytecode.pushInt(mv, k);
-                getField(mv, a.keys().get(k));
-                mv.visitInsn(AASTORE);
-            }
+            intArrays(mv, a.keys());
             getField(mv, a.y());
             if (a.n() == null) mv.visitInsn(ACONST_NULL);
             else getField(mv, a.n());
             pushInt(mv, a.nConst());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "aggregate", "([[I[I[II)[[I", false);
-            Slot[] parts = {a.rep(), a.ySum(), a.nSum()};
-            for (int k = 0; k < 3; k++) {
-                mv.visitInsn(DUP);
-                Bytecode.pushInt(mv, k);
-                mv.visitInsn(AALOAD);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitInsn(SWAP);
-                putField(mv, parts[k]);
-            }
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(AALOAD);
-            mv.visitInsn(ARRAYLENGTH);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(SWAP);
-            putField(mv, a.groups());
+            unpack(mv, new Slot[] {a.rep(), a.ySum(), a.nSum()}, a.groups());
         } else if (p instanceof PrepStep.ToInts t) {
             mv.visitVarInsn(ALOAD, 0);
             getField(mv, t.realArray());
@@ -317,6 +301,36 @@ public final class ClassGen {
         } else {
             throw new IllegalStateException("prep step " + p);
         }
+    }
+
+    /** Pushes {@code new int[][] {fields...}}. */
+    private void intArrays(MethodVisitor mv, List<Slot> fields) {
+        Bytecode.pushInt(mv, fields.size());
+        mv.visitTypeInsn(ANEWARRAY, "[I");
+        for (int k = 0; k < fields.size(); k++) {
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            getField(mv, fields.get(k));
+            mv.visitInsn(AASTORE);
+        }
+    }
+
+    /** Stores the int[][] on the stack into {@code parts[k]} and the length of its first array into {@code length}. */
+    private void unpack(MethodVisitor mv, Slot[] parts, Slot length) {
+        for (int k = 0; k < parts.length; k++) {
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitInsn(SWAP);
+            putField(mv, parts[k]);
+        }
+        mv.visitInsn(ICONST_0);
+        mv.visitInsn(AALOAD);
+        mv.visitInsn(ARRAYLENGTH);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitInsn(SWAP);
+        putField(mv, length);
     }
 
     private int partialsLength() {
@@ -661,6 +675,9 @@ public final class ClassGen {
         mv.visitVarInsn(ALOAD, 1);
         mv.visitMethodInsn(INVOKESPECIAL, internalName, "tf", "([D)D", false);
         mv.visitInsn(POP2);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitInsn(DCONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);   // lines add into their outcome's slots
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 2);
         putField(mv, ir.out());

@@ -29,7 +29,7 @@ final class Aggregate {
      */
     static Segment apply(Segment seg, Precompute.Slots slots, List<PrepStep> prep) {
         Counts c = Counts.of(seg);
-        if (c == null || c.family().equals("poisson")) return seg;
+        if (c == null || c.family().equals("poisson")) return weighted(seg, slots, prep);
         Set<Slot> keys = new LinkedHashSet<>();
         if (!keysOf(c.p(), seg, keys, new boolean[seg.values().size()])) return seg;
 
@@ -46,6 +46,35 @@ final class Aggregate {
         DistributionSpec target = Registry.distribution(c.logit() ? "binomial_logit" : "binomial").orElseThrow();
         Value k = out.kernel(target, out.load(ySum, out.counter()), List.of(out.load(nSum, out.counter()), copy.of(c.p())));
         out.accumulate(null, k);
+        return out;
+    }
+
+    /**
+     * Any likelihood line whose term depends on the row only through integer data columns (the
+     * outcome included): rows equal in all of them have equal terms, so the line is evaluated once
+     * per distinct row and weighted by how often it occurs ({@code lp += count * term}; the adjoint
+     * follows from the product). The ordered logit of the Trolley data, with three binary
+     * predictors and a 7-level response, has at most 56 distinct rows among its 9,930.
+     */
+    private static Segment weighted(Segment seg, Precompute.Slots slots, List<PrepStep> prep) {
+        if (!seg.hasLoop() || seg.sinks().size() != 1 || !(seg.sinks().get(0) instanceof Segment.Sink.Accumulate acc)
+                || acc.target() != null) {
+            return seg;
+        }
+        IntExpr rows = Precompute.intExpr(seg.tripCount());
+        Set<Slot> keys = new LinkedHashSet<>();
+        if (rows == null || !keysOf(acc.value(), seg, keys, new boolean[seg.values().size()])) return seg;
+        Slot rep = slots.make(Slot.Type.INT_ARRAY, "representative rows of " + seg.name());
+        Slot count = slots.make(Slot.Type.INT_ARRAY, "row counts of " + seg.name());
+        Slot groups = slots.make(Slot.Type.INT, "distinct rows of " + seg.name());
+        prep.add(new PrepStep.Group(new ArrayList<>(keys), rows, rep, count, groups));
+
+        Segment out = Segment.loop(seg.name() + " (once per distinct row, weighted)");
+        out.count(out.slot(groups));
+        Value row = out.load(rep, out.counter());
+        Rebuild copy = new Rebuild(out, v -> v.op() == Value.Op.COUNTER ? row : null);
+        Value term = copy.of(acc.value());
+        out.accumulate(null, out.realOp(Value.Op.DMUL, out.real(out.load(count, out.counter())), term));
         return out;
     }
 

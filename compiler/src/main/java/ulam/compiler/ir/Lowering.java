@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ulam.compiler.check.Check;
@@ -116,7 +117,7 @@ public final class Lowering {
         List<Slot> constants = new ArrayList<>();
         for (Term t : spec.terms()) {
             density.add(term(t));
-            if (t.likelihood() && t.density().distribution().hasConstant()) constants.add(constant(t));
+            if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
         }
         Segment sumConstants = Segment.straight("log density constant");
         Value c = sumConstants.constReal(0);
@@ -131,10 +132,15 @@ public final class Lowering {
         List<Segment> logLik = new ArrayList<>();
         pending = logLik;
         IntExpr obs = new IntExpr.Const(0);
+        Map<Symbol, Slot> outcomeOffsets = new LinkedHashMap<>();   // lines on one outcome add into its observations (A.8)
         for (Term t : spec.likelihoods()) {
-            Slot offset = intSlot("log-likelihood offset of " + t.lhs().name(), obs);
+            Slot offset = outcomeOffsets.get(t.lhs());
+            if (offset == null) {
+                offset = intSlot("log-likelihood offset of " + t.lhs().name(), obs);
+                outcomeOffsets.put(t.lhs(), offset);
+                obs = add(obs, t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
+            }
             logLik.add(pointwise(t, offset));
-            obs = add(obs, t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
         }
         Slot observations = intSlot("observations", obs);
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(), List.copyOf(slots),
@@ -319,26 +325,66 @@ public final class Lowering {
 
     // ------------------------------------------------------------------ segments
 
-    private Segment term(Term t) {
-        String name = (t.likelihood() ? "likelihood " : "prior ") + t.lhs().name();
+    /** A segment over a term's elements (or a straight one), with its counter in {@code counters}. */
+    private Segment termSegment(Term t, String name, Map<Loop, Value> counters) {
         Segment seg = t.loop() == null ? Segment.straight(name) : Segment.loop(name);
-        Map<Loop, Value> counters = new HashMap<>();
         if (t.loop() != null) {
             seg.count(size(t.loop().count()).in(seg));
             counters.put(t.loop(), seg.counter());
         }
+        return seg;
+    }
+
+    private Segment term(Term t) {
+        String name = (t.likelihood() ? "likelihood " : "prior ") + t.lhs().name();
+        Map<Loop, Value> counters = new HashMap<>();
+        Segment seg = termSegment(t, name, counters);
         TExpr.Density d = t.density();
-        Value y = lower(d.outcome(), seg, counters, Mode.MODEL);
-        List<Value> args = new ArrayList<>();
-        for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
-        seg.accumulate(null, seg.kernel(d.distribution(), y, args));
+        if (d != null) {
+            Value y = lower(d.outcome(), seg, counters, Mode.MODEL);
+            List<Value> args = new ArrayList<>();
+            for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
+            seg.accumulate(null, seg.kernel(d.distribution(), y, args));
+        } else {
+            seg.accumulate(null, lower(t.value(), seg, counters, Mode.MODEL));
+        }
         if (!t.likelihood()) return Precompute.hoist(seg, this::field, prep);
         Aggregate.Counts counts = Aggregate.Counts.of(seg);
-        if (counts != null) {
+        if (counts != null && t.condition() == null) {
             prep.add(new PrepStep.CheckOutcome(counts.family(), counts.y(), counts.n(), counts.nConst(), t.lhs().name(),
                     source.at(t.statement().span())));
         }
+        if (t.condition() != null) return Precompute.hoist(filtered(t, seg), this::field, prep);
         return Precompute.hoist(Aggregate.apply(seg, this::field, prep), this::field, prep);
+    }
+
+    private final Map<Term, Slot[]> filters = new IdentityHashMap<>();
+
+    /**
+     * {@code y | cond ~ ...}: the rows where the data-only condition holds, found when the data
+     * are bound, and {@code seg} rebuilt to loop over them only.
+     */
+    private Segment filtered(Term t, Segment seg) {
+        Slot[] rows = filters.computeIfAbsent(t, k -> {
+            Slot mask = slot(Slot.Type.INT_ARRAY, "condition of " + t.lhs().name(), false);
+            IntExpr n = size(t.loop().count());
+            prep.add(new PrepStep.Allocate(mask, n));
+            Segment fill = Segment.loop("condition of " + t.lhs().name());
+            fill.count(n.in(fill));
+            Value test = lower(t.condition(), fill, Map.of(t.loop(), fill.counter()), Mode.PREP);
+            fill.store(mask, fill.counter(), fill.select(test, fill.constInt(1), fill.constInt(0)));
+            prep.add(new PrepStep.Run(fill));
+            Slot which = slot(Slot.Type.INT_ARRAY, "rows where the condition of " + t.lhs().name() + " holds", false);
+            prep.add(new PrepStep.Function(which, ulam.runtime.model.ModelSupport.class, "which", List.of(mask), null));
+            Slot count = slot(Slot.Type.INT, "rows of " + t.lhs().name() + " with the condition", false);
+            prep.add(new PrepStep.Length(count, which));
+            return new Slot[] {which, count};
+        });
+        Segment out = Segment.loop(seg.name() + " (rows where the condition holds)");
+        out.count(out.slot(rows[1]));
+        Value row = out.load(rows[0], out.counter());
+        new Rebuild(out, v -> v.op() == Value.Op.COUNTER ? row : null).sinks(seg);
+        return out;
     }
 
     private Slot field(Slot.Type type, String label) {
@@ -347,12 +393,8 @@ public final class Lowering {
 
     /** The data-only constant of a likelihood, summed once when the data are bound. */
     private Slot constant(Term t) {
-        Segment seg = t.loop() == null ? Segment.straight("constant " + t.lhs().name()) : Segment.loop("constant " + t.lhs().name());
         Map<Loop, Value> counters = new HashMap<>();
-        if (t.loop() != null) {
-            seg.count(size(t.loop().count()).in(seg));
-            counters.put(t.loop(), seg.counter());
-        }
+        Segment seg = termSegment(t, "constant " + t.lhs().name(), counters);
         TExpr.Density d = t.density();
         Value y = lower(d.outcome(), seg, counters, Mode.PREP);
         List<Value> ints = new ArrayList<>();
@@ -361,7 +403,7 @@ public final class Lowering {
         }
         Slot s = slot(Slot.Type.REAL, "constant of " + t.lhs().name(), false);
         seg.accumulate(s, seg.constant(d.distribution(), y, ints));
-        prep.add(new PrepStep.Run(seg));
+        prep.add(new PrepStep.Run(t.condition() == null ? seg : filtered(t, seg)));
         return s;
     }
 
@@ -380,22 +422,24 @@ public final class Lowering {
         return seg;
     }
 
+    /** One line's pointwise log-likelihood (constants kept), added into its outcome's observations. */
     private Segment pointwise(Term t, Slot offset) {
-        String name = "log-likelihood " + t.lhs().name();
-        Segment seg = t.loop() == null ? Segment.straight(name) : Segment.loop(name);
         Map<Loop, Value> counters = new HashMap<>();
+        Segment seg = termSegment(t, "log-likelihood " + t.lhs().name(), counters);
         Value index = seg.slot(offset);
-        if (t.loop() != null) {
-            seg.count(size(t.loop().count()).in(seg));
-            counters.put(t.loop(), seg.counter());
-            index = seg.intOp(Value.Op.IADD, index, seg.counter());
-        }
+        if (t.loop() != null) index = seg.intOp(Value.Op.IADD, index, seg.counter());
         TExpr.Density d = t.density();
-        Value y = lower(d.outcome(), seg, counters, Mode.MODEL);
-        List<Value> args = new ArrayList<>();
-        for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
-        seg.store(out, index, seg.lpdf(d.distribution(), y, args));
-        return seg;
+        Value v;
+        if (d != null) {
+            Value y = lower(d.outcome(), seg, counters, Mode.MODEL);
+            List<Value> args = new ArrayList<>();
+            for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
+            v = seg.lpdf(d.distribution(), y, args);
+        } else {
+            v = lower(t.value(), seg, counters, Mode.MODEL);
+        }
+        seg.store(out, index, seg.realOp(Value.Op.DADD, seg.load(out, index), v));
+        return t.condition() == null ? seg : filtered(t, seg);
     }
 
     // ------------------------------------------------------------------ expressions
@@ -465,6 +509,19 @@ public final class Lowering {
                     lower(f.no(), seg, counters, mode));
         }
         if (e instanceof TExpr.Reduce r) return seg.slot(reduction(r, counters, mode));
+        if (e instanceof TExpr.Density d) {
+            // inside an expression (custom(...), mixture(...), _lpdf calls): the full log density
+            Value y = lower(d.outcome(), seg, counters, mode);
+            List<Value> args = new ArrayList<>();
+            List<Value> ints = new ArrayList<>();
+            for (int k = 0; k < d.args().size(); k++) {
+                Value a = lower(d.args().get(k), seg, counters, mode);
+                args.add(a);
+                if (d.distribution().args().get(k).type() == ValueType.INT) ints.add(a);
+            }
+            Value v = seg.kernel(d.distribution(), y, args);
+            return d.distribution().hasConstant() ? seg.realOp(Value.Op.DADD, v, seg.constant(d.distribution(), y, ints)) : v;
+        }
         if (e instanceof TExpr.Rng g) {
             List<Value> args = new ArrayList<>();
             for (TExpr a : g.args()) args.add(lower(a, seg, counters, mode));

@@ -55,6 +55,12 @@ public sealed interface PrepStep {
     record Aggregate(List<Slot> keys, Slot y, Slot n, IntExpr nConst, Slot rep, Slot ySum, Slot nSum, Slot groups)
             implements PrepStep {}
 
+    /**
+     * {@code {rep, count} = ModelSupport.groupRows(keys, rows)} and {@code groups = rep.length}:
+     * rows equal in every key column grouped, for a line evaluated once per distinct row.
+     */
+    record Group(List<Slot> keys, IntExpr rows, Slot rep, Slot count, Slot groups) implements PrepStep {}
+
     /** {@code intArray = Checks.toInts(realArray, name, at)}: derived data used as whole numbers. */
     record ToInts(Slot intArray, Slot realArray, String name, SourceLocation at) implements PrepStep {}
 

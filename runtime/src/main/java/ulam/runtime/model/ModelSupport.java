@@ -159,27 +159,70 @@ public final class ModelSupport {
      *         first appearance
      */
     public static int[][] aggregate(int[][] keys, int[] y, int[] n, int nConst) {
-        int rows = y.length;
-        Map<java.util.List<Integer>, Integer> group = new java.util.HashMap<>();
-        int[] rep = new int[rows];
-        int[] ys = new int[rows];
-        int[] ns = new int[rows];
+        int[] group = groupOf(keys, y.length);
         int groups = 0;
+        for (int g : group) groups = Math.max(groups, g + 1);
+        int[] rep = new int[groups];
+        int[] ys = new int[groups];
+        int[] ns = new int[groups];
+        java.util.Arrays.fill(rep, -1);
+        for (int i = 0; i < y.length; i++) {
+            int g = group[i];
+            if (rep[g] < 0) rep[g] = i;
+            ys[g] += y[i];
+            ns[g] += n == null ? nConst : n[i];
+        }
+        return new int[][] {rep, ys, ns};
+    }
+
+    /**
+     * Groups rows that are equal in every key column, so that a likelihood line whose terms
+     * depend on the row only through these columns is evaluated once per group and weighted by
+     * the group's size.
+     *
+     * @param keys integer data columns (all of length {@code rows}); may be empty (one group)
+     * @return {@code {representative rows, counts}}, one entry per group in order of first appearance
+     */
+    public static int[][] groupRows(int[][] keys, int rows) {
+        int[] group = groupOf(keys, rows);
+        int groups = 0;
+        for (int g : group) groups = Math.max(groups, g + 1);
+        int[] rep = new int[groups];
+        int[] count = new int[groups];
+        java.util.Arrays.fill(rep, -1);
+        for (int i = 0; i < rows; i++) {
+            if (rep[group[i]] < 0) rep[group[i]] = i;
+            count[group[i]]++;
+        }
+        return new int[][] {rep, count};
+    }
+
+    /** Each row's group: rows equal in all keys share one, numbered in order of first appearance. */
+    private static int[] groupOf(int[][] keys, int rows) {
+        Map<java.util.List<Integer>, Integer> ids = new java.util.HashMap<>();
+        int[] group = new int[rows];
         for (int i = 0; i < rows; i++) {
             Integer[] key = new Integer[keys.length];
             for (int k = 0; k < keys.length; k++) key[k] = keys[k][i];
             java.util.List<Integer> k = java.util.Arrays.asList(key);
-            Integer g = group.get(k);
+            Integer g = ids.get(k);
             if (g == null) {
-                g = groups++;
-                group.put(k, g);
-                rep[g] = i;
+                g = ids.size();
+                ids.put(k, g);
             }
-            ys[g] += y[i];
-            ns[g] += n == null ? nConst : n[i];
+            group[i] = g;
         }
-        return new int[][] {java.util.Arrays.copyOf(rep, groups), java.util.Arrays.copyOf(ys, groups),
-                java.util.Arrays.copyOf(ns, groups)};
+        return group;
+    }
+
+    /** The (0-based) positions of the non-zero entries of {@code mask}, in order: the rows a conditional line covers. */
+    public static int[] which(int[] mask) {
+        int n = 0;
+        for (int m : mask) if (m != 0) n++;
+        int[] rows = new int[n];
+        int k = 0;
+        for (int i = 0; i < mask.length; i++) if (mask[i] != 0) rows[k++] = i;
+        return rows;
     }
 
     /** Whole numbers as reals, for data functions of real vectors applied to integer data. */
