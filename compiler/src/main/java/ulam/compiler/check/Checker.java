@@ -55,6 +55,8 @@ public final class Checker {
     private final Set<String> usedAsIndex = new HashSet<>();
     private final Set<String> usedAsDim = new HashSet<>();
     private final Typer typer;
+    private final ArrayTyper arrays;
+    private final List<Symbol> made = new ArrayList<>();
 
     private Checker(Program program, Source source, String modelName, DataSchema schema) {
         this.program = program;
@@ -62,6 +64,8 @@ public final class Checker {
         this.modelName = modelName;
         this.schema = schema;
         this.typer = new Typer(source, symbols, checks);
+        this.arrays = new ArrayTyper(typer, symbols, made);
+        typer.arrays(arrays);
     }
 
     /**
@@ -90,15 +94,29 @@ public final class Checker {
         shapeData();
         shapeParameters();
         constrain();
-        for (Symbol s : order) typeLocal(s);
+        List<Symbol> typed = new ArrayList<>();   // locals in computing order, anonymous parts before their users
+        for (Symbol s : order) {
+            arrays.context(s.kind() == Kind.TRANSFORMED_DATA ? Kind.TRANSFORMED_DATA
+                    : s.kind() == Kind.GENERATED ? Kind.GENERATED : Kind.LOCAL);
+            typeLocal(s);
+            typed.addAll(made);
+            made.clear();
+            typed.add(s);
+        }
+        arrays.context(Kind.LOCAL);
         List<Term> terms = typeTerms();
+        typed.addAll(made);
+        made.clear();
+        order = typed;
         assignViews(terms);
         List<Symbol> data = byKind(Kind.DATA);
         List<Symbol> derived = order.stream().filter(s -> s.kind() == Kind.TRANSFORMED_DATA).toList();
+        // anonymous generated parts are computed with the generated quantities but never reported
         List<Symbol> params = byKind(Kind.PARAMETER);
-        List<Symbol> locals = order.stream().filter(s -> s.kind() == Kind.LOCAL || s.kind() == Kind.SAVED).toList();
-        List<Symbol> generated = new ArrayList<>(order.stream()
-                .filter(s -> s.kind() == Kind.TRANSFORMED_PARAMETER || s.kind() == Kind.SAVED || s.kind() == Kind.GENERATED).toList());
+        List<Symbol> locals = order.stream().filter(s -> !s.anonymous() && (s.kind() == Kind.LOCAL || s.kind() == Kind.SAVED)).toList();
+        List<Symbol> generated = new ArrayList<>(order.stream().filter(s -> !s.anonymous()
+                && (s.kind() == Kind.TRANSFORMED_PARAMETER || s.kind() == Kind.SAVED || s.kind() == Kind.GENERATED)).toList());
+        List<Symbol> materialized = order.stream().filter(s -> s.materialized() && s.kind() != Kind.TRANSFORMED_DATA).toList();
         generated.sort(Comparator.comparingInt(s -> s.kind() == Kind.TRANSFORMED_PARAMETER ? 0 : 1));
         if (params.isEmpty() && terms.stream().noneMatch(Term::likelihood)) {
             throw error(new Span(1, 1, 1), "the model has no parameters", "a model needs at least one line 'name ~ distribution(...)' for a parameter");
@@ -107,7 +125,7 @@ public final class Checker {
             throw error(terms.get(0).statement().span(), "the model has no parameters: every '~' line is about data",
                     "give the unknowns priors, e.g. 'mu ~ dnorm(0, 10)'");
         }
-        return new ModelSpec(modelName, source, program, data, derived, params, locals, List.copyOf(generated), terms,
+        return new ModelSpec(modelName, source, program, data, derived, params, locals, List.copyOf(generated), materialized, terms,
                 dedupe(checks), Map.copyOf(options), List.copyOf(notes));
     }
 
@@ -696,6 +714,21 @@ public final class Checker {
         if (data && st.type() == null && link == null && wholeVectorDataFunction(s, rhs)) {
             return;
         }
+        if (link == null && ArrayTyper.needsArray(rhs)) {
+            // matrix algebra, concatenation, library functions of arrays: computed into an array
+            AExpr a = arrays.array(rhs, Typer.Ctx.scalar(data, gq));
+            Shape shape = a.shape();
+            if (st.type() != null) {
+                Shape decl = declared(st.type(), s);
+                sameShapeAs(decl, shape, st.type().span());
+                shape = decl;
+            }
+            s.shape(shape);
+            s.elem(Elem.REAL);
+            s.defineArray(a);
+            rowLocal.put(s, false);
+            return;
+        }
         Shape shape;
         Typer.Ctx ctx;
         Loop loop = null;
@@ -742,6 +775,17 @@ public final class Checker {
         s.define(loop, value);
         s.link(link);
         rowLocal.put(s, rows);
+    }
+
+    private void sameShapeAs(Shape declared, Shape actual, Span at) {
+        if (declared instanceof Shape.Vector d && actual instanceof Shape.Vector a) {
+            typer.sameSize(d.length(), a.length(), "the declared length and the value's", at);
+        } else if (declared instanceof Shape.Matrix d && actual instanceof Shape.Matrix a) {
+            typer.sameSize(d.rows(), a.rows(), "the declared rows and the value's", at);
+            typer.sameSize(d.cols(), a.cols(), "the declared columns and the value's", at);
+        } else {
+            throw error(at, "declared a " + declared + " but the value is a " + actual, null);
+        }
     }
 
     /** {@code x <- standardize(y)}, {@code t <- 1:N}, {@code k <- as_index(g)}: computed as a whole. */
@@ -941,7 +985,9 @@ public final class Checker {
             all.add(t.value());
             if (t.condition() != null) all.add(t.condition());
         }
+        List<Size> arraySizes = new ArrayList<>();
         for (Symbol s : symbols.values()) {
+            if (s.array() != null) ArrayTyper.parts(s.array(), all, arraySizes);
             if (s.value() != null) all.add(s.value());
             if (s.dataFunctionArgs() != null) all.addAll(s.dataFunctionArgs());
             if (s.constraint().lower() != null) all.add(s.constraint().lower());
@@ -954,6 +1000,7 @@ public final class Checker {
                 if (x instanceof TExpr.Reduce rd) sizeViews(rd.loop().count());
             });
         }
+        for (Size z : arraySizes) sizeViews(z);
         for (Symbol s : symbols.values()) {
             sizeViews(s.shape().count());
             if (s.loop() != null) sizeViews(s.loop().count());

@@ -20,13 +20,16 @@ import ulam.compiler.parse.Source;
  * @param locals      model locals, in dependency order (recomputed with every log density)
  * @param generated   reported values other than parameters ({@code transpars>}, {@code save>},
  *                    {@code gq>}), in dependency order
+ * @param materialized locals computed into arrays (named and anonymous, of any kind but derived
+ *                    data), in computing order
  * @param terms       log density terms in source order (likelihoods and priors)
  * @param checks      data checks to run when the data are bound
  * @param options     sampler options from an {@code ulam(...)} wrapper, name to literal text
  * @param notes       notes for the user (ignored wrapper arguments, rewrites)
  */
 public record ModelSpec(String name, Source source, Program program, List<Symbol> data, List<Symbol> derived,
-                        List<Symbol> parameters, List<Symbol> locals, List<Symbol> generated, List<Term> terms,
+                        List<Symbol> parameters, List<Symbol> locals, List<Symbol> generated, List<Symbol> materialized,
+                        List<Term> terms,
                         List<Check> checks, Map<String, String> options, List<String> notes) {
 
     /** Likelihood terms, in source order. */

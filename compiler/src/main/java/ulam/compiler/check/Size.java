@@ -31,6 +31,11 @@ public sealed interface Size {
         @Override public String toString() { return left + "*" + right; }
     }
 
+    /** The sum of two sizes (concatenations). */
+    record Sum(Size left, Size right) implements Size {
+        @Override public String toString() { return left + "+" + right; }
+    }
+
     /** The literal value, or -1 when it depends on data. */
     default int constant() {
         if (this instanceof Const c) return c.value();
@@ -38,6 +43,11 @@ public sealed interface Size {
             int a = p.left().constant();
             int b = p.right().constant();
             return a < 0 || b < 0 ? -1 : a * b;
+        }
+        if (this instanceof Sum p) {
+            int a = p.left().constant();
+            int b = p.right().constant();
+            return a < 0 || b < 0 ? -1 : a + b;
         }
         return -1;
     }

@@ -24,6 +24,7 @@ public final class Symbol {
     private String dataFunction;
     private java.util.List<TExpr> dataFunctionArgs;
     private String link;
+    private AExpr array;
 
     Symbol(String name, Kind kind) {
         this.name = name;
@@ -69,6 +70,18 @@ public final class Symbol {
     /** Arguments of {@link #dataFunction()}: {@link TExpr.Ref} with null index for whole vectors, or scalars. */
     public java.util.List<TExpr> dataFunctionArgs() { return dataFunctionArgs; }
 
+    /**
+     * For a materialized local: its whole value, computed into an array before the terms that
+     * read it; else null (the local is inlined where used, from {@link #value()}).
+     */
+    public AExpr array() { return array; }
+
+    /** Whether the value is computed into an array rather than inlined where used. */
+    public boolean materialized() { return array != null; }
+
+    /** Whether the compiler made it for a part of an expression (it has no name in the model). */
+    public boolean anonymous() { return name.startsWith("#"); }
+
     /** For a local written {@code logit(p) <- ...}: the link ({@code logit}); else null. */
     public String link() { return link; }
 
@@ -84,6 +97,7 @@ public final class Symbol {
         this.dataFunctionArgs = args;
     }
     void link(String l) { this.link = l; }
+    void defineArray(AExpr a) { this.array = a; }
     void view(Elem e) { views.add(e); }
 
     /** Whether it is data or derived data. */

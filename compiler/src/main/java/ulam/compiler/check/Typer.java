@@ -54,6 +54,24 @@ final class Typer {
     private final Map<String, Symbol> symbols;
     private final List<Check> checks;
     private int loops;
+    private ArrayTyper arrays;
+
+    /** The typer of whole-array expressions this typer hands matrix algebra to. */
+    void arrays(ArrayTyper arrays) {
+        this.arrays = arrays;
+    }
+
+    /** Records that two sizes must be equal when the data are bound (nothing when they are the same). */
+    void sameSize(Size expected, Size actual, String what, Span at) {
+        if (expected.toString().equals(actual.toString())) return;
+        int a = expected.constant();
+        int b = actual.constant();
+        if (a >= 0 && b >= 0) {
+            if (a != b) throw error(at, what + " differ: " + a + " and " + b, null);
+            return;
+        }
+        checks.add(new Check.SameSize(expected, actual, what, at));
+    }
 
     Typer(Source source, Map<String, Symbol> symbols, List<Check> checks) {
         this.source = source;
@@ -206,7 +224,7 @@ final class Typer {
                     indexHint(s));
         }
         if (ctx.rows()) {
-            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null)) {
+            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized())) {
                 if (s.isData()) {
                     checks.add(new Check.SameLength(s, ctx.loop().count(), null, n.span()));
                 } else {
@@ -320,6 +338,10 @@ final class Typer {
         if (fn.endsWith("_lpdf") || fn.endsWith("_lpmf") || fn.endsWith("_lupdf") || fn.endsWith("_lupmf")) {
             return densityCall(c, fn.substring(0, fn.lastIndexOf('_')), ctx);
         }
+        if (ArrayTyper.CONSTRUCTS.contains(fn)) {
+            throw error(c.functionSpan(), "'" + fn + "' makes a vector or matrix: use it on the right of a '<<-' line",
+                    "e.g. v <<- " + fn + "(...), then use v[i]");
+        }
         if (c.conditional() || Unsupported.function(fn)) {
             throw error(c.functionSpan(), "'" + fn + "' " + Unsupported.LATER, null);
         }
@@ -353,6 +375,18 @@ final class Typer {
             throw unknown(c.functionSpan(), fn, "function");
         }
         FunctionSpec spec = f.get();
+        if (spec.kind() == FunctionSpec.Kind.BLOCK) {
+            if (!spec.resultShape().isEmpty()) {
+                throw error(c.span(), "'" + fn + "' gives a " + spec.resultShape() + ": use it on the right of a '<<-' line, or index it",
+                        "e.g. m <<- " + fn + "(...)");
+            }
+            // a scalar-valued function of arrays: computed once per evaluation, read as one value
+            List<Object> args = new ArrayList<>();
+            for (Expr a : c.args()) args.add(arrays.operand(a, ctx));
+            Symbol s = arrays.materialize(arrays.block(fn, args, c.span()), ctx.dataOnly() ? Kind.TRANSFORMED_DATA
+                    : ctx.generated() ? Kind.GENERATED : Kind.LOCAL);
+            return new TExpr.Ref(s, new TExpr.Num(0, Elem.INT), Elem.REAL);
+        }
         switch (spec.kind()) {
             case SCALAR -> {
                 arity(c, spec.arity(), spec.name() + "(" + "x, ".repeat(spec.arity()).replaceAll(", $", "") + ")");
@@ -412,6 +446,14 @@ final class Typer {
     }
 
     private TExpr reduction(FunctionSpec spec, Expr arg, Ctx ctx) {
+        if (spec.name().equals("sum") && arg instanceof Expr.Index ix && ix.target() instanceof Expr.Name n
+                && ix.indices().size() == 1 && ix.indices().get(0) instanceof Expr.Binary r && r.op() == Expr.BinaryOp.RANGE
+                && symbols.get(n.name()) != null && symbols.get(n.name()).shape() instanceof Shape.Vector) {
+            // sum(v[from:to]) (book m12.6): a difference of cumulative sums, computed once per evaluation
+            TExpr from = toInt(expr(r.left(), ctx), r.left().span(), "the start of a range");
+            TExpr to = toInt(expr(r.right(), ctx), r.right().span(), "the end of a range");
+            return arrays.sliceSum(symbols.get(n.name()), from, to);
+        }
         if (arg instanceof Expr.Name n && symbols.get(n.name()) != null) {
             Symbol s = symbols.get(n.name());
             if (s.isData()) {

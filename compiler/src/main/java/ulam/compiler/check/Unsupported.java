@@ -20,11 +20,7 @@ final class Unsupported {
             "dmultinom", "dCJScapture", "CJS_capture_history",
             "inv_gamma", "wishart", "inv_wishart");
 
-    private static final Set<String> FUNCTIONS = Set.of(
-            "compose_noncentered", "Chol_to_Corr", "merge_missing", "cov_GPL1", "cov_GPL2", "cov_Pagel",
-            "diag_pre_multiply", "quad_form_diag", "cholesky_decompose", "multiply_lower_tri_self_transpose",
-            "t", "rep_vector", "to_vector", "append_row", "append_col", "dot_product", "rows_dot_product",
-            "softmax", "log_mix", "log_sum_exp", "c", "rep", "multi_normal_NC", "as.vector", "to_matrix");
+    private static final Set<String> FUNCTIONS = Set.of("merge_missing", "multi_normal_NC", "rep", "to_matrix");
 
     private static final Set<String> TYPES = Set.of(
             "simplex", "ordered", "positive_ordered", "corr_matrix", "cholesky_factor_corr", "cov_matrix",

@@ -335,9 +335,14 @@ public final class ClassGen {
 
     private int partialsLength() {
         int n = 1;
-        for (Segment s : ir.density()) {
-            for (Value v : s.values()) {
-                if (v.op() == Value.Op.KERNEL) n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+        for (List<Segment> list : List.of(ir.density(), ir.generate(), ir.logLik())) {
+            for (Segment s : list) {
+                for (Value v : s.values()) {
+                    if (v.op() == Value.Op.KERNEL) n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                }
+                for (Segment.Sink k : s.sinks()) {
+                    if (k instanceof Segment.Sink.Call c) n = Math.max(n, c.operands().size());
+                }
             }
         }
         return n;
@@ -346,15 +351,32 @@ public final class ClassGen {
     /** Work buffers of one instance (one per chain): theta, its adjoint, the partials buffer. */
     private void allocateWork() {
         MethodVisitor mv = method(ACC_PRIVATE | ACC_FINAL, "allocateWork", "()V");
+        for (java.util.Map.Entry<Slot, IntExpr> w : ir.workArrays().entrySet()) {
+            if (w.getKey().adjoint()) continue;   // allocated below with its adjoint
+            mv.visitVarInsn(ALOAD, 0);
+            pushInt(mv, w.getValue());
+            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+            putField(mv, w.getKey());
+        }
         for (Slot s : ir.slots()) {
             if (!s.type().isArray() || !s.adjoint()) continue;
-            if (s != ir.theta()) throw new IllegalStateException("adjoint array without a known length: " + s);
-            mv.visitVarInsn(ALOAD, 0);
-            getField(mv, ir.dimension());
-            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            putField(mv, s);
-            mv.visitVarInsn(ALOAD, 0);
-            getField(mv, ir.dimension());
+            if (s == ir.theta()) {
+                mv.visitVarInsn(ALOAD, 0);
+                getField(mv, ir.dimension());
+                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                putField(mv, s);
+                mv.visitVarInsn(ALOAD, 0);
+                getField(mv, ir.dimension());
+            } else {
+                IntExpr length = ir.workArrays().get(s);
+                if (length == null) throw new IllegalStateException("adjoint array without a known length: " + s);
+                mv.visitVarInsn(ALOAD, 0);   // the work array itself, one per instance
+                pushInt(mv, length);
+                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                putField(mv, s);
+                mv.visitVarInsn(ALOAD, 0);
+                pushInt(mv, length);
+            }
             mv.visitIntInsn(NEWARRAY, T_DOUBLE);
             mv.visitFieldInsn(PUTFIELD, internalName, s.adjointField(), "[D");
         }
@@ -609,6 +631,12 @@ public final class ClassGen {
         getAdjoint(mv, ir.theta());
         mv.visitInsn(DCONST_0);
         mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        for (Slot w : ir.workArrays().keySet()) {
+            if (!w.adjoint()) continue;
+            getAdjoint(mv, w);
+            mv.visitInsn(DCONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        }
         for (Slot s : ir.slots()) {
             if (s.adjoint() && !s.type().isArray()) {
                 mv.visitVarInsn(ALOAD, 0);

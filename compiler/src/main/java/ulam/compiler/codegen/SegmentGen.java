@@ -123,16 +123,27 @@ final class SegmentGen {
                 }
             }
         }
+        boolean backwards = mode == Mode.BACKWARD && seg.carried();
         if (seg.hasLoop()) {
             int c = local[seg.counter().id()] = alloc(Value.Type.INT);
             Label head = new Label();
             Label end = new Label();
-            mv.visitInsn(ICONST_0);
+            if (backwards) {   // a carried loop's adjoint runs from the last iteration to the first
+                load(seg.tripCount());
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(ISUB);
+            } else {
+                mv.visitInsn(ICONST_0);
+            }
             mv.visitVarInsn(ISTORE, c);
             mv.visitLabel(head);
             mv.visitVarInsn(ILOAD, c);
-            load(seg.tripCount());
-            mv.visitJumpInsn(IF_ICMPGE, end);
+            if (backwards) {
+                mv.visitJumpInsn(IFLT, end);
+            } else {
+                load(seg.tripCount());
+                mv.visitJumpInsn(IF_ICMPGE, end);
+            }
             for (Value v : seg.values()) if (!v.invariant() && v.op() != Value.Op.COUNTER) forward(v);
             sinks();
             if (gradient) {
@@ -142,7 +153,7 @@ final class SegmentGen {
                     if (!v.invariant() && v.active()) reverse(v);
                 }
             }
-            mv.visitIincInsn(c, 1);
+            mv.visitIincInsn(c, backwards ? -1 : 1);
             mv.visitJumpInsn(GOTO, head);
             mv.visitLabel(end);
         } else {
@@ -186,6 +197,16 @@ final class SegmentGen {
         }
         for (Segment.Sink s : seg.sinks()) {
             if (s instanceof Segment.Sink.Store st) read.add(st.array());
+            if (s instanceof Segment.Sink.Call c) {
+                for (Object o : c.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
+                read.add(c.out().array());
+                if (dk < 0) {
+                    dk = allocRef();
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
+                    mv.visitVarInsn(ASTORE, dk);
+                }
+            }
         }
         for (Slot s : read) {
             int l = s.type().isArray() ? allocRef() : s.type() == Slot.Type.REAL ? allocDouble() : alloc(Value.Type.INT);
@@ -202,6 +223,12 @@ final class SegmentGen {
             for (Segment.Sink s : seg.sinks()) {
                 if (s instanceof Segment.Sink.Accumulate a && a.target() != null) adjointOf(a.target(), true);
                 if (s instanceof Segment.Sink.Store st && st.array().adjoint()) adjointOf(st.array(), true);
+                if (s instanceof Segment.Sink.Call c) {
+                    if (c.out().array().adjoint()) adjointOf(c.out().array(), true);
+                    for (Object o : c.operands()) {
+                        if (o instanceof Segment.Slice sl && sl.array().adjoint()) adjointOf(sl.array(), true);
+                    }
+                }
             }
         }
     }
@@ -311,10 +338,16 @@ final class SegmentGen {
                     default -> AALOAD;
                 });
             }
-            case IADD, ISUB, IMUL -> {
+            case IADD, ISUB, IMUL, IDIV, IREM -> {
                 load(v.arg(0));
                 load(v.arg(1));
-                mv.visitInsn(v.op() == Value.Op.IADD ? IADD : v.op() == Value.Op.ISUB ? ISUB : IMUL);
+                mv.visitInsn(switch (v.op()) {
+                    case IADD -> IADD;
+                    case ISUB -> ISUB;
+                    case IMUL -> IMUL;
+                    case IDIV -> IDIV;
+                    default -> IREM;
+                });
             }
             case INEG -> {
                 load(v.arg(0));
@@ -463,6 +496,21 @@ final class SegmentGen {
                     case REAL_ARRAY -> DASTORE;
                     default -> AASTORE;
                 });
+            } else if (s instanceof Segment.Sink.Call c) {
+                if (mode == Mode.BACKWARD) continue;
+                FunctionSpec f = c.function();
+                boolean scalar = f.resultShape().isEmpty();
+                if (scalar) {   // the value goes to out[off]
+                    mv.visitVarInsn(ALOAD, fieldLocals.get(c.out().array()));
+                    load(c.out().offset());
+                }
+                pushOperands(c);
+                if (!scalar) {
+                    mv.visitVarInsn(ALOAD, fieldLocals.get(c.out().array()));
+                    load(c.out().offset());
+                }
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method(), Calls.function(f), false);
+                if (scalar) mv.visitInsn(DASTORE);
             } else {
                 Segment.Sink.Set set = (Segment.Sink.Set) s;
                 if (mode == Mode.BACKWARD) continue;
@@ -470,6 +518,66 @@ final class SegmentGen {
                 load(set.value());
                 mv.visitFieldInsn(PUTFIELD, cls.internalName(), set.target().field(), set.target().type().descriptor);
             }
+        }
+    }
+
+    /** Pushes a call's operands (values, or array and offset) and its dims. */
+    private void pushOperands(Segment.Sink.Call c) {
+        for (Object o : c.operands()) {
+            if (o instanceof Value v) {
+                load(v);
+            } else {
+                Segment.Slice sl = (Segment.Slice) o;
+                mv.visitVarInsn(ALOAD, fieldLocals.get(sl.array()));
+                load(sl.offset());
+            }
+        }
+        for (Value d : c.dims()) load(d);
+    }
+
+    /**
+     * The adjoint of a BLOCK call: {@code fBackward(operands, dims, result, d, adjoints)} adds into
+     * the adjoint arrays of array operands (null for data); the scalar operands' contributions come
+     * back in {@code d} and go into their values' adjoints.
+     */
+    private void callBackward(Segment.Sink.Call c) {
+        FunctionSpec f = c.function();
+        pushOperands(c);
+        Segment.Slice out = c.out();
+        if (f.resultShape().isEmpty()) {
+            mv.visitVarInsn(ALOAD, fieldLocals.get(out.array()));
+            load(out.offset());
+            mv.visitInsn(DALOAD);
+            mv.visitVarInsn(ALOAD, adjointOf(out.array(), true));
+            load(out.offset());
+            mv.visitInsn(DALOAD);
+        } else {
+            mv.visitVarInsn(ALOAD, fieldLocals.get(out.array()));
+            load(out.offset());
+            mv.visitVarInsn(ALOAD, adjointOf(out.array(), true));
+            load(out.offset());
+        }
+        mv.visitVarInsn(ALOAD, dk);
+        for (int k = 0; k < c.operands().size(); k++) {
+            Object o = c.operands().get(k);
+            if (!(o instanceof Segment.Slice sl) || f.args().get(k) != ulam.stdlib.ValueType.REAL) continue;
+            if (sl.array().adjoint()) {
+                mv.visitVarInsn(ALOAD, adjointOf(sl.array(), true));
+            } else {
+                mv.visitInsn(ACONST_NULL);   // data: no adjoint
+            }
+            load(sl.offset());
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method() + "Backward",
+                ulam.stdlib.Signatures.backward(f), false);
+        for (int k = 0; k < c.operands().size(); k++) {
+            if (!(c.operands().get(k) instanceof Value v) || !v.active()) continue;
+            int kk = k;
+            contribute(v, () -> {
+                mv.visitVarInsn(ALOAD, dk);
+                Bytecode.pushInt(mv, kk);
+                mv.visitInsn(DALOAD);
+            });
         }
     }
 
@@ -486,6 +594,8 @@ final class SegmentGen {
                     int seed = adjointLocals.get(a.target());
                     contribute(a.value(), () -> mv.visitVarInsn(DLOAD, seed));
                 }
+            } else if (s instanceof Segment.Sink.Call c && mode == Mode.BACKWARD && c.out().array().adjoint()) {
+                callBackward(c);
             } else if (s instanceof Segment.Sink.Store st && mode == Mode.BACKWARD && st.array().adjoint() && st.value().active()) {
                 int arr = adjointLocals.get(st.array());
                 contribute(st.value(), () -> {

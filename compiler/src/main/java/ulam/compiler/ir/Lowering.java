@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ulam.compiler.check.AExpr;
 import ulam.compiler.check.Check;
 import ulam.compiler.check.Elem;
 import ulam.compiler.check.Kind;
@@ -52,6 +53,11 @@ public final class Lowering {
     private final Map<Symbol, Slot> levelSlots = new IdentityHashMap<>();
     private final Map<Symbol, Slot> offsets = new IdentityHashMap<>();
     private final Map<TExpr, Slot> dataCalls = new HashMap<>();
+    /** Where each materialized symbol's elements live: an array slot from an offset. */
+    private record Storage(Slot slot, IntExpr offset) {}
+    private final Map<Symbol, Storage> stores = new IdentityHashMap<>();
+    /** Work arrays written while evaluating (materialized locals) and their lengths, allocated per instance. */
+    private final Map<Slot, IntExpr> workArrays = new LinkedHashMap<>();
     private final Map<List<Segment>, Map<TExpr, Slot>> reductions = new IdentityHashMap<>();
     private final Slot theta;
     private final Slot out;
@@ -112,7 +118,20 @@ public final class Lowering {
         Slot outputCount = intSlot("output count", outTotal);
         for (Check c : spec.checks()) check(c);
 
-        List<Segment> density = new ArrayList<>();
+        List<Segment> modelProducers = new ArrayList<>();
+        List<Symbol> generatedMaterialized = new ArrayList<>();
+        pending = modelProducers;
+        for (Symbol m : spec.materialized()) {
+            if (m.kind() == Kind.GENERATED) {
+                generatedMaterialized.add(m);
+                continue;
+            }
+            Slot slot = slot(Slot.Type.REAL_ARRAY, "materialized " + m.name(), true);
+            workArrays.put(slot, size(m.shape().count()));
+            stores.put(m, new Storage(slot, new IntExpr.Const(0)));
+            modelProducers.addAll(produce(m, Mode.MODEL));
+        }
+        List<Segment> density = new ArrayList<>(modelProducers);
         pending = density;
         List<Slot> constants = new ArrayList<>();
         for (Term t : spec.terms()) {
@@ -125,11 +144,32 @@ public final class Lowering {
         sumConstants.set(lpConst, c);
         prep.add(new PrepStep.Run(sumConstants));
 
-        List<Segment> generate = new ArrayList<>();
+        List<Segment> generate = new ArrayList<>(modelProducers);
         pending = generate;
-        for (Symbol g : spec.generated()) generate.add(write(g));
+        for (Symbol g : generatedMaterialized) {
+            if (g.anonymous()) {
+                Slot slot = slot(Slot.Type.REAL_ARRAY, "materialized " + g.name(), false);
+                workArrays.put(slot, size(g.shape().count()));
+                stores.put(g, new Storage(slot, new IntExpr.Const(0)));
+            } else {
+                stores.put(g, new Storage(out, new IntExpr.Of(offsets.get(g))));   // written straight into the draw
+            }
+        }
+        for (Symbol g : spec.materialized()) {
+            if (g.kind() != Kind.GENERATED) continue;
+            if (g.anonymous()) generate.addAll(produce(g, Mode.WRITE));
+        }
+        for (Symbol g : spec.generated()) {
+            if (g.materialized() && g.kind() == Kind.GENERATED) {
+                generate.addAll(produce(g, Mode.WRITE));
+            } else if (g.materialized()) {
+                generate.add(copyToOutput(g));
+            } else {
+                generate.add(write(g));
+            }
+        }
 
-        List<Segment> logLik = new ArrayList<>();
+        List<Segment> logLik = new ArrayList<>(modelProducers);
         pending = logLik;
         IntExpr obs = new IntExpr.Const(0);
         Map<Symbol, Slot> outcomeOffsets = new LinkedHashMap<>();   // lines on one outcome add into its observations (A.8)
@@ -145,7 +185,7 @@ public final class Lowering {
         Slot observations = intSlot("observations", obs);
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, outputCount,
-                observations);
+                observations, Map.copyOf(workArrays));
     }
 
     private static IntExpr add(IntExpr a, IntExpr b) {
@@ -188,7 +228,11 @@ public final class Lowering {
                 : computed == Elem.STRING ? Slot.Type.STRING_ARRAY : (scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY);
         Slot s = slot(type, "derived " + t.name(), false);
         dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
-        if (ulam.compiler.check.Checker.COLUMN_INDEX.equals(t.dataFunction())) {
+        if (t.materialized()) {
+            prep.add(new PrepStep.Allocate(s, size(t.shape().count())));
+            stores.put(t, new Storage(s, new IntExpr.Const(0)));
+            for (Segment seg : produce(t, Mode.PREP)) prep.add(new PrepStep.Run(seg));
+        } else if (ulam.compiler.check.Checker.COLUMN_INDEX.equals(t.dataFunction())) {
             prep.add(new PrepStep.IndexColumn(s, ((TExpr.Str) t.dataFunctionArgs().get(0)).value(), at(t)));
         } else if (t.dataFunction() != null) {
             List<Slot> args = new ArrayList<>();
@@ -442,6 +486,118 @@ public final class Lowering {
         return t.condition() == null ? seg : filtered(t, seg);
     }
 
+    // ------------------------------------------------------------------ materialized arrays
+
+    /** The segments that compute a materialized symbol into its storage. */
+    private List<Segment> produce(Symbol sym, Mode mode) {
+        Storage st = stores.get(sym);
+        List<Segment> segs = new ArrayList<>();
+        AExpr a = sym.array();
+        String name = "materialize " + sym.name();
+        if (a instanceof AExpr.Concat c) {
+            IntExpr at = st.offset();
+            for (Object part : c.parts()) {
+                if (part instanceof TExpr t) {
+                    Segment seg = Segment.straight(name);
+                    seg.store(st.slot(), at.in(seg), seg.real(lower(t, seg, Map.of(), mode)));
+                    segs.add(seg);
+                    at = add(at, new IntExpr.Const(1));
+                } else {
+                    AExpr p = (AExpr) part;
+                    IntExpr n = size(p.shape().count());
+                    Segment seg = Segment.loop(name);
+                    seg.count(n.in(seg));
+                    seg.store(st.slot(), seg.intOp(Value.Op.IADD, at.in(seg), seg.counter()), element(p, seg.counter(), seg, mode));
+                    segs.add(seg);
+                    at = add(at, n);
+                }
+            }
+        } else if (a instanceof AExpr.Transpose t) {
+            // result[r, c] (rows R' = cols of the source) = source[c, r]
+            Shape.Matrix src = (Shape.Matrix) t.of().shape();
+            Segment seg = Segment.loop(name);
+            Value rows = size(src.cols()).in(seg);    // rows of the result
+            Value srcRows = size(src.rows()).in(seg);
+            seg.count(seg.intOp(Value.Op.IMUL, rows, srcRows));
+            Value r = seg.intOp(Value.Op.IREM, seg.counter(), rows);
+            Value c = seg.intOp(Value.Op.IDIV, seg.counter(), rows);
+            Value from = seg.intOp(Value.Op.IADD, c, seg.intOp(Value.Op.IMUL, r, srcRows));
+            seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(t.of(), from, seg, mode));
+            segs.add(seg);
+        } else if (a instanceof AExpr.CumulativeSum c) {
+            // out[k + 1] = out[k] + of[k]; out[0] stays 0
+            Segment seg = Segment.loop(name);
+            seg.count(size(c.of().shape().count()).in(seg));
+            Value base = st.offset().in(seg);
+            Value here = seg.intOp(Value.Op.IADD, base, seg.counter());
+            Value prev = seg.load(st.slot(), here);
+            Value sum = seg.realOp(Value.Op.DADD, prev, element(c.of(), seg.counter(), seg, mode));
+            seg.store(st.slot(), seg.intOp(Value.Op.IADD, here, seg.constInt(1)), sum);
+            seg.carried(true);
+            segs.add(seg);
+        } else if (a instanceof AExpr.Block b) {
+            Segment seg = Segment.straight(name + " (" + b.function().name() + ")");
+            List<Object> ops = new ArrayList<>();
+            for (Object o : b.args()) {
+                if (o instanceof TExpr t) {
+                    ops.add(seg.real(lower(t, seg, Map.of(), mode)));
+                } else {
+                    Storage of = storageOf(((AExpr.Whole) o).symbol());
+                    ops.add(new Segment.Slice(of.slot(), of.offset().in(seg)));
+                }
+            }
+            List<Value> dims = new ArrayList<>();
+            for (Size d : b.dims()) dims.add(size(d).in(seg));
+            seg.call(b.function(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
+            segs.add(seg);
+        } else {
+            Segment seg = Segment.loop(name);
+            seg.count(size(a.shape().count()).in(seg));
+            seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(a, seg.counter(), seg, mode));
+            segs.add(seg);
+        }
+        return segs;
+    }
+
+    /** Where a whole symbol's elements lie: a parameter's in theta, data in their array, a materialized local in its storage. */
+    private Storage storageOf(Symbol s) {
+        if (s.kind() == Kind.PARAMETER) return new Storage(theta, new IntExpr.Of(offsets.get(s)));
+        if (s.isData() && !s.materialized()) {
+            Map<Elem, Slot> views = dataSlots.get(s);
+            Slot real = views.get(Elem.REAL);
+            if (real == null) throw new IllegalStateException("data " + s.name() + " has no real view for a library function");
+            return new Storage(real, new IntExpr.Const(0));
+        }
+        Storage st = stores.get(s);
+        if (st == null) throw new IllegalStateException(s.name() + " is not stored");
+        return st;
+    }
+
+    /** The element of an array expression at a flat position given as a value of {@code seg}. */
+    private Value element(AExpr a, Value index, Segment seg, Mode mode) {
+        Loop at = new Loop("k", new Size.Const(0));
+        Map<Loop, Value> counters = new HashMap<>();
+        counters.put(at, index);
+        if (a instanceof AExpr.Whole w) {
+            return seg.real(lower(new TExpr.Ref(w.symbol(), new TExpr.LoopIndex(at), Elem.REAL), seg, counters, mode));
+        }
+        if (a instanceof AExpr.Elementwise e) {
+            counters.put(e.loop(), index);
+            return seg.real(lower(e.body(), seg, counters, mode));
+        }
+        throw new IllegalStateException("element of " + a.getClass().getSimpleName() + " not materialized");
+    }
+
+    /** A transformed parameter or saved local computed into an array is copied into the draw. */
+    private Segment copyToOutput(Symbol g) {
+        Segment seg = Segment.loop("report " + g.name());
+        seg.count(size(g.shape().count()).in(seg));
+        Storage st = stores.get(g);
+        Value v = seg.load(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()));
+        seg.store(out, seg.intOp(Value.Op.IADD, seg.slot(offsets.get(g)), seg.counter()), v);
+        return seg;
+    }
+
     // ------------------------------------------------------------------ expressions
 
     /** Lowers a checked expression into {@code seg}; {@code counters} maps each loop in scope to its counter. */
@@ -553,6 +709,13 @@ public final class Lowering {
                     ? seg.load(slot, r.index() == null ? seg.constInt(0) : lower(r.index(), seg, counters, mode))
                     : seg.slot(slot);
             return want == Elem.REAL ? seg.real(v) : v;
+        }
+        if (s.materialized()) {
+            Storage st = stores.get(s);
+            if (st == null) throw new IllegalStateException("materialized " + s.name() + " has no storage here");
+            Value index = st.offset().in(seg);
+            if (r.index() != null) index = seg.intOp(Value.Op.IADD, index, lower(r.index(), seg, counters, mode));
+            return seg.load(st.slot(), index);
         }
         boolean reported = k == Kind.GENERATED || k == Kind.TRANSFORMED_PARAMETER || k == Kind.SAVED;
         if (mode == Mode.WRITE && reported) {

@@ -26,11 +26,15 @@ import ulam.runtime.SourceLocation;
  * @param dimension   number of unconstrained parameters (INT)
  * @param outputCount number of output values (INT)
  * @param observations number of pointwise log-likelihood values (INT)
+ * @param workArrays   work arrays written while evaluating (materialized locals), with their
+ *                     lengths: each instance (one per chain) allocates its own, and its adjoint
+ *                     array where the slot has one (zeroed at every gradient evaluation)
  */
 public record ModelIR(String name, String file, String source, Map<String, String> options, List<String> notes,
                       List<Slot> slots, List<PrepStep> prep, List<Param> params, List<Output> outputs,
                       List<Segment> density, List<Segment> generate, List<Segment> logLik,
-                      Slot theta, Slot out, Slot lpConst, Slot dimension, Slot outputCount, Slot observations) {
+                      Slot theta, Slot out, Slot lpConst, Slot dimension, Slot outputCount, Slot observations,
+                      Map<Slot, IntExpr> workArrays) {
 
     /**
      * One parameter: its elements occupy {@code theta[offset .. offset+count)} and the same

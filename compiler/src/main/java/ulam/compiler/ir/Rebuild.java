@@ -55,7 +55,7 @@ final class Rebuild {
             }
             case SLOT -> t.slot((Slot) v.payload());
             case LOAD -> t.load((Slot) v.payload(), of(v.arg(0)));
-            case IADD, ISUB, IMUL -> t.intOp(v.op(), of(v.arg(0)), of(v.arg(1)));
+            case IADD, ISUB, IMUL, IDIV, IREM -> t.intOp(v.op(), of(v.arg(0)), of(v.arg(1)));
             case INEG -> t.intNeg(of(v.arg(0)));
             case I2D -> t.real(of(v.arg(0)));
             case DADD, DSUB, DMUL, DDIV -> t.realOp(v.op(), of(v.arg(0)), of(v.arg(1)));
@@ -80,6 +80,14 @@ final class Rebuild {
                 target.accumulate(a.target(), of(a.value()));
             } else if (s instanceof Segment.Sink.Store st) {
                 target.store(st.array(), of(st.index()), of(st.value()));
+            } else if (s instanceof Segment.Sink.Call c) {
+                java.util.List<Object> ops = new ArrayList<>();
+                for (Object o : c.operands()) {
+                    ops.add(o instanceof Value v ? of(v) : new Segment.Slice(((Segment.Slice) o).array(), of(((Segment.Slice) o).offset())));
+                }
+                java.util.List<Value> dims = new ArrayList<>();
+                for (Value d : c.dims()) dims.add(of(d));
+                target.call(c.function(), ops, dims, new Segment.Slice(c.out().array(), of(c.out().offset())));
             } else {
                 Segment.Sink.Set set = (Segment.Sink.Set) s;
                 target.set(set.target(), of(set.value()));

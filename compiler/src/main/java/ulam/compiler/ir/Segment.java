@@ -30,6 +30,32 @@ public final class Segment {
 
         /** Sets a scalar slot. */
         record Set(Slot target, Value value) implements Sink {}
+
+        /**
+         * Calls a library BLOCK function: operands are scalar values or array slices, the result
+         * goes to {@code out} (a slice; a scalar result is stored at its first element). Its
+         * adjoint calls the function's {@code Backward} method.
+         */
+        record Call(ulam.stdlib.FunctionSpec function, java.util.List<Object> operands, java.util.List<Value> dims,
+                    Slice out) implements Sink {}
+    }
+
+    /** Elements of an array slot from {@code offset} (an INT value of the segment). */
+    public record Slice(Slot array, Value offset) {}
+
+    private boolean carried;
+
+    /**
+     * Marks a loop whose iterations read what earlier ones wrote (a cumulative sum): its adjoint
+     * loop runs backwards, so each element's adjoint is complete before it is used.
+     */
+    public void carried(boolean c) {
+        carried = c;
+    }
+
+    /** Whether the loop carries a dependency from one iteration to the next. */
+    public boolean carried() {
+        return carried;
     }
 
     private final String name;
@@ -78,9 +104,10 @@ public final class Segment {
         return true;
     }
 
-    /** Whether any value depends on a parameter. */
+    /** Whether any value depends on a parameter, or a library call writes an array with an adjoint. */
     public boolean active() {
         for (Value v : values) if (v.active) return true;
+        for (Sink s : sinks) if (s instanceof Sink.Call c && c.out().array().adjoint()) return true;
         return false;
     }
 
@@ -96,6 +123,11 @@ public final class Segment {
 
     public void set(Slot target, Value v) {
         sinks.add(new Sink.Set(target, v));
+    }
+
+    /** A library BLOCK function call (see {@link Sink.Call}); operands are {@link Value}s or {@link Slice}s. */
+    public void call(ulam.stdlib.FunctionSpec f, java.util.List<Object> operands, java.util.List<Value> dims, Slice out) {
+        sinks.add(new Sink.Call(f, operands, dims, out));
     }
 
     // ------------------------------------------------------------------ values
@@ -177,10 +209,13 @@ public final class Segment {
         if (a.op == Value.Op.CONST_I && b.op == Value.Op.CONST_I) {
             int x = (Integer) a.payload;
             int y = (Integer) b.payload;
+            if ((op == Value.Op.IDIV || op == Value.Op.IREM) && y == 0) throw new IllegalArgumentException("division by 0");
             return constInt(switch (op) {
                 case IADD -> x + y;
                 case ISUB -> x - y;
                 case IMUL -> x * y;
+                case IDIV -> x / y;
+                case IREM -> x % y;
                 default -> throw new IllegalArgumentException(op.name());
             });
         }

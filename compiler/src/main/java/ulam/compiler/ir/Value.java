@@ -38,7 +38,7 @@ public final class Value {
      */
     public enum Op {
         CONST_I, CONST_D, CONST_S, COUNTER, SLOT, LOAD,
-        IADD, ISUB, IMUL, INEG, I2D,
+        IADD, ISUB, IMUL, IDIV, IREM, INEG, I2D,
         DADD, DSUB, DMUL, DDIV, DNEG,
         CALL, KERNEL, LPDF, CONSTANT, RNG,
         LT, LE, GT, GE, EQ, NE, STREQ, AND, OR, NOT, SELECT

@@ -1,0 +1,50 @@
+package ulam.compiler.check;
+
+import java.util.List;
+import ulam.stdlib.FunctionSpec;
+
+/**
+ * A checked expression whose value is a whole vector or matrix, for what is not element by
+ * element: concatenation ({@code c(a, b)}, {@code append_row}), transposition, cumulative sums,
+ * and the library's BLOCK functions ({@code cholesky_decompose}, {@code %*%}, ...). A local
+ * defined by one is <em>materialized</em>: computed into an array (with its own adjoint array in
+ * gradient code) before the terms that read it.
+ */
+public sealed interface AExpr {
+
+    /** The shape of the value. */
+    Shape shape();
+
+    /** A symbol's whole value (a parameter, data, or a materialized local): read in place, no copy. */
+    record Whole(Symbol symbol) implements AExpr {
+        @Override public Shape shape() { return symbol.shape(); }
+    }
+
+    /**
+     * Element by element over {@code shape}: {@code body} is the element at the flat
+     * (column-major) position {@code loop}.
+     */
+    record Elementwise(Loop loop, Shape shape, TExpr body) implements AExpr {}
+
+    /**
+     * Concatenation into a vector ({@code c(a, b)}, {@code append_row}) or side by side into a
+     * matrix ({@code append_col}, {@code columns} true): each part a scalar {@link TExpr} or an
+     * {@link AExpr}.
+     */
+    record Concat(List<Object> parts, Shape shape, boolean columns) implements AExpr {}
+
+    /** The transpose of a matrix ({@code t(m)}). */
+    record Transpose(AExpr of, Shape shape) implements AExpr {}
+
+    /**
+     * Cumulative sums of a vector, padded with a leading 0: element k is the sum of the first k
+     * elements (length n + 1). {@code sum(v[1:E])} reads element E.
+     */
+    record CumulativeSum(AExpr of, Shape shape) implements AExpr {}
+
+    /**
+     * A library BLOCK function: each argument a scalar {@link TExpr} or an {@link AExpr}, in
+     * order; sizes of the function's shape signature bound to {@code dims}.
+     */
+    record Block(FunctionSpec function, List<Object> args, List<Size> dims, Shape shape) implements AExpr {}
+}
