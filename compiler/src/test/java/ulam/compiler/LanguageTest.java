@@ -322,6 +322,25 @@ class LanguageTest {
     }
 
     @Test
+    void matrixDataFromACsvFile() {
+        DataSet data = DataSet.read(List.of(Path.of("../examples/data/Kline2.csv")), Map.of(),
+                Map.of("Dmat", Path.of("../examples/data/islandsDistMatrix.csv")));
+        assertEquals(List.of(10, 10), java.util.Arrays.stream(data.dims("Dmat", null)).boxed().toList());
+        Model m = Models.inline("T ~ dpois(lambda)\nlog(lambda) <- a + b*Dmat[soc, 1]\nc(a, b) ~ dnorm(0, 1)\n"
+                + "T <- total_tools\nsoc <- 1:length(total_tools)\n", data);
+        double[] d = data.realMatrix("Dmat", null);
+        int[] tools = data.ints("total_tools", null);
+        double a = 0.5;
+        double b = -0.3;
+        double expected = new NormalDistribution(null, 0, 1).logDensity(a) + new NormalDistribution(null, 0, 1).logDensity(b);
+        for (int i = 0; i < 10; i++) {
+            expected += new org.apache.commons.math3.distribution.PoissonDistribution(null, Math.exp(a + b * d[i]), 1e-12, 1000)
+                    .logProbability(tools[i]);   // Dmat[i, 1] is column-major position i
+        }
+        assertEquals(expected, m.logDensity(new double[] {a, b}), 1e-9 * Math.abs(expected));
+    }
+
+    @Test
     void checkerErrorsAreLocated() {
         assertError("x <- y + 1\ny <- x * 2\nz ~ normal(x, 1)\n", 1, "cycle");
         assertError("a ~ normal(0, 1)\nmu <- a\nmu <- 2*a\ny ~ normal(mu, 1)\n", 3, "defined twice");

@@ -54,6 +54,7 @@ public final class Checker {
     private final Map<Symbol, Boolean> rowLocal = new HashMap<>();
     private final Set<String> usedAsIndex = new HashSet<>();
     private final Set<String> usedAsDim = new HashSet<>();
+    private final Set<String> usedAsMatrix = new HashSet<>();
     private final Typer typer;
     private final ArrayTyper arrays;
     private final List<Symbol> made = new ArrayList<>();
@@ -263,6 +264,7 @@ public final class Checker {
         Map<String, Span> firstUse = new LinkedHashMap<>();
         for (Statement st : program.statements()) {
             Consumer<Expr.Name> value = n -> firstUse.putIfAbsent(n.name(), n.span());
+            matrixUses(st.rhs());
             names(st.rhs(), value, n -> usedAsIndex.add(n.name()));
             if (st.condition() != null) names(st.condition(), value, n -> usedAsIndex.add(n.name()));
             if (st.truncation() != null) {
@@ -366,6 +368,22 @@ public final class Checker {
     /** {@code !Y}: the outcome of a {@code custom(...)} line (language reference 2.11), never a name of the model. */
     static boolean isPlaceholder(Expr.Unary u) {
         return u.op() == Expr.UnaryOp.NOT && u.operand() instanceof Expr.Name n && n.name().equals("Y");
+    }
+
+    /** Data names indexed with two indices ({@code D[i, j]}): matrices, when no data tell. */
+    private void matrixUses(Expr e) {
+        if (e instanceof Expr.Index ix) {
+            if (ix.target() instanceof Expr.Name n && ix.indices().size() == 2) usedAsMatrix.add(n.name());
+            matrixUses(ix.target());
+            for (Expr i : ix.indices()) matrixUses(i);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) matrixUses(a);
+        } else if (e instanceof Expr.Binary b) {
+            matrixUses(b.left());
+            matrixUses(b.right());
+        } else if (e instanceof Expr.Unary u) {
+            matrixUses(u.operand());
+        }
     }
 
     /** Names in an expression: {@code value} for names used as values, {@code index} for names inside brackets. */
@@ -507,8 +525,11 @@ public final class Checker {
             int rank = schema == null ? -1 : schema.rank(s.name());
             if (rank == 0 || (rank < 0 && usedAsDim.contains(s.name()) && !usedAsIndex.contains(s.name()))) {
                 s.shape(Shape.SCALAR);
-            } else if (rank == 2) {
-                throw error(s.span(), "'" + s.name() + "' is a matrix in the data; matrix data " + Unsupported.LATER, null);
+            } else if (rank == 2 || (rank < 0 && usedAsMatrix.contains(s.name()))) {
+                s.shape(new Shape.Matrix(new Size.Dim(s, 0), new Size.Dim(s, 1)));
+            } else if (rank > 2) {
+                throw error(s.span(), "'" + s.name() + "' has " + rank + " dimensions in the data; arrays beyond matrices "
+                        + Unsupported.LATER, null);
             } else {
                 s.shape(new Shape.Vector(new Size.Length(s)));
             }

@@ -31,6 +31,11 @@ public sealed interface Size {
         @Override public String toString() { return left + "*" + right; }
     }
 
+    /** A dimension of a data matrix: {@code index} 0 for its rows, 1 for its columns. */
+    record Dim(Symbol symbol, int index) implements Size {
+        @Override public String toString() { return (index == 0 ? "rows(" : "cols(") + symbol.name() + ")"; }
+    }
+
     /** The sum of two sizes (concatenations). */
     record Sum(Size left, Size right) implements Size {
         @Override public String toString() { return left + "+" + right; }

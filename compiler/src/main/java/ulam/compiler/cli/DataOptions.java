@@ -17,9 +17,12 @@ final class DataOptions {
     @Option(names = "--data-value", paramLabel = "NAME=VALUE", description = "A scalar data value (repeatable).")
     Map<String, String> values = new LinkedHashMap<>();
 
+    @Option(names = "--data-matrix", paramLabel = "NAME=FILE", description = "A matrix read from a CSV file (repeatable).")
+    Map<String, Path> matrices = new LinkedHashMap<>();
+
     /** The data, or null when none were given. */
     DataSet read() {
-        if (files.isEmpty() && values.isEmpty()) return null;
-        return DataSet.read(files, values);
+        if (files.isEmpty() && values.isEmpty() && matrices.isEmpty()) return null;
+        return DataSet.read(files, values, matrices);
     }
 }

@@ -69,10 +69,6 @@ public final class Main implements Callable<Integer> {
         static PrintStream err = System.err;
     }
 
-    private static DataSet readData(List<Path> files, Map<String, String> values) {
-        return files.isEmpty() && values.isEmpty() ? null : DataSet.read(files, values);
-    }
-
     private static Compiler.Compiled compile(Path model, DataSet data) {
         DataSchema schema = data == null ? null : Compiler.schema(data);
         return Compiler.compile(Source.read(model), schema);
@@ -89,7 +85,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintStream err = Streams.err;
-            DataSet data = readData(options.dataFiles(), options.dataValues());
+            DataSet data = options.dataFiles().isEmpty() && options.dataValues().isEmpty() && options.dataMatrices().isEmpty()
+                    ? null : RunCommand.readData(options);
             Compiler.Compiled c = compile(model, data);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
             DataSet bound = data == null ? DataSet.empty() : data;

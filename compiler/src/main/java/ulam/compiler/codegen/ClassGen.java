@@ -206,6 +206,15 @@ public final class ClassGen {
             mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, integer ? "intScalar" : "realScalar",
                     "(Ljava/lang/String;" + LOCATION + ")" + (integer ? "I" : "D"), false);
             putField(mv, l.slot());
+        } else if (p instanceof PrepStep.DataDim d) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            Bytecode.pushString(mv, d.name());
+            Bytecode.pushLocation(mv, d.at());
+            mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, "dims", "(Ljava/lang/String;" + LOCATION + ")[I", false);
+            Bytecode.pushInt(mv, d.index());
+            mv.visitInsn(IALOAD);
+            putField(mv, d.slot());
         } else if (p instanceof PrepStep.Length l) {
             mv.visitVarInsn(ALOAD, 0);
             getField(mv, l.array());

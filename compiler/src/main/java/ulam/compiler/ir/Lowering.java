@@ -53,6 +53,7 @@ public final class Lowering {
     private final Map<Symbol, Slot> levelSlots = new IdentityHashMap<>();
     private final Map<Symbol, Slot> offsets = new IdentityHashMap<>();
     private final Map<TExpr, Slot> dataCalls = new HashMap<>();
+    private final Map<String, Slot> dims = new HashMap<>();
     /** Where each materialized symbol's elements live: an array slot from an offset. */
     private record Storage(Slot slot, IntExpr offset) {}
     private final Map<Symbol, Storage> stores = new IdentityHashMap<>();
@@ -338,6 +339,15 @@ public final class Lowering {
         if (size instanceof Size.Length l) return new IntExpr.Of(length(l.symbol()));
         if (size instanceof Size.Levels l) return new IntExpr.Of(levels(l.symbol()));
         if (size instanceof Size.DataScalar d) return new IntExpr.Of(dataSlot(d.symbol(), Elem.INT));
+        if (size instanceof Size.Dim d) {
+            Slot s = dims.computeIfAbsent(d.symbol().name() + "#" + d.index(), k -> {
+                Slot x = slot(Slot.Type.INT, (d.index() == 0 ? "rows of " : "columns of ") + d.symbol().name(), false);
+                prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
+                return x;
+            });
+            return new IntExpr.Of(s);
+        }
+        if (size instanceof Size.Sum p) return new IntExpr.Add(size(p.left()), size(p.right()));
         Size.Product p = (Size.Product) size;
         return new IntExpr.Mul(size(p.left()), size(p.right()));
     }

@@ -16,6 +16,9 @@ public sealed interface PrepStep {
     /** {@code slot = data.intScalar|realScalar(name, at)} (by the slot's type). */
     record LoadScalar(Slot slot, String name, SourceLocation at) implements PrepStep {}
 
+    /** {@code slot = data.dims(name, at)[index]}: a dimension of a data matrix. */
+    record DataDim(Slot slot, String name, int index, SourceLocation at) implements PrepStep {}
+
     /** {@code slot = array.length}. */
     record Length(Slot slot, Slot array) implements PrepStep {}
 

@@ -53,9 +53,9 @@ public final class RunCommand {
     }
 
     /** {@code DataSet.read} of the given files and values, or {@code DataSet.empty()} when there are none. */
-    static DataSet readData(RunOptions options) {
-        if (options.dataFiles().isEmpty() && options.dataValues().isEmpty()) return DataSet.empty();
-        return DataSet.read(options.dataFiles(), options.dataValues());
+    public static DataSet readData(RunOptions options) {
+        if (options.dataFiles().isEmpty() && options.dataValues().isEmpty() && options.dataMatrices().isEmpty()) return DataSet.empty();
+        return DataSet.read(options.dataFiles(), options.dataValues(), options.dataMatrices());
     }
 
     /** As {@link #run(Function, RunOptions, PrintStream, PrintStream)} with the data read by {@code reader} (the compiler reads them first to know the data names). */

@@ -32,6 +32,10 @@ public class RunOptions {
             description = "A scalar data value (repeatable), e.g. --data-value N=10.")
     Map<String, String> dataValues = new LinkedHashMap<>();
 
+    @Option(names = "--data-matrix", paramLabel = "NAME=FILE",
+            description = "A matrix read from a CSV file (repeatable), e.g. --data-matrix Dmat=islandsDistMatrix.csv.")
+    Map<String, Path> dataMatrices = new LinkedHashMap<>();
+
     @Option(names = "--chains", paramLabel = "N", description = "Number of chains (default: 4).")
     Integer chains;
 
@@ -85,6 +89,9 @@ public class RunOptions {
 
     /** Scalars given with {@code --data-value}, in order. */
     public Map<String, String> dataValues() { return dataValues; }
+
+    /** {@code --data-matrix} matrices: name to CSV file. */
+    public Map<String, Path> dataMatrices() { return dataMatrices; }
 
     /** {@code --output-dir}, or null. */
     public Path outputDir() { return outputDir; }

@@ -18,9 +18,9 @@ final class Column {
     /** Where it came from, as shown to the user: a file name or {@code --data-value N=3}. */
     final String source;
     private final boolean csv;
-    private final int[] dims;
+    final int[] dims;
     /** Elements in column-major order; null where missing. */
-    private final String[] cells;
+    final String[] cells;
 
     // Conversions, computed on first use; guarded by this.
     private double[] numbers;   // NaN where missing or text

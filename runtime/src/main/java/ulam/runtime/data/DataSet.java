@@ -79,6 +79,19 @@ public final class DataSet {
      *                       two columns of one file, after normalisation) define one name
      */
     public static DataSet read(List<Path> files, Map<String, String> values) {
+        return read(files, values, null);
+    }
+
+    /**
+     * As {@link #read(List, Map)}, plus matrices read from CSV files ({@code --data-matrix
+     * NAME=FILE}): the file's columns side by side (an R row-name column dropped, as for any CSV),
+     * e.g. a distance matrix written by R's {@code write.csv}.
+     *
+     * @param matrices name to CSV file; may be null
+     * @throws UlamException as {@link #read(List, Map)}, or if a matrix file is ragged or its
+     *                       columns differ in length
+     */
+    public static DataSet read(List<Path> files, Map<String, String> values, Map<String, Path> matrices) {
         Map<String, Column> all = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         if (files != null) {
@@ -100,7 +113,23 @@ public final class DataSet {
         if (values != null) {
             for (Map.Entry<String, String> v : values.entrySet()) merge(all, commandLineValue(v.getKey(), v.getValue()));
         }
+        if (matrices != null) {
+            for (Map.Entry<String, Path> m : matrices.entrySet()) merge(all, matrixFile(m.getKey(), m.getValue(), notes));
+        }
         return new DataSet(all, notes);
+    }
+
+    private static Column matrixFile(String name, Path file, List<String> notes) {
+        List<Column> columns = readFile(file, notes);
+        if (columns.isEmpty()) throw new UlamException(file + " holds no columns", null, "a matrix file is a CSV of numbers");
+        int rows = columns.get(0).dims[0];
+        String[] cells = new String[rows * columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            if (col.dims[0] != rows) throw new UlamException(file + ": its columns differ in length", null, null);
+            System.arraycopy(col.cells, 0, cells, c * rows, rows);
+        }
+        return new Column(Names.normalise(name), name, file.getFileName().toString(), false, new int[] {rows, columns.size()}, cells);
     }
 
     /** An empty data set, for models without data. */
