@@ -92,11 +92,14 @@ public final class Compiler {
     public static DataSchema schema(DataSet data) {
         Map<String, Integer> ranks = new LinkedHashMap<>();
         java.util.Set<String> integers = new java.util.HashSet<>();
+        Map<String, Integer> missing = new LinkedHashMap<>();
         for (String n : data.names()) {
             ranks.put(n, data.dims(n, null).length);
-            if (data.kind(n, null) == DataSet.Kind.INT && data.missingCount(n, null) == 0) integers.add(n);
+            int na = data.missingCount(n, null);
+            if (na > 0) missing.put(n, na);
+            if (data.kind(n, null) == DataSet.Kind.INT && na == 0) integers.add(n);
         }
-        return new DataSchema(ranks, integers);
+        return new DataSchema(ranks, integers, missing);
     }
 
     /** The model name: the file's stem ({@code examples/chimpanzees.ulam} gives {@code chimpanzees}). */

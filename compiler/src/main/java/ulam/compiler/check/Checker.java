@@ -58,6 +58,9 @@ public final class Checker {
     private final Typer typer;
     private final ArrayTyper arrays;
     private final List<Symbol> made = new ArrayList<>();
+    /** Imputed variables (2.15): uses of the variable read its merged value (observed or parameter). */
+    private final Map<String, Symbol> redirect = new HashMap<>();
+    private final Map<Symbol, Symbol[]> imputations = new LinkedHashMap<>();
 
     private Checker(Program program, Source source, String modelName, DataSchema schema) {
         this.program = program;
@@ -67,6 +70,7 @@ public final class Checker {
         this.typer = new Typer(source, symbols, checks);
         this.arrays = new ArrayTyper(typer, symbols, made);
         typer.arrays(arrays);
+        typer.redirect(redirect);
     }
 
     /**
@@ -103,6 +107,11 @@ public final class Checker {
             typed.addAll(made);
             made.clear();
             typed.add(s);
+        }
+        for (Map.Entry<Symbol, Symbol[]> e : imputations.entrySet()) {   // the missing-row helpers follow their variable
+            int at = typed.indexOf(e.getKey()) + 1;
+            typed.add(at, e.getValue()[2]);
+            typed.add(at, e.getValue()[1]);
         }
         arrays.context(Kind.LOCAL);
         List<Term> terms = typeTerms();
@@ -332,6 +341,83 @@ public final class Checker {
             }
         }
         kinds();
+        impute();
+    }
+
+    // ------------------------------------------------------------------ missing data (2.15)
+
+    /**
+     * A variable with NA values (in the data, or derived from a column that has them) on the left
+     * of a {@code ~} line is imputed: its missing values become a parameter {@code name_impute}
+     * with that line as their prior, and every use of the variable reads the observed value or the
+     * parameter, row by row. The columns it comes from are read with their NA.
+     */
+    private void impute() {
+        if (schema == null || schema.missing().isEmpty()) return;
+        for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
+            Symbol b = symbols.get(e.getKey());
+            if (b == null || !b.isData()) continue;
+            Set<Symbol> columns = new LinkedHashSet<>();
+            missingSources(b, columns, new HashSet<>());
+            if (columns.isEmpty()) continue;
+            Statement st = e.getValue();
+            Expr.Call call = (Expr.Call) st.rhs();
+            if (isEscape(call)) {
+                throw error(call.functionSpan(), "'" + b.name() + "' has missing values; a " + call.function()
+                        + "(...) line cannot impute them", "give it an ordinary distribution, e.g. " + b.name() + " ~ dnorm(nu, sigma)");
+            }
+            DistributionSpec spec = distribution(call);
+            if (spec.outcome() == ulam.stdlib.ValueType.INT) {
+                throw error(st.target().span(), "'" + b.name() + "' has missing values, but only real-valued variables can be imputed",
+                        "remove the rows with NA, or model the missing values with a mixture");
+            }
+            for (Symbol c : columns) c.allowMissing();
+            String name = b.name() + "_impute";
+            if (symbols.containsKey(name)) {
+                throw error(st.target().span(), "'" + name + "' would hold the imputed values of " + b.name() + " but the model already uses that name", null);
+            }
+            Symbol impute = symbol(name, Kind.PARAMETER, st.target().span(), st);
+            impute.shape(new Shape.Vector(new Size.Missing(b)));
+            impute.elem(Elem.REAL);
+            Symbol isna = new Symbol("#" + b.name() + "_missing", Kind.TRANSFORMED_DATA);
+            isna.defineByFunction(ulam.runtime.model.ModelSupport.class, "missingMask", List.of(new TExpr.Ref(b, null, Elem.REAL)));
+            isna.shape(new Shape.Vector(new Size.Length(isna)));
+            isna.elem(Elem.INT);
+            Symbol slot = new Symbol("#" + b.name() + "_slot", Kind.TRANSFORMED_DATA);
+            slot.defineByFunction(ulam.runtime.model.ModelSupport.class, "imputeSlots", List.of(new TExpr.Ref(isna, null, Elem.INT)));
+            slot.shape(new Shape.Vector(new Size.Length(slot)));
+            slot.elem(Elem.INT);
+            Symbol merge = new Symbol("#" + b.name() + "_merge", Kind.LOCAL);
+            Loop i = typer.newLoop("i", new Size.Length(b));
+            TExpr row = new TExpr.LoopIndex(i);
+            merge.define(i, new TExpr.IfElse(new TExpr.Logic(Expr.BinaryOp.NE, new TExpr.Ref(isna, row, Elem.INT), new TExpr.Num(0, Elem.INT)),
+                    new TExpr.Ref(impute, new TExpr.Ref(slot, row, Elem.INT), Elem.REAL), new TExpr.Ref(b, row, Elem.REAL), Elem.REAL));
+            merge.shape(new Shape.Vector(new Size.Length(b)));
+            merge.span(b.span());
+            rowLocal.put(merge, true);
+            for (Symbol x : List.of(isna, slot, merge)) symbols.put(x.name(), x);
+            redirect.put(b.name(), merge);
+            imputations.put(b, new Symbol[] {impute, isna, slot, merge});
+            int count = 0;
+            for (Symbol c : columns) count = Math.max(count, schema.missing().getOrDefault(c.name(), 0));
+            notes.add("Found " + count + " NA values in " + String.join(", ", columns.stream().map(Symbol::name).toList())
+                    + " and attempting imputation: " + b.name() + "'s missing values are the parameters " + name);
+        }
+    }
+
+    /** The data columns with NA that a data variable is (transitively) computed from. */
+    private void missingSources(Symbol s, Set<Symbol> out, Set<Symbol> seen) {
+        if (!seen.add(s)) return;
+        if (s.kind() == Kind.DATA) {
+            if (schema.missing().containsKey(s.name())) out.add(s);
+            return;
+        }
+        Statement def = definitions.get(s.name());
+        if (def == null) return;
+        names(def.rhs(), n -> {
+            Symbol x = symbols.get(n.name());
+            if (x != null && x.isData()) missingSources(x, out, seen);
+        }, n -> { });
     }
 
     private boolean isBuiltinName(String name) {
@@ -538,6 +624,7 @@ public final class Checker {
 
     private void shapeParameters() {
         for (Symbol p : byKind(Kind.PARAMETER)) {
+            if (isImputed(p)) continue;   // shaped by its variable's missing values
             Statement st = p.statement();
             Statement.Target t = st.target();
             List<Expr> index = indexOf(t);
@@ -704,6 +791,11 @@ public final class Checker {
         TExpr t = typer.expr(e, Typer.Ctx.scalar(true, false));
         if (!Typer.dataOnly(t)) throw error(e.span(), "a bound must be a number or data", null);
         return t;
+    }
+
+    private boolean isImputed(Symbol p) {
+        for (Symbol[] x : imputations.values()) if (x[0] == p) return true;
+        return false;
     }
 
     /** {@code custom(expr)} and {@code mixture(theta, d1(..), d2(..))}: log densities written as expressions. */
@@ -916,12 +1008,13 @@ public final class Checker {
         }
         Loop loop = null;
         Typer.Ctx ctx = Typer.Ctx.scalar(false, false);
-        TExpr outcome = new TExpr.Ref(y, null, Elem.REAL);
+        Symbol read = redirect.getOrDefault(y.name(), y);   // an imputed outcome reads its merged value
+        TExpr outcome = new TExpr.Ref(read, null, Elem.REAL);
         if (!y.shape().isScalar()) {
             if (!(y.shape() instanceof Shape.Vector)) throw error(n.span(), "a matrix outcome " + Unsupported.LATER, null);
             loop = typer.newLoop("i", new Size.Length(y));
             ctx = Typer.Ctx.rows(loop, false, false);
-            outcome = new TExpr.Ref(y, new TExpr.LoopIndex(loop), Elem.REAL);
+            outcome = new TExpr.Ref(read, new TExpr.LoopIndex(loop), Elem.REAL);
         }
         TExpr condition = null;
         if (st.condition() != null) {

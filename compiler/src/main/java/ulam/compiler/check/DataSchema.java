@@ -14,12 +14,14 @@ import java.util.Set;
  * @param integers names whose values are all whole numbers (within int range, no NA): read as
  *                 integers even where the model uses them as reals (converted on use), which
  *                 halves their memory and lets the IR group rows by them
+ * @param missing  names holding NA, with how many (a variable with its own prior is imputed,
+ *                 language reference 2.15)
  */
-public record DataSchema(Map<String, Integer> ranks, Set<String> integers) {
+public record DataSchema(Map<String, Integer> ranks, Set<String> integers, Map<String, Integer> missing) {
 
     /** A schema that knows names and ranks only. */
     public DataSchema(Map<String, Integer> ranks) {
-        this(ranks, Set.of());
+        this(ranks, Set.of(), Map.of());
     }
 
     /** Names in the data. */

@@ -36,6 +36,11 @@ public sealed interface Size {
         @Override public String toString() { return (index == 0 ? "rows(" : "cols(") + symbol.name() + ")"; }
     }
 
+    /** The number of missing values of an imputed variable: the length of its {@code _impute} parameter. */
+    record Missing(Symbol symbol) implements Size {
+        @Override public String toString() { return "missing(" + symbol.name() + ")"; }
+    }
+
     /** The sum of two sizes (concatenations). */
     record Sum(Size left, Size right) implements Size {
         @Override public String toString() { return left + "+" + right; }

@@ -25,6 +25,8 @@ public final class Symbol {
     private java.util.List<TExpr> dataFunctionArgs;
     private String link;
     private AExpr array;
+    private Class<?> dataFunctionOwner;
+    private boolean allowMissing;
 
     Symbol(String name, Kind kind) {
         this.name = name;
@@ -67,6 +69,12 @@ public final class Symbol {
     /** For derived data computed by a whole-vector data function ({@code standardize}, {@code seq}): its Java method; else null. */
     public String dataFunction() { return dataFunction; }
 
+    /** The class of {@link #dataFunction()}, or null for the library's {@code DataFunctions}. */
+    public Class<?> dataFunctionOwner() { return dataFunctionOwner; }
+
+    /** For a data column: whether it is read with its NA (as NaN), because it feeds an imputed variable. */
+    public boolean allowsMissing() { return allowMissing; }
+
     /** Arguments of {@link #dataFunction()}: {@link TExpr.Ref} with null index for whole vectors, or scalars. */
     public java.util.List<TExpr> dataFunctionArgs() { return dataFunctionArgs; }
 
@@ -93,9 +101,16 @@ public final class Symbol {
     void statement(Statement s) { this.statement = s; }
     void define(Loop loop, TExpr value) { this.loop = loop; this.value = value; }
     void defineByFunction(String method, java.util.List<TExpr> args) {
+        defineByFunction(null, method, args);
+    }
+
+    void defineByFunction(Class<?> owner, String method, java.util.List<TExpr> args) {
+        this.dataFunctionOwner = owner;
         this.dataFunction = method;
         this.dataFunctionArgs = args;
     }
+
+    void allowMissing() { this.allowMissing = true; }
     void link(String l) { this.link = l; }
     void defineArray(AExpr a) { this.array = a; }
     void view(Elem e) { views.add(e); }

@@ -56,6 +56,18 @@ final class Typer {
     private int loops;
     private ArrayTyper arrays;
 
+    private Map<String, Symbol> redirect = Map.of();
+
+    /** Names that resolve to another symbol: an imputed variable to its merged value. */
+    void redirect(Map<String, Symbol> redirect) {
+        this.redirect = redirect;
+    }
+
+    private Symbol lookup(String name) {
+        Symbol r = redirect.get(name);
+        return r != null ? r : symbols.get(name);
+    }
+
     /** The typer of whole-array expressions this typer hands matrix algebra to. */
     void arrays(ArrayTyper arrays) {
         this.arrays = arrays;
@@ -192,7 +204,7 @@ final class Typer {
     }
 
     private TExpr name(Expr.Name n, Ctx ctx) {
-        Symbol s = symbols.get(n.name());
+        Symbol s = ctx.dataOnly() ? symbols.get(n.name()) : lookup(n.name());
         if (s == null) {
             switch (n.name()) {
                 case "TRUE" -> { return new TExpr.Num(1, Elem.BOOL); }
@@ -260,7 +272,7 @@ final class Typer {
         if (!(ix.target() instanceof Expr.Name n)) {
             throw error(ix.span(), "only a name can be indexed", null);
         }
-        Symbol s = symbols.get(n.name());
+        Symbol s = ctx.dataOnly() ? symbols.get(n.name()) : lookup(n.name());
         if (s == null) throw new IllegalStateException("unresolved " + n.name());
         if (ctx.dataOnly() && !s.isData()) {
             throw error(n.span(), "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
@@ -441,8 +453,12 @@ final class Typer {
             }
             return new TExpr.Ref(s, null, s.elem() == Elem.STRING ? Elem.STRING : Elem.REAL);
         }
-        TExpr t = expr(a, Ctx.scalar(true, false));
-        return numeric(t, a.span());
+        Object o = arrays.operand(a, Ctx.scalar(true, false));
+        if (o instanceof AExpr v) {
+            // a data expression such as log(mass): computed once when the data are bound
+            return new TExpr.Ref(arrays.materialize(v, Kind.TRANSFORMED_DATA), null, Elem.REAL);
+        }
+        return numeric((TExpr) o, a.span());
     }
 
     private TExpr reduction(FunctionSpec spec, Expr arg, Ctx ctx) {

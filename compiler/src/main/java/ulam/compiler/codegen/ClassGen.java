@@ -192,7 +192,7 @@ public final class ClassGen {
             Bytecode.pushLocation(mv, l.at());
             String m = switch (l.slot().type()) {
                 case INT_ARRAY -> "ints";
-                case REAL_ARRAY -> "reals";
+                case REAL_ARRAY -> l.missing() ? "realsWithMissing" : "reals";
                 default -> "strings";
             };
             mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, m, "(Ljava/lang/String;" + LOCATION + ")" + l.slot().type().descriptor, false);

@@ -217,7 +217,8 @@ public final class Lowering {
                 default -> scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY;
             };
             Slot s = slot(type, "data " + d.name() + " (" + view.name().toLowerCase() + ")", false);
-            prep.add(scalar && view != Elem.STRING ? new PrepStep.LoadScalar(s, d.name(), at(d)) : new PrepStep.LoadArray(s, d.name(), at(d)));
+            prep.add(scalar && view != Elem.STRING ? new PrepStep.LoadScalar(s, d.name(), at(d))
+                    : new PrepStep.LoadArray(s, d.name(), at(d), d.allowsMissing() && view == Elem.REAL));
             dataSlots.computeIfAbsent(d, k -> new EnumMap<>(Elem.class)).put(view, s);
         }
     }
@@ -239,7 +240,7 @@ public final class Lowering {
             List<Slot> args = new ArrayList<>();
             boolean real = t.dataFunction().equals("standardize");
             for (TExpr a : t.dataFunctionArgs()) args.add(dataArgument(a, real));
-            Class<?> owner = dataFunctionOwner();
+            Class<?> owner = t.dataFunctionOwner() != null ? t.dataFunctionOwner() : dataFunctionOwner();
             prep.add(new PrepStep.Function(s, owner, t.dataFunction(), args, at(t)));
         } else if (scalar) {
             Segment seg = Segment.straight("derived " + t.name());
@@ -348,6 +349,15 @@ public final class Lowering {
             return new IntExpr.Of(s);
         }
         if (size instanceof Size.Sum p) return new IntExpr.Add(size(p.left()), size(p.right()));
+        if (size instanceof Size.Missing m) {
+            Slot s = dims.computeIfAbsent("missing " + m.symbol().name(), k -> {
+                Slot x = slot(Slot.Type.INT, "missing values of " + m.symbol().name(), false);
+                prep.add(new PrepStep.Function(x, ulam.runtime.model.ModelSupport.class, "countMissing",
+                        List.of(dataSlot(m.symbol(), Elem.REAL)), null));
+                return x;
+            });
+            return new IntExpr.Of(s);
+        }
         Size.Product p = (Size.Product) size;
         return new IntExpr.Mul(size(p.left()), size(p.right()));
     }

@@ -10,8 +10,15 @@ import ulam.runtime.SourceLocation;
  */
 public sealed interface PrepStep {
 
-    /** {@code slot = data.ints|reals|strings(name, at)} (by the slot's type). */
-    record LoadArray(Slot slot, String name, SourceLocation at) implements PrepStep {}
+    /**
+     * {@code slot = data.ints|reals|strings(name, at)} (by the slot's type); with {@code missing},
+     * {@code data.realsWithMissing(name, at)} (NA as NaN, for a column feeding an imputed variable).
+     */
+    record LoadArray(Slot slot, String name, SourceLocation at, boolean missing) implements PrepStep {
+        public LoadArray(Slot slot, String name, SourceLocation at) {
+            this(slot, name, at, false);
+        }
+    }
 
     /** {@code slot = data.intScalar|realScalar(name, at)} (by the slot's type). */
     record LoadScalar(Slot slot, String name, SourceLocation at) implements PrepStep {}

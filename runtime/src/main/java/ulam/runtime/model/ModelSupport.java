@@ -225,6 +225,31 @@ public final class ModelSupport {
         return rows;
     }
 
+    /** 1 where a value is missing (NaN), else 0: the rows an imputed variable takes from its parameters. */
+    public static int[] missingMask(double[] x) {
+        int[] m = new int[x.length];
+        for (int i = 0; i < x.length; i++) m[i] = Double.isNaN(x[i]) ? 1 : 0;
+        return m;
+    }
+
+    /** Number of missing (NaN) values. */
+    public static int countMissing(double[] x) {
+        int n = 0;
+        for (double v : x) if (Double.isNaN(v)) n++;
+        return n;
+    }
+
+    /**
+     * For each row, the position among the missing rows of the imputed parameter that stands
+     * for it (0 for rows that are present, so that reading it is always safe).
+     */
+    public static int[] imputeSlots(int[] mask) {
+        int[] slot = new int[mask.length];
+        int k = 0;
+        for (int i = 0; i < mask.length; i++) slot[i] = mask[i] != 0 ? k++ : 0;
+        return slot;
+    }
+
     /** Whole numbers as reals, for data functions of real vectors applied to integer data. */
     public static double[] toReals(int[] x) {
         double[] r = new double[x.length];

@@ -15,39 +15,40 @@ public final class DataFunctions {
     private DataFunctions() {}
 
     /**
-     * The arithmetic mean of a real column.
+     * The arithmetic mean of a real column, missing values (NaN) left out as R's
+     * {@code mean(x, na.rm = TRUE)} does (a column with NA only reaches here on its way to
+     * imputation: elsewhere NA is an error when the data are read).
      *
-     * @return the mean; NaN for an empty column
+     * @return the mean; NaN for a column with no present value
      */
     public static double mean(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
         double m = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            m += (x[i] - m) / (i + 1); // running mean: no overflow for large values
+        int n = 0;
+        for (double v : x) {
+            if (Double.isNaN(v)) continue;
+            n++;
+            m += (v - m) / n; // running mean: no overflow for large values
         }
-        return m;
+        return n == 0 ? Double.NaN : m;
     }
 
     /**
      * The sample standard deviation (denominator n - 1, as R's {@code sd}), by a two-pass sum of
-     * squared deviations from the mean.
+     * squared deviations from the mean; missing values (NaN) left out.
      *
      * @return the standard deviation; NaN for fewer than two values
      */
     public static double sd(double[] x) {
-        int n = x.length;
-        if (n < 2) {
-            return Double.NaN;
-        }
         double m = mean(x);
         double ss = 0.0;
+        int n = 0;
         for (double v : x) {
+            if (Double.isNaN(v)) continue;   // missing values left out, as R's sd(x, na.rm = TRUE)
             double dev = v - m;
             ss += dev * dev;
+            n++;
         }
-        return Math.sqrt(ss / (n - 1));
+        return n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1));
     }
 
     /**
