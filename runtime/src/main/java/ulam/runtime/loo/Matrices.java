@@ -1,6 +1,6 @@
 package ulam.runtime.loo;
 
-import java.util.Locale;
+import ulam.runtime.output.PrecisTable;
 
 /** Input checks and text tables shared by the criteria. */
 final class Matrices {
@@ -30,13 +30,9 @@ final class Matrices {
         }
     }
 
-    /** Fixed decimals, {@code NA} for NaN, no minus sign on a rounded zero (as R prints). */
+    /** Fixed decimals as R prints them ({@link PrecisTable#fixed}). */
     static String fixed(double v, int decimals) {
-        if (Double.isNaN(v)) return "NA";
-        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.startsWith("-") && s.chars().allMatch(ch -> ch == '-' || ch == '0' || ch == '.')) s = s.substring(1);
-        return s;
+        return PrecisTable.fixed(v, decimals);
     }
 
     /**

@@ -39,28 +39,22 @@ public final class FitPlots {
         List<String> names = fit.manifest().outputNames();
         List<Integer> out = new ArrayList<>();
         for (String p : pars) {
-            boolean found = names.stream().anyMatch(n -> n.equals(p) || base(n).equals(p));
+            boolean found = names.stream().anyMatch(n -> n.equals(p) || PrecisTable.baseName(n).equals(p));
             if (!found) {
                 throw new UlamException("no output named '" + p + "' in the fit of " + fit.manifest().model(), null,
-                        "the outputs are: " + String.join(", ", names.stream().map(FitPlots::base).distinct().toList()));
+                        "the outputs are: " + String.join(", ", names.stream().map(PrecisTable::baseName).distinct().toList()));
             }
         }
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             if (!PrecisTable.isShown(n)) continue;
             if (!pars.isEmpty()) {
-                if (pars.contains(n) || pars.contains(base(n))) out.add(i);
+                if (pars.contains(n) || pars.contains(PrecisTable.baseName(n))) out.add(i);
                 continue;
             }
-            boolean hide = depth <= 1 ? n.contains("]") : depth == 2 && n.contains(",");
-            if (!hide) out.add(i);
+            if (!PrecisTable.hiddenAtDepth(n, depth)) out.add(i);
         }
         return out;
-    }
-
-    private static String base(String name) {
-        int b = name.indexOf('[');
-        return b < 0 ? name : name.substring(0, b);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import ulam.runtime.UlamException;
 import ulam.runtime.diagnostics.SamplerDiagnostics;
@@ -160,8 +159,7 @@ public final class HtmlReport {
         int hidden = 0;
         for (VariableSummary s : summaries) {
             if (!PrecisTable.isShown(s.name())) continue;
-            boolean hide = o.depth() <= 1 ? s.name().contains("]") : o.depth() == 2 && s.name().contains(",");
-            if (hide) hidden++;
+            if (PrecisTable.hiddenAtDepth(s.name(), o.depth())) hidden++;
             else rows.add(s);
         }
         h.append("<table class=\"precis\">\n<tr><th></th><th>mean</th><th>sd</th><th>")
@@ -293,11 +291,7 @@ public final class HtmlReport {
     }
 
     private static String num(double v, int decimals) {
-        if (Double.isNaN(v)) return "NA";
-        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.startsWith("-") && s.chars().allMatch(ch -> ch == '-' || ch == '0' || ch == '.')) s = s.substring(1);
-        return s;
+        return PrecisTable.fixed(v, decimals);
     }
 
     /** HTML-escapes text. */
