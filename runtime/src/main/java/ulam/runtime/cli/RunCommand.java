@@ -12,6 +12,7 @@ import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 import ulam.runtime.diagnostics.SamplerDiagnostics;
 import ulam.runtime.diagnostics.VariableSummary;
+import ulam.runtime.fit.FitWriter;
 import ulam.runtime.output.PrecisTable;
 import ulam.runtime.output.StanCsvWriter;
 import ulam.runtime.sampler.DrawSink;
@@ -80,7 +81,11 @@ public final class RunCommand {
 
             IntFunction<DrawSink> sinks = null;
             Path dir = options.outputDir();
+            FitWriter fitWriter = null;
             if (dir != null) {
+                // a self-contained fit: source, data copies and manifest first, then the draws as they come
+                fitWriter = FitWriter.begin(dir, model, config, options.dataFiles(), options.dataValues(),
+                        options.sourceFile());
                 List<String> files = options.dataFiles().stream().map(Path::toString).toList();
                 sinks = StanCsvWriter.factory(dir, model.name(), model.outputNames(), config, files);
             }
@@ -98,6 +103,7 @@ public final class RunCommand {
                 }
             }
 
+            if (fitWriter != null) fitWriter.finish(fit.wallSeconds());
             List<VariableSummary> summaries = VariableSummary.of(fit, options.prob());
             List<VariableSummary> shown = summaries.stream().filter(s -> PrecisTable.isShown(s.name())).toList();
             out.print(PrecisTable.format(summaries, options.depth(), options.prob()));
@@ -106,6 +112,7 @@ public final class RunCommand {
             if (dir != null) {
                 out.println("Draws written to " + dir.resolve(StanCsvWriter.fileName(model.name(), 1))
                         + (config.chains() > 1 ? " ... " + StanCsvWriter.fileName(model.name(), config.chains()) : ""));
+                out.println("Fit saved in " + dir + " (ulam waic, loo, compare, plot and report read it)");
             }
             out.flush();
             err.flush();

@@ -66,7 +66,7 @@ public class RunOptions {
     String metric;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Write the draws of each chain as Stan CSV files <model>_<chain>.csv into DIR.")
+            description = "Save the fit in DIR: the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot and report.")
     Path outputDir;
 
     @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
@@ -84,6 +84,9 @@ public class RunOptions {
             description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2).")
     double init = 2;
 
+    /** The model file as the user named it, recorded in a fit's manifest; not an option (set by {@code ulam run}). */
+    String sourceFile;
+
     /** Data files given with {@code --data}, in order. */
     public List<Path> dataFiles() { return dataFiles; }
 
@@ -95,6 +98,20 @@ public class RunOptions {
 
     /** {@code --output-dir}, or null. */
     public Path outputDir() { return outputDir; }
+
+    /** The model file as the user named it, or null (a model jar does not know it). */
+    public String sourceFile() { return sourceFile; }
+
+    /**
+     * Records the model file's name in the fit's manifest ({@code ulam run} calls it; a model jar does not).
+     *
+     * @param file the model file as the user named it, e.g. {@code examples/chimpanzees.ulam}
+     * @return this
+     */
+    public RunOptions sourceFile(String file) {
+        this.sourceFile = file;
+        return this;
+    }
 
     /** {@code --depth}. */
     public int depth() { return depth; }

@@ -33,7 +33,16 @@ public final class PrecisTable {
         return !(base.equals("lp__") || base.equals("dev") || base.equals("log_lik") || base.startsWith("log_lik_"));
     }
 
-    private static String baseName(String name) {
+    /**
+     * Whether precis hides a row at this depth: depth 1 hides names containing {@code ]} (vector
+     * and matrix elements), depth 2 names containing a comma (matrix elements), depth 3 nothing.
+     */
+    public static boolean hiddenAtDepth(String name, int depth) {
+        return depth <= 1 ? name.contains("]") : depth == 2 && name.contains(",");
+    }
+
+    /** The base name of an output: {@code a} for {@code a[3]}, the name itself for a scalar. */
+    public static String baseName(String name) {
         int b = name.indexOf('[');
         return b < 0 ? name : name.substring(0, b);
     }
@@ -62,8 +71,7 @@ public final class PrecisTable {
         int hidden = 0;
         for (VariableSummary s : summaries) {
             if (!isShown(s.name())) continue;
-            boolean hide = depth == 1 ? s.name().contains("]") : depth == 2 && s.name().contains(",");
-            if (hide) hidden++;
+            if (hiddenAtDepth(s.name(), depth)) hidden++;
             else rows.add(s);
         }
         StringBuilder sb = new StringBuilder();
@@ -99,8 +107,11 @@ public final class PrecisTable {
         sb.append('\n');
     }
 
-    /** Fixed decimals as R shows a rounded number: {@code NA} for NaN, no minus sign on zero. */
-    static String fixed(double v, int decimals) {
+    /**
+     * Fixed decimals as R shows a rounded number: {@code NA} for NaN, {@code Inf}/{@code -Inf},
+     * no minus sign on a number that rounds to zero.
+     */
+    public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) return "NA";
         if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);

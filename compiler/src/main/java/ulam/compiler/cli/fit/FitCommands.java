@@ -1,0 +1,59 @@
+package ulam.compiler.cli.fit;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import ulam.runtime.UlamException;
+import ulam.runtime.cli.RunCommand;
+
+/**
+ * The commands that read a fit folder ({@code ulam run --output-dir DIR}): {@code waic},
+ * {@code loo}, {@code compare}, {@code plot}, {@code report}. Register them with
+ * {@code subcommands = {..., WaicCommand.class, ...}} or by adding {@link #subcommands()} to the
+ * root {@link CommandLine}. Each writes results to the command line's out stream and notes and
+ * warnings to its err stream, and throws {@link UlamException} for user errors (printed by the
+ * root's execution-exception handler, exit status 1).
+ */
+public final class FitCommands {
+    private FitCommands() {
+    }
+
+    /** The command classes, in the order {@code ulam --help} should list them. */
+    public static List<Class<?>> subcommands() {
+        return List.of(WaicCommand.class, LooCommand.class, CompareCommand.class, PlotCommand.class,
+                ReportCommand.class);
+    }
+
+    /**
+     * Runs one command on its own, as {@code ulam} would (for tests and embedding): user errors
+     * are printed with {@link UlamException#format()} and give status 1, internal errors status 2.
+     *
+     * @param command a new instance of one of {@link #subcommands()}
+     * @param args    its arguments
+     * @param out     standard output
+     * @param err     standard error
+     * @return the exit status
+     */
+    public static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof UlamException u) {
+                err.print(u.format());
+                err.flush();
+                return 1;
+            }
+            err.println("internal error: " + ex + "; " + RunCommand.REPORT_HINT);
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** Prints the fit's notes (a stopped run) to err. */
+    static void notes(LoadedFit f, PrintWriter err) {
+        for (String n : f.fit().notes()) err.println("note: " + n);
+        for (String n : f.model().notes()) err.println("note: " + n);
+    }
+}

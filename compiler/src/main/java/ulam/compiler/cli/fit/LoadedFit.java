@@ -1,0 +1,107 @@
+package ulam.compiler.cli.fit;
+
+import java.nio.file.Path;
+import ulam.compiler.Compiler;
+import ulam.compiler.parse.Source;
+import ulam.runtime.Model;
+import ulam.runtime.UlamException;
+import ulam.runtime.data.DataSet;
+import ulam.runtime.fit.FitDirectory;
+import ulam.runtime.fit.PointwiseLogLikelihood;
+import ulam.runtime.loo.Loo;
+import ulam.runtime.loo.RelativeEfficiency;
+import ulam.runtime.loo.Waic;
+
+/**
+ * A fit folder with its model recompiled from the saved source on the saved data, as the fit
+ * commands need it: the draws ({@link FitDirectory}), the bound {@link Model}, and the pointwise
+ * log-likelihood of the draws, computed once.
+ */
+public final class LoadedFit {
+    private final FitDirectory fit;
+    private final Model model;
+    private double[][] logLik;
+
+    private LoadedFit(FitDirectory fit, Model model) {
+        this.fit = fit;
+        this.model = model;
+    }
+
+    /**
+     * Reads a fit and recompiles its model: {@code Compiler.compile(new Source(saved source),
+     * Compiler.schema(saved data))}, bound to the saved data.
+     *
+     * @param dir the fit folder
+     * @return the fit and its model
+     * @throws UlamException if the folder is not a fit, the saved source was edited, the model no
+     *                       longer compiles, or the recompiled model's outputs differ from the
+     *                       draws' (a fit from another model version)
+     */
+    public static LoadedFit load(Path dir) {
+        FitDirectory fit = FitDirectory.read(dir);
+        boolean noData = fit.manifest().dataFiles().isEmpty() && fit.manifest().dataValues().isEmpty();
+        DataSet data = noData ? null : fit.readData();
+        Compiler.Compiled compiled;
+        try {
+            compiled = Compiler.compile(new Source(fit.sourcePath().toString(), fit.source()),
+                    data == null ? null : Compiler.schema(data));
+        } catch (UlamException e) {
+            throw new UlamException("the model saved in " + dir + " does not compile with this ulam: " + e.getMessage(),
+                    e.location(), "the fit was written by ulam " + fit.manifest().ulamVersion()
+                    + "; run the model again with --output-dir");
+        }
+        Model model = compiled.factory().apply(data == null ? DataSet.empty() : data);
+        fit.checkModel(model);
+        return new LoadedFit(fit, model);
+    }
+
+    /** The fit as read. */
+    public FitDirectory fit() {
+        return fit;
+    }
+
+    /** The recompiled model, bound to the fit's data. */
+    public Model model() {
+        return model;
+    }
+
+    /** A short name for tables: the model's name. */
+    public String name() {
+        return fit.manifest().model();
+    }
+
+    /**
+     * The pointwise log-likelihood of the post-warmup draws, chains stacked in order.
+     *
+     * @return {@code double[S][N]} (computed on first use, then kept)
+     * @throws UlamException if the model has no likelihood or the fit has no post-warmup draws
+     */
+    public double[][] logLik() {
+        if (logLik == null) {
+            if (fit.totalDraws() < 2) {
+                throw new UlamException("the fit " + fit.dir() + " has " + fit.totalDraws() + " draws after warmup;"
+                        + " WAIC and PSIS need at least 2", null, "run the model again and let it finish");
+            }
+            logLik = PointwiseLogLikelihood.compute(model, fit.draws());
+        }
+        return logLik;
+    }
+
+    /** rethinking's WAIC of the fit. */
+    public Waic waic() {
+        return Waic.of(logLik());
+    }
+
+    /**
+     * PSIS-LOO of the fit.
+     *
+     * @param relativeEfficiency true: r_eff from the chains ({@link RelativeEfficiency}, as
+     *                           rethinking's PSIS for a Stan fit); false: r_eff = 1
+     * @return the result
+     */
+    public Loo loo(boolean relativeEfficiency) {
+        double[][] ll = logLik();
+        if (!relativeEfficiency) return Loo.of(ll);
+        return Loo.of(ll, RelativeEfficiency.of(ll, fit.chains().size()));
+    }
+}

@@ -1,0 +1,72 @@
+package ulam.compiler.cli.fit;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import ulam.runtime.UlamException;
+import ulam.runtime.loo.Loo;
+import ulam.runtime.loo.Waic;
+import ulam.runtime.report.HtmlReport;
+
+/**
+ * {@code ulam report FIT [-o FILE]}: one self-contained HTML page about the fit
+ * ({@link HtmlReport}): the precis table, sampler diagnostics, WAIC and PSIS-LOO (when the model
+ * has a likelihood; {@code --no-criteria} leaves them out and does not recompile the model),
+ * the plots, the run settings and the model source. Default file: {@code FIT/report.html}.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write one self-contained HTML page about a fit: summary, diagnostics, WAIC/PSIS-LOO and plots.")
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    Path fit;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The HTML file (default: FIT/report.html).")
+    Path output;
+
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "2",
+            description = "Summary depth: 1 hides vector and matrix elements, 2 matrix elements, 3 nothing (default: 2).")
+    int depth;
+
+    @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89", description = "Interval mass (default: 0.89).")
+    double prob;
+
+    @Option(names = "--max-panels", paramLabel = "N", defaultValue = "60",
+            description = "At most this many trace and trank panels (default: 60).")
+    int maxPanels;
+
+    @Option(names = "--no-criteria", description = "Leave out WAIC and PSIS-LOO (the model is then not recompiled).")
+    boolean noCriteria;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(prob > 0 && prob < 1)) {
+            throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null, "e.g. --prob 0.89");
+        }
+        if (depth < 1 || depth > 3) throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null, null);
+        LoadedFit f = noCriteria ? null : LoadedFit.load(fit);
+        Waic waic = null;
+        Loo loo = null;
+        if (f != null && f.model().observations() > 0) {
+            waic = f.waic();
+            loo = f.loo(true);
+        }
+        var dir = f != null ? f.fit() : ulam.runtime.fit.FitDirectory.read(fit);
+        for (String n : dir.notes()) err.println("note: " + n);
+        Path file = output != null ? output : fit.resolve("report.html");
+        HtmlReport.write(dir, new HtmlReport.Options(prob, depth, maxPanels, waic, loo), file);
+        out.println("Wrote " + file);
+        out.flush();
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package ulam.runtime.plot;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.Arrays;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The posterior predictive check of rethinking's {@code postcheck}: for every case i (x axis), the
+ * observed outcome (filled blue dot) against the simulated outcomes, drawn as their mean (open
+ * circle) and the central interval of mass {@code prob} (vertical line). Observations outside
+ * their interval stand out. The simulations are an S x N matrix, e.g. what {@code ulam sim} writes.
+ */
+public final class PredictivePlot {
+    /** Width of the page, pixels. */
+    public static final int WIDTH = 1000;
+    /** Height of the page, pixels. */
+    public static final int HEIGHT = 420;
+
+    private PredictivePlot() {
+    }
+
+    /**
+     * The chart.
+     *
+     * @param observed  {@code double[N]} observed outcomes
+     * @param simulated {@code double[S][N]} simulated outcomes, one row per draw
+     * @param prob      interval mass in (0, 1)
+     * @param title     title, e.g. the outcome's name
+     * @return the chart
+     * @throws IllegalArgumentException if the shapes disagree, S is 0 or prob is outside (0, 1)
+     */
+    public static JFreeChart chart(double[] observed, double[][] simulated, double prob, String title) {
+        int n = observed.length;
+        if (simulated.length == 0) throw new IllegalArgumentException("no simulated draws");
+        if (!(prob > 0 && prob < 1)) throw new IllegalArgumentException("prob must lie in (0, 1): " + prob);
+        for (double[] row : simulated) {
+            if (row.length != n) {
+                throw new IllegalArgumentException("simulations have " + row.length + " cases, observations " + n);
+            }
+        }
+        XYIntervalSeries sim = new XYIntervalSeries("simulated");
+        double[] col = new double[simulated.length];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < col.length; s++) col[s] = simulated[s][i];
+            Arrays.sort(col);
+            double mean = Arrays.stream(col).average().orElse(Double.NaN);
+            double a = (1 - prob) / 2;
+            sim.add(i + 1, i + 1, i + 1, mean, quantile(col, a), quantile(col, 1 - a));
+        }
+        XYIntervalSeriesCollection simData = new XYIntervalSeriesCollection();
+        simData.addSeries(sim);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setErrorPaint(Color.DARK_GRAY);
+        r.setErrorStroke(Style.THIN);
+        r.setCapLength(0);
+        r.setSeriesPaint(0, Color.DARK_GRAY);
+        r.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+        r.setSeriesShapesFilled(0, false);
+        r.setSeriesLinesVisible(0, false);
+
+        XYSeries obs = new XYSeries("observed", false, true);
+        for (int i = 0; i < n; i++) obs.add(i + 1, observed[i], false);
+        XYLineAndShapeRenderer pr = new XYLineAndShapeRenderer(false, true);
+        pr.setSeriesPaint(0, Style.chain(1));
+        pr.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+
+        NumberAxis x = new NumberAxis("case");
+        x.setRange(0.5, n + 0.5);
+        NumberAxis y = new NumberAxis("outcome (blue: observed; circle and line: simulated mean and interval)");
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(obs), x, y, pr);
+        plot.setDataset(1, simData);
+        plot.setRenderer(1, r);
+        return Style.chart(title, plot, null);
+    }
+
+    /** Type-7 quantile of sorted values (R's default). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * The plot as one page.
+     *
+     * @param observed  {@code double[N]}
+     * @param simulated {@code double[S][N]}
+     * @param prob      interval mass
+     * @param title     title
+     * @return the page
+     */
+    public static Pages page(double[] observed, double[][] simulated, double prob, String title) {
+        return new Pages(List.of(chart(observed, simulated, prob, title)), 1, WIDTH, HEIGHT);
+    }
+}

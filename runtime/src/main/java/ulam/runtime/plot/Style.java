@@ -1,0 +1,60 @@
+package ulam.runtime.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/** Colours, fonts and the common look of the panels. */
+final class Style {
+    private Style() {
+    }
+
+    /** Chain colours (colour-blind safe, Okabe-Ito), chain c gets {@code CHAINS[(c - 1) % 8]}. */
+    static final Color[] CHAINS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
+    static final Color WARMUP = new Color(0xE6E6E6);
+    static final Color GRID = new Color(0xDDDDDD);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final BasicStroke THIN = new BasicStroke(0.6f);
+    static final BasicStroke LINE = new BasicStroke(1.2f);
+
+    /** The colour of chain {@code c} (1-based). */
+    static Color chain(int c) {
+        return CHAINS[(c - 1) % CHAINS.length];
+    }
+
+    /** A chart around an XY plot: white, no legend, the title top left, an optional note inside the plot at the top right. */
+    static JFreeChart chart(String title, XYPlot plot, String note) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        if (title != null) {
+            TextTitle t = new TextTitle(title, TITLE);
+            t.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            t.setPosition(RectangleEdge.TOP);
+            chart.addSubtitle(t);
+        }
+        if (note != null) {
+            // inside the plot area, top right (rethinking writes n_eff there)
+            TextTitle t = new TextTitle(note, NOTE);
+            t.setBackgroundPaint(new Color(255, 255, 255, 200));
+            t.setPadding(new RectangleInsets(1, 3, 1, 3));
+            plot.addAnnotation(new XYTitleAnnotation(0.995, 0.99, t, RectangleAnchor.TOP_RIGHT));
+        }
+        return chart;
+    }
+}
