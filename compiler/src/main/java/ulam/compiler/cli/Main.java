@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ulam.compiler.Compiler;
 import ulam.compiler.check.DataSchema;
+import ulam.compiler.cli.fit.FitCommands;
 import ulam.compiler.pack.JarPacker;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
@@ -40,18 +41,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line; returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof UlamException u) {
-                err.print(u.format());
-                err.flush();
-                return 1;
-            }
-            err.println("internal error: " + ex + "; " + RunCommand.REPORT_HINT);
-            return 2;
-        });
+        CommandLine cl = Commands.of(new Main(), out, err);
+        for (Class<?> c : FitCommands.subcommands()) cl.addSubcommand(c);
         Streams.out = out;
         Streams.err = err;
         return cl.execute(args);
@@ -90,6 +81,7 @@ public final class Main implements Callable<Integer> {
             Compiler.Compiled c = compile(model, data);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
             DataSet bound = data == null ? DataSet.empty() : data;
+            options.sourceFile(model.toString());
             return RunCommand.run(c.factory(), o -> bound, options, Streams.out, err);
         }
     }

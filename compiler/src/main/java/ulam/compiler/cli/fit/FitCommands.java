@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
+import ulam.compiler.cli.Commands;
 import ulam.runtime.UlamException;
-import ulam.runtime.cli.RunCommand;
 
 /**
  * The commands that read a fit folder ({@code ulam run --output-dir DIR}): {@code waic},
@@ -36,18 +36,7 @@ public final class FitCommands {
      * @return the exit status
      */
     public static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof UlamException u) {
-                err.print(u.format());
-                err.flush();
-                return 1;
-            }
-            err.println("internal error: " + ex + "; " + RunCommand.REPORT_HINT);
-            return 2;
-        });
+        CommandLine cl = Commands.of(command, out, err);
         return cl.execute(args);
     }
 
