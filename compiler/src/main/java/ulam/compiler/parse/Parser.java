@@ -40,6 +40,7 @@ public final class Parser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkBrackets(source, tokens.getTokens());
+        checkNesting(source, tokens.getTokens());
         UlamParser parser = new UlamParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new Listener(source));
@@ -77,6 +78,87 @@ public final class Parser {
             throw source.error(span(o), "'" + o.getText() + "' is never closed",
                     "add the matching '" + (o.getType() == UlamLexer.LPAREN ? ")" : "]") + "'");
         }
+    }
+
+    /**
+     * How deeply an expression may nest: brackets, plus operators (and indexing) at each bracket
+     * level. Every stage of the compiler recurses over expressions; this bound keeps them all far
+     * from the end of a 1 MiB thread stack (the JVM's default, measured: 800 levels compile), so
+     * a deeply nested line is a located error instead of a StackOverflowError.
+     */
+    static final int MAX_NESTING = 256;
+
+    /**
+     * Rejects an expression nested more than {@link #MAX_NESTING} levels deep, before ANTLR
+     * parses it (its recursive descent would overflow the stack first). The depth is bounded from
+     * above by counting, for each open bracket, the operators and index brackets met at that
+     * bracket's level since its last ',' (or, outside brackets, since the start of the line; a
+     * line that ends with an operator continues): an operator's operand recurses at most once
+     * per operator, so the parser's and the later stages' recursion depth is at most this count.
+     */
+    private static void checkNesting(Source source, List<Token> tokens) {
+        int[] ops = new int[MAX_NESTING + 2];   // operators at each open level
+        int level = 0;
+        int total = 0;                           // levels open plus operators at every open level
+        int previous = -1;
+        for (Token t : tokens) {
+            int type = t.getType();
+            boolean grows = false;
+            switch (type) {
+                case UlamLexer.LPAREN, UlamLexer.LBRACK -> {
+                    if (type == UlamLexer.LBRACK) { ops[level]++; total++; }   // an index wraps what it indexes
+                    level++;
+                    ops[level] = 0;
+                    total++;
+                    grows = true;
+                }
+                case UlamLexer.RPAREN, UlamLexer.RBRACK -> {
+                    if (level > 0) {
+                        total -= ops[level] + 1;
+                        level--;
+                    }
+                }
+                case UlamLexer.COMMA -> {
+                    total -= ops[level];
+                    ops[level] = 0;
+                }
+                case UlamLexer.NL -> {
+                    if (level == 0 && !continues(previous)) {
+                        total -= ops[0];
+                        ops[0] = 0;
+                    }
+                }
+                default -> {
+                    if (isOperator(type)) {
+                        ops[level]++;
+                        total++;
+                        grows = true;
+                    }
+                }
+            }
+            if (grows && total > MAX_NESTING) {
+                throw source.error(span(t), "this expression is nested too deeply (more than " + MAX_NESTING
+                        + " levels of brackets and operators)", "split it: compute parts on lines of their own "
+                        + "(part1 <- ...), then combine them");
+            }
+            if (type != UlamLexer.NL) previous = type;
+        }
+    }
+
+    /** Operators of expressions, each of which may add one level to an expression tree. */
+    private static boolean isOperator(int type) {
+        return switch (type) {
+            case UlamLexer.PLUS, UlamLexer.MINUS, UlamLexer.STAR, UlamLexer.SLASH, UlamLexer.CARET, UlamLexer.BANG,
+                 UlamLexer.COLON, UlamLexer.SPECIAL, UlamLexer.LT, UlamLexer.GT, UlamLexer.LE, UlamLexer.GE,
+                 UlamLexer.EQEQ, UlamLexer.NEQ, UlamLexer.AND, UlamLexer.ANDAND, UlamLexer.OROR, UlamLexer.BAR -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a line ending after a token of this type continues on the next line. */
+    private static boolean continues(int type) {
+        return isOperator(type) || type == UlamLexer.TILDE || type == UlamLexer.ASSIGN
+                || type == UlamLexer.SUPERASSIGN || type == UlamLexer.EQ;
     }
 
     static Span span(Token t) {

@@ -145,4 +145,30 @@ class ParserTest {
         UlamException bad = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma) @\n"));
         assertTrue(bad.getMessage().contains("'@'"), bad.getMessage());
     }
+
+    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack (issue 5). */
+    @Test
+    void deepNestingIsALocatedError() {
+        String[] deep = {"(".repeat(5000) + "a" + ")".repeat(5000), "-".repeat(5000) + "a", "a^".repeat(5000) + "a",
+                "a + ".repeat(5000) + "a", "exp(".repeat(5000) + "a" + ")".repeat(5000), "a" + "[1]".repeat(5000),
+                "(".repeat(200) + "a" + " + a".repeat(100) + ")".repeat(200)};
+        for (String e : deep) {
+            UlamException x = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, 1)\nmu <- " + e + "\n"),
+                    e.substring(0, 20));
+            assertTrue(x.getMessage().contains("nested too deeply"), x.getMessage());
+            assertEquals(2, x.location().line());
+            assertTrue(x.location().column() > 6 && x.location().column() <= x.location().lineText().length(), x.format());
+        }
+    }
+
+    /** The nesting bound counts per line and per argument: long models and long argument lists are fine. */
+    @Test
+    void nestingIsCountedPerLineAndArgument() {
+        String line = "mu <- a + b * x - c / d + e ^ 2 - -f\n";
+        assertEquals(200, parse(line.repeat(200)).statements().size());
+        String args = "fmax(" + "a + b + c, ".repeat(300) + "d)";
+        assertEquals(1, parse("mu <- " + args + "\n").statements().size());
+        assertEquals(1, parse("mu <- " + "a +\n".repeat(100) + "b\n").statements().size());
+        assertEquals(1, parse("mu <- " + "(".repeat(100) + "a" + ")".repeat(100) + "\n").statements().size());
+    }
 }
