@@ -35,7 +35,9 @@ public final class Parser {
      * @throws UlamException at the first syntax error, located
      */
     public static Program parse(Source source) {
-        UlamLexer lexer = new UlamLexer(CharStreams.fromString(source.text(), source.file()));
+        // ANTLR counts lines at '\n' only; Source (and so every message) also ends a line at a lone '\r'
+        String text = source.text().replace("\r\n", "\n").replace('\r', '\n');
+        UlamLexer lexer = new UlamLexer(CharStreams.fromString(text, source.file()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();

@@ -171,4 +171,15 @@ class ParserTest {
         assertEquals(1, parse("mu <- " + "a +\n".repeat(100) + "b\n").statements().size());
         assertEquals(1, parse("mu <- " + "(".repeat(100) + "a" + ")".repeat(100) + "\n").statements().size());
     }
+
+    /** Found by fuzzing: after a lone carriage return (old Mac line ends) errors were a line too high, past its end. */
+    @Test
+    void loneCarriageReturnsEndLines() {
+        for (String nl : new String[] {"\r", "\r\n", "\n"}) {
+            UlamException e = assertThrows(UlamException.class, () -> parse("# comment" + nl + "y ~ dnorm(mu, sigma)" + nl + "mu <- a + * b" + nl));
+            assertEquals(3, e.location().line(), nl.replace("\r", "CR").replace("\n", "LF"));
+            assertEquals(11, e.location().column());
+            assertEquals("mu <- a + * b", e.location().lineText());
+        }
+    }
 }
