@@ -66,10 +66,24 @@ public final class Source {
         return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
 
-    /** The location of a span, with its line's text. */
+    /**
+     * The location of a span, with its line's text. Spans count characters as ANTLR does, in
+     * code points; a location counts them as Java does, in UTF-16 chars (a character outside
+     * the Basic Multilingual Plane, such as an emoji in a string, is two), so that the caret
+     * stands under the right character.
+     */
     public SourceLocation at(Span span) {
         if (span == null) return null;
-        return new SourceLocation(file, span.line(), span.column(), span.length(), line(span.line()));
+        String text = line(span.line());
+        int start = chars(text, span.column() - 1);
+        int end = chars(text, span.column() - 1 + span.length());
+        return new SourceLocation(file, span.line(), start + 1, end - start, text);
+    }
+
+    /** The UTF-16 index of code point {@code points} of a line (counted on past its end). */
+    private static int chars(String text, int points) {
+        int n = text.codePointCount(0, text.length());
+        return points >= n ? text.length() + points - n : text.offsetByCodePoints(0, Math.max(0, points));
     }
 
     /** A user error at a span. */

@@ -182,4 +182,14 @@ class ParserTest {
             assertEquals("mu <- a + * b", e.location().lineText());
         }
     }
+
+    /** An emoji (two UTF-16 chars, one code point for ANTLR) before an error no longer shifts the caret. */
+    @Test
+    void columnsCountJavaCharacters() {
+        UlamException e = assertThrows(UlamException.class,
+                () -> parse("y ~ dnorm(mu, 1)\nmu <- ifelse(s == \"\ud83d\ude00\ud83d\ude00\", 1, 2) @\n"));
+        assertEquals('@', e.location().lineText().charAt(e.location().column() - 1), e.format());
+        UlamException name = assertThrows(UlamException.class, () -> parse("`\ud83d\ude00` ~ dnorm(0, 1) @\n"));
+        assertEquals('@', name.location().lineText().charAt(name.location().column() - 1), name.format());
+    }
 }
