@@ -157,6 +157,7 @@ final class SegmentGen {
             mv.visitJumpInsn(GOTO, head);
             mv.visitLabel(end);
         } else {
+            for (Value v : seg.values()) if (!v.invariant()) forward(v);   // draws (RNG) are never invariant
             sinks();
             if (gradient) seeds();
         }
