@@ -17,6 +17,12 @@ public final class Checks {
     private static final int LISTED = 10;
 
     /**
+     * The most levels an index may have: a parameter indexed by it has that many elements (10
+     * million doubles are 80 MB per copy; the sampler keeps several per chain).
+     */
+    public static final int MAX_LEVELS = 10_000_000;
+
+    /**
      * Size of a parameter indexed by {@code idx} (language reference A.5): {@code max(idx)}.
      * Levels in 1..max that never occur get a note (they are sampled from their prior).
      *
@@ -26,11 +32,20 @@ public final class Checks {
      * @param notes where to add the note about absent levels (not added again if it is already
      *              there); may be null
      * @return max(idx), or 0 for an empty index
-     * @throws UlamException if a value is below 1 (naming the row)
+     * @throws UlamException if a value is below 1 or above {@link #MAX_LEVELS} (naming the row)
      */
     public static int levels(int[] idx, String name, SourceLocation use, List<String> notes) {
         int[] low = Problems.scan(idx.length, i -> idx[i] < 1);
         if (low != null) throw belowOne(idx, low, name, use);
+        int[] high = Problems.scan(idx.length, i -> idx[i] > MAX_LEVELS);
+        if (high != null) {
+            int[] dims = {idx.length};
+            throw new UlamException("index '" + name + "' is " + idx[high[0]] + " in " + Problems.place(dims, high[0])
+                    + ": what it indexes would have that many elements, more than " + MAX_LEVELS
+                    + Problems.alsoBad(high[1] - 1, dims), use,
+                    "an index takes the values 1, 2, ..., K for K groups; recode it (as_index(" + name
+                            + ") numbers its distinct values 1..K)");
+        }
         int max = 0;
         for (int v : idx) max = Math.max(max, v);
         boolean[] seen = new boolean[max + 1];

@@ -30,6 +30,15 @@ class ChecksTest {
         assertEquals(5, Checks.levels(new int[] {5}, "g", USE, null));
     }
 
+    /** Found by fuzzing: an index of 2147483647 overflowed the array of seen levels (NegativeArraySizeException). */
+    @Test
+    void hugeIndexIsALocatedError() {
+        fails(USE, () -> Checks.levels(new int[] {1, Integer.MAX_VALUE, 2}, "P", USE, new ArrayList<>()),
+                "index 'P' is 2147483647 in row 2", "more than 10000000");
+        fails(USE, () -> Checks.levels(new int[] {Checks.MAX_LEVELS + 1}, "P", USE, null), "row 1");
+        assertEquals(Checks.MAX_LEVELS, Checks.levels(new int[] {Checks.MAX_LEVELS}, "P", USE, null));
+    }
+
     @Test
     void bangladeshDistrict54NeverOccurs(@org.junit.jupiter.api.io.TempDir Path dir) {
         // district 1..61 with 54 absent, as in rethinking's bangladesh data
