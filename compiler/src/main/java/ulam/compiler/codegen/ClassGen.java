@@ -293,7 +293,8 @@ public final class ClassGen {
             pushInt(mv, r.bound());
             Bytecode.pushString(mv, r.name());
             Bytecode.pushLocation(mv, r.at());
-            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "inRange", "([IILjava/lang/String;" + LOCATION + ")V", false);
+            String index = r.index().type() == Slot.Type.INT ? "I" : "[I";   // a data scalar indexes too: a[K]
+            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "inRange", "(" + index + "ILjava/lang/String;" + LOCATION + ")V", false);
         } else if (p instanceof PrepStep.LiteralInRange r) {
             Bytecode.pushInt(mv, r.value());
             pushInt(mv, r.bound());

@@ -2,13 +2,23 @@ package ulam.compiler.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ulam.compiler.testing.Models;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
+import ulam.runtime.data.DataSet;
 
 /**
  * The bugs fuzzing found ({@link CompilerFuzzTest}), one reproducer each, checked with the
@@ -62,5 +72,31 @@ class FuzzRegressionTest {
         double mean = sum / 2000;
         assertEquals(3.0, mean, 0.1, "normal_rng(a_bar, 1) at a_bar = 3");
         assertEquals(1.0, squares / 2000 - mean * mean, 0.15, "its variance");
+    }
+
+    /** Found by fuzzing: a data scalar as an index ({@code a[K]}) made a class that failed verification. */
+    @Test
+    void dataScalarAsIndex(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "y,g\n1.0,1\n2.0,2\n0.5,3\n");
+        String model = "y ~ normal(mu, 1)\nmu <- a[K] + b[g, K]\na[g] ~ normal(0, 1)\nmatrix[g,g]:b ~ normal(0, 1)\n";
+        DataSet data = DataSet.read(List.of(csv), Map.of("K", "2"));
+        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("k.ulam", model, data, "K=2"));
+        Model m = Models.inline(model, data);
+        double[] q = new double[12];
+        q[1] = 0.5;                // a[2]
+        q[3 + 3 * 1 + 1] = -0.25;  // b[2,2] (column-major, after a[1..3])
+        double expected = 0;
+        for (double v : q) expected += -0.5 * v * v - 0.5 * Math.log(2 * Math.PI);
+        double[] y = {1.0, 2.0, 0.5};
+        int[] g = {1, 2, 3};
+        for (int i = 0; i < 3; i++) {
+            double mu = q[1] + q[3 + 3 * 1 + (g[i] - 1)];
+            expected += -0.5 * (y[i] - mu) * (y[i] - mu) - 0.5 * Math.log(2 * Math.PI);
+        }
+        assertEquals(expected, m.logDensity(q), 1e-9);
+        DataSet beyond = DataSet.read(List.of(csv), Map.of("K", "4"));
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, beyond));
+        assertTrue(e.getMessage().contains("index 'K' is 4, but what it indexes has 3 elements"), e.format());
+        assertEquals(2, e.location().line());
     }
 }

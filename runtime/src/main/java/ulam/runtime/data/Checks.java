@@ -85,6 +85,18 @@ public final class Checks {
                 "an index here must lie in 1.." + size + "; check the data, or the size in the declaration");
     }
 
+    /**
+     * A single index value (a data scalar, {@code a[K]}) lies in 1..size.
+     *
+     * @throws UlamException naming the index, its value and the size otherwise
+     */
+    public static void inRange(int index, int size, String name, SourceLocation use) {
+        if (index >= 1 && index <= size) return;
+        throw new UlamException("index '" + name + "' is " + index + (index < 1 ? "; indices start at 1" : ", but what it indexes has "
+                + size + (size == 1 ? " element" : " elements")), use, "an index here must lie in 1.." + size
+                + "; check the data, or the size in the declaration");
+    }
+
     private static UlamException belowOne(int[] idx, int[] hit, String name, SourceLocation use) {
         int[] dims = {idx.length};
         return new UlamException("index '" + name + "' is " + idx[hit[0]] + " in " + Problems.place(dims, hit[0])

@@ -40,6 +40,13 @@ class ChecksTest {
     }
 
     @Test
+    void singleIndexInRange() {
+        assertDoesNotThrow(() -> Checks.inRange(3, 3, "K", USE));
+        fails(USE, () -> Checks.inRange(4, 3, "K", USE), "index 'K' is 4, but what it indexes has 3 elements");
+        fails(USE, () -> Checks.inRange(0, 3, "K", USE), "index 'K' is 0; indices start at 1");
+    }
+
+    @Test
     void bangladeshDistrict54NeverOccurs(@org.junit.jupiter.api.io.TempDir Path dir) {
         // district 1..61 with 54 absent, as in rethinking's bangladesh data
         StringBuilder csv = new StringBuilder("woman;district\n");
