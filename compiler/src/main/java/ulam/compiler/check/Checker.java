@@ -874,8 +874,9 @@ public final class Checker {
             }
         }
         TExpr value = typer.expr(rhs, ctx);
-        if (value.elem() == Elem.STRING && !data) {
-            throw error(rhs.span(), "text can only be used in derived data", null);
+        if (value.elem() == Elem.STRING) {   // derived text reached the IR as a number (IllegalArgumentException)
+            throw error(rhs.span(), data ? "a derived value holding text is not supported yet" : "text can only be used in derived data",
+                    data ? "compare the text where it is used, e.g. G <- ifelse(pred == \"no\", 1, 2)" : null);
         }
         if (link != null) {
             FunctionSpec inv = Registry.function(INVERSE_LINKS.get(link)).orElseThrow();

@@ -99,4 +99,18 @@ class FuzzRegressionTest {
         assertTrue(e.getMessage().contains("index 'K' is 4, but what it indexes has 3 elements"), e.format());
         assertEquals(2, e.location().line());
     }
+
+    /** Found by fuzzing: a local holding text ({@code x <- "no"}, {@code logit(eta) <- "no"}) crashed the lowering. */
+    @Test
+    void textInALocalIsALocatedError(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "y,s\n1.0,a\n2.0,b\n");
+        DataSet data = DataSet.read(List.of(csv), Map.of());
+        for (String line : new String[] {"x <- \"no\"", "logit(eta) <- \"no\"", "x <<- \"no\"", "s2 <- s", "s2 <- ifelse(y > 1, s, s)"}) {
+            String model = line + "\ny ~ normal(mu, 1)\nmu ~ normal(0, 1)\n";
+            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("t.ulam", model, data, csv.toString()), line);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
+            assertEquals(1, e.location().line(), e.format());
+            assertTrue(e.getMessage().contains("text"), e.format());
+        }
+    }
 }
