@@ -250,8 +250,24 @@ public final class ClassGen {
                 desc.append(a.type().descriptor);
             }
             desc.append(')').append(f.out().type().descriptor);
+            Label call = new Label();
+            Label called = new Label();
+            Label refused = new Label();
+            Label done = new Label();
+            if (f.at() != null) mv.visitTryCatchBlock(call, called, refused, "java/lang/RuntimeException");
+            mv.visitLabel(call);
             mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.owner()), f.method(), desc.toString(), false);
+            mv.visitLabel(called);
             putField(mv, f.out());
+            if (f.at() != null) {   // a refused input (1:3e9) is an error at the line, as ModelSupport.located says
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(refused);
+                Bytecode.pushLocation(mv, f.at());
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "located", "(Ljava/lang/RuntimeException;" + LOCATION
+                        + ")Ljava/lang/RuntimeException;", false);
+                mv.visitInsn(ATHROW);
+                mv.visitLabel(done);
+            }
         } else if (p instanceof PrepStep.IndexColumn c) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);

@@ -113,4 +113,18 @@ class FuzzRegressionTest {
             assertTrue(e.getMessage().contains("text"), e.format());
         }
     }
+
+    /** Found by fuzzing: {@code tank <- -2147483649:length(surv)} ran out of memory; now an error at the line. */
+    @Test
+    void hugeSequenceIsALocatedError(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "y\n1.0\n2.0\n");
+        DataSet data = DataSet.read(List.of(csv), Map.of("N", "2000000000"));
+        for (String range : new String[] {"-2147483649:length(y)", "1:3e9", "1:N"}) {
+            String model = "y ~ normal(mu, 1)\nmu ~ normal(0, 1)\nt <- " + range + "\ngq> s <- sum(t)\n";
+            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("s.ulam", model, data, "y, N=2e9"), range);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
+            assertEquals(3, e.location().line(), e.format());
+            assertTrue(e.getMessage().contains("more than 10000000"), e.format());
+        }
+    }
 }

@@ -57,6 +57,22 @@ public final class ModelSupport {
     }
 
     /**
+     * The error a data function ({@code seq}, {@code as_index}, ...) of a derived-data line threw,
+     * at that line: its {@link IllegalArgumentException} (the library's way to refuse an input)
+     * or unlocated {@link UlamException} becomes a {@link UlamException} at {@code at}; anything
+     * else is a bug and passes unchanged.
+     *
+     * @return the exception to throw
+     */
+    public static RuntimeException located(RuntimeException e, SourceLocation at) {
+        if (e instanceof UlamException u) return u.location() != null ? u : new UlamException(u.getMessage(), at, u.help());
+        if (e instanceof IllegalArgumentException) {
+            return new UlamException(e.getMessage(), at, "check the values this line computes from the data");
+        }
+        return e;
+    }
+
+    /**
      * A literal index written in the model ({@code a[3]}) lies within a size known only once the
      * data are bound.
      *

@@ -129,15 +129,25 @@ public final class DataFunctions {
         return codes;
     }
 
+    /** The longest sequence {@link #seq} makes (10 million values; 1:2e9 would need 8 GB). */
+    public static final int MAX_SEQ = 10_000_000;
+
     /**
      * The integer sequence from:to of R: from, from + 1, ..., to when from &lt;= to, and
      * descending from, from - 1, ..., to otherwise (so 3:1 is 3, 2, 1).
      *
      * @return |to - from| + 1 values
+     * @throws IllegalArgumentException if that is more than {@link #MAX_SEQ} (the model's
+     *                                  constructor reports it at the line)
      */
     public static int[] seq(int from, int to) {
         int step = from <= to ? 1 : -1;
-        int n = Math.abs(to - from) + 1;
+        long length = Math.abs((long) to - from) + 1;
+        if (length > MAX_SEQ) {
+            throw new IllegalArgumentException("the sequence " + from + ":" + to + " would have " + length
+                    + " values, more than " + MAX_SEQ);
+        }
+        int n = (int) length;
         int[] s = new int[n];
         for (int i = 0; i < n; i++) {
             s[i] = from + i * step;

@@ -50,6 +50,10 @@ class DataFunctionsTest {
         assertArrayEquals(new int[] {1, 2, 3, 4}, DataFunctions.seq(1, 4));
         assertArrayEquals(new int[] {3, 2, 1}, DataFunctions.seq(3, 1), "3:1 counts down, as in R");
         assertArrayEquals(new int[] {5}, DataFunctions.seq(5, 5));
+        // found by fuzzing: -2147483649:48 and 1:3e9 overflowed or ran out of memory
+        assertEquals(DataFunctions.MAX_SEQ, DataFunctions.seq(1, DataFunctions.MAX_SEQ).length);
+        assertThrows(IllegalArgumentException.class, () -> DataFunctions.seq(Integer.MIN_VALUE, 48));
+        assertThrows(IllegalArgumentException.class, () -> DataFunctions.seq(1, Integer.MAX_VALUE));
         assertEquals(7, DataFunctions.length(X));
         assertEquals(3, DataFunctions.length(new int[] {1, 2, 3}));
         assertEquals(2, DataFunctions.length(new String[] {"a", "b"}));
