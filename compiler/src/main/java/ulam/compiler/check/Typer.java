@@ -446,11 +446,13 @@ final class Typer {
 
     /** A whole data vector (or a scalar) as the argument of a data function. */
     TExpr wholeData(Expr a, Ctx ctx, FunctionSpec spec) {
+        if (spec.name().equals("seq")) return toInt(expr(a, Ctx.scalar(true, false)), a.span(), "an argument of seq()");   // as from:to
         if (a instanceof Expr.Name n && symbols.get(n.name()) != null) {
             Symbol s = symbols.get(n.name());
             if (!s.isData()) {
                 throw error(a.span(), spec.name() + "() works on data; '" + s.name() + "' is a " + s.kind().description, null);
             }
+            if (s.shape().isScalar()) throw notAColumn(a, spec);
             return new TExpr.Ref(s, null, s.elem() == Elem.STRING ? Elem.STRING : Elem.REAL);
         }
         Object o = arrays.operand(a, Ctx.scalar(true, false));
@@ -458,7 +460,12 @@ final class Typer {
             // a data expression such as log(mass): computed once when the data are bound
             return new TExpr.Ref(arrays.materialize(v, Kind.TRANSFORMED_DATA), null, Elem.REAL);
         }
-        return numeric((TExpr) o, a.span());
+        throw notAColumn(a, spec);
+    }
+
+    /** standardize(N) with N a single value had no method to call (NoSuchMethodError when bound); seq(1, N) neither. */
+    private UlamException notAColumn(Expr a, FunctionSpec spec) {
+        return error(a.span(), spec.name() + "() works on a column of data, not a single value", null);
     }
 
     private TExpr reduction(FunctionSpec spec, Expr arg, Ctx ctx) {

@@ -127,4 +127,20 @@ class FuzzRegressionTest {
             assertTrue(e.getMessage().contains("more than 10000000"), e.format());
         }
     }
+
+    /** Found by fuzzing: {@code x2 <- standardize(N)} with N a single value failed with NoSuchMethodError when bound. */
+    @Test
+    void columnFunctionOfASingleValue(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "y,g\n1.0,1\n2.0,2\n4.0,2\n");
+        DataSet data = DataSet.read(List.of(csv), Map.of("N", "3"));
+        for (String line : new String[] {"x2 <- standardize(N)", "x2 <- standardize(N + 1)"}) {
+            String model = "y ~ normal(mu, 1)\nmu ~ normal(0, 1)\n" + line + "\ngq> s <- sum(x2)\n";
+            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("c.ulam", model, data, "y, g, N=3"), line);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
+            assertTrue(e.getMessage().contains("works on a column of data, not a single value"), e.format());
+            assertEquals(3, e.location().line(), e.format());
+        }
+        String fine = "y ~ normal(mu[t], 1)\nmu[t] ~ normal(0, 1)\nt <- seq(1, N)\nz <- standardize(y)\nk <- as_index(g)\n";
+        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("c.ulam", fine, data, "y, g, N=3"));
+    }
 }
