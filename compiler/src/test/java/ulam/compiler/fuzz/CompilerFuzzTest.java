@@ -1,0 +1,135 @@
+package ulam.compiler.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
+import net.jqwik.api.statistics.Statistics;
+import ulam.runtime.data.DataSet;
+
+/**
+ * Fuzzing the compiler (issue 5): generated models on random small data sets, and mutated
+ * example models on the examples' data, must compile and evaluate or be rejected with a located
+ * error ({@link Oracle}). The default run tries 1,600 cases; the "validation" run
+ * ({@code mvn -B verify -P validation}) tries 80,000, with fixed seeds so that a run repeats.
+ */
+class CompilerFuzzTest {
+
+    /** Cases of the default run, per property. */
+    private static final int TRIES = 800;
+    /** Cases of the validation run, per property. */
+    private static final int VALIDATION_TRIES = 40_000;
+
+    @Property(tries = TRIES, seed = "20240501", shrinking = ShrinkingMode.OFF)
+    void generatedModels(@ForAll long seed) {
+        Statistics.label("generated").collect(generated(seed));
+    }
+
+    @Property(tries = TRIES, seed = "20240502", shrinking = ShrinkingMode.OFF)
+    void mutatedExamples(@ForAll long seed) {
+        Statistics.label("mutated").collect(mutated(seed));
+    }
+
+    @Tag("validation")
+    @Property(tries = VALIDATION_TRIES, seed = "7001", shrinking = ShrinkingMode.OFF)
+    void generatedModelsAtScale(@ForAll long seed) {
+        Statistics.label("generated").collect(generated(seed));
+    }
+
+    @Tag("validation")
+    @Property(tries = VALIDATION_TRIES, seed = "7002", shrinking = ShrinkingMode.OFF)
+    void mutatedExamplesAtScale(@ForAll long seed) {
+        Statistics.label("mutated").collect(mutated(seed));
+    }
+
+    /** A generated model on its generated data. */
+    static Oracle.Outcome generated(long seed) {
+        ModelGenerator.Case c = ModelGenerator.generate(seed);
+        Path csv = write("data_" + Thread.currentThread().getId() + ".csv", c.csv());
+        DataSet data = DataSet.read(List.of(csv), c.values());
+        return Oracle.check("gen.ulam", c.model(), data, c.dataLabel());
+    }
+
+    /** A mutated example model on the example's data. */
+    static Oracle.Outcome mutated(long seed) {
+        Random r = new Random(seed);
+        Example e = EXAMPLES.get(r.nextInt(EXAMPLES.size()));
+        String text = Mutator.mutate(e.text(), r);
+        return Oracle.check(e.file(), text, e.data(), e.dataLabel());
+    }
+
+    // ------------------------------------------------------------------------------- fixtures
+
+    /** An example model with its data (null for none). */
+    record Example(String file, String text, DataSet data, String dataLabel) {}
+
+    private static final Path TEMP;
+
+    static {
+        try {
+            TEMP = Files.createTempDirectory("ulam-fuzz");
+            TEMP.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final List<Example> EXAMPLES = examples();
+
+    private static List<Example> examples() {
+        Path dir = Path.of("..", "examples");
+        DataSet chimps = read(dir.resolve("data/chimpanzees.csv"));
+        DataSet frogs = read(dir.resolve("data/reedfrogs.csv"));
+        DataSet glmm = read(write("glmm_head.csv", head(dir.resolve("data/sim_glmm_100k.csv"), 301)));
+        Map<String, DataSet> data = Map.of("chimpanzees", chimps, "chimpanzees_nc", chimps, "reedfrogs", frogs,
+                "reedfrogs_spg", frogs, "glmm_100k", glmm);
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".ulam")).sorted().map(p -> {
+                String name = p.getFileName().toString().replace(".ulam", "");
+                DataSet d = data.get(name);
+                return new Example(name + ".ulam", text(p), d, d == null ? "(none)" : d.names().toString());
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DataSet read(Path csv) {
+        return DataSet.read(List.of(csv), Map.of());
+    }
+
+    private static String text(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String head(Path p, int lines) {
+        try (var all = Files.lines(p)) {
+            return String.join("\n", all.limit(lines).toList()) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(String name, String text) {
+        try {
+            Path f = TEMP.resolve(name);
+            Files.writeString(f, text, StandardCharsets.UTF_8);
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
