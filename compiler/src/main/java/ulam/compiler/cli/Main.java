@@ -45,7 +45,12 @@ public final class Main implements Callable<Integer> {
         for (Class<?> c : FitCommands.subcommands()) cl.addSubcommand(c);
         Streams.out = out;
         Streams.err = err;
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (LinkageError | StackOverflowError | AssertionError e) {   // errors picocli's handler does not see
+            err.println("internal error: " + e + "; " + RunCommand.REPORT_HINT);
+            return 2;
+        }
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class Lowering {
         pending = density;
         List<Slot> constants = new ArrayList<>();
         for (Term t : spec.terms()) {
+            if (t.likelihood() && spec.mode().priorOnly()) continue;   // sampling the prior
             density.add(term(t));
             if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
         }
