@@ -77,11 +77,19 @@ public final class Softmax {
         }
     }
 
-    /** log_softmax(v vector[K])_k = v_k - log_sum_exp(v), vector[K]. */
+    /**
+     * log_softmax(v vector[K])_k = v_k - log_sum_exp(v), vector[K], computed as
+     * (v_k - m) - log sum_j exp(v_j - m) with m = max(v), so that no digits are lost to a large m.
+     */
     public static void logSoftmax(double[] v, int vOff, int K, double[] out, int outOff) {
-        double lse = logSumExp(v, vOff, K);
+        double m = max(v, vOff, K);
+        double s = 0;
         for (int k = 0; k < K; k++) {
-            out[outOff + k] = v[vOff + k] - lse;
+            s += Math.exp(v[vOff + k] - m);
+        }
+        double log = Math.log(s);
+        for (int k = 0; k < K; k++) {
+            out[outOff + k] = (v[vOff + k] - m) - log;
         }
     }
 
