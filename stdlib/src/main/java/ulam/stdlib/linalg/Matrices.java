@@ -17,44 +17,116 @@ public final class Matrices {
 
     // ------------------------------------------------------------------ multiply
 
-    /** multiply(A matrix[R,M], B matrix[M,C]) = A B, matrix[R,C]. */
+    /**
+     * multiply(A matrix[R,M], B matrix[M,C]) = A B, matrix[R,C]. Each result entry is accumulated
+     * in a register, four rows at a time (four independent dependency chains: a single running
+     * sum is bound by the latency of floating-point addition, and these matrices are small).
+     */
     public static void multiply(double[] a, int aOff, double[] b, int bOff, int R, int M, int C,
                                 double[] out, int outOff) {
         for (int c = 0; c < C; c++) {
+            int bc = bOff + c * M;
             int oc = outOff + c * R;
-            for (int r = 0; r < R; r++) {
-                out[oc + r] = 0.0;
-            }
-            for (int k = 0; k < M; k++) {
-                double bkc = b[bOff + k + c * M];
-                int ak = aOff + k * R;
-                for (int r = 0; r < R; r++) {
-                    out[oc + r] += a[ak + r] * bkc;
+            int r = 0;
+            for (; r + 3 < R; r += 4) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int i = aOff + r;
+                for (int k = 0; k < M; k++, i += R) {
+                    double bk = b[bc + k];
+                    s0 += a[i] * bk;
+                    s1 += a[i + 1] * bk;
+                    s2 += a[i + 2] * bk;
+                    s3 += a[i + 3] * bk;
                 }
+                out[oc + r] = s0;
+                out[oc + r + 1] = s1;
+                out[oc + r + 2] = s2;
+                out[oc + r + 3] = s3;
+            }
+            for (; r < R; r++) {
+                double s = 0;
+                int i = aOff + r;
+                for (int k = 0; k < M; k++, i += R) {
+                    s += a[i] * b[bc + k];
+                }
+                out[oc + r] = s;
             }
         }
     }
 
-    /** Adjoint of {@link #multiply}: A += outAdj B^T, B += A^T outAdj. */
+    /**
+     * Adjoint of {@link #multiply}: A += outAdj B^T (four rows of A at a time), B += A^T outAdj
+     * (four rows of B at a time), register accumulation as in the value.
+     */
     public static void multiplyBackward(double[] a, int aOff, double[] b, int bOff, int R, int M, int C,
                                         double[] out, int outOff, double[] outAdj, int outAdjOff, double[] d,
                                         double[] aAdj, int aAdjOff, double[] bAdj, int bAdjOff) {
-        for (int c = 0; c < C; c++) {
-            int oc = outAdjOff + c * R;
+        if (aAdj != null) {
             for (int k = 0; k < M; k++) {
-                int ak = k * R;
-                if (aAdj != null) {
-                    double bkc = b[bOff + k + c * M];
-                    for (int r = 0; r < R; r++) {
-                        aAdj[aAdjOff + ak + r] += outAdj[oc + r] * bkc;
+                int ak = aAdjOff + k * R;
+                int bk = bOff + k;
+                int r = 0;
+                for (; r + 3 < R; r += 4) {
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int i = outAdjOff + r;
+                    for (int c = 0; c < C; c++, i += R) {
+                        double v = b[bk + c * M];
+                        s0 += outAdj[i] * v;
+                        s1 += outAdj[i + 1] * v;
+                        s2 += outAdj[i + 2] * v;
+                        s3 += outAdj[i + 3] * v;
                     }
+                    aAdj[ak + r] += s0;
+                    aAdj[ak + r + 1] += s1;
+                    aAdj[ak + r + 2] += s2;
+                    aAdj[ak + r + 3] += s3;
                 }
-                if (bAdj != null) {
+                for (; r < R; r++) {
                     double s = 0;
-                    for (int r = 0; r < R; r++) {
-                        s += a[aOff + ak + r] * outAdj[oc + r];
+                    int i = outAdjOff + r;
+                    for (int c = 0; c < C; c++, i += R) {
+                        s += outAdj[i] * b[bk + c * M];
                     }
-                    bAdj[bAdjOff + k + c * M] += s;
+                    aAdj[ak + r] += s;
+                }
+            }
+        }
+        if (bAdj != null) {
+            for (int c = 0; c < C; c++) {
+                int oc = outAdjOff + c * R;
+                int bc = bAdjOff + c * M;
+                int k = 0;
+                for (; k + 3 < M; k += 4) {
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int a0 = aOff + k * R;
+                    for (int r = 0; r < R; r++) {
+                        double o = outAdj[oc + r];
+                        s0 += a[a0 + r] * o;
+                        s1 += a[a0 + R + r] * o;
+                        s2 += a[a0 + 2 * R + r] * o;
+                        s3 += a[a0 + 3 * R + r] * o;
+                    }
+                    bAdj[bc + k] += s0;
+                    bAdj[bc + k + 1] += s1;
+                    bAdj[bc + k + 2] += s2;
+                    bAdj[bc + k + 3] += s3;
+                }
+                for (; k < M; k++) {
+                    double s = 0;
+                    int ak = aOff + k * R;
+                    for (int r = 0; r < R; r++) {
+                        s += a[ak + r] * outAdj[oc + r];
+                    }
+                    bAdj[bc + k] += s;
                 }
             }
         }
@@ -65,14 +137,12 @@ public final class Matrices {
     /** multiply_mv(A matrix[R,C], v vector[C]) = A v, vector[R]. */
     public static void multiplyMv(double[] a, int aOff, double[] v, int vOff, int R, int C, double[] out, int outOff) {
         for (int r = 0; r < R; r++) {
-            out[outOff + r] = 0.0;
-        }
-        for (int c = 0; c < C; c++) {
-            double vc = v[vOff + c];
-            int ac = aOff + c * R;
-            for (int r = 0; r < R; r++) {
-                out[outOff + r] += a[ac + r] * vc;
+            double s = 0;
+            int ar = aOff + r;
+            for (int c = 0; c < C; c++) {
+                s += a[ar + c * R] * v[vOff + c];
             }
+            out[outOff + r] = s;
         }
     }
 

@@ -315,7 +315,8 @@ class BlockFunctionTest {
     static final List<Map<String, Integer>> DIMS = List.of(
             Map.of("K", 3, "N", 4, "R", 3, "M", 2, "C", 4),
             Map.of("K", 5, "N", 2, "R", 1, "M", 4, "C", 3),
-            Map.of("K", 1, "N", 1, "R", 2, "M", 1, "C", 1));
+            Map.of("K", 1, "N", 1, "R", 2, "M", 1, "C", 1),
+            Map.of("K", 4, "N", 7, "R", 5, "M", 5, "C", 2)); // blocks of four rows and a remainder
 
     static Stream<Arguments> calls() {
         List<Arguments> all = new ArrayList<>();
