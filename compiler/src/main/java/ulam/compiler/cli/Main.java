@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ulam.compiler.Compiler;
+import ulam.compiler.check.CompileMode;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.cli.fit.FitCommands;
 import ulam.compiler.pack.JarPacker;
@@ -41,8 +42,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line; returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = Commands.of(new Main(), out, err);
-        for (Class<?> c : FitCommands.subcommands()) cl.addSubcommand(c);
+        CommandLine cl = Commands.of(new Main(), out, err, FitCommands.subcommands().toArray(Class<?>[]::new));
         Streams.out = out;
         Streams.err = err;
         try {
@@ -78,12 +78,18 @@ public final class Main implements Callable<Integer> {
         @Mixin
         RunOptions options;
 
+        @Option(names = "--prior-only", description = "Sample the prior: the likelihood lines are left out of the log density"
+                + " (ulam's sample_prior); ulam sim on the fit then gives prior predictive checks.")
+        boolean priorOnly;
+
         @Override
         public Integer call() {
             PrintStream err = Streams.err;
             DataSet data = options.dataFiles().isEmpty() && options.dataValues().isEmpty() && options.dataMatrices().isEmpty()
                     ? null : RunCommand.readData(options);
-            Compiler.Compiled c = compile(model, data);
+            Compiler.Compiled c = Compiler.compile(Source.read(model), data == null ? null : Compiler.schema(data),
+                    priorOnly ? CompileMode.PRIOR : CompileMode.POSTERIOR);
+            options.priorOnly(priorOnly);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());

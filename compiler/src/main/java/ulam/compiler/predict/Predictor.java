@@ -91,8 +91,7 @@ public final class Predictor {
                     "give --n " + total + " or less (or leave it out to use every draw)");
         }
         if (request.draws() < 0) throw new UlamException("--n must be at least 1", null, null);
-        boolean noFitData = fit.manifest().dataFiles().isEmpty() && fit.manifest().dataValues().isEmpty();
-        DataSet fitData = noFitData ? DataSet.empty() : fit.readData();
+        DataSet fitData = fit.readData();
         boolean fresh = !request.dataFiles().isEmpty() || !request.dataValues().isEmpty();
         DataSet newData = fresh ? DataSet.read(request.dataFiles(), request.dataValues()) : null;
 

@@ -87,6 +87,9 @@ public class RunOptions {
     /** The model file as the user named it, recorded in a fit's manifest; not an option (set by {@code ulam run}). */
     String sourceFile;
 
+    /** Whether the model was compiled to sample its prior; not an option here (set by {@code ulam run --prior-only}). */
+    boolean priorOnly;
+
     /** Data files given with {@code --data}, in order. */
     public List<Path> dataFiles() { return dataFiles; }
 
@@ -110,6 +113,19 @@ public class RunOptions {
      */
     public RunOptions sourceFile(String file) {
         this.sourceFile = file;
+        return this;
+    }
+
+    /** Whether the model samples its prior (recorded in a fit's manifest). */
+    public boolean priorOnly() { return priorOnly; }
+
+    /**
+     * Records that the model was compiled to sample its prior ({@code ulam run --prior-only}).
+     *
+     * @return this
+     */
+    public RunOptions priorOnly(boolean prior) {
+        this.priorOnly = prior;
         return this;
     }
 

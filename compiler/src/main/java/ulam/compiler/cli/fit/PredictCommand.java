@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ulam.compiler.predict.Predictor;
 import ulam.runtime.UlamException;
+import ulam.runtime.data.DataSet;
 import ulam.runtime.diagnostics.Convergence;
 import ulam.runtime.fit.FitDirectory;
 import ulam.runtime.output.CsvNumbers;
@@ -64,6 +65,15 @@ abstract class PredictCommand implements Callable<Integer> {
     @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89", description = "Interval width (default 0.89).")
     double prob;
 
+    @Option(names = "--by", paramLabel = "COLUMN",
+            description = "Also summarise, per draw, the average over the cases of each value of this data column"
+                    + " (e.g. a scenario column), and each value's difference from the first value (paired by draw).")
+    String by;
+
+    @Option(names = "--var", paramLabel = "NAME",
+            description = "The variable --by averages (default: the first one reported, e.g. p or the outcome).")
+    String var;
+
     /** The command's name, for the default file name and messages. */
     abstract String name();
 
@@ -91,6 +101,7 @@ abstract class PredictCommand implements Callable<Integer> {
         write(t, file);
         summary(t, o);
         o.printf(Locale.ROOT, "%d draws x %d cases written to %s%n", t.values().length, t.names().length, file);
+        if (by != null) groups(t, f, o);
         o.flush();
         err.flush();
         return 0;
@@ -115,24 +126,75 @@ abstract class PredictCommand implements Callable<Integer> {
     }
 
     private void summary(Predictor.Table t, PrintWriter o) {
-        double lo = (1 - prob) / 2;
-        String loLabel = PrecisTable.percentLabel(lo);
-        String hiLabel = PrecisTable.percentLabel(1 - lo);
-        o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", "", "mean", "sd", loLabel, hiLabel);
+        header(o, "");
         int shown = Math.min(SHOWN, t.names().length);
         for (int c = 0; c < shown; c++) {
             double[] x = new double[t.values().length];
             for (int s = 0; s < x.length; s++) x[s] = t.values()[s][c];
-            double mean = 0;
-            for (double v : x) mean += v;
-            mean /= x.length;
-            double ss = 0;
-            for (double v : x) ss += (v - mean) * (v - mean);
-            double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
-            double[] q = Convergence.quantiles(new double[][] {x}, lo, 1 - lo);
-            o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", t.names()[c], PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
-                    PrecisTable.fixed(q[0], 2), PrecisTable.fixed(q[1], 2));
+            row(o, t.names()[c], x);
         }
         if (shown < t.names().length) o.printf(Locale.ROOT, "... %d more cases in the CSV%n", t.names().length - shown);
+    }
+
+    private void header(PrintWriter o, String first) {
+        double lo = (1 - prob) / 2;
+        o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", first, "mean", "sd", PrecisTable.percentLabel(lo), PrecisTable.percentLabel(1 - lo));
+    }
+
+    /** One line: mean, sd and the interval of draws {@code x}. */
+    private void row(PrintWriter o, String label, double[] x) {
+        double lo = (1 - prob) / 2;
+        double mean = 0;
+        for (double v : x) mean += v;
+        mean /= x.length;
+        double ss = 0;
+        for (double v : x) ss += (v - mean) * (v - mean);
+        double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
+        double[] q = Convergence.quantiles(new double[][] {x}, lo, 1 - lo);
+        o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", label, PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
+                PrecisTable.fixed(q[0], 2), PrecisTable.fixed(q[1], 2));
+    }
+
+    /** The {@code --by} table: per value of the column, the per-draw average of {@code --var} over its cases. */
+    private void groups(Predictor.Table t, FitDirectory f, PrintWriter o) {
+        DataSet d = data.isEmpty() && values.isEmpty() ? f.readData() : DataSet.read(data, values);
+        if (!d.has(by)) {
+            throw new UlamException("--by " + by + ": the data have no column '" + by + "'", null, "the data have: " + String.join(", ", d.names()));
+        }
+        String[] level = d.strings(by, null);
+        String v = var != null ? var : PrecisTable.baseName(t.names()[0]);
+        List<Integer> cols = new ArrayList<>();
+        for (int c = 0; c < t.names().length; c++) if (PrecisTable.baseName(t.names()[c]).equals(v)) cols.add(c);
+        if (cols.isEmpty()) {
+            throw new UlamException("--var " + v + ": " + name() + " reports no variable '" + v + "'", null, null);
+        }
+        if (cols.size() != level.length) {
+            throw new UlamException("--by " + by + ": '" + v + "' has " + cols.size() + " cases but '" + by + "' has " + level.length
+                    + " rows", null, "--by needs a column of the data whose rows are the cases of " + v);
+        }
+        Map<String, List<Integer>> byLevel = new LinkedHashMap<>();
+        for (int i = 0; i < level.length; i++) byLevel.computeIfAbsent(level[i], k -> new ArrayList<>()).add(cols.get(i));
+        int draws = t.values().length;
+        Map<String, double[]> avg = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Integer>> e : byLevel.entrySet()) {
+            double[] a = new double[draws];
+            for (int s = 0; s < draws; s++) {
+                double sum = 0;
+                for (int c : e.getValue()) sum += t.values()[s][c];
+                a[s] = sum / e.getValue().size();
+            }
+            avg.put(e.getKey(), a);
+        }
+        o.println();
+        o.printf(Locale.ROOT, "average of %s over the cases of each %s, per draw:%n", v, by);
+        header(o, by);
+        for (Map.Entry<String, double[]> e : avg.entrySet()) row(o, e.getKey(), e.getValue());
+        String firstLevel = avg.keySet().iterator().next();
+        for (Map.Entry<String, double[]> e : avg.entrySet()) {
+            if (e.getKey().equals(firstLevel)) continue;
+            double[] diff = new double[draws];
+            for (int s = 0; s < draws; s++) diff[s] = e.getValue()[s] - avg.get(firstLevel)[s];
+            row(o, e.getKey() + " - " + firstLevel, diff);
+        }
     }
 }
