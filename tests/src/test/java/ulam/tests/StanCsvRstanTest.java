@@ -48,9 +48,10 @@ import ulam.tests.support.Cli;
  * inverse metric, diagonal or dense), {@code get_elapsed_time}; and the dimensions rstan gives each
  * parameter.
  *
- * <p>That it can fail: writing the metric's values with {@code "; "} instead of {@code ", "} in
- * {@code StanCsvWriter.join} fails metric_values (rstan reads 1 value, not 34); naming outputs
- * {@code b.1_2} fails the dims check (rstan sees a parameter {@code b.1_2}, not b 4x6).
+ * <p>That it can fail (checked by editing {@code StanCsvWriter}): writing {@code save_warmup = 0}
+ * fails the chain checks (rstan no longer separates the warmup draws); naming {@code b[1,2]}
+ * {@code b.1_2} instead of {@code b.1.2} makes {@code read_stan_csv} itself fail
+ * ({@code get_dims_from_fnames}), which fails the test with R's message.
  */
 class StanCsvRstanTest {
     private static final double REL = 1e-8;
