@@ -9,7 +9,8 @@
 #   chains.csv    one row per chain: stan_args (iter, warmup, thin, chain_id, max_depth, delta,
 #                 metric, seed), get_sampler_params with and without warmup (rows, means, sums),
 #                 get_adaptation_info's step size and number of inverse-metric values,
-#                 get_elapsed_time, and rstan's sampler name
+#                 get_elapsed_time, get_bfmi, get_num_divergent and get_num_max_treedepth (whole
+#                 fit, on every row), and rstan's sampler name
 #   metric.csv    chain, index, value: the inverse metric as parsed from get_adaptation_info
 #   dims.csv      parameter, dims: the dimensions rstan gives each parameter (e.g. 4x6)
 # Needs rstan and posterior. Last run: R 4.2.2, rstan 2.21.7, posterior 1.4.0.
@@ -58,6 +59,7 @@ all <- get_sampler_params(fit, inc_warmup = TRUE)
 post <- get_sampler_params(fit, inc_warmup = FALSE)
 times <- get_elapsed_time(fit)
 info <- get_adaptation_info(fit)
+bfmi <- get_bfmi(fit)
 parse_info <- function(txt) {
   lines <- sub("^#\\s*", "", strsplit(txt, "\n")[[1]])
   step <- as.numeric(sub("Step size = ", "", grep("^Step size", lines, value = TRUE)))
@@ -81,7 +83,8 @@ for (c in seq_along(all)) {
     stepsize = post[[c]][1, "stepsize__"], stepsize_distinct = length(unique(post[[c]][, "stepsize__"])),
     treedepth = mean(post[[c]][, "treedepth__"]), n_leapfrog = sum(all[[c]][, "n_leapfrog__"]),
     divergent = sum(post[[c]][, "divergent__"]), energy = mean(post[[c]][, "energy__"]),
-    adapt_stepsize = pi$step, metric_values = length(pi$metric),
+    adapt_stepsize = pi$step, metric_values = length(pi$metric), bfmi = unname(bfmi[c]),
+    num_divergent = get_num_divergent(fit), num_max_treedepth = get_num_max_treedepth(fit),
     warmup_seconds = times[c, "warmup"], sampling_seconds = times[c, "sample"])
   metric[[c]] <- data.frame(chain = c, index = seq_along(pi$metric), value = pi$metric)
 }

@@ -19,12 +19,15 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ulam.runtime.diagnostics.SamplerDiagnostics;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.ChainDraws;
 import ulam.runtime.fit.FitDirectory;
 import ulam.runtime.fit.FitManifest;
+import ulam.runtime.sampler.Fit;
 import ulam.runtime.sampler.SamplerStat;
 import ulam.runtime.testing.RScript;
 import ulam.tests.support.Cli;
@@ -45,8 +48,10 @@ import ulam.tests.support.Cli;
  * depth, delta, metric, seed, sampler {@code NUTS(diag_e)}), {@code get_sampler_params} with and
  * without warmup (warmup rows, mean accept_stat__ in warmup and after, the step size, tree depth,
  * n_leapfrog__, divergent__, energy__), {@code get_adaptation_info} (step size and every value of the
- * inverse metric, diagonal or dense), {@code get_elapsed_time}; and the dimensions rstan gives each
- * parameter.
+ * inverse metric, diagonal or dense), {@code get_elapsed_time}, {@code get_bfmi} (times n/(n-1): rstan
+ * divides by {@code var()}),
+ * {@code get_num_divergent} and {@code get_num_max_treedepth} (against {@link SamplerDiagnostics});
+ * and the dimensions rstan gives each parameter.
  *
  * <p>That it can fail (checked by editing {@code StanCsvWriter}): writing {@code save_warmup = 0}
  * fails the chain checks (rstan no longer separates the warmup draws); naming {@code b[1,2]}
@@ -68,8 +73,12 @@ class StanCsvRstanTest {
                 "sigma_A", "scalar", "sigma_B", "scalar", "lp__", "scalar"));
     }
 
-    /** The non-centred funnel: scalars and a generated quantity, the dense metric's d x d block, 2 chains. */
+    /**
+     * The non-centred funnel: scalars and a generated quantity, the dense metric's d x d block, 2
+     * chains. Tagged validation (mvn -P validation): another R start-up, about 15 s.
+     */
     @Test
+    @Tag("validation")
     void funnelDenseMetric(@TempDir Path tmp) throws IOException {
         RScript.assumePackages("rstan", "posterior");
         Path fit = tmp.resolve("fit");
@@ -88,16 +97,17 @@ class StanCsvRstanTest {
         List<String> failures = new ArrayList<>();
 
         // ---- values ----
-        Map<String, VariableSummary> ours = new HashMap<>();
-        for (VariableSummary s : VariableSummary.of(fit.toFit(), 0.89)) ours.put(s.name().replace(" ", ""), s);
+        Fit ours = fit.toFit();
+        Map<String, VariableSummary> summaries = new HashMap<>();
+        for (VariableSummary s : VariableSummary.of(ours, 0.89)) summaries.put(s.name().replace(" ", ""), s);
         double[][] lp = new double[chains.size()][];
         for (int c = 0; c < chains.size(); c++) lp[c] = column(chains.get(c).stats(), SamplerStat.LP);
-        ours.put("lp__", VariableSummary.of("lp__", lp, 0.89));
+        summaries.put("lp__", VariableSummary.of("lp__", lp, 0.89));
         List<CSVRecord> summary = read(rOut.resolve("summary.csv"));
         assertEquals(manifest.outputNames().size() + 1, summary.size(), "rstan reads every output and lp__");
         for (CSVRecord row : summary) {
             String v = row.get("variable");
-            VariableSummary s = ours.get(v);
+            VariableSummary s = summaries.get(v);
             assertNotNull(s, "rstan's variable " + v + " is one of ours");
             close(failures, v + " mean", s.mean(), row, "mean");
             close(failures, v + " extract() mean", s.mean(), row, "extract_mean");
@@ -157,6 +167,13 @@ class StanCsvRstanTest {
             for (int k = 0; k < inv.length; k++) {
                 if (inv[k] != rInv.get(k)) failures.add(id + "inverse metric [" + k + "]: ours " + inv[k] + ", rstan " + rInv.get(k));
             }
+            // rstan's get_bfmi divides the mean squared difference by var() (denominator n - 1);
+            // ours, as Betancourt (2016), is sum (E_n - E_n-1)^2 / sum (E_n - mean E)^2: (n - 1)/n times less
+            double n = ch.draws();
+            within(failures, id + "E-BFMI (get_bfmi n/(n-1))", SamplerDiagnostics.ebfmi(column(ch.stats(), SamplerStat.ENERGY)),
+                    number(row.get("bfmi")) * n / (n - 1), REL);
+            close(failures, id + "get_num_divergent", SamplerDiagnostics.divergences(ours), row, "num_divergent");
+            close(failures, id + "get_num_max_treedepth", SamplerDiagnostics.treeDepthHits(ours), row, "num_max_treedepth");
             within(failures, id + "warmup seconds", ch.warmupSeconds(), number(row.get("warmup_seconds")), 5e-4);
             within(failures, id + "sampling seconds", ch.samplingSeconds(), number(row.get("sampling_seconds")), 5e-4);
         }
