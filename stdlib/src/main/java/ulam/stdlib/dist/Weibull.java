@@ -80,7 +80,8 @@ public final class Weibull {
 
     /**
      * {@link #lcdf} and its partials, with r = t / expm1(t) (1 in the limit t = 0):
-     * d[0] = alpha r / y, d[1] = r l, d[2] = -alpha r / sigma. Partials unspecified for y &lt;= 0.
+     * d[0] = alpha r / y, d[1] = r l, d[2] = -alpha r / sigma. Partials unspecified for y &lt;= 0,
+     * 0 at y = +inf.
      */
     public static double lcdfGrad(double y, double alpha, double sigma, double[] d) {
         if (!valid(alpha, sigma)) {
@@ -88,6 +89,12 @@ public final class Weibull {
         }
         if (y <= 0) {
             return Double.NEGATIVE_INFINITY;
+        }
+        if (y == Double.POSITIVE_INFINITY) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            d[2] = 0.0;
+            return 0.0;
         }
         double logRatio = Math.log(y) - Math.log(sigma);
         double t = Math.exp(alpha * logRatio);

@@ -158,31 +158,33 @@ public final class Numerics {
     }
 
     /**
-     * log(Phi(hi) - Phi(lo)) for lo &lt;= hi, Phi the standard normal distribution function,
-     * accurate (relative error of the difference about 1e-15) for any pair, however close or far
-     * into a tail:
+     * log(Phi(lo + width) - Phi(lo)) for width &gt;= 0, Phi the standard normal distribution
+     * function: the log probability of an interval given by its lower end and its width (so that a
+     * narrow interval keeps its width exactly instead of as the difference of two rounded ends).
+     * Accurate (relative error of the probability about 1e-15) for any interval, however narrow or
+     * far into a tail:
      * <ul>
-     *   <li>a short interval, (hi - lo) (max(|lo|, |hi|) + 1) &lt;= 4, where the difference
-     *       of the two Phi values would cancel: the integral of phi over [lo, hi] by 16-point
-     *       Gauss-Legendre quadrature, with phi at the point of the interval nearest 0 factored
-     *       out, so the integrand lies in (0, 1] and varies by at most a factor e^-4 (the
-     *       integrand is entire, and the quadrature error is below 1e-16 relative there);</li>
+     *   <li>a short interval, width (max(|lo|, |hi|) + 1) &lt;= 4 with hi = lo + width, where the
+     *       difference of the two Phi values would cancel: the integral of phi over the interval
+     *       by 16-point Gauss-Legendre quadrature, with phi at the point of the interval nearest 0
+     *       factored out, so the integrand lies in (0, 1] and varies by at most a factor e^-4 (it is
+     *       entire, and the quadrature error is below 1e-16 relative there);</li>
      *   <li>otherwise the two values are at least a factor e^-2 apart in the tail they share, and
      *       log Phi(hi) + log1m_exp(log Phi(lo) - log Phi(hi)) (or the same with the upper tails
-     *       Phi(-lo) - Phi(-hi) when lo &gt; 0) is accurate, {@link #logPhi} being accurate
-     *       in both tails.</li>
+     *       Phi(-lo) - Phi(-hi) when lo &gt; 0) is accurate, {@link #logPhi} being accurate in
+     *       both tails.</li>
      * </ul>
      *
-     * @return log(Phi(hi) - Phi(lo)); -inf when lo == hi; NaN when lo &gt; hi or either is NaN
+     * @return the log probability; -inf when width == 0; NaN when width &lt; 0 or either is NaN
      */
-    public static double logDiffPhi(double hi, double lo) {
-        if (!(lo <= hi)) {
+    public static double logPhiInterval(double lo, double width) {
+        if (!(width >= 0 && lo == lo)) {
             return Double.NaN;
         }
-        if (lo == hi) {
+        if (width == 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        double width = hi - lo;
+        double hi = lo + width;
         double reach = Math.max(Math.abs(lo), Math.abs(hi));
         if (width * (reach + 1.0) <= 4.0) {
             double c = Math.max(lo, Math.min(hi, 0.0)); // the point of [lo, hi] nearest 0

@@ -192,17 +192,19 @@ public final class References {
 
     /**
      * A law truncated to [0, inf) and renormalised: log f(y) - log(1 - F(0)) for y &gt;= 0,
-     * (F(y) - F(0)) / (1 - F(0)) for the distribution function. The mass above 0 is taken as the
-     * mirrored law's (that of -Y) distribution function at 0, which commons-math3 evaluates
-     * without cancellation in the tail.
+     * 1 - (1 - F(y)) / (1 - F(0)) for the distribution function. The masses above y and above 0 are
+     * taken as the mirrored law's (that of -Y) distribution function at -y and 0, which
+     * commons-math3 evaluates without cancellation in the tail.
      */
     public static final class Truncated extends Wrapper {
         private static final long serialVersionUID = 1L;
         private final AbstractRealDistribution base;
+        private final RealDistribution mirrored;
         private final double above;
 
         public Truncated(AbstractRealDistribution base, RealDistribution mirrored) {
             this.base = base;
+            this.mirrored = mirrored;
             this.above = mirrored.cumulativeProbability(0);
         }
 
@@ -213,7 +215,7 @@ public final class References {
 
         @Override
         public double cumulativeProbability(double x) {
-            return x < 0 ? 0 : (base.cumulativeProbability(x) - (1 - above)) / above;
+            return x < 0 ? 0 : 1 - mirrored.cumulativeProbability(-x) / above; // 1 - P(Y > x) / P(Y > 0)
         }
 
         @Override
