@@ -7,9 +7,14 @@ import static ulam.stdlib.ValueType.REAL;
 import java.util.List;
 import ulam.stdlib.dist.BetaBinomial;
 import ulam.stdlib.dist.BetaBinomial2;
+import ulam.stdlib.dist.Categorical;
+import ulam.stdlib.dist.CategoricalLogit;
+import ulam.stdlib.dist.Dirichlet;
 import ulam.stdlib.dist.ExpModNormal;
+import ulam.stdlib.dist.Multinomial;
 import ulam.stdlib.dist.NegBinomial2;
 import ulam.stdlib.dist.NegBinomial2Log;
+import ulam.stdlib.dist.OrderedLogistic;
 import ulam.stdlib.dist.Pareto;
 import ulam.stdlib.dist.SkewNormal;
 import ulam.stdlib.dist.VonMises;
@@ -73,7 +78,26 @@ final class UnivariateTable {
                     .args(real("mu"), positive("kappa")).build(),
             dist("skew_normal", SkewNormal.class,
                     "skew_normal(xi, omega, alpha): location xi, scale omega > 0, skewness alpha (0: normal)")
-                    .args(real("xi"), positive("omega"), real("alpha")).build());
+                    .args(real("xi"), positive("omega"), real("alpha")).build(),
+            // ---------------------------------------------------------------- categories
+            dist("ordered_logistic", OrderedLogistic.class,
+                    "ordered_logistic(eta, cutpoints): y in 1..C+1 with P(y <= k) = 1 - inv_logit(eta - cutpoints[k]), cutpoints an ordered vector[C]")
+                    .aliases("dordlogit").outcome(INT, Support.REAL)
+                    .args(real("eta"), shaped("cutpoints", "vector[C]", Support.ORDERED)).build(),
+            dist("categorical", Categorical.class, "categorical(theta): y in 1..K with probability theta[y], theta a simplex[K]")
+                    .aliases("dcategorical").outcome(INT, Support.REAL)
+                    .args(shaped("theta", "vector[K]", Support.SIMPLEX)).build(),
+            dist("categorical_logit", CategoricalLogit.class,
+                    "categorical_logit(beta): categorical(softmax(beta)), beta a vector[K] of log-odds")
+                    .outcome(INT, Support.REAL).args(shaped("beta", "vector[K]", Support.REAL)).build(),
+            dist("multinomial", Multinomial.class,
+                    "multinomial(theta): counts y (int[K]) of sum(y) trials falling in K categories with probabilities theta, a simplex[K]")
+                    .aliases("dmultinom").outcome(INT, Support.REAL).outcomeShape("int[K]")
+                    .args(shaped("theta", "vector[K]", Support.SIMPLEX)).withConstant().build(),
+            dist("dirichlet", Dirichlet.class,
+                    "dirichlet(alpha): a simplex[K] with concentrations alpha, a vector[K] of values > 0")
+                    .aliases("ddirichlet").outcome(REAL, Support.SIMPLEX).outcomeShape("vector[K]")
+                    .args(shaped("alpha", "vector[K]", Support.POSITIVE)).build());
 
     static final List<FunctionSpec> FUNCTIONS = List.of(
             scalar("log_mix", "logMix", 3,
