@@ -118,7 +118,7 @@ public final class HalfNormal {
         double lo = -t;
         double w = y * inv;
         double logD = Numerics.logPhiInterval(lo, w);
-        double logNormaliser = Numerics.logPhi(t);
+        double logNormaliser = Numerics.logPhiFullRange(t);
         double value = Math.min(0.0, logD - logNormaliser);
         if (d != null && value > -Numerics.LOG_TWO) {
             // F > 1/2: the partials of log F lose digits to cancellation as F nears 1, but those of
@@ -155,7 +155,7 @@ public final class HalfNormal {
         double inv = 1.0 / sigma;
         double t = mu * inv;
         double z = y * inv - t;
-        double value = Math.min(0.0, Numerics.logPhi(-z) - Numerics.logPhi(t));
+        double value = Math.min(0.0, Numerics.logPhiFullRange(-z) - Numerics.logPhiFullRange(t));
         if (d != null && value > -Numerics.LOG_TWO) {
             // 1 - F > 1/2: the partials of log(1 - F) cancel as F nears 0, those of log F do not
             double lower = lowerTail(y, mu, sigma, d);

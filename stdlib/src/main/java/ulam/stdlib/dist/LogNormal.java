@@ -57,7 +57,7 @@ public final class LogNormal {
         if (y <= 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        return Numerics.logPhi((Math.log(y) - mu) / sigma);
+        return Numerics.logPhiFullRange((Math.log(y) - mu) / sigma);
     }
 
     /** log P(Y &gt; y) = log Phi(-(log y - mu) / sigma); 0 for y &lt;= 0; NaN for invalid arguments. */
@@ -68,7 +68,7 @@ public final class LogNormal {
         if (y <= 0) {
             return 0.0;
         }
-        return Numerics.logPhi((mu - Math.log(y)) / sigma);
+        return Numerics.logPhiFullRange((mu - Math.log(y)) / sigma);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class LogNormal {
         d[0] = infinite ? 0.0 : m / y;
         d[1] = -m;
         d[2] = infinite ? 0.0 : -m * z;
-        return Numerics.logPhi(t);
+        return Numerics.logPhiFullRange(t);
     }
 
     /** One draw: exp(mu + sigma Z), Z standard normal (ziggurat). */

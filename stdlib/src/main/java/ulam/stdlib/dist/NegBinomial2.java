@@ -14,10 +14,12 @@ import ulam.stdlib.math.Numerics;
  * = log Gamma(y + phi) - log Gamma(phi) - log(y!) - y log1p(phi / mu) - phi log1p(mu / phi),
  * the term -log(y!) being data only ({@link #constant}).
  *
- * <p>log Gamma(y + phi) - log Gamma(phi) is taken as log Gamma(y) - log B(y, phi) (commons-numbers'
- * {@code LogBeta}, accurate for large arguments) once phi &gt; {@link #LARGE_PHI}, where the plain
- * difference of log Gamma values would lose digits; so the mass stays accurate as phi grows
- * towards the Poisson limit. log Gamma(phi) and psi(phi) are kept per thread for the last phi
+ * <p>Once phi &gt; {@link #LARGE_PHI}, where the plain difference of log Gamma values and the
+ * terms of size y log(phi) would cancel, the kernel is rearranged through Stirling's series (see
+ * {@code value}) when mu &lt; phi, and log Gamma(y + phi) - log Gamma(phi) is taken as
+ * log Gamma(y) - log B(y, phi) (commons-numbers' {@code LogBeta}) otherwise; so the mass stays
+ * accurate (to about 1e-15 of the size of y log(mu), mu and log y!) as phi grows towards the
+ * Poisson limit. log Gamma(phi) and psi(phi) are kept per thread for the last phi
  * ({@link Memo}). -inf for y &lt; 0; NaN for mu or phi not positive and finite; other rules in
  * {@link ulam.stdlib.dist}. When mu = exp(x) the compiler uses {@link NegBinomial2Log}.
  */
@@ -48,7 +50,7 @@ public final class NegBinomial2 {
         if (y < 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        return logGammaRatio(y, phi) - y * Numerics.log1p(phi / mu) - phi * Numerics.log1p(mu / phi)
+        return value(y, mu < phi, Math.log(mu), phi, Numerics.log1p(mu / phi), Numerics.log1p(phi / mu))
                 - Numerics.logFactorial(y);
     }
 
@@ -76,8 +78,30 @@ public final class NegBinomial2 {
         d[off] = phi * (y - mu) / (mu * sum);
         double digammaDifference = y == 0 ? 0.0 : Numerics.digamma(y + phi) - specials(phi)[2];
         d[off + 1] = digammaDifference - log1pMuOverPhi + (mu - y) / sum;
-        double successTerm = y == 0 ? 0.0 : y * Numerics.log1p(phi / mu);
-        return logGammaRatio(y, phi) - successTerm - phi * log1pMuOverPhi;
+        return value(y, mu < phi, y == 0 ? 0.0 : Math.log(mu), phi, log1pMuOverPhi,
+                y == 0 || (phi > LARGE_PHI && mu < phi) ? 0.0 : Numerics.log1p(phi / mu));
+    }
+
+    /**
+     * The kernel log Gamma(y + phi) - log Gamma(phi) - y log1p(phi / mu) - phi log1p(mu / phi) for
+     * valid arguments and y &gt;= 0, given log(mu), L = log1p(mu / phi) and log1p(phi / mu) (the last
+     * unused, may be 0, when phi &gt; {@link #LARGE_PHI} and mu &lt; phi). For such phi and mu it is
+     * rearranged as R + y log(mu) - (y + phi) L with R = log Gamma(y + phi) - log Gamma(phi) - y log(phi)
+     * = phi (log1p(u) - u) + (y - 1/2) log1p(u) + c(y + phi) - c(phi), u = y / phi, c the Stirling
+     * remainder: every term is then small or of the size of the result, where the plain form
+     * subtracts two numbers of size y log(phi) (the Poisson limit; shared with {@link NegBinomial2Log}).
+     */
+    static double value(int y, boolean muBelowPhi, double logMu, double phi, double log1pMuOverPhi, double log1pPhiOverMu) {
+        if (y == 0) {
+            return -phi * log1pMuOverPhi;
+        }
+        if (phi > LARGE_PHI && muBelowPhi) {
+            double u = y / phi;
+            double r = phi * Numerics.log1pmx(u) + (y - 0.5) * Numerics.log1p(u)
+                    + Numerics.stirlingCorrection(y + phi) - Numerics.stirlingCorrection(phi);
+            return r + y * logMu - (y + phi) * log1pMuOverPhi;
+        }
+        return logGammaRatio(y, phi) - y * log1pPhiOverMu - phi * log1pMuOverPhi;
     }
 
     /** log Gamma(y + phi) - log Gamma(phi) for y &gt;= 0. */

@@ -9,7 +9,8 @@ import ulam.stdlib.math.Numerics;
  * y in {0, 1, 2, ...}. Stan Functions Reference, "Negative binomial distribution (log
  * alternative parameterization)". With r = eta - log(phi) (so exp(r) = mu / phi):
  * log mass = log Gamma(y + phi) - log Gamma(phi) - log(y!) - y log1p_exp(-r) - phi log1p_exp(r),
- * the two softplus terms sharing one exp and one log, stable for any finite eta. -log(y!) is
+ * the two softplus terms sharing one exp and one log, stable for any finite eta (for large phi
+ * rearranged as in {@link NegBinomial2}). -log(y!) is
  * {@link #constant}. -inf for y &lt; 0; NaN for eta not finite or phi not positive and finite;
  * other rules in {@link ulam.stdlib.dist}.
  */
@@ -28,8 +29,7 @@ public final class NegBinomial2Log {
         double s = Numerics.log1p(Math.exp(-Math.abs(r)));
         double softplusR = r > 0 ? r + s : s;
         double softplusMinusR = r > 0 ? s : s - r;
-        double successTerm = y == 0 ? 0.0 : y * softplusMinusR;
-        return NegBinomial2.logGammaRatio(y, phi) - successTerm - phi * softplusR - Numerics.logFactorial(y);
+        return NegBinomial2.value(y, r < 0, eta, phi, softplusR, softplusMinusR) - Numerics.logFactorial(y);
     }
 
     /**
@@ -56,8 +56,7 @@ public final class NegBinomial2Log {
         double digammaDifference = y == 0 ? 0.0
                 : Numerics.digamma(y + phi) - NegBinomial2.specials(phi)[2];
         d[2] = digammaDifference - softplusR + p - y * q / phi;
-        double successTerm = y == 0 ? 0.0 : y * softplusMinusR;
-        return NegBinomial2.logGammaRatio(y, phi) - successTerm - phi * softplusR;
+        return NegBinomial2.value(y, r < 0, eta, phi, softplusR, softplusMinusR);
     }
 
     /** -log(y!), as {@link NegBinomial2#constant}. */

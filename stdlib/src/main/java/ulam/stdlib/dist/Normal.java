@@ -44,13 +44,13 @@ public final class Normal {
 
     /**
      * log P(Y &lt;= y) = log Phi(z), z = (y - mu) / sigma, accurate in both tails
-     * ({@link Numerics#logPhi}); NaN for invalid arguments.
+     * ({@link Numerics#logPhiFullRange}); NaN for invalid arguments.
      */
     public static double lcdf(double y, double mu, double sigma) {
         if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
-        return Numerics.logPhi((y - mu) / sigma);
+        return Numerics.logPhiFullRange((y - mu) / sigma);
     }
 
     /** log P(Y &gt; y) = log Phi(-z); NaN for invalid arguments. */
@@ -58,7 +58,7 @@ public final class Normal {
         if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
             return Double.NaN;
         }
-        return Numerics.logPhi((mu - y) / sigma);
+        return Numerics.logPhiFullRange((mu - y) / sigma);
     }
 
     /**
@@ -86,7 +86,7 @@ public final class Normal {
         d[0] = m;
         d[1] = -m;
         d[2] = -m * (Double.isInfinite(z) ? 0.0 : z);
-        return Numerics.logPhi(t);
+        return Numerics.logPhiFullRange(t);
     }
 
     /** One draw: mu + sigma Z, Z standard normal by the ziggurat method. */

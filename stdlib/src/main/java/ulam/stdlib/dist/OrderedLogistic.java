@@ -14,8 +14,8 @@ import ulam.stdlib.math.Numerics;
  * <p>Cost: this is the hot call of ordinal models (the Trolley model calls it once per row), so it
  * touches only the one or two cutpoints that bound y and does no loop over the cutpoints except to
  * clear the partials array. With a = eta - c_{y-1} and b = eta - c_y: two exponentials
- * e^-|a|, e^-|b| give inv_logit(a), inv_logit(-a), inv_logit(b), inv_logit(-b) with full relative
- * precision; P is their difference taken on the side where it does not cancel
+ * e^-|a|, e^-|b| and one division give inv_logit(a), inv_logit(-a), inv_logit(b), inv_logit(-b)
+ * with full relative precision; P is their difference taken on the side where it does not cancel
  * (inv_logit(-b) - inv_logit(-a) when a + b &gt; 0, both values then being near 1), then one log.
  * Only when P falls below 1e-280 (eta more than about 640 away from the cutpoints) is the log-space
  * form log_inv_logit(a) + log_inv_logit(-b) + log1m_exp(b - a) used instead. The first and last
@@ -107,8 +107,11 @@ public final class OrderedLogistic {
         double b = eta - upper; // b < a
         double ea = Math.exp(-Math.abs(a));
         double eb = Math.exp(-Math.abs(b));
-        double ua = 1.0 / (1.0 + ea);
-        double ub = 1.0 / (1.0 + eb);
+        double pa = 1.0 + ea;
+        double pb = 1.0 + eb;
+        double u = 1.0 / (pa * pb); // one division for both 1 / (1 + e)
+        double ua = pb * u;
+        double ub = pa * u;
         double sa = a > 0 ? ua : ea * ua;  // inv_logit(a)
         double sna = a > 0 ? ea * ua : ua; // inv_logit(-a)
         double sb = b > 0 ? ub : eb * ub;

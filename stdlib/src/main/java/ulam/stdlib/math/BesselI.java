@@ -27,6 +27,9 @@ public final class BesselI {
     /** log I0(x) (I0 is even, so |x| is used); NaN for NaN; +inf at +-inf. */
     public static double logI0(double x) {
         double ax = Math.abs(x);
+        if (ax <= SERIES_LIMIT) {
+            return Numerics.log1p(seriesI0MinusOne(ax));
+        }
         return ax == Double.POSITIVE_INFINITY ? ax : logI0Scaled(ax) + ax;
     }
 
@@ -37,7 +40,7 @@ public final class BesselI {
     public static double logI0Scaled(double x) {
         x = Math.abs(x);
         if (x <= SERIES_LIMIT) {
-            return Math.log(seriesI0(x)) - x;
+            return Numerics.log1p(seriesI0MinusOne(x)) - x;
         }
         if (x == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
@@ -74,14 +77,15 @@ public final class BesselI {
         return x < 0 ? -r : r;
     }
 
-    private static double seriesI0(double x) {
+    /** I0(x) - 1 by the power series without its leading 1 (so log1p keeps tiny x's log I0 = x^2/4). */
+    private static double seriesI0MinusOne(double x) {
         double q = 0.25 * x * x;
         double t = 1;
-        double s = 1;
+        double s = 0;
         for (int k = 1; k < 200; k++) {
             t *= q / ((double) k * k);
             s += t;
-            if (t <= 1e-17 * s) {
+            if (t <= 1e-17 * (1.0 + s)) {
                 break;
             }
         }

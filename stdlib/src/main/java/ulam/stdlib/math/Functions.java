@@ -270,19 +270,42 @@ public final class Functions {
         return Numerics.logSumExp(Math.log(theta) + lp1, Numerics.log1m(theta) + lp2);
     }
 
-    /** d log_mix / dtheta = (e^lp1 - e^lp2) / e^fx = exp(lp1 - fx) - exp(lp2 - fx). */
+    /**
+     * d log_mix / dtheta = (e^lp1 - e^lp2) / e^fx = w1 / theta - w2 / (1 - theta) with the weights
+     * of {@link #logMixD1} and {@link #logMixD2} (exp(lp1 - fx) - exp(lp2 - fx) at theta = 0 or 1).
+     */
     public static double logMixD0(double theta, double lp1, double lp2, double fx) {
+        if (theta > 0 && theta < 1) {
+            double w1 = logMixD1(theta, lp1, lp2, fx);
+            return w1 / theta - (1.0 - w1) / (1.0 - theta);
+        }
         return Math.exp(lp1 - fx) - Math.exp(lp2 - fx);
     }
 
-    /** d log_mix / dlp1 = theta e^lp1 / e^fx, the first component's posterior weight. */
+    /**
+     * d log_mix / dlp1 = theta e^lp1 / e^fx, the first component's posterior weight, taken as
+     * inv_logit(log(theta) + lp1 - log1m(theta) - lp2), which does not depend on fx's rounding
+     * (that of a large fx would be an error of 1e-13 here).
+     */
     public static double logMixD1(double theta, double lp1, double lp2, double fx) {
-        return theta == 0 ? 0.0 : Math.exp(Math.log(theta) + lp1 - fx);
+        if (theta == 0) {
+            return 0.0;
+        }
+        if (theta == 1) {
+            return 1.0;
+        }
+        return Numerics.invLogit((lp1 - lp2) + (Math.log(theta) - Numerics.log1m(theta)));
     }
 
-    /** d log_mix / dlp2 = (1 - theta) e^lp2 / e^fx. */
+    /** d log_mix / dlp2 = (1 - theta) e^lp2 / e^fx, the second component's weight (as {@link #logMixD1}). */
     public static double logMixD2(double theta, double lp1, double lp2, double fx) {
-        return theta == 1 ? 0.0 : Math.exp(Numerics.log1m(theta) + lp2 - fx);
+        if (theta == 1) {
+            return 0.0;
+        }
+        if (theta == 0) {
+            return 1.0;
+        }
+        return Numerics.invLogit((lp2 - lp1) + (Numerics.log1m(theta) - Math.log(theta)));
     }
 
     /**
@@ -293,14 +316,25 @@ public final class Functions {
         return Numerics.logSumExp(a, b);
     }
 
-    /** d log_sum_exp(a, b) / da = e^a / (e^a + e^b) = exp(a - fx) (0 when both are -inf). */
+    /**
+     * d log_sum_exp(a, b) / da = e^a / (e^a + e^b) = inv_logit(a - b), exact whatever the size of
+     * fx (0 when both are -inf, 1/2 when both are +inf).
+     */
     public static double logSumExp2D0(double a, double b, double fx) {
-        return fx == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(a - fx);
+        return weight(a, b);
     }
 
-    /** d log_sum_exp(a, b) / db = exp(b - fx) (0 when both are -inf). */
+    /** d log_sum_exp(a, b) / db = inv_logit(b - a) (0 when both are -inf). */
     public static double logSumExp2D1(double a, double b, double fx) {
-        return fx == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(b - fx);
+        return weight(b, a);
+    }
+
+    /** e^a / (e^a + e^b), with the limits at infinite a = b. */
+    private static double weight(double a, double b) {
+        if (a == b) {
+            return a == Double.NEGATIVE_INFINITY ? 0.0 : 0.5;
+        }
+        return Numerics.invLogit(a - b);
     }
 
     /**
@@ -321,14 +355,14 @@ public final class Functions {
         return a + Numerics.log1mExp(b - a);
     }
 
-    /** d log_diff_exp(a, b) / da = e^a / (e^a - e^b) = exp(a - fx). */
+    /** d log_diff_exp(a, b) / da = e^a / (e^a - e^b) = -1 / expm1(b - a) (1 when b = -inf). */
     public static double logDiffExpD0(double a, double b, double fx) {
-        return Math.exp(a - fx);
+        return -1.0 / Math.expm1(b - a);
     }
 
-    /** d log_diff_exp(a, b) / db = -e^b / (e^a - e^b) = -exp(b - fx) (0 when b = -inf). */
+    /** d log_diff_exp(a, b) / db = -e^b / (e^a - e^b) = -1 / expm1(a - b) (0 when b = -inf). */
     public static double logDiffExpD1(double a, double b, double fx) {
-        return b == Double.NEGATIVE_INFINITY ? 0.0 : -Math.exp(b - fx);
+        return -1.0 / Math.expm1(a - b);
     }
 
     /**
@@ -341,9 +375,9 @@ public final class Functions {
         return Numerics.log1mExp(x);
     }
 
-    /** d log1m_exp(x) / dx = -e^x / (1 - e^x) = -exp(x - fx). */
+    /** d log1m_exp(x) / dx = -e^x / (1 - e^x) = -1 / expm1(-x). */
     public static double log1mExpD0(double x, double fx) {
-        return -Math.exp(x - fx);
+        return -1.0 / Math.expm1(-x);
     }
 
     /**

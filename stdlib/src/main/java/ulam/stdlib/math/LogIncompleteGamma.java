@@ -83,44 +83,8 @@ public final class LogIncompleteGamma {
         }
         double logA = Math.log(a);
         double d = (x - a) / a;
-        double log1pmx;
-        if (Math.abs(d) > 0.5) {
-            log1pmx = (logX - logA) - d;
-        } else {
-            // log(1 + d) - d = -y d + 2 (y^3/3 + y^5/5 + ...), y = d / (2 + d), |y| <= 1/3
-            double y = d / (2.0 + d);
-            double y2 = y * y;
-            double power = y * y2;
-            double sum = 0;
-            for (int k = 3; k < 80; k += 2) {
-                double term = power / k;
-                sum += term;
-                if (Math.abs(term) <= 1e-17 * Math.abs(sum)) {
-                    break;
-                }
-                power *= y2;
-            }
-            log1pmx = -y * d + 2.0 * sum;
-        }
-        return 0.5 * logA - Numerics.HALF_LOG_TWO_PI - stirlingCorrection(a) + a * log1pmx;
-    }
-
-    /**
-     * c(a) = log Gamma(a) - ((a - 1/2) log a - a + log(2 pi) / 2) for a &gt;= 10 by Stirling's series
-     * 1/(12a) - 1/(360a^3) + 1/(1260a^5) - 1/(1680a^7) + 1/(1188a^9) - 691/(360360a^11) + 1/(156a^13)
-     * (next term below 4e-17 at a = 10).
-     */
-    static double stirlingCorrection(double a) {
-        double inv = 1.0 / a;
-        double inv2 = inv * inv;
-        double series = 1.0 / 156;
-        series = series * inv2 - 691.0 / 360360;
-        series = series * inv2 + 1.0 / 1188;
-        series = series * inv2 - 1.0 / 1680;
-        series = series * inv2 + 1.0 / 1260;
-        series = series * inv2 - 1.0 / 360;
-        series = series * inv2 + 1.0 / 12;
-        return series * inv;
+        double log1pmx = Math.abs(d) > 0.5 ? (logX - logA) - d : Numerics.log1pmx(d);
+        return 0.5 * logA - Numerics.HALF_LOG_TWO_PI - Numerics.stirlingCorrection(a) + a * log1pmx;
     }
 
     private static double evaluate(double a, double x, boolean lower, double[] g, int off) {

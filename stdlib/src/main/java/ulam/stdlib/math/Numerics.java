@@ -130,6 +130,53 @@ public final class Numerics {
     }
 
     /**
+     * log(1 + x) - x, without the cancellation of the two terms for small |x|: for |x| &lt;= 1/2
+     * the series -y x + 2 (y^3/3 + y^5/5 + ...) in y = x / (2 + x) (|y| &lt;= 1/3, so at most 17
+     * terms); beyond, the plain difference, which is then accurate.
+     *
+     * @return log1p(x) - x; -inf at -1; NaN below -1 or for NaN
+     */
+    public static double log1pmx(double x) {
+        if (!(Math.abs(x) <= 0.5)) {
+            return log1p(x) - x;
+        }
+        double y = x / (2.0 + x);
+        double y2 = y * y;
+        double power = y * y2;
+        double sum = 0;
+        for (int k = 3; k < 80; k += 2) {
+            double term = power / k;
+            sum += term;
+            if (Math.abs(term) <= 1e-17 * Math.abs(sum)) {
+                break;
+            }
+            power *= y2;
+        }
+        return -y * x + 2.0 * sum;
+    }
+
+    /**
+     * The remainder of Stirling's formula, c(a) = log Gamma(a) - ((a - 1/2) log a - a + log(2 pi) / 2),
+     * for a &gt;= 10, by its series 1/(12a) - 1/(360a^3) + 1/(1260a^5) - 1/(1680a^7) + 1/(1188a^9)
+     * - 691/(360360a^11) + 1/(156a^13) (the next term is below 4e-17 at a = 10). It lets differences
+     * of log Gamma values at large arguments be taken without cancellation.
+     *
+     * @return c(a), accurate to about 1e-17 absolute for a &gt;= 10 (meaningless below)
+     */
+    public static double stirlingCorrection(double a) {
+        double inv = 1.0 / a;
+        double inv2 = inv * inv;
+        double series = 1.0 / 156;
+        series = series * inv2 - 691.0 / 360360;
+        series = series * inv2 + 1.0 / 1188;
+        series = series * inv2 - 1.0 / 1680;
+        series = series * inv2 + 1.0 / 1260;
+        series = series * inv2 - 1.0 / 360;
+        series = series * inv2 + 1.0 / 12;
+        return series * inv;
+    }
+
+    /**
      * log(exp(a) + exp(b)) without overflow: max(a, b) + log1p(exp(-|a - b|)).
      *
      * @return the log of the sum; the other argument when one is -inf; +inf when one is +inf;
@@ -181,10 +228,16 @@ public final class Numerics {
         if (!(width >= 0 && lo == lo)) {
             return Double.NaN;
         }
-        if (width == 0) {
+        if (width == 0 || lo == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
+        if (width == Double.POSITIVE_INFINITY) {
+            return logPhiFullRange(-lo); // P(Z > lo)
+        }
         double hi = lo + width;
+        if (lo == Double.NEGATIVE_INFINITY) {
+            return logPhiFullRange(hi); // -inf when hi is -inf too
+        }
         double reach = Math.max(Math.abs(lo), Math.abs(hi));
         if (width * (reach + 1.0) <= 4.0) {
             double c = Math.max(lo, Math.min(hi, 0.0)); // the point of [lo, hi] nearest 0
@@ -203,7 +256,7 @@ public final class Numerics {
             double upper = logPhi(-lo);
             return upper + log1mExp(logPhi(-hi) - upper);
         }
-        double top = logPhi(hi);
+        double top = logPhiFullRange(hi);
         return top + log1mExp(logPhi(lo) - top);
     }
 
@@ -236,6 +289,19 @@ public final class Numerics {
                 WEIGHTS[i] = 2 / ((1 - x * x) * derivative * derivative);
             }
         }
+    }
+
+    /**
+     * log Phi(t) with full relative precision over the whole line: {@link #logPhi} below 0, and
+     * log1p(-Phi(-t)) above, so that the tiny negative values of log Phi in the upper tail (about
+     * -Phi(-t), e.g. -7.6e-24 at t = 10) are kept instead of rounding to 0 (for distribution
+     * functions, whose complements are taken from them).
+     */
+    public static double logPhiFullRange(double t) {
+        if (t > 0) {
+            return log1p(-0.5 * Erfc.value(t * INV_SQRT_TWO));
+        }
+        return logPhi(t);
     }
 
     /**
