@@ -144,6 +144,16 @@ class EdgeCaseTest {
     }
 
     @Test
+    void binomialDrawsWithAVanishingRareOutcomeDoNotFail() {
+        // commons-rng's table sampler throws for N min(p, 1 - p) below about 5e-10
+        for (double alpha : new double[] {-25, -40, 25, 40}) {
+            int y = BinomialLogit.rng(Seeds.source("rare " + alpha), 10, alpha);
+            assertEquals(alpha < 0 ? 0 : 10, y, "binomial_logit_rng(10, " + alpha + ")");
+        }
+        assertEquals(0, Binomial.rng(Seeds.source("rare p"), 3, 1e-12));
+    }
+
+    @Test
     void boundaryOutcomesAndDegenerateProbabilities() {
         double[] d = new double[3];
         assertEquals(0.0, Bernoulli.lpdf(1, 1.0), 0);
