@@ -16,6 +16,8 @@ import ulam.compiler.check.CompileMode;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.cli.fit.FitCommands;
 import ulam.compiler.pack.JarPacker;
+import ulam.compiler.stan.StanProgram;
+import ulam.compiler.stan.StanSyntax;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
@@ -25,12 +27,13 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The {@code ulam} command: {@code run} (compile in memory and sample), {@code compile} (write a
- * runnable jar), {@code check} (show what the compiler inferred). User errors print as located
- * diagnostics and exit with status 1; never a stack trace.
+ * runnable jar), {@code check} (show what the compiler inferred), {@code bench}, {@code stancode}
+ * (write the model in Stan). User errors print as located diagnostics and exit with status 1;
+ * never a stack trace.
  */
 @Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
         description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
-        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class})
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -166,6 +169,45 @@ public final class Main implements Callable<Integer> {
             Model bound = d == null ? null : c.factory().apply(d);
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());
+            return 0;
+        }
+    }
+
+    @Command(name = "stancode", mixinStandardHelpOptions = true,
+            description = "Print the model as a Stan program (rethinking's stancode()); --data-out writes its data as Stan JSON.")
+    static final class StanCode implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
+        Path model;
+
+        @Mixin
+        DataOptions data;   // tells the compiler which names are data; needed for --data-out
+
+        @Option(names = "--stan-2.21", description = "Stan 2.21 syntax (int y[N]; fabs), for rstan 2.21 as Debian packages it.")
+        boolean stan221;
+
+        @Option(names = "--log-lik", description = "Add the pointwise log-likelihood (log_lik) to generated quantities.")
+        boolean logLik;
+
+        @Option(names = "--data-out", paramLabel = "FILE.json",
+                description = "Write the program's data (sizes, data, derived data) as Stan JSON, from the --data files.")
+        Path dataOut;
+
+        @Override
+        public Integer call() {
+            DataSet d = data.read();
+            Compiler.Compiled c = compile(model, d);
+            StanProgram program = StanProgram.of(c.spec(), stan221 ? StanSyntax.STAN_2_21 : StanSyntax.MODERN, logLik);
+            if (dataOut != null) {
+                String json = program.dataJson(c, d == null ? DataSet.empty() : d);
+                try {
+                    java.nio.file.Files.writeString(dataOut, json, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new UlamException("cannot write " + dataOut + ": " + e.getMessage(), null, "check the path");
+                }
+                Streams.err.println("wrote " + dataOut);
+            }
+            Streams.out.print(program.text());
+            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
             return 0;
         }
     }

@@ -43,6 +43,13 @@ public final class Reference {
         return r;
     }
 
+    /** The rows whose names {@code keep} accepts. */
+    public Reference only(java.util.function.Predicate<String> keep) {
+        Reference r = new Reference();
+        for (Row row : rows.values()) if (keep.test(row.name())) r.rows.put(row.name(), row);
+        return r;
+    }
+
     /** One reference row by name, or null. */
     public Row row(String name) {
         return rows.get(name);
