@@ -196,6 +196,11 @@ public final class Checker {
                             String n = c.argNames().get(k);
                             if (n != null && (n.equals("adapt_delta") || n.equals("max_treedepth"))) {
                                 literal(n, c.args().get(k), c.args().get(k).span());
+                            } else if ("metric".equals(n)) {
+                                // rstan's control=list(metric="dense_e"): the metric adapted in warmup
+                                if (c.args().get(k) instanceof Expr.Str str) options.put(n, str.value());
+                                else notes.add("the argument metric at line " + c.args().get(k).span().line()
+                                        + " is not a text such as \"dense_e\" and is ignored");
                             }
                         }
                     }
