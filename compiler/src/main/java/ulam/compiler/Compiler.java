@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import ulam.compiler.ast.Program;
 import ulam.compiler.check.Checker;
+import ulam.compiler.check.CompileMode;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.check.ModelSpec;
 import ulam.compiler.codegen.ClassGen;
@@ -78,10 +79,20 @@ public final class Compiler {
      * @throws UlamException for any error in the model, located
      */
     public static Compiled compile(Source source, DataSchema schema) {
+        return compile(source, schema, CompileMode.POSTERIOR);
+    }
+
+    /**
+     * Compiles a model for sampling its posterior or prior, or as a prediction program
+     * ({@link CompileMode}).
+     *
+     * @throws UlamException for any error in the model, located
+     */
+    public static Compiled compile(Source source, DataSchema schema, CompileMode mode) {
         long t0 = System.nanoTime();
         Program program = Parser.parse(source);
         String name = modelName(source.file());
-        ModelSpec spec = Checker.check(program, source, name, schema);
+        ModelSpec spec = Checker.check(program, source, name, schema, mode);
         ModelIR ir = Lowering.lower(spec);
         String className = PACKAGE + "." + className(name);
         byte[] bytes = ClassGen.generate(ir, className);

@@ -126,6 +126,18 @@ class LanguageTest {
     }
 
     @Test
+    void wrapperControlListGivesTreeDepthAndMetric() {
+        // rstan's control list: adapt_delta, max_treedepth and metric reach the sampler's defaults
+        String text = "m <- ulam( alist(\n" + String.join(",\n", FROGS_M132.strip().split("\n"))
+                + "\n), control=list(adapt_delta=0.99, max_treedepth=15, metric=\"dense_e\", stepsize=0.1) )\n";
+        Model m = Models.inline(text, FROGS);
+        assertEquals(Map.of("adapt_delta", "0.99", "max_treedepth", "15", "metric", "dense_e"), m.sourceOptions());
+        Model bad = Models.inline(text.replace("\"dense_e\"", "2"), FROGS);
+        assertEquals(Map.of("adapt_delta", "0.99", "max_treedepth", "15"), bad.sourceOptions());
+        assertTrue(bad.notes().stream().anyMatch(n -> n.contains("metric")), bad.notes().toString());
+    }
+
+    @Test
     void classificationShapesAndConstraints() {
         ModelSpec spec = check(FROGS_M132, FROGS);
         assertEquals(Kind.DATA, symbol(spec, "surv").kind());

@@ -40,13 +40,13 @@ final class CoreTable {
 
     static final List<DistributionSpec> DISTRIBUTIONS = List.of(
             dist("normal", Normal.class, "normal(mu, sigma): mean mu, standard deviation sigma > 0")
-                    .aliases("dnorm").args(real("mu"), positive("sigma")).build(),
+                    .aliases("dnorm").args(real("mu"), positive("sigma")).withCdf().build(),
             dist("half_normal", HalfNormal.class,
                     "half_normal(mu, sigma): normal(mu, sigma) truncated to y >= 0 and renormalised; y >= 0")
                     .aliases("dhalfnorm").outcome(REAL, Support.POSITIVE)
-                    .args(real("mu"), positive("sigma")).build(),
+                    .args(real("mu"), positive("sigma")).withCdf().build(),
             dist("cauchy", Cauchy.class, "cauchy(mu, sigma): location mu, scale sigma > 0")
-                    .aliases("dcauchy").args(real("mu"), positive("sigma")).build(),
+                    .aliases("dcauchy").args(real("mu"), positive("sigma")).withCdf().build(),
             dist("half_cauchy", HalfCauchy.class,
                     "half_cauchy(mu, sigma): cauchy(mu, sigma) truncated to y >= 0 and renormalised; y >= 0")
                     .aliases("dhalfcauchy").outcome(REAL, Support.POSITIVE)
@@ -57,21 +57,21 @@ final class CoreTable {
             dist("lognormal", LogNormal.class,
                     "lognormal(mu, sigma): log(y) ~ normal(mu, sigma); y > 0")
                     .aliases("log_normal", "dlnorm").outcome(REAL, Support.POSITIVE)
-                    .args(real("mu"), positive("sigma")).build(),
+                    .args(real("mu"), positive("sigma")).withCdf().build(),
             dist("gamma", Gamma.class,
                     "gamma(shape, rate): shape > 0, rate > 0, mean shape/rate (Stan and R); y > 0")
                     .aliases("dgamma").outcome(REAL, Support.POSITIVE)
-                    .args(positive("shape"), positive("rate")).build(),
+                    .args(positive("shape"), positive("rate")).withCdf().build(),
             dist("gamma2", Gamma2.class,
                     "gamma2(mean, scale): gamma with shape mean/scale and rate 1/scale (rethinking's dgamma2); y > 0")
                     .aliases("dgamma2").outcome(REAL, Support.POSITIVE)
                     .args(positive("mean"), positive("scale")).build(),
             dist("exponential", Exponential.class, "exponential(rate): rate > 0, mean 1/rate; y > 0")
-                    .aliases("dexp").outcome(REAL, Support.POSITIVE).args(positive("rate")).build(),
+                    .aliases("dexp").outcome(REAL, Support.POSITIVE).args(positive("rate")).withCdf().build(),
             dist("uniform", Uniform.class,
                     "uniform(lower, upper): uniform on [lower, upper]; a parameter gets these bounds")
                     .aliases("dunif").outcome(REAL, Support.ARG_BOUNDS).args(real("lower"), real("upper"))
-                    .bounds(0, 1).build(),
+                    .bounds(0, 1).withCdf().build(),
             dist("beta", Beta.class, "beta(a, b): shapes a > 0, b > 0, mean a/(a+b); y in (0, 1)")
                     .aliases("dbeta").outcome(REAL, Support.UNIT).args(positive("a"), positive("b")).build(),
             dist("beta2", Beta2.class,
@@ -92,7 +92,7 @@ final class CoreTable {
                     .outcome(INT, Support.REAL).args(count("N"), real("alpha")).withConstant().build(),
             dist("poisson", Poisson.class, "poisson(lambda): counts with rate (mean) lambda > 0")
                     .aliases("dpois").outcome(INT, Support.REAL).args(positive("lambda")).withConstant()
-                    .link(0, "exp", "poisson_log").build(),
+                    .link(0, "exp", "poisson_log").withCdf().build(),
             dist("poisson_log", PoissonLog.class,
                     "poisson_log(alpha): poisson(exp(alpha)), alpha the log rate")
                     .outcome(INT, Support.REAL).args(real("alpha")).withConstant().build());

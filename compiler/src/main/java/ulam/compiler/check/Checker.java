@@ -61,16 +61,22 @@ public final class Checker {
     /** Imputed variables (2.15): uses of the variable read its merged value (observed or parameter). */
     private final Map<String, Symbol> redirect = new HashMap<>();
     private final Map<Symbol, Symbol[]> imputations = new LinkedHashMap<>();
+    private final CompileMode mode;
+    /** The prediction program's changes, or null when compiling for sampling. */
+    private final PredictionRewrite prediction;
 
-    private Checker(Program program, Source source, String modelName, DataSchema schema) {
+    private Checker(Program program, Source source, String modelName, DataSchema schema, CompileMode mode) {
         this.program = program;
         this.source = source;
         this.modelName = modelName;
         this.schema = schema;
+        this.mode = mode;
         this.typer = new Typer(source, symbols, checks);
         this.arrays = new ArrayTyper(typer, symbols, made);
         typer.arrays(arrays);
         typer.redirect(redirect);
+        this.prediction = mode.predicting()
+                ? new PredictionRewrite(mode.prediction(), symbols, definitions, firstSample, redirect, typer, notes) : null;
     }
 
     /**
@@ -84,7 +90,17 @@ public final class Checker {
      * @throws UlamException at the first error, located, with what to do
      */
     public static ModelSpec check(Program program, Source source, String modelName, DataSchema schema) {
-        return new Checker(program, source, modelName, schema).run();
+        return check(program, source, modelName, schema, CompileMode.POSTERIOR);
+    }
+
+    /**
+     * Checks a model for sampling its posterior or prior, or as a prediction program.
+     *
+     * @param mode what the model is compiled for
+     * @see #check(Program, Source, String, DataSchema)
+     */
+    public static ModelSpec check(Program program, Source source, String modelName, DataSchema schema, CompileMode mode) {
+        return new Checker(program, source, modelName, schema, mode).run();
     }
 
     private UlamException error(Span span, String message, String help) {
@@ -94,10 +110,17 @@ public final class Checker {
     private ModelSpec run() {
         readOptions();
         collect();
+        if (prediction != null) prediction.replaceByColumns(schema);
         classify();
+        Map<Symbol, Symbol> shifted = Map.of();
+        if (prediction != null) {
+            prediction.reportLocals();
+            shifted = prediction.newGroupIndices();
+        }
         List<Symbol> order = orderLocals();
         shapeData();
         shapeParameters();
+        List<Symbol> masks = prediction == null ? List.of() : prediction.newGroupParameters(byKind(Kind.PARAMETER));
         constrain();
         List<Symbol> typed = new ArrayList<>();   // locals in computing order, anonymous parts before their users
         for (Symbol s : order) {
@@ -113,10 +136,20 @@ public final class Checker {
             typed.add(at, e.getValue()[2]);
             typed.add(at, e.getValue()[1]);
         }
+        for (Map.Entry<Symbol, Symbol> e : shifted.entrySet()) {   // a shifted index follows its index
+            typed.add(typed.indexOf(e.getKey()) + 1, e.getValue());
+        }
+        typed.addAll(masks);   // after the indices whose levels they read
         arrays.context(Kind.LOCAL);
         List<Term> terms = typeTerms();
         typed.addAll(made);
         made.clear();
+        ModelSpec.Predicted predicted = null;
+        if (prediction != null) {
+            predicted = prediction.simulate(terms, typed);
+            terms = List.of();
+            prediction.prune(typed, checks);
+        }
         order = typed;
         assignViews(terms);
         List<Symbol> data = byKind(Kind.DATA);
@@ -128,7 +161,7 @@ public final class Checker {
                 && (s.kind() == Kind.TRANSFORMED_PARAMETER || s.kind() == Kind.SAVED || s.kind() == Kind.GENERATED)).toList());
         List<Symbol> materialized = order.stream().filter(s -> s.materialized() && s.kind() != Kind.TRANSFORMED_DATA).toList();
         generated.sort(Comparator.comparingInt(s -> s.kind() == Kind.TRANSFORMED_PARAMETER ? 0 : 1));
-        if (params.isEmpty() && terms.stream().noneMatch(Term::likelihood)) {
+        if (params.isEmpty() && terms.stream().noneMatch(Term::likelihood) && prediction == null) {
             throw error(new Span(1, 1, 1), "the model has no parameters", "a model needs at least one line 'name ~ distribution(...)' for a parameter");
         }
         if (params.isEmpty()) {
@@ -136,7 +169,7 @@ public final class Checker {
                     "give the unknowns priors, e.g. 'mu ~ dnorm(0, 10)'");
         }
         return new ModelSpec(modelName, source, program, data, derived, params, locals, List.copyOf(generated), materialized, terms,
-                dedupe(checks), Map.copyOf(options), List.copyOf(notes));
+                dedupe(checks), Map.copyOf(options), List.copyOf(notes), mode, predicted);
     }
 
     private List<Symbol> byKind(Kind kind) {
@@ -163,6 +196,11 @@ public final class Checker {
                             String n = c.argNames().get(k);
                             if (n != null && (n.equals("adapt_delta") || n.equals("max_treedepth"))) {
                                 literal(n, c.args().get(k), c.args().get(k).span());
+                            } else if ("metric".equals(n)) {
+                                // rstan's control=list(metric="dense_e"): the metric adapted in warmup
+                                if (c.args().get(k) instanceof Expr.Str str) options.put(n, str.value());
+                                else notes.add("the argument metric at line " + c.args().get(k).span().line()
+                                        + " is not a text such as \"dense_e\" and is ignored");
                             }
                         }
                     }
@@ -253,7 +291,7 @@ public final class Checker {
     }
 
     /** The index written on the left ({@code a[g]}), empty for none and for element targets {@code v[[k]]}. */
-    private static List<Expr> indexOf(Statement.Target t) {
+    static List<Expr> indexOf(Statement.Target t) {
         if (t instanceof Statement.Target.Symbol s) return s.index();
         if (t instanceof Statement.Target.Stack s) return s.index();
         return List.of();
@@ -473,7 +511,7 @@ public final class Checker {
     }
 
     /** Names in an expression: {@code value} for names used as values, {@code index} for names inside brackets. */
-    private static void names(Expr e, Consumer<Expr.Name> value, Consumer<Expr.Name> index) {
+    static void names(Expr e, Consumer<Expr.Name> value, Consumer<Expr.Name> index) {
         if (e instanceof Expr.Name n) {
             value.accept(n);
         } else if (e instanceof Expr.Index ix) {
@@ -608,6 +646,7 @@ public final class Checker {
 
     private void shapeData() {
         for (Symbol s : byKind(Kind.DATA)) {
+            if (s.anonymous()) continue;   // made by the compiler, shaped when made
             int rank = schema == null ? -1 : schema.rank(s.name());
             if (rank == 0 || (rank < 0 && usedAsDim.contains(s.name()) && !usedAsIndex.contains(s.name()))) {
                 s.shape(Shape.SCALAR);
@@ -671,7 +710,7 @@ public final class Checker {
             return new Size.Const((int) n.value());
         }
         if (e instanceof Expr.Name n) {
-            Symbol s = symbols.get(n.name());
+            Symbol s = redirect.getOrDefault(n.name(), symbols.get(n.name()));
             if (s == null) throw error(e.span(), "unknown name '" + n.name() + "'", null);
             if (!s.isData()) {
                 throw error(e.span(), "the size '" + n.name() + "' must be data, but it is a " + s.kind().description, null);
@@ -684,6 +723,7 @@ public final class Checker {
     }
 
     private boolean derivedIsScalar(Symbol s) {
+        if (s.statement() == null) return false;   // made by the compiler (a prediction's shifted index)
         Expr rhs = s.statement().rhs();
         if (rhs instanceof Expr.Num) return true;
         return rhs instanceof Expr.Call c && (c.function().equals("length") || c.function().equals("max") || c.function().equals("sum"));
@@ -1008,13 +1048,14 @@ public final class Checker {
             throw error(st.target().span(), "several data outcomes in one line (c(y1, y2) ~ ...) " + Unsupported.LATER, null);
         }
         Loop loop = null;
-        Typer.Ctx ctx = Typer.Ctx.scalar(false, false);
+        boolean draws = prediction != null;   // a prediction program turns these lines into random draws
+        Typer.Ctx ctx = Typer.Ctx.scalar(false, draws);
         Symbol read = redirect.getOrDefault(y.name(), y);   // an imputed outcome reads its merged value
         TExpr outcome = new TExpr.Ref(read, null, Elem.REAL);
         if (!y.shape().isScalar()) {
             if (!(y.shape() instanceof Shape.Vector)) throw error(n.span(), "a matrix outcome " + Unsupported.LATER, null);
             loop = typer.newLoop("i", new Size.Length(y));
-            ctx = Typer.Ctx.rows(loop, false, false);
+            ctx = Typer.Ctx.rows(loop, false, draws);
             outcome = new TExpr.Ref(read, new TExpr.LoopIndex(loop), Elem.REAL);
         }
         TExpr condition = null;
@@ -1052,6 +1093,7 @@ public final class Checker {
     }
 
     private Term prior(Statement st, Symbol p, Expr.Name n, Expr.Call call) {
+        boolean draws = prediction != null;
         if (isEscape(call)) {
             throw error(call.functionSpan(), call.function() + "(...) lines are for data, not parameters", null);
         }
@@ -1079,15 +1121,15 @@ public final class Checker {
             }
             if (c < 0) checks.add(new Check.LiteralRange((int) k.value(), v.length(), p, e.element().span()));
             TExpr outcome = new TExpr.Ref(p, new TExpr.Num(k.value() - 1, Elem.INT), Elem.REAL);
-            return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, false)), null);
+            return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, draws)), null);
         }
         if (p.shape().isScalar()) {
-            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, false));
+            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, draws));
             return new Term(st, p, false, null, d, null);
         }
         Loop loop = typer.newLoop("j", p.shape().count());
         TExpr outcome = new TExpr.Ref(p, new TExpr.LoopIndex(loop), Elem.REAL);
-        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, false));
+        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, draws));
         return new Term(st, p, false, loop, d, null);
     }
 

@@ -24,6 +24,25 @@ public record DataSchema(Map<String, Integer> ranks, Set<String> integers, Map<S
         this(ranks, Set.of(), Map.of());
     }
 
+    /**
+     * {@code top} over {@code base}: a name of {@code top} has its rank, integer-ness and missing
+     * count from {@code top}; other names keep {@code base}'s. A prediction compiles its program
+     * with the fit's data under the new data, so that every name is classified as in the fit.
+     */
+    public static DataSchema overlay(DataSchema base, DataSchema top) {
+        java.util.Map<String, Integer> ranks = new java.util.LinkedHashMap<>(base.ranks());
+        java.util.Set<String> integers = new java.util.HashSet<>(base.integers());
+        java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>(base.missing());
+        for (String n : top.names()) {
+            ranks.put(n, top.rank(n));
+            integers.remove(n);
+            missing.remove(n);
+        }
+        integers.addAll(top.integers());
+        missing.putAll(top.missing());
+        return new DataSchema(ranks, integers, missing);
+    }
+
     /** Names in the data. */
     public Set<String> names() {
         return ranks.keySet();

@@ -26,11 +26,29 @@ import ulam.compiler.parse.Source;
  * @param checks      data checks to run when the data are bound
  * @param options     sampler options from an {@code ulam(...)} wrapper, name to literal text
  * @param notes       notes for the user (ignored wrapper arguments, rewrites)
+ * @param mode        what the model is compiled for (posterior, prior, prediction)
+ * @param predicted   for a prediction program: what {@code ulam link} and {@code ulam sim} report;
+ *                    null otherwise
  */
 public record ModelSpec(String name, Source source, Program program, List<Symbol> data, List<Symbol> derived,
                         List<Symbol> parameters, List<Symbol> locals, List<Symbol> generated, List<Symbol> materialized,
                         List<Term> terms,
-                        List<Check> checks, Map<String, String> options, List<String> notes) {
+                        List<Check> checks, Map<String, String> options, List<String> notes,
+                        CompileMode mode, Predicted predicted) {
+
+    /**
+     * The reported values of a prediction program.
+     *
+     * @param link      the model's named locals (linear models, inverse link applied), in
+     *                  computing order
+     * @param simulated outcomes drawn from their likelihood lines, named as the outcomes
+     * @param newGroups for each index with new groups: the parameters whose new levels are drawn
+     *                  from their priors
+     * @param skipped   likelihood lines that cannot be simulated (custom, mixture), with why
+     */
+    public record Predicted(List<Symbol> link, List<Symbol> simulated, Map<Symbol, List<Symbol>> newGroups,
+                            List<String> skipped) {}
+
 
     /** Likelihood terms, in source order. */
     public List<Term> likelihoods() {

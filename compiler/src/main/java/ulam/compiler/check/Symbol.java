@@ -27,6 +27,8 @@ public final class Symbol {
     private AExpr array;
     private Class<?> dataFunctionOwner;
     private boolean allowMissing;
+    private ulam.stdlib.TransformSpec transform;
+    private Size transformSize;
 
     Symbol(String name, Kind kind) {
         this.name = name;
@@ -89,6 +91,17 @@ public final class Symbol {
 
     /** Whether the compiler made it for a part of an expression (it has no name in the model). */
     public boolean anonymous() { return name.startsWith("#"); }
+
+    /** For a parameter of a constrained vector or matrix type ({@code simplex[K]}, {@code corr_matrix[K]}): its transform; else null. */
+    public ulam.stdlib.TransformSpec transform() { return transform; }
+
+    /** The K of {@link #transform()}: a simplex's length, a correlation matrix's rows. */
+    public Size transformSize() { return transformSize; }
+
+    void transform(ulam.stdlib.TransformSpec t, Size k) {
+        this.transform = t;
+        this.transformSize = k;
+    }
 
     /** For a local written {@code logit(p) <- ...}: the link ({@code logit}); else null. */
     public String link() { return link; }

@@ -18,12 +18,14 @@ public final class Commands {
     /**
      * A command line for {@code command} writing to the given streams.
      *
-     * @param command a picocli command object
-     * @param out     standard output
-     * @param err     standard error
+     * @param command     a picocli command object
+     * @param out         standard output
+     * @param err         standard error
+     * @param subcommands command classes to add (before the streams are set, so they write to them too)
      */
-    public static CommandLine of(Object command, PrintStream out, PrintStream err) {
+    public static CommandLine of(Object command, PrintStream out, PrintStream err, Class<?>... subcommands) {
         CommandLine cl = new CommandLine(command);
+        for (Class<?> c : subcommands) cl.addSubcommand(c);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

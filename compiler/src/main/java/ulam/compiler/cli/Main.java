@@ -12,9 +12,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ulam.compiler.Compiler;
+import ulam.compiler.check.CompileMode;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.cli.fit.FitCommands;
 import ulam.compiler.pack.JarPacker;
+import ulam.compiler.stan.StanProgram;
+import ulam.compiler.stan.StanSyntax;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
@@ -24,12 +27,13 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The {@code ulam} command: {@code run} (compile in memory and sample), {@code compile} (write a
- * runnable jar), {@code check} (show what the compiler inferred). User errors print as located
- * diagnostics and exit with status 1; never a stack trace.
+ * runnable jar), {@code check} (show what the compiler inferred), {@code bench}, {@code stancode}
+ * (write the model in Stan). User errors print as located diagnostics and exit with status 1;
+ * never a stack trace.
  */
 @Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
         description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
-        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class})
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,11 +45,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line; returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = Commands.of(new Main(), out, err);
-        for (Class<?> c : FitCommands.subcommands()) cl.addSubcommand(c);
+        CommandLine cl = Commands.of(new Main(), out, err, FitCommands.subcommands().toArray(Class<?>[]::new));
         Streams.out = out;
         Streams.err = err;
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (LinkageError | StackOverflowError | AssertionError e) {   // errors picocli's handler does not see
+            err.println("internal error: " + e + "; " + RunCommand.REPORT_HINT);
+            return 2;
+        }
     }
 
     @Override
@@ -73,12 +81,18 @@ public final class Main implements Callable<Integer> {
         @Mixin
         RunOptions options;
 
+        @Option(names = "--prior-only", description = "Sample the prior: the likelihood lines are left out of the log density"
+                + " (ulam's sample_prior); ulam sim on the fit then gives prior predictive checks.")
+        boolean priorOnly;
+
         @Override
         public Integer call() {
             PrintStream err = Streams.err;
             DataSet data = options.dataFiles().isEmpty() && options.dataValues().isEmpty() && options.dataMatrices().isEmpty()
                     ? null : RunCommand.readData(options);
-            Compiler.Compiled c = compile(model, data);
+            Compiler.Compiled c = Compiler.compile(Source.read(model), data == null ? null : Compiler.schema(data),
+                    priorOnly ? CompileMode.PRIOR : CompileMode.POSTERIOR);
+            options.priorOnly(priorOnly);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());
@@ -155,6 +169,45 @@ public final class Main implements Callable<Integer> {
             Model bound = d == null ? null : c.factory().apply(d);
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());
+            return 0;
+        }
+    }
+
+    @Command(name = "stancode", mixinStandardHelpOptions = true,
+            description = "Print the model as a Stan program (rethinking's stancode()); --data-out writes its data as Stan JSON.")
+    static final class StanCode implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL.ulam", description = "The model file.")
+        Path model;
+
+        @Mixin
+        DataOptions data;   // tells the compiler which names are data; needed for --data-out
+
+        @Option(names = "--stan-2.21", description = "Stan 2.21 syntax (int y[N]; fabs), for rstan 2.21 as Debian packages it.")
+        boolean stan221;
+
+        @Option(names = "--log-lik", description = "Add the pointwise log-likelihood (log_lik) to generated quantities.")
+        boolean logLik;
+
+        @Option(names = "--data-out", paramLabel = "FILE.json",
+                description = "Write the program's data (sizes, data, derived data) as Stan JSON, from the --data files.")
+        Path dataOut;
+
+        @Override
+        public Integer call() {
+            DataSet d = data.read();
+            Compiler.Compiled c = compile(model, d);
+            StanProgram program = StanProgram.of(c.spec(), stan221 ? StanSyntax.STAN_2_21 : StanSyntax.MODERN, logLik);
+            if (dataOut != null) {
+                String json = program.dataJson(c, d == null ? DataSet.empty() : d);
+                try {
+                    java.nio.file.Files.writeString(dataOut, json, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new UlamException("cannot write " + dataOut + ": " + e.getMessage(), null, "check the path");
+                }
+                Streams.err.println("wrote " + dataOut);
+            }
+            Streams.out.print(program.text());
+            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
             return 0;
         }
     }

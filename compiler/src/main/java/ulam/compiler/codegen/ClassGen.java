@@ -388,11 +388,11 @@ public final class ClassGen {
             if (!s.type().isArray() || !s.adjoint()) continue;
             if (s == ir.theta()) {
                 mv.visitVarInsn(ALOAD, 0);
-                getField(mv, ir.dimension());
+                getField(mv, ir.thetaCount());
                 mv.visitIntInsn(NEWARRAY, T_DOUBLE);
                 putField(mv, s);
                 mv.visitVarInsn(ALOAD, 0);
-                getField(mv, ir.dimension());
+                getField(mv, ir.thetaCount());
             } else {
                 IntExpr length = ir.workArrays().get(s);
                 if (length == null) throw new IllegalStateException("adjoint array without a known length: " + s);
@@ -488,26 +488,41 @@ public final class ClassGen {
         adjointAll();
     }
 
+    private static String owner(ModelIR.Param p) {
+        return Calls.owner(p.transform().implementation());
+    }
+
     private void constrainAll() {
         MethodVisitor mv = method(ACC_PRIVATE | ACC_FINAL, "tf", "([D)D");
-        // locals: 0 this, 1 q, 2-3 lp, 4 theta, 5 k, 6 end, 7-8 x
+        // locals: 0 this, 1 q, 2-3 lp, 4 theta, 5 k, 6 end, 7-8 x, 9 q index minus theta index
         mv.visitInsn(DCONST_0);
         mv.visitVarInsn(DSTORE, 2);
         getField(mv, ir.theta());
         mv.visitVarInsn(ASTORE, 4);
         for (ModelIR.Param p : ir.params()) {
+            if (p.transform() != null) {
+                // lp += T.constrain(q, qOffset, K, theta, offset)
+                mv.visitVarInsn(DLOAD, 2);
+                mv.visitVarInsn(ALOAD, 1);
+                getField(mv, p.qOffset());
+                getField(mv, p.size());
+                mv.visitVarInsn(ALOAD, 4);
+                getField(mv, p.offset());
+                mv.visitMethodInsn(INVOKESTATIC, owner(p), "constrain", "([DII[DI)D", false);
+                mv.visitInsn(DADD);
+                mv.visitVarInsn(DSTORE, 2);
+                continue;
+            }
             if (p.lower() == null && p.upper() == null) {
-                arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 1), () -> mv.visitVarInsn(ALOAD, 4), p);
+                arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 1), p.qOffset(), () -> mv.visitVarInsn(ALOAD, 4), p.offset(), p);
                 continue;
             }
             String t = transform(p);
             String d2 = "(D" + "D".repeat(bounds(p)) + ")D";
             String d3 = "(DD" + "D".repeat(bounds(p)) + ")D";
-            loop(mv, p, 5, 6, () -> {
-                // x = constrain(q[k]); theta[k] = x; lp += logJacobian(q[k], x)
-                mv.visitVarInsn(ALOAD, 1);
-                mv.visitVarInsn(ILOAD, 5);
-                mv.visitInsn(DALOAD);
+            loop(mv, p, 5, 6, 9, () -> {
+                // x = constrain(q[k + d]); theta[k] = x; lp += logJacobian(q[k + d], x)
+                loadQ(mv, 1, 5, 9);
                 pushBounds(mv, p);
                 mv.visitMethodInsn(INVOKESTATIC, t, "constrain", d2, false);
                 mv.visitVarInsn(DSTORE, 7);
@@ -516,9 +531,7 @@ public final class ClassGen {
                 mv.visitVarInsn(DLOAD, 7);
                 mv.visitInsn(DASTORE);
                 mv.visitVarInsn(DLOAD, 2);
-                mv.visitVarInsn(ALOAD, 1);
-                mv.visitVarInsn(ILOAD, 5);
-                mv.visitInsn(DALOAD);
+                loadQ(mv, 1, 5, 9);
                 mv.visitVarInsn(DLOAD, 7);
                 pushBounds(mv, p);
                 mv.visitMethodInsn(INVOKESTATIC, t, "logJacobian", d3, false);
@@ -531,24 +544,49 @@ public final class ClassGen {
         end(mv);
     }
 
+    /** Pushes {@code array[k + d]} (locals: the array, the theta index k, the offset d of q over theta). */
+    private static void loadQ(MethodVisitor mv, int array, int k, int d) {
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitVarInsn(ILOAD, d);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DALOAD);
+    }
+
     private void adjointAll() {
         MethodVisitor mv = method(ACC_PRIVATE | ACC_FINAL, "tb", "([D[D)V");
-        // locals: 0 this, 1 q, 2 g, 3 theta, 4 thetaAdj, 5 k, 6 end
+        // locals: 0 this, 1 q, 2 g, 3 theta, 4 thetaAdj, 5 k, 6 end, 7 q index minus theta index
         getField(mv, ir.theta());
         mv.visitVarInsn(ASTORE, 3);
         getAdjoint(mv, ir.theta());
         mv.visitVarInsn(ASTORE, 4);
         for (ModelIR.Param p : ir.params()) {
+            if (p.transform() != null) {
+                // T.backward(q, qOffset, K, theta, offset, thetaAdj, offset, g, qOffset)
+                mv.visitVarInsn(ALOAD, 1);
+                getField(mv, p.qOffset());
+                getField(mv, p.size());
+                mv.visitVarInsn(ALOAD, 3);
+                getField(mv, p.offset());
+                mv.visitVarInsn(ALOAD, 4);
+                getField(mv, p.offset());
+                mv.visitVarInsn(ALOAD, 2);
+                getField(mv, p.qOffset());
+                mv.visitMethodInsn(INVOKESTATIC, owner(p), "backward", "([DII[DI[DI[DI)V", false);
+                continue;
+            }
             if (p.lower() == null && p.upper() == null) {
-                arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 4), () -> mv.visitVarInsn(ALOAD, 2), p);
+                arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 4), p.offset(), () -> mv.visitVarInsn(ALOAD, 2), p.qOffset(), p);
                 continue;
             }
             String t = transform(p);
             String d3 = "(DD" + "D".repeat(bounds(p)) + ")D";
-            loop(mv, p, 5, 6, () -> {
-                // g[k] = thetaAdj[k] * derivative(q[k], theta[k]) + logJacobianDerivative(q[k], theta[k])
+            loop(mv, p, 5, 6, 7, () -> {
+                // g[k + d] = thetaAdj[k] * derivative(q[k + d], theta[k]) + logJacobianDerivative(q[k + d], theta[k])
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitVarInsn(ILOAD, 5);
+                mv.visitVarInsn(ILOAD, 7);
+                mv.visitInsn(IADD);
                 mv.visitVarInsn(ALOAD, 4);
                 mv.visitVarInsn(ILOAD, 5);
                 mv.visitInsn(DALOAD);
@@ -565,27 +603,33 @@ public final class ClassGen {
         end(mv);
     }
 
+    /** In {@code tb}: pushes q[k + d], theta[k] and the bounds. */
     private void pushQTheta(MethodVisitor mv, ModelIR.Param p) {
-        mv.visitVarInsn(ALOAD, 1);
-        mv.visitVarInsn(ILOAD, 5);
-        mv.visitInsn(DALOAD);
+        loadQ(mv, 1, 5, 7);
         mv.visitVarInsn(ALOAD, 3);
         mv.visitVarInsn(ILOAD, 5);
         mv.visitInsn(DALOAD);
         pushBounds(mv, p);
     }
 
-    private void arraycopy(MethodVisitor mv, Runnable src, Runnable dst, ModelIR.Param p) {
+    private void arraycopy(MethodVisitor mv, Runnable src, Slot srcOffset, Runnable dst, Slot dstOffset, ModelIR.Param p) {
         src.run();
-        getField(mv, p.offset());
+        getField(mv, srcOffset);
         dst.run();
-        getField(mv, p.offset());
+        getField(mv, dstOffset);
         getField(mv, p.count());
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
     }
 
-    /** {@code for (k = offset; k < offset + count; k++) body} with k in local {@code k}, the end in {@code end}. */
-    private void loop(MethodVisitor mv, ModelIR.Param p, int k, int end, Runnable body) {
+    /**
+     * {@code for (k = offset; k < offset + count; k++) body} over a parameter's theta positions,
+     * with k in local {@code k}, the end in {@code end}, and {@code qOffset - offset} in {@code d}.
+     */
+    private void loop(MethodVisitor mv, ModelIR.Param p, int k, int end, int d, Runnable body) {
+        getField(mv, p.qOffset());
+        getField(mv, p.offset());
+        mv.visitInsn(ISUB);
+        mv.visitVarInsn(ISTORE, d);
         getField(mv, p.offset());
         mv.visitInsn(DUP);
         mv.visitVarInsn(ISTORE, k);
@@ -708,7 +752,7 @@ public final class ClassGen {
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ALOAD, 3);
         mv.visitInsn(ICONST_0);
-        getField(mv, ir.dimension());
+        getField(mv, ir.thetaCount());
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 3);
@@ -761,14 +805,26 @@ public final class ClassGen {
 
     private void unconstrain() {
         MethodVisitor mv = method(ACC_PUBLIC | ACC_FINAL, "unconstrain", "([D[D)V");
-        // locals: 0 this, 1 constrained, 2 q, 3 names, 5 k, 6 end
+        // locals: 0 this, 1 constrained, 2 q, 3 names, 5 k, 6 end, 7 q index minus theta index
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, internalName, NAMES, "[Ljava/lang/String;");
         mv.visitVarInsn(ASTORE, 3);
         for (ModelIR.Param p : ir.params()) {
-            loop(mv, p, 5, 6, () -> {
+            if (p.transform() != null) {
+                // T.unconstrain(constrained, offset, K, q, qOffset)
+                mv.visitVarInsn(ALOAD, 1);
+                getField(mv, p.offset());
+                getField(mv, p.size());
+                mv.visitVarInsn(ALOAD, 2);
+                getField(mv, p.qOffset());
+                mv.visitMethodInsn(INVOKESTATIC, owner(p), "unconstrain", "([DII[DI)V", false);
+                continue;
+            }
+            loop(mv, p, 5, 6, 7, () -> {
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitVarInsn(ILOAD, 5);
+                mv.visitVarInsn(ILOAD, 7);
+                mv.visitInsn(IADD);
                 mv.visitVarInsn(ALOAD, 1);
                 mv.visitVarInsn(ILOAD, 5);
                 mv.visitInsn(DALOAD);
@@ -796,7 +852,7 @@ public final class ClassGen {
         end(mv);
 
         intGetter("dimension", ir.dimension());
-        intGetter("parameterOutputs", ir.dimension());
+        intGetter("parameterOutputs", ir.thetaCount());
         intGetter("observations", ir.observations());
 
         mv = method(ACC_PUBLIC, "outputNames", "()[Ljava/lang/String;");

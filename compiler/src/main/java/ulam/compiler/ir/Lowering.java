@@ -97,19 +97,30 @@ public final class Lowering {
         for (Symbol t : spec.derived()) derive(t);
         List<ModelIR.Param> params = new ArrayList<>();
         IntExpr total = new IntExpr.Const(0);
+        IntExpr qTotal = new IntExpr.Const(0);
         for (Symbol p : spec.parameters()) {
             Slot offset = intSlot("offset of " + p.name(), total);
             Slot count = intSlot("count of " + p.name(), size(p.shape().count()));
             offsets.put(p, offset);
             total = add(total, new IntExpr.Of(count));
+            Slot qOffset = intSlot("unconstrained offset of " + p.name(), qTotal);
+            Slot qCount = count;
+            Slot k = null;
+            if (p.transform() != null) {
+                k = intSlot("size of " + p.name(), size(p.transformSize()));
+                qCount = slot(Slot.Type.INT, "unconstrained count of " + p.name(), false);
+                prep.add(new PrepStep.Function(qCount, p.transform().implementation(), "unconstrainedSize", List.of(k), at(p)));
+            }
+            qTotal = add(qTotal, new IntExpr.Of(qCount));
             Slot lower = p.constraint().lower() == null ? null : bound(p, p.constraint().lower(), "lower");
             Slot upper = p.constraint().upper() == null ? null : bound(p, p.constraint().upper(), "upper");
-            params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p)));
+            params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p), qOffset, qCount, p.transform(), k));
         }
-        Slot dimension = intSlot("dimension", total);
+        Slot dimension = intSlot("dimension", qTotal);
+        Slot thetaCount = intSlot("constrained parameter values", total);
         List<ModelIR.Output> outputs = new ArrayList<>();
         for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p)));
-        IntExpr outTotal = new IntExpr.Of(dimension);
+        IntExpr outTotal = new IntExpr.Of(thetaCount);
         for (Symbol g : spec.generated()) {
             Slot offset = intSlot("output offset of " + g.name(), outTotal);
             offsets.put(g, offset);
@@ -136,6 +147,7 @@ public final class Lowering {
         pending = density;
         List<Slot> constants = new ArrayList<>();
         for (Term t : spec.terms()) {
+            if (t.likelihood() && spec.mode().priorOnly()) continue;   // sampling the prior
             density.add(term(t));
             if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
         }
@@ -185,7 +197,7 @@ public final class Lowering {
         }
         Slot observations = intSlot("observations", obs);
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(), List.copyOf(slots),
-                List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, outputCount,
+                List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
                 observations, Map.copyOf(workArrays));
     }
 

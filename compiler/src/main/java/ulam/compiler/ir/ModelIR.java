@@ -24,6 +24,9 @@ import ulam.runtime.SourceLocation;
  * @param out         the output array of {@code writeDraw} and {@code logLikelihood}
  * @param lpConst     the data-only constant of the log density (REAL)
  * @param dimension   number of unconstrained parameters (INT)
+ * @param thetaCount  number of constrained parameter values (INT): the length of {@code theta} and the
+ *                    number of leading outputs; larger than {@code dimension} when a parameter has a
+ *                    vector transform (a simplex of K values has K - 1 unconstrained coordinates)
  * @param outputCount number of output values (INT)
  * @param observations number of pointwise log-likelihood values (INT)
  * @param workArrays   work arrays written while evaluating (materialized locals), with their
@@ -33,21 +36,28 @@ import ulam.runtime.SourceLocation;
 public record ModelIR(String name, String file, String source, Map<String, String> options, List<String> notes,
                       List<Slot> slots, List<PrepStep> prep, List<Param> params, List<Output> outputs,
                       List<Segment> density, List<Segment> generate, List<Segment> logLik,
-                      Slot theta, Slot out, Slot lpConst, Slot dimension, Slot outputCount, Slot observations,
+                      Slot theta, Slot out, Slot lpConst, Slot dimension, Slot thetaCount, Slot outputCount, Slot observations,
                       Map<Slot, IntExpr> workArrays) {
 
     /**
-     * One parameter: its elements occupy {@code theta[offset .. offset+count)} and the same
-     * positions of the unconstrained vector.
+     * One parameter: its constrained values occupy {@code theta[offset .. offset+count)}, its
+     * unconstrained coordinates {@code q[qOffset .. qOffset+qCount)}. Elementwise bounds
+     * ({@code lower}, {@code upper}) or a vector transform ({@code transform} of size
+     * {@code size}, e.g. a simplex of K values), or neither.
      *
-     * @param name   user name
-     * @param offset INT slot
-     * @param count  INT slot
-     * @param lower  REAL slot of the lower bound, or null
-     * @param upper  REAL slot of the upper bound, or null
-     * @param at     where it is declared, for messages
+     * @param name      user name
+     * @param offset    INT slot: first position in theta and in the outputs
+     * @param count     INT slot: number of constrained values
+     * @param lower     REAL slot of the lower bound, or null
+     * @param upper     REAL slot of the upper bound, or null
+     * @param at        where it is declared, for messages
+     * @param qOffset   INT slot: first position in the unconstrained vector
+     * @param qCount    INT slot: number of unconstrained coordinates
+     * @param transform the vector transform, or null
+     * @param size      INT slot of the transform's K, or null
      */
-    public record Param(String name, Slot offset, Slot count, Slot lower, Slot upper, SourceLocation at) {}
+    public record Param(String name, Slot offset, Slot count, Slot lower, Slot upper, SourceLocation at,
+                        Slot qOffset, Slot qCount, ulam.stdlib.TransformSpec transform, Slot size) {}
 
     /**
      * One reported value, its elements named Stan's way: {@code a[3]}, {@code b[1,2]} (column-major).

@@ -85,7 +85,7 @@ public final class RunCommand {
             if (dir != null) {
                 // a self-contained fit: source, data copies and manifest first, then the draws as they come
                 fitWriter = FitWriter.begin(dir, model, config, options.dataFiles(), options.dataValues(),
-                        options.sourceFile());
+                        options.dataMatrices(), options.sourceFile(), options.priorOnly());
                 List<String> files = options.dataFiles().stream().map(Path::toString).toList();
                 sinks = StanCsvWriter.factory(dir, model.name(), model.outputNames(), config, files);
             }

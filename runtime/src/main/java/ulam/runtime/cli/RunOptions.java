@@ -18,7 +18,7 @@ import ulam.runtime.sampler.SamplerConfig;
  *
  * <p>Sampler options left out on the command line take the value written in the model's
  * {@code ulam(...)} call ({@code Model.sourceOptions()}: keys {@code chains, cores, iter, warmup,
- * seed, adapt_delta, max_treedepth}), then the defaults: 4 chains, all processors, 1000
+ * seed, adapt_delta, max_treedepth, metric}), then the defaults: 4 chains, all processors, 1000
  * iterations of which {@code iter / 2} warmup, a random seed (printed), adapt delta 0.95 (as
  * rethinking's ulam), maximum tree depth 10, diagonal metric, initial radius 2.
  */
@@ -87,6 +87,9 @@ public class RunOptions {
     /** The model file as the user named it, recorded in a fit's manifest; not an option (set by {@code ulam run}). */
     String sourceFile;
 
+    /** Whether the model was compiled to sample its prior; not an option here (set by {@code ulam run --prior-only}). */
+    boolean priorOnly;
+
     /** Data files given with {@code --data}, in order. */
     public List<Path> dataFiles() { return dataFiles; }
 
@@ -113,6 +116,19 @@ public class RunOptions {
         return this;
     }
 
+    /** Whether the model samples its prior (recorded in a fit's manifest). */
+    public boolean priorOnly() { return priorOnly; }
+
+    /**
+     * Records that the model was compiled to sample its prior ({@code ulam run --prior-only}).
+     *
+     * @return this
+     */
+    public RunOptions priorOnly(boolean prior) {
+        this.priorOnly = prior;
+        return this;
+    }
+
     /** {@code --depth}. */
     public int depth() { return depth; }
 
@@ -136,7 +152,7 @@ public class RunOptions {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
                     "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
         }
-        metricKind();
+        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
     }
 
     /** Whether the seed comes from the command line or the model source (else it is random). */
@@ -173,18 +189,23 @@ public class RunOptions {
         double delta = adaptDelta != null ? adaptDelta
                 : sourceOptions.containsKey("adapt_delta") ? sourceNumber(sourceOptions, "adapt_delta", false) : 0.95;
         int depthMax = pick(maxTreedepth, sourceOptions, "max_treedepth", 10);
+        String src = sourceOptions.get("metric");
+        MetricKind kind = metric != null ? metricKind(metric, "unknown --metric '" + metric + "'")
+                : src != null ? metricKind(src, "the model's ulam(...) option metric=\"" + src + "\" is not diag_e or dense_e")
+                : MetricKind.DIAG;
         return SamplerConfig.builder()
                 .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
-                .adaptDelta(delta).maxTreeDepth(depthMax).metric(metricKind()).initRadius(init)
+                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(init)
                 .build();
     }
 
-    private MetricKind metricKind() {
-        if (metric == null) return MetricKind.DIAG;
-        return switch (metric.toLowerCase(Locale.ROOT)) {
+    /** {@code diag}/{@code diag_e} or {@code dense}/{@code dense_e} (Stan's names); else an error with this message. */
+    private static MetricKind metricKind(String value, String error) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "diag", "diag_e" -> MetricKind.DIAG;
             case "dense", "dense_e" -> MetricKind.DENSE;
-            default -> throw new UlamException("unknown --metric '" + metric + "'", null, "use --metric diag or --metric dense");
+            default -> throw new UlamException(error, null,
+                    "use --metric diag or --metric dense (in the model: control=list(metric=\"dense_e\"))");
         };
     }
 

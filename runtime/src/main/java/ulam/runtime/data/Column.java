@@ -29,6 +29,8 @@ final class Column {
     private int missingCount;
     private int[] ints;
     private FactorCoding factor;
+    /** The levels to code with instead of this column's own (a prediction's new data use the fit's); or null. */
+    final java.util.List<String> reference;
 
     /**
      * @param name     the normalised name
@@ -39,6 +41,12 @@ final class Column {
      * @param cells    elements in column-major order, null (or NA text) where missing; not copied
      */
     Column(String name, String original, String source, boolean csv, int[] dims, String[] cells) {
+        this(name, original, source, csv, dims, cells, null);
+    }
+
+    private Column(String name, String original, String source, boolean csv, int[] dims, String[] cells,
+                   java.util.List<String> reference) {
+        this.reference = reference;
         this.name = name;
         this.original = original;
         this.source = source;
@@ -141,7 +149,7 @@ final class Column {
     synchronized int[] ints(SourceLocation use, Consumer<String> note) {
         if (ints != null) return ints;
         if (isText()) {
-            factor = FactorCoding.of(strings(use));
+            factor = reference == null ? FactorCoding.of(strings(use)) : FactorCoding.of(strings(use), reference, subject(), use);
             ints = factor.codes();
             note.accept(factor.note(name));
         } else {
@@ -149,6 +157,20 @@ final class Column {
             ints = Problems.wholeNumbers(v, i -> cells[i].strip(), subject(), name, dims, use);
         }
         return ints;
+    }
+
+    /** The same value, coded as an index with the given levels instead of its own. */
+    Column withReference(java.util.List<String> levels) {
+        return new Column(name, original, source, csv, dims, cells, java.util.List.copyOf(levels));
+    }
+
+    /**
+     * The levels an index made from this value has: a text column's factor levels in order, or
+     * the sorted distinct numbers (as {@link Double#toString}).
+     */
+    synchronized java.util.List<String> levels(SourceLocation use) {
+        if (isText()) return FactorCoding.of(strings(use)).levels();
+        return java.util.Arrays.stream(reals(use)).distinct().sorted().mapToObj(Double::toString).toList();
     }
 
     /** The single number of a scalar or a value of one element, checked to be whole if asked. */

@@ -132,6 +132,52 @@ public final class DataSet {
         return new Column(Names.normalise(name), name, file.getFileName().toString(), false, new int[] {rows, columns.size()}, cells);
     }
 
+    /**
+     * The data of a prediction ({@code ulam link} and {@code ulam sim} with new data): every value
+     * of {@code fresh}; from {@code fit}, the values {@code fresh} lacks that are not columns of
+     * rows (scalars and matrices, which describe the model rather than the cases); and
+     * {@code extra} numbers. A column of {@code fresh} that the fit also has is coded as an index
+     * with the fit's levels, so that a text value (or a number under {@code as_index}) keeps the
+     * code it had in the fit, except the columns named in {@code ownCoding} (new groups), which
+     * are coded by their own levels.
+     *
+     * @param fresh     the new data
+     * @param fit       the fit's data
+     * @param ownCoding names coded by their own levels
+     * @param extra     scalars to add, name to number as text
+     * @throws UlamException if {@code extra} repeats a name of the data
+     */
+    public static DataSet forPrediction(DataSet fresh, DataSet fit, java.util.Set<String> ownCoding, Map<String, String> extra) {
+        Map<String, Column> all = new LinkedHashMap<>();
+        for (Column c : fresh.values.values()) {
+            Column old = fit.values.get(c.name);
+            boolean index = old != null && old.dims.length == 1 && !ownCoding.contains(c.name);
+            all.put(c.name, index ? c.withReference(old.levels(null)) : c);
+        }
+        for (Column c : fit.values.values()) {
+            if (!all.containsKey(c.name) && c.dims.length != 1) all.put(c.name, c);
+        }
+        for (Map.Entry<String, String> v : extra.entrySet()) merge(all, commandLineValue(v.getKey(), v.getValue()));
+        List<String> notes = new ArrayList<>(fresh.notes());
+        return new DataSet(all, notes);
+    }
+
+    /** These data plus {@code extra} numbers (name to number as text). */
+    public DataSet withValues(Map<String, String> extra) {
+        Map<String, Column> all = new LinkedHashMap<>(values);
+        for (Map.Entry<String, String> v : extra.entrySet()) merge(all, commandLineValue(v.getKey(), v.getValue()));
+        return new DataSet(all, notes());
+    }
+
+    /**
+     * The levels a value is coded with when used as an index: given ones (a prediction's, see
+     * {@link #forPrediction}) or null for its own.
+     */
+    public List<String> referenceLevels(String name) {
+        Column c = name == null ? null : values.get(Names.normalise(name));
+        return c == null ? null : c.reference;
+    }
+
     /** An empty data set, for models without data. */
     public static DataSet empty() {
         return new DataSet(new LinkedHashMap<>(), List.of());

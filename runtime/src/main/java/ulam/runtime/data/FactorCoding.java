@@ -44,6 +44,31 @@ final class FactorCoding {
         return new FactorCoding(List.copyOf(levels), codes);
     }
 
+    /**
+     * Codes text values with given levels (a fit's), so that a value keeps the code it had there.
+     *
+     * @param cells   the values, none of them null
+     * @param levels  the levels in order: level k gets code k
+     * @param subject how messages name the column
+     * @throws UlamException naming the first row whose value is not a level
+     */
+    static FactorCoding of(String[] cells, List<String> levels, String subject, ulam.runtime.SourceLocation use) {
+        Map<String, Integer> code = new HashMap<>();
+        for (int k = 0; k < levels.size(); k++) code.put(levels.get(k), k + 1);
+        int[] codes = new int[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            Integer c = code.get(cells[i]);
+            if (c == null) {
+                throw new ulam.runtime.UlamException(subject + ", row " + (i + 1) + ": '" + cells[i]
+                        + "' is not one of the fit's levels (" + String.join(", ", levels.size() > SHOWN
+                        ? levels.subList(0, SHOWN) : levels) + (levels.size() > SHOWN ? ", ..." : "") + ")", use,
+                        "to predict for groups the fit has not seen, name the index with --new-groups");
+            }
+            codes[i] = c;
+        }
+        return new FactorCoding(List.copyOf(levels), codes);
+    }
+
     /** The sorted levels: level k (1-based) is {@code levels().get(k - 1)}. */
     List<String> levels() {
         return levels;

@@ -1,6 +1,7 @@
 package ulam.runtime.diagnostics;
 
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.BetaDistribution;
 
 /**
  * Convergence diagnostics of MCMC draws: rank-normalised split R-hat, bulk and tail effective
@@ -119,6 +120,82 @@ public final class Convergence {
      */
     public static double mcseMean(double[][] x) {
         return sd(x) / Math.sqrt(essMean(x));
+    }
+
+    /**
+     * ESS for the standard deviation: the ESS of the split chains of {@code |x - mean(x)|} (pooled
+     * mean), posterior 1.4's {@code ess_sd()}.
+     *
+     * @param x draws, {@code [chains][draws]}
+     * @return ESS, or NaN
+     */
+    public static double essSd(double[][] x) {
+        check(x);
+        double m = mean(x);
+        double[][] dev = new double[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            dev[c] = new double[x[c].length];
+            for (int i = 0; i < x[c].length; i++) dev[c][i] = Math.abs(x[c][i] - m);
+        }
+        return ess(splitChains(dev));
+    }
+
+    /**
+     * Monte Carlo standard error of the posterior standard deviation, posterior 1.4's
+     * {@code mcse_sd()}: with {@code d = x - mean(x)} and {@code E = mean(d^2)}, the delta-method
+     * value {@code sqrt((mean(d^4) - E^2) / ess_mean(d^2) / E / 4)}. (posterior 1.5 changed this
+     * formula; these are 1.4's numbers.)
+     *
+     * @param x draws, {@code [chains][draws]}
+     * @return MCSE, or NaN
+     */
+    public static double mcseSd(double[][] x) {
+        check(x);
+        double m = mean(x);
+        double[][] d2 = new double[x.length][];
+        double[] d2flat = new double[total(x)];
+        double[] d4flat = new double[d2flat.length];
+        int k = 0;
+        for (int c = 0; c < x.length; c++) {
+            d2[c] = new double[x[c].length];
+            for (int i = 0; i < x[c].length; i++, k++) {
+                double d = x[c][i] - m;
+                d2[c][i] = d * d;
+                d2flat[k] = d * d;
+                d4flat[k] = d * d * d * d;
+            }
+        }
+        double ess = essMean(d2);
+        double eVar = meanOf(d2flat);
+        double varVar = (meanOf(d4flat) - eVar * eVar) / ess;
+        return Math.sqrt(varVar / eVar / 4);
+    }
+
+    /** The normal probabilities of -1 and +1 standard deviation, as posterior writes them. */
+    private static final double[] ONE_SD = {0.1586553, 0.8413447};
+
+    /**
+     * Monte Carlo standard error of a quantile, posterior 1.4's {@code mcse_quantile()} (Vehtari et
+     * al. 2021, Sec. 4.3): with {@code n = ess_quantile(x, prob)}, the Beta(n prob + 1,
+     * n (1 - prob) + 1) quantiles {@code a1, a2} at 0.1586553 and 0.8413447, and the draws sorted
+     * {@code x_(1) <= ... <= x_(S)}, half the distance {@code (x_(min(ceil(a2 S), S)) -
+     * x_(max(floor(a1 S), 1))) / 2}.
+     *
+     * @param x    draws, {@code [chains][draws]}
+     * @param prob probability in [0, 1]
+     * @return MCSE, or NaN where the quantile's ESS is NaN
+     * @throws IllegalArgumentException if prob is outside [0, 1]
+     */
+    public static double mcseQuantile(double[][] x, double prob) {
+        double ess = essQuantile(x, prob);
+        if (Double.isNaN(ess)) return Double.NaN;
+        BetaDistribution beta = new BetaDistribution(null, ess * prob + 1, ess * (1 - prob) + 1, 1e-15);
+        double[] s = flatten(x);
+        Arrays.sort(s);
+        int n = s.length;
+        double th1 = s[Math.max((int) Math.floor(beta.inverseCumulativeProbability(ONE_SD[0]) * n), 1) - 1];
+        double th2 = s[Math.min((int) Math.ceil(beta.inverseCumulativeProbability(ONE_SD[1]) * n), n) - 1];
+        return (th2 - th1) / 2;
     }
 
     /**

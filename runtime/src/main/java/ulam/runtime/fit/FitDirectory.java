@@ -188,8 +188,15 @@ public final class FitDirectory {
      * @throws UlamException if a copy is missing or unreadable
      */
     public DataSet readData() {
-        if (manifest.dataFiles().isEmpty() && manifest.dataValues().isEmpty()) return DataSet.empty();
-        return DataSet.read(dataPaths(), dataValues());
+        if (!hasData()) return DataSet.empty();
+        Map<String, Path> matrices = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> m : manifest.dataMatrices().entrySet()) matrices.put(m.getKey(), dir.resolve(m.getValue()));
+        return DataSet.read(dataPaths(), dataValues(), matrices);
+    }
+
+    /** Whether the run was given any data (files, values or matrices). */
+    public boolean hasData() {
+        return !manifest.dataFiles().isEmpty() || !manifest.dataValues().isEmpty() || !manifest.dataMatrices().isEmpty();
     }
 
     /** Every chain as read (their numbers of draws may differ when the run was stopped). */

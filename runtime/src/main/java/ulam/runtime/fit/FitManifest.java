@@ -38,6 +38,8 @@ import java.util.Map;
  * @param originalDataFiles  the data files as the user named them, same order
  * @param dataValues         {@code --data-value} scalars, name to text as given
  * @param wallSeconds        wall time of sampling, seconds (0 while incomplete)
+ * @param dataMatrices       {@code --data-matrix} matrices: name to the copy of its CSV ({@code data/...})
+ * @param priorOnly          whether the run sampled the prior ({@code --prior-only}: likelihood left out)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -46,7 +48,7 @@ public record FitManifest(int formatVersion, String ulamVersion, String created,
                           int parameterOutputs, int dimension, int observations, int chains, int iter, int warmup,
                           long seed, double adaptDelta, int maxTreedepth, String metric, List<String> csvFiles,
                           List<String> dataFiles, List<String> originalDataFiles, Map<String, String> dataValues,
-                          double wallSeconds) {
+                          double wallSeconds, Map<String, String> dataMatrices, boolean priorOnly) {
 
     /** The layout version this code writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -62,6 +64,8 @@ public record FitManifest(int formatVersion, String ulamVersion, String created,
         originalDataFiles = originalDataFiles == null ? List.of() : List.copyOf(originalDataFiles);
         dataValues = dataValues == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(dataValues));
+        dataMatrices = dataMatrices == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(dataMatrices));
     }
 
     /** Post-warmup draws per chain planned by the run ({@code iter - warmup}). */
@@ -73,6 +77,7 @@ public record FitManifest(int formatVersion, String ulamVersion, String created,
     public FitManifest completed(double seconds) {
         return new FitManifest(formatVersion, ulamVersion, created, true, model, sourceFile, originalSource,
                 sourceSha256, outputNames, parameterOutputs, dimension, observations, chains, iter, warmup, seed,
-                adaptDelta, maxTreedepth, metric, csvFiles, dataFiles, originalDataFiles, dataValues, seconds);
+                adaptDelta, maxTreedepth, metric, csvFiles, dataFiles, originalDataFiles, dataValues, seconds, dataMatrices,
+                priorOnly);
     }
 }

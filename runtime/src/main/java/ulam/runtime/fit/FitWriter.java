@@ -48,32 +48,29 @@ public final class FitWriter {
      * @param config         the sampler configuration (seed resolved)
      * @param dataFiles      the data files read, in order (may be empty)
      * @param dataValues     {@code --data-value} scalars (may be empty)
+     * @param dataMatrices   {@code --data-matrix} matrices, name to CSV file (may be empty); copied like the data files
      * @param originalSource the model file as the user named it, or null when unknown
+     * @param priorOnly      whether the run samples the prior
      * @return the writer, to {@link #finish} after sampling
      * @throws UlamException if the folder or a file in it cannot be written, naming the file
      */
     public static FitWriter begin(Path dir, Model model, SamplerConfig config, List<Path> dataFiles,
-                                  Map<String, String> dataValues, String originalSource) {
+                                  Map<String, String> dataValues, Map<String, Path> dataMatrices, String originalSource,
+                                  boolean priorOnly) {
         String sourceFile = model.name() + ".ulam";
         String source = model.source() == null ? "" : model.source();
         List<String> copies = new ArrayList<>();
         List<String> originals = new ArrayList<>();
+        Map<String, String> matrices = new java.util.LinkedHashMap<>();
         try {
             Files.createDirectories(dir);
             writeText(dir.resolve(sourceFile), source);
             Set<String> used = new HashSet<>();
             for (Path f : dataFiles) {
-                String name = f.getFileName().toString();
-                String rel = FitDirectory.DATA_FOLDER + "/" + name;
-                for (int i = 2; !used.add(rel); i++) rel = FitDirectory.DATA_FOLDER + "/" + i + "_" + name;
-                Path target = dir.resolve(rel);
-                Files.createDirectories(target.getParent());
-                if (!Files.exists(target) || !Files.isSameFile(f, target)) {
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                copies.add(rel);
+                copies.add(copy(dir, f, used));
                 originals.add(f.toString());
             }
+            for (Map.Entry<String, Path> m : dataMatrices.entrySet()) matrices.put(m.getKey(), copy(dir, m.getValue(), used));
         } catch (IOException e) {
             throw cannotWrite(dir, e);
         }
@@ -84,10 +81,23 @@ public final class FitWriter {
                 originalSource, FitDirectory.sha256(source), List.of(model.outputNames()), model.parameterOutputs(),
                 model.dimension(), model.observations(), config.chains(), config.iterations(), config.warmup(),
                 config.seed(), config.adaptDelta(), config.maxTreeDepth(), config.metric().stanName(), csv, copies,
-                originals, dataValues, 0);
+                originals, dataValues, 0, matrices, priorOnly);
         FitWriter w = new FitWriter(dir, m);
         w.writeManifest();
         return w;
+    }
+
+    /** Copies a data file into {@code dir/data/} (a second file of the same name gets a numeric prefix); returns its relative path. */
+    private static String copy(Path dir, Path f, Set<String> used) throws IOException {
+        String name = f.getFileName().toString();
+        String rel = FitDirectory.DATA_FOLDER + "/" + name;
+        for (int i = 2; !used.add(rel); i++) rel = FitDirectory.DATA_FOLDER + "/" + i + "_" + name;
+        Path target = dir.resolve(rel);
+        Files.createDirectories(target.getParent());
+        if (!Files.exists(target) || !Files.isSameFile(f, target)) {
+            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return rel;
     }
 
     /**

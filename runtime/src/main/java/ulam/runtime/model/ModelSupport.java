@@ -1,6 +1,8 @@
 package ulam.runtime.model;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
@@ -114,7 +116,21 @@ public final class ModelSupport {
      */
     public static int[] asIndex(DataSet data, String name, SourceLocation at) {
         if (data.kind(name, at) == DataSet.Kind.STRING) return data.ints(name, at);
-        return ulam.stdlib.data.DataFunctions.asIndex(data.reals(name, at));
+        double[] x = data.reals(name, at);
+        List<String> reference = data.referenceLevels(name);
+        if (reference == null) return ulam.stdlib.data.DataFunctions.asIndex(x);
+        Map<Double, Integer> code = new HashMap<>();   // a prediction: the fit's coding
+        for (int k = 0; k < reference.size(); k++) code.put(Double.valueOf(reference.get(k)), k + 1);
+        int[] codes = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            Integer c = code.get(x[i]);
+            if (c == null) {
+                throw new UlamException("'" + name + "' in row " + (i + 1) + " is " + x[i] + ", which is not one of the fit's levels",
+                        at, "to predict for groups the fit has not seen, name the index with --new-groups");
+            }
+            codes[i] = c;
+        }
+        return codes;
     }
 
     /**
@@ -264,6 +280,32 @@ public final class ModelSupport {
         int k = 0;
         for (int i = 0; i < mask.length; i++) slot[i] = mask[i] != 0 ? k++ : 0;
         return slot;
+    }
+
+    /**
+     * Which elements of a vector parameter of {@code n} levels are new groups in a prediction:
+     * 1 for positions {@code fit..n-1} (levels beyond the fit's {@code fit}), else 0.
+     *
+     * @return int[n]
+     */
+    public static int[] newElements(int n, int fit) {
+        int[] m = new int[n];
+        for (int k = fit; k < n; k++) m[k] = 1;
+        return m;
+    }
+
+    /**
+     * The new-group elements of a matrix parameter {@code [rows, cols]}, column-major: 1 where
+     * the row is beyond the fit's {@code fitRows} or the column beyond its {@code fitCols}.
+     *
+     * @return int[rows*cols]
+     */
+    public static int[] newElements(int rows, int fitRows, int cols, int fitCols) {
+        int[] m = new int[rows * cols];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) m[r + rows * c] = r >= fitRows || c >= fitCols ? 1 : 0;
+        }
+        return m;
     }
 
     /** Whole numbers as reals, for data functions of real vectors applied to integer data. */

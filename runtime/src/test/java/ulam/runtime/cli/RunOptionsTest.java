@@ -67,6 +67,18 @@ class RunOptionsTest {
     }
 
     @Test
+    void metricFromTheSourceUnlessTheCommandLineGivesOne() {
+        // rstan's control=list(metric="dense_e") reaches sourceOptions as metric=dense_e
+        assertEquals(MetricKind.DENSE, parse().toConfig(Map.of("metric", "dense_e"), () -> 1).metric());
+        assertEquals(MetricKind.DIAG, parse().toConfig(Map.of("metric", "diag_e"), () -> 1).metric());
+        assertEquals(MetricKind.DIAG, parse("--metric", "diag").toConfig(Map.of("metric", "dense_e"), () -> 1).metric());
+        UlamException e = assertThrows(UlamException.class,
+                () -> parse().toConfig(Map.of("metric", "unit_e"), () -> 1));
+        assertEquals("the model's ulam(...) option metric=\"unit_e\" is not diag_e or dense_e", e.getMessage());
+        assertTrue(e.help().contains("--metric"));
+    }
+
+    @Test
     void dataOptions() {
         RunOptions o = parse("--data", "a.csv", "--data", "b.json", "--data-value", "N=10", "--data-value", "K=3",
                 "--output-dir", "out", "--depth", "2", "--prob", "0.95", "--quiet");

@@ -84,6 +84,33 @@ class AdaptationTest {
     }
 
     @Test
+    void denseMetricAdaptationRegularisesTheCovariance() {
+        // Stan: (n / (n + 5)) S + 1e-3 (5 / (n + 5)) I, S the sample covariance of the window
+        WindowedAdaptation w = new WindowedAdaptation(20, 75, 50, 25);
+        MetricAdaptation ma = new MetricAdaptation(w, MetricKind.DENSE, 2);
+        DenseMetric metric = new DenseMetric(2);
+        double[] q = new double[2];
+        java.util.List<double[]> window = new java.util.ArrayList<>();
+        for (int it = 0; it < 20; it++) {
+            q[0] = it * it % 7;
+            q[1] = 0.5 * q[0] + (it % 3) - 100; // correlated with q[0], far from 0
+            if (it >= 3 && it <= 17) window.add(q.clone());
+            assertEquals(it == 17, ma.learn(metric, q), "update at iteration " + it);
+        }
+        int n = window.size();
+        double[] mean = new double[2];
+        for (double[] x : window) for (int i = 0; i < 2; i++) mean[i] += x[i] / n;
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double s = 0;
+                for (double[] x : window) s += (x[i] - mean[i]) * (x[j] - mean[j]);
+                double expected = (n / (n + 5.0)) * s / (n - 1) + (i == j ? 1e-3 * (5.0 / (n + 5.0)) : 0);
+                assertEquals(expected, metric.inverse[i * 2 + j], 1e-10, "M^-1[" + i + "," + j + "]");
+            }
+        }
+    }
+
+    @Test
     void denseMomentumHasTheMetricAsCovariance() {
         DenseMetric m = new DenseMetric(2);
         // M^-1 = [[4, 1], [1, 1]] so M = [[1, -1], [-1, 4]] / 3

@@ -111,6 +111,13 @@ class SamplerTest {
         assertEquals(4, cov.length);
         assertEquals(9.5 / Math.sqrt(100), cov[1] / Math.sqrt(cov[0] * cov[3]), 0.05);
         assertEquals(cov[1], cov[2]);
+        // and its draws have the right covariance: E[x y] = 9.5 within 4 MCSE of the product
+        double[][] x = dense.draws(0);
+        double[][] y = dense.draws(1);
+        double[][] xy = new double[x.length][x[0].length];
+        for (int c = 0; c < x.length; c++) for (int i = 0; i < x[c].length; i++) xy[c][i] = x[c][i] * y[c][i];
+        double mcse = Convergence.mcseMean(xy);
+        assertEquals(9.5, Convergence.mean(xy), 4 * mcse, "E[xy] (mcse " + mcse + ")");
     }
 
     @Test

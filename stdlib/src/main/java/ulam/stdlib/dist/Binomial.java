@@ -79,7 +79,7 @@ public final class Binomial {
     public static int rng(UniformRandomProvider rng, int n, double p) {
         Arguments.nonNegative("binomial", "N", n);
         Arguments.probability("binomial", "p", p);
-        return draw(rng, n, p);
+        return Draws.binomial(rng, n, p);   // the table sampler fails for a vanishing rare outcome
     }
 
     /** A binomial variate for valid arguments (shared with {@link BinomialLogit}). */

@@ -61,6 +61,6 @@ public final class BinomialLogit {
     public static int rng(UniformRandomProvider rng, int n, double alpha) {
         Arguments.nonNegative("binomial_logit", "N", n);
         Arguments.finite("binomial_logit", "alpha", alpha);
-        return Binomial.draw(rng, n, Numerics.invLogit(alpha));
+        return Draws.binomial(rng, n, Numerics.invLogit(alpha));
     }
 }

@@ -40,6 +40,67 @@ public final class Exponential {
         return Numerics.isPositiveFinite(lambda);
     }
 
+
+    /** log P(Y &lt;= y) = log1m_exp(-lambda y); -inf for y &lt;= 0; NaN for invalid arguments. */
+    public static double lcdf(double y, double lambda) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Numerics.log1mExp(-lambda * y);
+    }
+
+    /** log P(Y &gt; y) = -lambda y; 0 for y &lt;= 0; NaN for invalid arguments. */
+    public static double lccdf(double y, double lambda) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return y == y ? 0.0 : Double.NaN;
+        }
+        return -lambda * y;
+    }
+
+    /**
+     * {@link #lcdf} and its partials, with t = lambda y: d[0] = lambda / expm1(t),
+     * d[1] = y / expm1(t) (unspecified for y &lt;= 0, 0 at y = +inf).
+     */
+    public static double lcdfGrad(double y, double lambda, double[] d) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (y == Double.POSITIVE_INFINITY) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            return 0.0;
+        }
+        double t = lambda * y;
+        double inv = t > 745 ? 0.0 : 1.0 / Math.expm1(t);
+        d[0] = lambda * inv;
+        d[1] = y * inv;
+        return Numerics.log1mExp(-t);
+    }
+
+    /** {@link #lccdf} and its partials: d[0] = -lambda, d[1] = -y (both 0 for y &lt;= 0). */
+    public static double lccdfGrad(double y, double lambda, double[] d) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            return y == y ? 0.0 : Double.NaN;
+        }
+        d[0] = -lambda;
+        d[1] = -y;
+        return -lambda * y;
+    }
+
     /** One draw: an exponential variate of mean 1 / lambda (ziggurat). */
     public static double rng(UniformRandomProvider rng, double lambda) {
         Arguments.positive("exponential", "lambda", lambda);

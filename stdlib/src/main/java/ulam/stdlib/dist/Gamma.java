@@ -2,6 +2,7 @@ package ulam.stdlib.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import ulam.stdlib.math.LogIncompleteGamma;
 import ulam.stdlib.math.Memo;
 import ulam.stdlib.math.Numerics;
 
@@ -70,6 +71,70 @@ public final class Gamma {
     private static double value(double y, double logY, double alpha, double beta, double logBeta) {
         double power = alpha == 1.0 ? 0.0 : (alpha - 1.0) * logY;
         return alpha * logBeta - specials(alpha)[1] + power - beta * y;
+    }
+
+
+    /**
+     * log P(Y &lt;= y) = log P(alpha, beta y), P the regularized lower incomplete gamma function,
+     * computed in log space ({@link LogIncompleteGamma}); -inf for y &lt;= 0; NaN for invalid arguments.
+     */
+    public static double lcdf(double y, double alpha, double beta) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return LogIncompleteGamma.logP(alpha, beta * y);
+    }
+
+    /** log P(Y &gt; y) = log Q(alpha, beta y), Q = 1 - P; 0 for y &lt;= 0; NaN for invalid arguments. */
+    public static double lccdf(double y, double alpha, double beta) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return y == y ? 0.0 : Double.NaN;
+        }
+        return LogIncompleteGamma.logQ(alpha, beta * y);
+    }
+
+    /**
+     * {@link #lcdf} and its partials: with x = beta y and g_x = d log P / dx, d[0] = beta g_x,
+     * d[1] = d log P / dalpha (carried through the series or continued fraction, see
+     * {@link LogIncompleteGamma}), d[2] = y g_x. Unspecified for y &lt;= 0, 0 at y = +inf.
+     */
+    public static double lcdfGrad(double y, double alpha, double beta, double[] d) {
+        return cdfGrad(y, alpha, beta, d, true);
+    }
+
+    /** {@link #lccdf} and its partials, as {@link #lcdfGrad} for log Q (all 0 for y &lt;= 0). */
+    public static double lccdfGrad(double y, double alpha, double beta, double[] d) {
+        return cdfGrad(y, alpha, beta, d, false);
+    }
+
+    private static double cdfGrad(double y, double alpha, double beta, double[] d, boolean lower) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            d[2] = 0.0;
+            return y != y ? Double.NaN : lower ? Double.NEGATIVE_INFINITY : 0.0;
+        }
+        if (y == Double.POSITIVE_INFINITY) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            d[2] = 0.0;
+            return lower ? 0.0 : Double.NEGATIVE_INFINITY;
+        }
+        double value = lower ? LogIncompleteGamma.logP(alpha, beta * y, d, 1)
+                : LogIncompleteGamma.logQ(alpha, beta * y, d, 1);
+        double gx = d[2];
+        d[0] = beta * gx;
+        d[2] = y * gx;
+        return value;
     }
 
     /**

@@ -61,6 +61,118 @@ public final class HalfNormal {
         return -0.5 * z * z - Math.log(sigma) - Numerics.HALF_LOG_TWO_PI - logNormaliser;
     }
 
+
+    /**
+     * log P(Y &lt;= y) = log((Phi(z) - Phi(-t)) / Phi(t)), z = (y - mu) / sigma, t = mu / sigma: the
+     * normal probability of [-t, z], an interval of width y / sigma, by
+     * {@link Numerics#logPhiInterval}, accurate for y near 0 and in the tails (at mu = 0 this is
+     * log erf(y / (sigma sqrt 2))). -inf for y &lt;= 0; NaN for invalid arguments.
+     */
+    public static double lcdf(double y, double mu, double sigma) {
+        return lowerTail(y, mu, sigma, null);
+    }
+
+    /** log P(Y &gt; y) = log(Phi(-z) / Phi(t)); 0 for y &lt;= 0; NaN for invalid arguments. */
+    public static double lccdf(double y, double mu, double sigma) {
+        return upperTail(y, mu, sigma, null);
+    }
+
+    /**
+     * {@link #lcdf} and its partials. With lo = -t, w = y / sigma (so z = lo + w),
+     * D = Phi(z) - Phi(lo), g = phi(z) / D, h = phi(lo) / D and m = phi(t) / Phi(t):
+     * d[0] = g / sigma, d[1] = (h - g - m) / sigma, d[2] = (m t + lo (h - g) - g w) / sigma, where
+     * h - g = -(phi(lo) / D) expm1(-w (2 lo + w) / 2) does not cancel for small y. Where F &gt; 1/2
+     * they are taken instead as -((1 - F) / F) times those of {@link #lccdfGrad}, which do not
+     * cancel as F nears 1. 0 at y = +inf; unspecified for y &lt;= 0.
+     */
+    public static double lcdfGrad(double y, double mu, double sigma, double[] d) {
+        return lowerTail(y, mu, sigma, d);
+    }
+
+    /**
+     * {@link #lccdf} and its partials, with n = phi(z) / Phi(-z) and m = phi(t) / Phi(t):
+     * d[0] = -n / sigma, d[1] = (n - m) / sigma, d[2] = (n z + m t) / sigma; where 1 - F &gt; 1/2,
+     * -(F / (1 - F)) times those of {@link #lcdfGrad} instead (all 0 for y &lt;= 0).
+     */
+    public static double lccdfGrad(double y, double mu, double sigma, double[] d) {
+        return upperTail(y, mu, sigma, d);
+    }
+
+    private static double lowerTail(double y, double mu, double sigma, double[] d) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (y == Double.POSITIVE_INFINITY) {
+            if (d != null) {
+                d[0] = 0.0;
+                d[1] = 0.0;
+                d[2] = 0.0;
+            }
+            return 0.0;
+        }
+        double inv = 1.0 / sigma;
+        double t = mu * inv;
+        double lo = -t;
+        double w = y * inv;
+        double logD = Numerics.logPhiInterval(lo, w);
+        double logNormaliser = Numerics.logPhiFullRange(t);
+        double value = Math.min(0.0, logD - logNormaliser);
+        if (d != null && value > -Numerics.LOG_TWO) {
+            // F > 1/2: the partials of log F lose digits to cancellation as F nears 1, but those of
+            // log(1 - F) do not, and F d log F = -(1 - F) d log(1 - F)
+            double upper = upperTail(y, mu, sigma, d);
+            double ratio = -Math.exp(upper - value);
+            d[0] *= ratio;
+            d[1] *= ratio;
+            d[2] *= ratio;
+        } else if (d != null) {
+            double z = lo + w;
+            double g = Math.exp(Numerics.logStandardNormalDensity(z) - logD);
+            double hMinusG = -Math.exp(Numerics.logStandardNormalDensity(lo) - logD) * Math.expm1(-0.5 * w * (2.0 * lo + w));
+            double m = Numerics.inverseMillsRatio(t);
+            d[0] = g * inv;
+            d[1] = (hMinusG - m) * inv;
+            d[2] = (m * t + lo * hMinusG - g * w) * inv;
+        }
+        return value;
+    }
+
+    private static double upperTail(double y, double mu, double sigma, double[] d) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            if (d != null) {
+                d[0] = 0.0;
+                d[1] = 0.0;
+                d[2] = 0.0;
+            }
+            return y == y ? 0.0 : Double.NaN;
+        }
+        double inv = 1.0 / sigma;
+        double t = mu * inv;
+        double z = y * inv - t;
+        double value = Math.min(0.0, Numerics.logPhiFullRange(-z) - Numerics.logPhiFullRange(t));
+        if (d != null && value > -Numerics.LOG_TWO) {
+            // 1 - F > 1/2: the partials of log(1 - F) cancel as F nears 0, those of log F do not
+            double lower = lowerTail(y, mu, sigma, d);
+            double ratio = -Math.exp(lower - value);
+            d[0] *= ratio;
+            d[1] *= ratio;
+            d[2] *= ratio;
+        } else if (d != null) {
+            double n = Double.isInfinite(z) ? 0.0 : Numerics.inverseMillsRatio(-z);
+            double m = Numerics.inverseMillsRatio(t);
+            d[0] = -n * inv;
+            d[1] = (n - m) * inv;
+            d[2] = (n * (Double.isInfinite(z) ? 0.0 : z) + m * t) * inv;
+        }
+        return value;
+    }
+
     /** log P(Y &gt;= 0) for Y ~ normal(mu, sigma), i.e. log Phi(mu / sigma). */
     private static double logNormaliser(double mu, double sigma) {
         return mu == 0 ? -Numerics.LOG_TWO : Numerics.logPhi(mu / sigma);

@@ -48,6 +48,64 @@ public final class LogNormal {
         return -0.5 * z * z - logY - Math.log(sigma) - Numerics.HALF_LOG_TWO_PI;
     }
 
+
+    /** log P(Y &lt;= y) = log Phi((log y - mu) / sigma); -inf for y &lt;= 0; NaN for invalid arguments. */
+    public static double lcdf(double y, double mu, double sigma) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Numerics.logPhiFullRange((Math.log(y) - mu) / sigma);
+    }
+
+    /** log P(Y &gt; y) = log Phi(-(log y - mu) / sigma); 0 for y &lt;= 0; NaN for invalid arguments. */
+    public static double lccdf(double y, double mu, double sigma) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            return 0.0;
+        }
+        return Numerics.logPhiFullRange((mu - Math.log(y)) / sigma);
+    }
+
+    /**
+     * {@link #lcdf} and its partials, with z = (log y - mu) / sigma and m = phi(z) / Phi(z):
+     * d[0] = m / (sigma y), d[1] = -m / sigma, d[2] = -m z / sigma (unspecified for y &lt;= 0,
+     * 0 at y = +inf).
+     */
+    public static double lcdfGrad(double y, double mu, double sigma, double[] d) {
+        return cdfGrad(y, mu, sigma, d, 1.0);
+    }
+
+    /** {@link #lccdf} and its partials, as {@link #lcdfGrad} with m = -phi(z) / Phi(-z) (all 0 for y &lt;= 0). */
+    public static double lccdfGrad(double y, double mu, double sigma, double[] d) {
+        return cdfGrad(y, mu, sigma, d, -1.0);
+    }
+
+    private static double cdfGrad(double y, double mu, double sigma, double[] d, double sign) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        if (y <= 0) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            d[2] = 0.0;
+            return sign > 0 ? Double.NEGATIVE_INFINITY : 0.0;
+        }
+        double inv = 1.0 / sigma;
+        double z = (Math.log(y) - mu) * inv;
+        double t = sign * z;
+        boolean infinite = Double.isInfinite(z);
+        double m = infinite ? 0.0 : sign * Numerics.inverseMillsRatio(t) * inv;
+        d[0] = infinite ? 0.0 : m / y;
+        d[1] = -m;
+        d[2] = infinite ? 0.0 : -m * z;
+        return Numerics.logPhiFullRange(t);
+    }
+
     /** One draw: exp(mu + sigma Z), Z standard normal (ziggurat). */
     public static double rng(UniformRandomProvider rng, double mu, double sigma) {
         Arguments.finite("lognormal", "mu", mu);

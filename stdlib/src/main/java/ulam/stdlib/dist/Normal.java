@@ -41,6 +41,54 @@ public final class Normal {
         return -0.5 * z * z - Math.log(sigma) - Numerics.HALF_LOG_TWO_PI;
     }
 
+
+    /**
+     * log P(Y &lt;= y) = log Phi(z), z = (y - mu) / sigma, accurate in both tails
+     * ({@link Numerics#logPhiFullRange}); NaN for invalid arguments.
+     */
+    public static double lcdf(double y, double mu, double sigma) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        return Numerics.logPhiFullRange((y - mu) / sigma);
+    }
+
+    /** log P(Y &gt; y) = log Phi(-z); NaN for invalid arguments. */
+    public static double lccdf(double y, double mu, double sigma) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        return Numerics.logPhiFullRange((mu - y) / sigma);
+    }
+
+    /**
+     * {@link #lcdf} and its partials, with m = phi(z) / Phi(z) ({@link Numerics#inverseMillsRatio}):
+     * d[0] = m / sigma, d[1] = -m / sigma, d[2] = -m z / sigma; all 0 for infinite y.
+     */
+    public static double lcdfGrad(double y, double mu, double sigma, double[] d) {
+        return cdfGrad(y, mu, sigma, d, 1.0);
+    }
+
+    /** {@link #lccdf} and its partials: the negatives of {@link #lcdfGrad}'s with m = phi(z) / Phi(-z). */
+    public static double lccdfGrad(double y, double mu, double sigma, double[] d) {
+        return cdfGrad(y, mu, sigma, d, -1.0);
+    }
+
+    /** log Phi(sign z) and its partials (sign = 1: lcdf, -1: lccdf). */
+    private static double cdfGrad(double y, double mu, double sigma, double[] d, double sign) {
+        if (!(Numerics.isPositiveFinite(sigma) && Numerics.isFinite(mu))) {
+            return Double.NaN;
+        }
+        double inv = 1.0 / sigma;
+        double z = (y - mu) * inv;
+        double t = sign * z;
+        double m = Double.isInfinite(z) ? 0.0 : sign * Numerics.inverseMillsRatio(t) * inv;
+        d[0] = m;
+        d[1] = -m;
+        d[2] = -m * (Double.isInfinite(z) ? 0.0 : z);
+        return Numerics.logPhiFullRange(t);
+    }
+
     /** One draw: mu + sigma Z, Z standard normal by the ziggurat method. */
     public static double rng(UniformRandomProvider rng, double mu, double sigma) {
         Arguments.finite("normal", "mu", mu);

@@ -2,6 +2,7 @@ package ulam.stdlib.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import ulam.stdlib.math.LogIncompleteGamma;
 import ulam.stdlib.math.Numerics;
 
 /**
@@ -60,6 +61,69 @@ public final class Poisson {
 
     private static double value(int y, double lambda) {
         return y == 0 ? -lambda : y * Math.log(lambda) - lambda;
+    }
+
+
+    /**
+     * log P(Y &lt;= y) = log Q(y + 1, lambda), Q the regularized upper incomplete gamma function,
+     * computed in log space ({@link LogIncompleteGamma}); -inf for y &lt; 0; 0 when lambda = 0; NaN
+     * for invalid lambda.
+     */
+    public static double lcdf(int y, double lambda) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return lambda == 0 ? 0.0 : LogIncompleteGamma.logQ(y + 1.0, lambda);
+    }
+
+    /** log P(Y &gt; y) = log P(y + 1, lambda); 0 for y &lt; 0; -inf when lambda = 0; NaN for invalid lambda. */
+    public static double lccdf(int y, double lambda) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y < 0) {
+            return 0.0;
+        }
+        return lambda == 0 ? Double.NEGATIVE_INFINITY : LogIncompleteGamma.logP(y + 1.0, lambda);
+    }
+
+    /**
+     * {@link #lcdf} and its partial d[1] = d/dlambda = -poisson(y | lambda) / P(Y &lt;= y)
+     * (unspecified for y &lt; 0; at lambda = 0 the one-sided derivative).
+     */
+    public static double lcdfGrad(int y, double lambda, double[] d) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (lambda == 0) {
+            d[1] = y == 0 ? -1.0 : 0.0;
+            return 0.0;
+        }
+        return LogIncompleteGamma.logQ(y + 1.0, lambda, d, 0);
+    }
+
+    /**
+     * {@link #lccdf} and its partial d[1] = d/dlambda = poisson(y | lambda) / P(Y &gt; y)
+     * (0 for y &lt; 0; unspecified at lambda = 0).
+     */
+    public static double lccdfGrad(int y, double lambda, double[] d) {
+        if (!valid(lambda)) {
+            return Double.NaN;
+        }
+        if (y < 0) {
+            d[1] = 0.0;
+            return 0.0;
+        }
+        if (lambda == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return LogIncompleteGamma.logP(y + 1.0, lambda, d, 0);
     }
 
     /**

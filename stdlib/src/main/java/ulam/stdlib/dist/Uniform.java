@@ -47,6 +47,90 @@ public final class Uniform {
         return alpha < beta && Numerics.isFinite(alpha) && Numerics.isFinite(beta);
     }
 
+
+    /**
+     * log P(Y &lt;= y) = log((y - alpha) / (beta - alpha)) on [alpha, beta]; -inf below alpha, 0
+     * above beta; NaN for invalid arguments.
+     */
+    public static double lcdf(double y, double alpha, double beta) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= alpha) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (y >= beta) {
+            return 0.0;
+        }
+        return Math.log((y - alpha) / (beta - alpha));
+    }
+
+    /** log P(Y &gt; y) = log((beta - y) / (beta - alpha)) on [alpha, beta]; 0 below alpha, -inf above beta. */
+    public static double lccdf(double y, double alpha, double beta) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= alpha) {
+            return 0.0;
+        }
+        if (y >= beta) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Math.log((beta - y) / (beta - alpha));
+    }
+
+    /**
+     * {@link #lcdf} and its partials inside (alpha, beta): d[0] = 1 / (y - alpha),
+     * d[1] = 1 / (beta - alpha) - 1 / (y - alpha), d[2] = -1 / (beta - alpha); all 0 above beta,
+     * unspecified below alpha.
+     */
+    public static double lcdfGrad(double y, double alpha, double beta, double[] d) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= alpha) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (y >= beta) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            d[2] = 0.0;
+            return 0.0;
+        }
+        double width = 1.0 / (beta - alpha);
+        double below = 1.0 / (y - alpha);
+        d[0] = below;
+        d[1] = width - below;
+        d[2] = -width;
+        return Math.log((y - alpha) / (beta - alpha));
+    }
+
+    /**
+     * {@link #lccdf} and its partials inside (alpha, beta): d[0] = -1 / (beta - y),
+     * d[1] = 1 / (beta - alpha), d[2] = 1 / (beta - y) - 1 / (beta - alpha); all 0 below alpha,
+     * unspecified above beta.
+     */
+    public static double lccdfGrad(double y, double alpha, double beta, double[] d) {
+        if (!valid(alpha, beta)) {
+            return Double.NaN;
+        }
+        if (y <= alpha) {
+            d[0] = 0.0;
+            d[1] = 0.0;
+            d[2] = 0.0;
+            return 0.0;
+        }
+        if (y >= beta) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double width = 1.0 / (beta - alpha);
+        double above = 1.0 / (beta - y);
+        d[0] = -above;
+        d[1] = width;
+        d[2] = above - width;
+        return Math.log((beta - y) / (beta - alpha));
+    }
+
     /** One draw: alpha + (beta - alpha) U. */
     public static double rng(UniformRandomProvider rng, double alpha, double beta) {
         if (!valid(alpha, beta)) {

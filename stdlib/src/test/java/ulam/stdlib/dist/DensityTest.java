@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ulam.stdlib.DistributionSpec;
-import ulam.stdlib.Registry;
 import ulam.stdlib.Support;
 import ulam.stdlib.ValueType;
 import ulam.stdlib.testing.DistributionMethods;
@@ -21,7 +20,8 @@ import ulam.stdlib.testing.References;
 import ulam.stdlib.testing.Seeds;
 
 /**
- * Every distribution of the registry, at random valid points with a fixed seed: lpdf against an
+ * Every distribution of scalars in the registry (those with vector operands: {@code
+ * ShapedDistributionTest}), at random valid points with a fixed seed: lpdf against an
  * independent reference (commons-math3, or a closed form built from it), kernel + constant
  * against lpdf, and every partial derivative of the kernel against finite differences of lpdf.
  */
@@ -30,12 +30,12 @@ class DensityTest {
     static final int GRADIENT_POINTS = 25;
 
     static Stream<DistributionMethods> distributions() {
-        return Registry.distributions().stream().map(DistributionMethods::of);
+        return DistributionMethods.scalars();
     }
 
     @Test
     void everyDistributionHasAReference() {
-        for (DistributionSpec spec : Registry.distributions()) {
+        for (DistributionSpec spec : DistributionMethods.scalarSpecs().toList()) {
             assertTrue(References.CONTINUOUS.containsKey(spec.name()) || References.DISCRETE.containsKey(spec.name()),
                     spec.name() + " has no reference implementation in the tests");
             assertEquals(spec.outcome() == ValueType.INT, References.DISCRETE.containsKey(spec.name()), spec.name());

@@ -28,7 +28,8 @@ public final class KernelTiming {
             count[i] = random.nextInt(8);
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        String[] names = {"normal", "student_t", "gamma", "beta", "bernoulli_logit", "binomial_logit", "poisson_log", "binomial"};
+        String[] names = {"normal", "student_t", "gamma", "beta", "bernoulli_logit", "binomial_logit", "poisson_log", "binomial",
+            "ordered_logistic", "neg_binomial_2", "neg_binomial_2_log", "beta_binomial", "zipoisson", "categorical_logit"};
         double sink = 0;
         for (int pass = 0; pass < 2; pass++) { // the first pass warms up the JIT
             for (String name : names) {
@@ -97,6 +98,60 @@ public final class KernelTiming {
                     g1 += d[1];
                 }
                 break;
+            case "ordered_logistic": { // the Trolley model's shape: 7 categories, 6 cutpoints shared by all rows
+                double[] cutpoints = {-2.1, -0.6, 0.3, 1.8, 3.5, 4.0};
+                double[] dc = new double[6];
+                double[] gc = new double[6];
+                for (int i = 0; i < ROWS; i++) {
+                    lp += OrderedLogistic.kernel(1 + count[i] % 7, eta[i], cutpoints, 0, 6, d, dc);
+                    g1 += d[1];
+                    for (int k = 0; k < 6; k++) {
+                        gc[k] += dc[k];
+                    }
+                }
+                g2 = gc[0] + gc[5];
+                break;
+            }
+            case "neg_binomial_2":
+                for (int i = 0; i < ROWS; i++) {
+                    lp += NegBinomial2.kernel(count[i], Math.exp(eta[i]), 2.5, d);
+                    g1 += d[1];
+                    g2 += d[2];
+                }
+                break;
+            case "neg_binomial_2_log":
+                for (int i = 0; i < ROWS; i++) {
+                    lp += NegBinomial2Log.kernel(count[i], eta[i], 2.5, d);
+                    g1 += d[1];
+                    g2 += d[2];
+                }
+                break;
+            case "beta_binomial":
+                for (int i = 0; i < ROWS; i++) {
+                    lp += BetaBinomial.kernel(count[i], 7, 2.5, 1.5, d);
+                    g1 += d[2];
+                    g2 += d[3];
+                }
+                break;
+            case "zipoisson":
+                for (int i = 0; i < ROWS; i++) {
+                    lp += ZiPoisson.kernel(count[i], 0.2, Math.exp(eta[i]), d);
+                    g1 += d[1];
+                    g2 += d[2];
+                }
+                break;
+            case "categorical_logit": {
+                double[] beta = new double[5];
+                double[] db = new double[5];
+                for (int i = 0; i < ROWS; i++) {
+                    beta[0] = eta[i];
+                    beta[1] = -eta[i];
+                    beta[2] = 0.5;
+                    lp += CategoricalLogit.kernel(1 + count[i] % 5, beta, 0, 5, d, db);
+                    g1 += db[0];
+                }
+                break;
+            }
             default:
                 for (int i = 0; i < ROWS; i++) {
                     lp += Binomial.kernel(count[i], 7, 0.3 + 0.1 * eta[i], d);

@@ -52,7 +52,26 @@ class FunctionsTest {
             Map.entry("abs", r -> new double[] {awayFromZero(r)}),
             Map.entry("fmin", FunctionsTest::distinctPair),
             Map.entry("fmax", FunctionsTest::distinctPair),
-            Map.entry("lgamma", r -> new double[] {r.nextBoolean() ? Math.exp(u(r, -5, 5)) : negativeNonInteger(r)}));
+            Map.entry("lgamma", r -> new double[] {r.nextBoolean() ? Math.exp(u(r, -5, 5)) : negativeNonInteger(r)}),
+            Map.entry("log_mix", r -> new double[] {u(r, 0.01, 0.99), u(r, -20, 5), u(r, -20, 5)}),
+            Map.entry("log_sum_exp2", r -> new double[] {u(r, -50, 50), u(r, -50, 50)}),
+            Map.entry("log_diff_exp", r -> {
+                double a = u(r, -20, 20);
+                return new double[] {a, a - Math.exp(u(r, -1, 3))}; // gaps well above the finite-difference step
+            }),
+            Map.entry("log1m_exp", r -> new double[] {-Math.exp(u(r, -5, 3))}),
+            Map.entry("log_inv_logit_diff", r -> {
+                double x = u(r, -20, 20);
+                return new double[] {x, x - Math.exp(u(r, -1, 3))};
+            }),
+            Map.entry("Phi", r -> new double[] {u(r, -10, 10)}),
+            Map.entry("Phi_approx", r -> new double[] {u(r, -10, 10)}),
+            Map.entry("inv_Phi", r -> new double[] {u(r, 1e-6, 1 - 1e-6)}),
+            Map.entry("lbeta", r -> new double[] {Math.exp(u(r, -3, 5)), Math.exp(u(r, -3, 5))}),
+            Map.entry("lchoose", r -> {
+                double n = u(r, 0.5, 60);
+                return new double[] {n, u(r, 0, n)};
+            }));
 
     /** Support used to move each argument in a finite difference. */
     static final Map<String, Support[]> SUPPORT = Map.ofEntries(
@@ -60,7 +79,13 @@ class FunctionsTest {
             Map.entry("logit", new Support[] {Support.UNIT}),
             Map.entry("cloglog", new Support[] {Support.UNIT}),
             Map.entry("sqrt", new Support[] {Support.POSITIVE}),
-            Map.entry("pow", new Support[] {Support.POSITIVE, Support.REAL}));
+            Map.entry("pow", new Support[] {Support.POSITIVE, Support.REAL}),
+            Map.entry("log_mix", new Support[] {Support.UNIT, Support.REAL, Support.REAL}),
+            Map.entry("inv_Phi", new Support[] {Support.UNIT}),
+            Map.entry("lbeta", new Support[] {Support.POSITIVE, Support.POSITIVE}));
+
+    static final org.apache.commons.math3.distribution.NormalDistribution STANDARD_NORMAL =
+            new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
 
     /** Independent references for the value, accurate on the domains above. */
     static final Map<String, Function<double[], Double>> REFERENCE = Map.ofEntries(
@@ -81,7 +106,19 @@ class FunctionsTest {
             Map.entry("abs", x -> Math.abs(x[0])),
             Map.entry("fmin", x -> x[0] < x[1] ? x[0] : x[1]),
             Map.entry("fmax", x -> x[0] > x[1] ? x[0] : x[1]),
-            Map.entry("lgamma", x -> x[0] > 0 ? Gamma.logGamma(x[0]) : lgammaByReflection(x[0])));
+            Map.entry("lgamma", x -> x[0] > 0 ? Gamma.logGamma(x[0]) : lgammaByReflection(x[0])),
+            Map.entry("log_mix", x -> Math.log(x[0] * Math.exp(x[1]) + (1 - x[0]) * Math.exp(x[2]))),
+            Map.entry("log_sum_exp2", x -> Math.log(Math.exp(x[0]) + Math.exp(x[1]))),
+            Map.entry("log_diff_exp", x -> Math.log(Math.exp(x[0]) - Math.exp(x[1]))),
+            Map.entry("log1m_exp", x -> Math.log(-Math.expm1(x[0]))),
+            Map.entry("log_inv_logit_diff", x -> x[0] + x[1] > 0
+                    ? Math.log(1 / (1 + Math.exp(x[1])) - 1 / (1 + Math.exp(x[0])))
+                    : Math.log(1 / (1 + Math.exp(-x[0])) - 1 / (1 + Math.exp(-x[1])))),
+            Map.entry("Phi", x -> STANDARD_NORMAL.cumulativeProbability(x[0])),
+            Map.entry("Phi_approx", x -> 1 / (1 + Math.exp(-(0.07056 * x[0] * x[0] * x[0] + 1.5976 * x[0])))),
+            Map.entry("inv_Phi", x -> STANDARD_NORMAL.inverseCumulativeProbability(x[0])),
+            Map.entry("lbeta", x -> org.apache.commons.math3.special.Beta.logBeta(x[0], x[1])),
+            Map.entry("lchoose", x -> Gamma.logGamma(x[0] + 1) - Gamma.logGamma(x[1] + 1) - Gamma.logGamma(x[0] - x[1] + 1)));
 
     static Stream<FunctionSpec> scalars() {
         return Registry.functions().stream().filter(f -> f.kind() == FunctionSpec.Kind.SCALAR);

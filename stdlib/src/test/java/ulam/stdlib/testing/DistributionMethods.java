@@ -2,14 +2,17 @@ package ulam.stdlib.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.Registry;
 import ulam.stdlib.ValueType;
 
 /**
  * Calls a distribution's static methods through reflection, with the outcome and arguments
  * passed uniformly as one double[] (v[0] = y, v[j] = a_j; int slots hold whole numbers), so that
- * the generic tests can run over every registry entry.
+ * the generic tests can run over every registry entry of scalars ({@link #scalars()}; entries with
+ * vector or matrix operands go through {@link ShapedMethods}).
  */
 public final class DistributionMethods {
     public final DistributionSpec spec;
@@ -17,6 +20,10 @@ public final class DistributionMethods {
     private final Method kernel;
     private final Method constant;
     private final Method rng;
+    private final Method lcdf;
+    private final Method lccdf;
+    private final Method lcdfGrad;
+    private final Method lccdfGrad;
 
     private DistributionMethods(DistributionSpec spec) throws NoSuchMethodException {
         this.spec = spec;
@@ -25,6 +32,45 @@ public final class DistributionMethods {
         kernel = c.getMethod("kernel", Signatures.kernel(spec));
         constant = spec.hasConstant() ? c.getMethod("constant", Signatures.constant(spec)) : null;
         rng = c.getMethod("rng", Signatures.rng(spec));
+        lcdf = spec.hasCdf() ? c.getMethod("lcdf", Signatures.lpdf(spec)) : null;
+        lccdf = spec.hasCdf() ? c.getMethod("lccdf", Signatures.lpdf(spec)) : null;
+        lcdfGrad = spec.hasCdf() ? c.getMethod("lcdfGrad", Signatures.kernel(spec)) : null;
+        lccdfGrad = spec.hasCdf() ? c.getMethod("lccdfGrad", Signatures.kernel(spec)) : null;
+    }
+
+    /** The registry's distributions whose outcome and arguments are all scalars. */
+    public static Stream<DistributionSpec> scalarSpecs() {
+        return Registry.distributions().stream().filter(DistributionSpec::allScalar);
+    }
+
+    /** The methods of every distribution of scalars. */
+    public static Stream<DistributionMethods> scalars() {
+        return scalarSpecs().map(DistributionMethods::of);
+    }
+
+    /** The methods of every distribution with cumulative distribution functions. */
+    public static Stream<DistributionMethods> withCdf() {
+        return scalarSpecs().filter(DistributionSpec::hasCdf).map(DistributionMethods::of);
+    }
+
+    /** log P(Y &lt;= y) at the point v. */
+    public double lcdf(double[] v) {
+        return (double) call(lcdf, boxed(v, null));
+    }
+
+    /** log P(Y &gt; y) at the point v. */
+    public double lccdf(double[] v) {
+        return (double) call(lccdf, boxed(v, null));
+    }
+
+    /** lcdf with its partials in d. */
+    public double lcdfGrad(double[] v, double[] d) {
+        return (double) call(lcdfGrad, boxed(v, d));
+    }
+
+    /** lccdf with its partials in d. */
+    public double lccdfGrad(double[] v, double[] d) {
+        return (double) call(lccdfGrad, boxed(v, d));
     }
 
     /** The methods of one registry entry (fails if one is missing). */

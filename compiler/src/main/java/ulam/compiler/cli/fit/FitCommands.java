@@ -21,8 +21,8 @@ public final class FitCommands {
 
     /** The command classes, in the order {@code ulam --help} should list them. */
     public static List<Class<?>> subcommands() {
-        return List.of(WaicCommand.class, LooCommand.class, CompareCommand.class, PlotCommand.class,
-                ReportCommand.class);
+        return List.of(LinkCommand.class, SimCommand.class, WaicCommand.class, LooCommand.class, CompareCommand.class,
+                PlotCommand.class, ReportCommand.class);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class LoadedFit {
      */
     public static LoadedFit load(Path dir) {
         FitDirectory fit = FitDirectory.read(dir);
-        boolean noData = fit.manifest().dataFiles().isEmpty() && fit.manifest().dataValues().isEmpty();
+        boolean noData = !fit.hasData();
         DataSet data = noData ? null : fit.readData();
         Compiler.Compiled compiled;
         try {

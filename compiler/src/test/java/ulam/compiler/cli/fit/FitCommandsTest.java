@@ -14,7 +14,7 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ulam.compiler.cli.Main;
+import ulam.compiler.testing.Cli;
 import ulam.runtime.fit.FitDirectory;
 import ulam.runtime.loo.Compare;
 import ulam.runtime.loo.Loo;
@@ -63,22 +63,11 @@ class FitCommandsTest {
     }
 
     static String[] ran(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {Integer.toString(status), out.toString(StandardCharsets.UTF_8),
-            err.toString(StandardCharsets.UTF_8)};
+        return Cli.run(args);
     }
 
     static Path fit(String name, String model, Path data) throws Exception {
-        Path file = tmp.resolve(name + ".ulam");
-        Files.writeString(file, model);
-        Path dir = tmp.resolve(name);
-        String[] r = ran("run", file.toString(), "--data", data.toString(), "--seed", "11", "--iter", "600", "--quiet",
-                "--output-dir", dir.toString());
-        assertEquals("0", r[0], r[2]);
-        return dir;
+        return Cli.fit(tmp, name, model, data, "--seed", "11", "--iter", "600");
     }
 
     @BeforeAll
@@ -264,7 +253,7 @@ class FitCommandsTest {
 
     @Test
     void subcommandsAreListedForMain() {
-        assertEquals(List.of("waic", "loo", "compare", "plot", "report"), FitCommands.subcommands().stream()
+        assertEquals(List.of("link", "sim", "waic", "loo", "compare", "plot", "report"), FitCommands.subcommands().stream()
                 .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList());
     }
 }

@@ -1,0 +1,427 @@
+package ulam.compiler.check;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Statement;
+import ulam.runtime.UlamException;
+import ulam.runtime.model.ModelSupport;
+
+/**
+ * The changes that turn a checked model into a prediction program ({@link CompileMode.Prediction}),
+ * applied by the {@link Checker} at fixed points of its run:
+ *
+ * <ol>
+ *   <li>{@link #replaceByColumns}: derived-data lines that use no parameter give way to new-data
+ *       columns of the same name;</li>
+ *   <li>{@link #reportLocals}: every named local (and {@code save>}, {@code transpars>} line)
+ *       becomes a reported value computed per draw;</li>
+ *   <li>{@link #newGroupIndices}: an index with new groups reads {@code F + value};</li>
+ *   <li>{@link #newGroupParameters}: a parameter sized by such an index is read through a value
+ *       that keeps the fit's levels and draws the new ones;</li>
+ *   <li>{@link #simulate}: prior lines define those draws, likelihood lines become draws of
+ *       their outcomes, and the log density is left empty;</li>
+ *   <li>{@link #prune}: data that nothing reported needs (the outcomes) are not read.</li>
+ * </ol>
+ */
+final class PredictionRewrite {
+    private final CompileMode.Prediction prediction;
+    private final Map<String, Symbol> symbols;
+    private final Map<String, Statement> definitions;
+    private final Map<String, Statement> firstSample;
+    private final Map<String, Symbol> redirect;
+    private final Typer typer;
+    private final List<String> notes;
+
+    /** Index symbol to its shifted copy, and to the data value of the fit's levels. */
+    private final Map<Symbol, Symbol> shifted = new LinkedHashMap<>();
+    private final Map<Symbol, Symbol> fitLevels = new LinkedHashMap<>();
+    /** Parameter with new levels to {mask of new elements, value read by the model}. */
+    private final Map<Symbol, Symbol[]> extended = new LinkedHashMap<>();
+    private final List<Symbol> link = new ArrayList<>();
+
+    PredictionRewrite(CompileMode.Prediction prediction, Map<String, Symbol> symbols, Map<String, Statement> definitions,
+                      Map<String, Statement> firstSample, Map<String, Symbol> redirect, Typer typer, List<String> notes) {
+        this.prediction = prediction;
+        this.symbols = symbols;
+        this.definitions = definitions;
+        this.firstSample = firstSample;
+        this.redirect = redirect;
+        this.typer = typer;
+        this.notes = notes;
+    }
+
+    // ------------------------------------------------------------------ before classification
+
+    /** Drops the derived-data lines whose names the new data give, when they use no parameter. */
+    void replaceByColumns(DataSchema schema) {
+        Set<String> parameters = new HashSet<>();
+        for (String n : firstSample.keySet()) {
+            if (!definitions.containsKey(n) && (schema == null || !schema.has(n))) parameters.add(n);
+        }
+        Set<String> fromParameters = new HashSet<>(parameters);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<String, Statement> e : definitions.entrySet()) {
+                if (fromParameters.contains(e.getKey())) continue;
+                boolean[] uses = {false};
+                Checker.names(e.getValue().rhs(), n -> uses[0] |= fromParameters.contains(n.name()), n -> { });
+                if (uses[0]) {
+                    fromParameters.add(e.getKey());
+                    changed = true;
+                }
+            }
+        }
+        for (String name : new ArrayList<>(definitions.keySet())) {
+            Statement st = definitions.get(name);
+            String tag = st.tag();
+            if (prediction.columns().contains(name) && !fromParameters.contains(name) && (tag == null || tag.equals("transdata"))) {
+                definitions.remove(name);
+                notes.add("'" + name + "' is read from the new data instead of computed by line " + st.span().line());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ after classification
+
+    /** Named locals, {@code save>} and {@code transpars>} lines become reported values, computed per draw. */
+    void reportLocals() {
+        for (Symbol s : symbols.values()) {
+            if (s.anonymous()) continue;
+            if (s.kind() == Kind.LOCAL || s.kind() == Kind.SAVED || s.kind() == Kind.TRANSFORMED_PARAMETER) {
+                s.kind(Kind.GENERATED);
+                link.add(s);
+            }
+        }
+    }
+
+    /**
+     * Resolves the {@code --new-groups} names to index symbols and shifts each: the model reads
+     * {@code F + g} (F the fit's levels, bound as data) through the returned symbols.
+     *
+     * @return the shifted indices (derived data, to be computed after their index)
+     * @throws UlamException when a name is not an index of a parameter
+     */
+    Map<Symbol, Symbol> newGroupIndices() {
+        Map<String, List<String>> indices = parameterIndices();
+        for (String requested : prediction.newGroups()) {
+            List<String> found = new ArrayList<>();
+            if (indices.containsKey(requested)) found.add(requested);
+            for (String index : indices.keySet()) {
+                Statement def = definitions.get(index);
+                if (def != null && copies(def.rhs(), requested)) found.add(index);
+            }
+            if (found.isEmpty()) {
+                throw new UlamException("--new-groups " + requested + ": '" + requested + "' is not an index of the model's parameters",
+                        null, indices.isEmpty() ? "this model has no varying effects (no parameter indexed by a group, as a[g])"
+                        : "the group indices are " + String.join(", ", indices.keySet()) + " (as in "
+                                + indices.values().iterator().next().get(0) + "[...])");
+            }
+            for (String index : found) shift(symbols.get(index));
+        }
+        return shifted;
+    }
+
+    /** Names used as indices on the left of parameters' '~' lines or in their declared sizes, to the parameters. */
+    private Map<String, List<String>> parameterIndices() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
+            Symbol p = symbols.get(e.getKey());
+            if (p == null || p.kind() != Kind.PARAMETER) continue;
+            Statement st = e.getValue();
+            List<Expr> sizes = new ArrayList<>(Checker.indexOf(st.target()));
+            if (st.type() != null) sizes.addAll(st.type().dims());
+            for (Expr x : sizes) {
+                if (x instanceof Expr.Name n && symbols.get(n.name()) != null && symbols.get(n.name()).isData()) {
+                    out.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(p.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code rhs} is {@code column} itself or {@code as_index(column)}. */
+    private static boolean copies(Expr rhs, String column) {
+        if (rhs instanceof Expr.Name n) return n.name().equals(column);
+        return rhs instanceof Expr.Call c && c.function().equals("as_index") && c.args().size() == 1
+                && c.args().get(0) instanceof Expr.Name n && n.name().equals(column);
+    }
+
+    private void shift(Symbol g) {
+        if (shifted.containsKey(g)) return;
+        Symbol f = new Symbol(CompileMode.fitLevelsName(g.name()), Kind.DATA);
+        f.span(g.span());
+        f.elem(Elem.INT);
+        symbols.put(f.name(), f);
+        Symbol s = new Symbol("#" + g.name() + "_new", Kind.TRANSFORMED_DATA);
+        Loop i = typer.newLoop("i", new Size.Length(g));
+        s.define(i, new TExpr.Arith(TExpr.Op.ADD, new TExpr.Ref(g, new TExpr.LoopIndex(i), Elem.INT),
+                new TExpr.Ref(f, null, Elem.INT), Elem.INT));
+        s.shape(new Shape.Vector(new Size.Length(s)));
+        s.elem(Elem.INT);
+        s.span(g.span());
+        symbols.put(s.name(), s);
+        redirect.put(g.name(), s);
+        shifted.put(g, s);
+        fitLevels.put(s, f);
+    }
+
+    /**
+     * For every parameter sized by a shifted index: a mask of its new elements (derived data)
+     * and the value the model reads instead of it (drawn where the mask is set).
+     *
+     * @return the masks, to be computed with the derived data
+     */
+    List<Symbol> newGroupParameters(List<Symbol> parameters) {
+        List<Symbol> masks = new ArrayList<>();
+        for (Symbol p : parameters) {
+            List<Size> sizes = p.shape() instanceof Shape.Vector v ? List.of(v.length())
+                    : p.shape() instanceof Shape.Matrix m ? List.of(m.rows(), m.cols()) : List.of();
+            if (sizes.stream().noneMatch(this::isShifted)) continue;
+            List<TExpr> args = new ArrayList<>();
+            for (Size z : sizes) {
+                args.add(new TExpr.SizeOf(z));
+                args.add(isShifted(z) ? new TExpr.Ref(fitLevels.get(((Size.Levels) z).symbol()), null, Elem.INT) : new TExpr.SizeOf(z));
+            }
+            Symbol mask = new Symbol("#" + p.name() + "_new_levels", Kind.TRANSFORMED_DATA);
+            mask.defineByFunction(ModelSupport.class, "newElements", args);
+            mask.shape(new Shape.Vector(new Size.Length(mask)));
+            mask.elem(Elem.INT);
+            mask.span(p.span());
+            Symbol ext = new Symbol("#" + p.name() + "_groups", Kind.GENERATED);
+            ext.shape(p.shape());
+            ext.elem(Elem.REAL);
+            ext.span(p.span());
+            symbols.put(mask.name(), mask);
+            symbols.put(ext.name(), ext);
+            redirect.put(p.name(), ext);
+            extended.put(p, new Symbol[] {mask, ext});
+            masks.add(mask);
+        }
+        return masks;
+    }
+
+    private boolean isShifted(Size z) {
+        return z instanceof Size.Levels l && fitLevels.containsKey(l.symbol());
+    }
+
+    // ------------------------------------------------------------------ '~' lines
+
+    /**
+     * Turns the typed '~' lines into draws: a parameter's first prior line draws its new
+     * elements; likelihood lines on one outcome become one reported draw of it, row by row (a
+     * conditional line where its condition holds, NaN elsewhere).
+     *
+     * @param terms the typed lines (contexts allowing random draws)
+     * @param order symbols in computing order; the new values are inserted where they can be computed
+     * @return what the program reports
+     */
+    ModelSpec.Predicted simulate(List<Term> terms, List<Symbol> order) {
+        Map<Symbol, List<Term>> byOutcome = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (Term t : terms) {
+            if (t.likelihood()) {
+                byOutcome.computeIfAbsent(t.lhs(), k -> new ArrayList<>()).add(t);
+            } else if (extended.containsKey(t.lhs()) && t.statement() == t.lhs().statement()) {
+                drawNewLevels(t, order);
+            }
+        }
+        for (Map.Entry<Symbol, Symbol[]> e : extended.entrySet()) {
+            if (e.getValue()[1].array() == null) {
+                throw new UlamException("--new-groups: the new levels of '" + e.getKey().name() + "' cannot be drawn from its prior line",
+                        null, "its first '~' line must be a distribution over every element, as " + e.getKey().name() + "[g] ~ dnorm(mu, sigma)");
+            }
+        }
+        List<Symbol> simulated = new ArrayList<>();
+        for (Map.Entry<Symbol, List<Term>> e : byOutcome.entrySet()) {
+            Symbol sim = outcomeDraw(e.getKey(), e.getValue(), skipped);
+            if (sim == null) continue;
+            symbols.put("#sim " + sim.name(), sim);
+            order.add(sim);
+            simulated.add(sim);
+        }
+        Map<Symbol, List<Symbol>> groups = new LinkedHashMap<>();
+        for (Map.Entry<Symbol, Symbol> e : shifted.entrySet()) {
+            List<Symbol> params = new ArrayList<>();
+            for (Symbol p : extended.keySet()) {
+                List<Size> sizes = p.shape() instanceof Shape.Vector v ? List.of(v.length())
+                        : p.shape() instanceof Shape.Matrix m ? List.of(m.rows(), m.cols()) : List.of();
+                if (sizes.stream().anyMatch(z -> z instanceof Size.Levels l && l.symbol() == e.getValue())) params.add(p);
+            }
+            groups.put(e.getKey(), params);
+        }
+        return new ModelSpec.Predicted(List.copyOf(link), simulated, groups, skipped);
+    }
+
+    private void drawNewLevels(Term t, List<Symbol> order) {
+        Symbol p = t.lhs();
+        TExpr.Density d = t.density();
+        if (d == null || t.loop() == null) return;
+        Symbol[] x = extended.get(p);
+        TExpr j = new TExpr.LoopIndex(t.loop());
+        TExpr isNew = new TExpr.Logic(Expr.BinaryOp.NE, new TExpr.Ref(x[0], j, Elem.INT), new TExpr.Num(0, Elem.INT));
+        TExpr value = new TExpr.IfElse(isNew, new TExpr.Rng(d.distribution(), d.args()), new TExpr.Ref(p, j, Elem.REAL), Elem.REAL);
+        x[1].defineArray(new AExpr.Elementwise(t.loop(), p.shape(), value));
+        int at = 0;   // after everything its draw reads
+        for (Symbol s : references(value)) at = Math.max(at, order.indexOf(s) + 1);
+        order.add(at, x[1]);
+    }
+
+    /** The reported draw of one outcome from its likelihood lines, or null if none can be drawn. */
+    private Symbol outcomeDraw(Symbol y, List<Term> lines, List<String> skipped) {
+        List<TExpr[]> cases = new ArrayList<>();   // {condition or null, draw}, with the first line's loop
+        Loop loop = null;
+        for (Term t : lines) {
+            TExpr.Density d = t.density();
+            if (d == null) {
+                skipped.add("line " + t.statement().span().line() + " (" + y.name() + " ~ "
+                        + ((Expr.Call) t.statement().rhs()).function() + "(...)) has no random generator; those rows are NaN");
+                continue;
+            }
+            TExpr draw = new TExpr.Rng(d.distribution(), d.args());
+            TExpr cond = t.condition();
+            if (t.loop() != null) {
+                if (loop == null) loop = typer.newLoop("i", rowCount(draw, t.loop(), y));
+                draw = TExprs.substitute(draw, t.loop(), new TExpr.LoopIndex(loop));
+                if (cond != null) cond = TExprs.substitute(cond, t.loop(), new TExpr.LoopIndex(loop));
+            }
+            cases.add(new TExpr[] {cond, draw});
+        }
+        if (cases.isEmpty()) return null;
+        TExpr value = new TExpr.Num(Double.NaN, Elem.REAL);
+        for (int k = cases.size() - 1; k >= 0; k--) {
+            TExpr[] c = cases.get(k);
+            value = c[0] == null ? c[1] : new TExpr.IfElse(c[0], c[1], value,
+                    c[1].elem() == Elem.INT && value.elem() == Elem.INT ? Elem.INT : Elem.REAL);
+        }
+        Symbol sim = new Symbol(y.name(), Kind.GENERATED);
+        sim.span(y.span());
+        sim.shape(loop == null ? Shape.SCALAR : new Shape.Vector(loop.count()));
+        sim.elem(value.elem());
+        sim.define(loop, value);
+        return sim;
+    }
+
+    /**
+     * The number of rows of a likelihood line read from what its draw uses row by row (so the
+     * outcome itself need not be in the new data), else the outcome's length.
+     */
+    private static Size rowCount(TExpr draw, Loop loop, Symbol outcome) {
+        Size[] found = {null};
+        TExprs.walk(draw, x -> {
+            if (found[0] == null && x instanceof TExpr.Ref r && r.index() instanceof TExpr.LoopIndex i && i.loop() == loop
+                    && r.symbol() != outcome && r.symbol().shape() instanceof Shape.Vector v) {
+                found[0] = v.length();
+            }
+        });
+        return found[0] != null ? found[0] : loop.count();
+    }
+
+    // ------------------------------------------------------------------ pruning
+
+    /**
+     * Drops data and derived data that nothing computed needs (the outcomes, and what only they
+     * are computed from), and the checks on them.
+     */
+    void prune(List<Symbol> order, List<Check> checks) {
+        Set<Symbol> needed = new LinkedHashSet<>();
+        List<Symbol> work = new ArrayList<>();
+        for (Symbol s : symbols.values()) {
+            if (!s.isData()) work.add(s);
+        }
+        while (!work.isEmpty()) {
+            Symbol s = work.remove(work.size() - 1);
+            if (!needed.add(s)) continue;
+            references(s, work::add);
+        }
+        symbols.values().removeIf(s -> s.isData() && !needed.contains(s));
+        order.removeIf(s -> s.isData() && !needed.contains(s));
+        checks.removeIf(c -> {
+            List<Symbol> used = new ArrayList<>();
+            if (c instanceof Check.IndexRange r) {
+                used.add(r.index());
+                sizeSymbols(r.bound(), used::add);
+            } else if (c instanceof Check.LiteralRange r) {
+                sizeSymbols(r.bound(), used::add);
+            } else if (c instanceof Check.SameLength r) {
+                used.add(r.vector());
+                sizeSymbols(r.count(), used::add);
+            } else if (c instanceof Check.SameSize r) {
+                sizeSymbols(r.expected(), used::add);
+                sizeSymbols(r.actual(), used::add);
+            }
+            return used.stream().anyMatch(s -> s.isData() && !needed.contains(s));
+        });
+    }
+
+    /** Every symbol {@code s}'s value, shape and bounds refer to. */
+    private static void references(Symbol s, Consumer<Symbol> out) {
+        List<TExpr> exprs = new ArrayList<>();
+        List<Size> sizes = new ArrayList<>();
+        sizes.add(s.shape().count());
+        if (s.loop() != null) sizes.add(s.loop().count());
+        if (s.value() != null) exprs.add(s.value());
+        if (s.dataFunctionArgs() != null) exprs.addAll(s.dataFunctionArgs());
+        if (s.constraint().lower() != null) exprs.add(s.constraint().lower());
+        if (s.constraint().upper() != null) exprs.add(s.constraint().upper());
+        if (s.array() != null) arrayParts(s.array(), exprs, sizes, out);
+        for (TExpr e : exprs) {
+            TExprs.walk(e, x -> {
+                if (x instanceof TExpr.Ref r) out.accept(r.symbol());
+                if (x instanceof TExpr.SizeOf z) sizeSymbols(z.size(), out);
+                if (x instanceof TExpr.Reduce r) sizeSymbols(r.loop().count(), out);
+            });
+        }
+        for (Size z : sizes) sizeSymbols(z, out);
+    }
+
+    private static List<Symbol> references(TExpr e) {
+        List<Symbol> out = new ArrayList<>();
+        TExprs.walk(e, x -> {
+            if (x instanceof TExpr.Ref r) out.add(r.symbol());
+        });
+        return out;
+    }
+
+    private static void arrayParts(AExpr a, List<TExpr> exprs, List<Size> sizes, Consumer<Symbol> out) {
+        sizes.add(a.shape().count());
+        if (a instanceof AExpr.Whole w) {
+            out.accept(w.symbol());
+        } else if (a instanceof AExpr.Elementwise e) {
+            exprs.add(e.body());
+        } else if (a instanceof AExpr.Transpose t) {
+            arrayParts(t.of(), exprs, sizes, out);
+        } else if (a instanceof AExpr.CumulativeSum c) {
+            arrayParts(c.of(), exprs, sizes, out);
+        } else {
+            List<Object> parts = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
+            if (a instanceof AExpr.Block b) sizes.addAll(b.dims());
+            for (Object o : parts) {
+                if (o instanceof TExpr t) exprs.add(t);
+                else arrayParts((AExpr) o, exprs, sizes, out);
+            }
+        }
+    }
+
+    private static void sizeSymbols(Size z, Consumer<Symbol> out) {
+        if (z instanceof Size.Levels l) out.accept(l.symbol());
+        else if (z instanceof Size.Length l) out.accept(l.symbol());
+        else if (z instanceof Size.DataScalar d) out.accept(d.symbol());
+        else if (z instanceof Size.Dim d) out.accept(d.symbol());
+        else if (z instanceof Size.Missing m) out.accept(m.symbol());
+        else if (z instanceof Size.Product p) {
+            sizeSymbols(p.left(), out);
+            sizeSymbols(p.right(), out);
+        } else if (z instanceof Size.Sum p) {
+            sizeSymbols(p.left(), out);
+            sizeSymbols(p.right(), out);
+        }
+    }
+}
