@@ -299,7 +299,8 @@ final class ArrayTyper {
      * A BLOCK function call: the function's shape signature ({@code vector[K]}, {@code matrix[K,N]})
      * bound to the operands' sizes (equal names checked when data are bound).
      */
-    AExpr block(String name, List<Object> args, Span at) {
+    AExpr block(String name, List<Object> operands, Span at) {
+        List<Object> args = new ArrayList<>(operands);   // operands that are not arrays are replaced by materialized copies
         FunctionSpec f = Registry.function(name).filter(x -> x.kind() == FunctionSpec.Kind.BLOCK).orElseThrow(() ->
                 error(at, "'" + name + "' " + Unsupported.LATER, "this build's library does not have it"));
         Map<String, Size> bound = new HashMap<>();
@@ -335,7 +336,7 @@ final class ArrayTyper {
         if (kind.isEmpty()) shape = new Shape.Vector(new Size.Const(1));
         else if (kind.equals("matrix")) shape = new Shape.Matrix(bound.get(rn.get(0)), bound.get(rn.get(1)));
         else shape = new Shape.Vector(bound.get(rn.get(0)));
-        return new AExpr.Block(f, new ArrayList<>(args), dims, shape);
+        return new AExpr.Block(f, args, dims, shape);
     }
 
     /** Whether a symbol's whole value lies in an array: parameters, data, materialized locals. */
@@ -373,7 +374,9 @@ final class ArrayTyper {
     /** Every scalar expression inside an array expression, and the sizes it uses (for the data's views). */
     static void parts(AExpr a, List<TExpr> out, List<Size> sizes) {
         sizes.add(a.shape().count());
-        if (a instanceof AExpr.Elementwise e) {
+        if (a instanceof AExpr.Whole w) {
+            out.add(new TExpr.Ref(w.symbol(), new TExpr.Num(0, Elem.INT), Elem.REAL));   // its elements are read as reals
+        } else if (a instanceof AExpr.Elementwise e) {
             out.add(e.body());
         } else if (a instanceof AExpr.Concat c) {
             for (Object o : c.parts()) {

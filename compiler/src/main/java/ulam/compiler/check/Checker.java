@@ -609,6 +609,16 @@ public final class Checker {
             if (self.contains(e.getKey())) {
                 throw error(st.rhs().span(), "'" + e.getKey() + "' is defined in terms of itself", null);
             }
+            if (st.type() != null) {
+                for (Expr dim : st.type().dims()) {
+                    names(dim, n -> {
+                        if (n.name().equals(e.getKey())) {
+                            throw error(n.span(), "the size of '" + e.getKey() + "' cannot depend on '" + e.getKey() + "' itself",
+                                    "give its size as a number or another data value");
+                        }
+                    }, n -> { });
+                }
+            }
         }
         List<Symbol> order = new ArrayList<>();
         Set<String> done = new HashSet<>();
@@ -1186,6 +1196,9 @@ public final class Checker {
         if (size instanceof Size.Levels l) need(l.symbol(), Elem.INT);
         else if (size instanceof Size.DataScalar d) need(d.symbol(), Elem.INT);
         else if (size instanceof Size.Product p) {
+            sizeViews(p.left());
+            sizeViews(p.right());
+        } else if (size instanceof Size.Sum p) {
             sizeViews(p.left());
             sizeViews(p.right());
         }

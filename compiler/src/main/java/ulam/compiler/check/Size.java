@@ -46,18 +46,18 @@ public sealed interface Size {
         @Override public String toString() { return left + "+" + right; }
     }
 
-    /** The literal value, or -1 when it depends on data. */
+    /** The literal value, or -1 when it depends on data (or is beyond the range of int: checked when bound). */
     default int constant() {
         if (this instanceof Const c) return c.value();
         if (this instanceof Product p) {
             int a = p.left().constant();
             int b = p.right().constant();
-            return a < 0 || b < 0 ? -1 : a * b;
+            return a < 0 || b < 0 || (long) a * b > Integer.MAX_VALUE ? -1 : a * b;
         }
         if (this instanceof Sum p) {
             int a = p.left().constant();
             int b = p.right().constant();
-            return a < 0 || b < 0 ? -1 : a + b;
+            return a < 0 || b < 0 || (long) a + b > Integer.MAX_VALUE ? -1 : a + b;
         }
         return -1;
     }

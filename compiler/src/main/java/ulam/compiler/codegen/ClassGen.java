@@ -311,6 +311,19 @@ public final class ClassGen {
             Bytecode.pushLocation(mv, r.at());
             String index = r.index().type() == Slot.Type.INT ? "I" : "[I";   // a data scalar indexes too: a[K]
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "inRange", "(" + index + "ILjava/lang/String;" + LOCATION + ")V", false);
+        } else if (p instanceof PrepStep.CheckSize c) {
+            Bytecode.pushInt(mv, c.dims().size());
+            mv.visitIntInsn(NEWARRAY, T_INT);
+            for (int k = 0; k < c.dims().size(); k++) {
+                mv.visitInsn(DUP);
+                Bytecode.pushInt(mv, k);
+                pushInt(mv, c.dims().get(k));
+                mv.visitInsn(IASTORE);
+            }
+            Bytecode.pushString(mv, c.shape());
+            Bytecode.pushString(mv, c.name());
+            Bytecode.pushLocation(mv, c.at());
+            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "size", "([ILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
         } else if (p instanceof PrepStep.LiteralInRange r) {
             Bytecode.pushInt(mv, r.value());
             pushInt(mv, r.bound());

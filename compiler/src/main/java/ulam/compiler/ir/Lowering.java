@@ -3,10 +3,12 @@ package ulam.compiler.ir;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ulam.compiler.check.AExpr;
 import ulam.compiler.check.Check;
 import ulam.compiler.check.Elem;
@@ -22,6 +24,7 @@ import ulam.compiler.check.Term;
 import ulam.compiler.parse.Source;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
+import ulam.runtime.data.Checks;
 import ulam.stdlib.FunctionSpec;
 import ulam.stdlib.Registry;
 import ulam.stdlib.ValueType;
@@ -51,6 +54,7 @@ public final class Lowering {
     private final Map<Symbol, Map<Elem, Slot>> dataSlots = new IdentityHashMap<>();
     private final Map<Symbol, Slot> lengthSlots = new IdentityHashMap<>();
     private final Map<Symbol, Slot> levelSlots = new IdentityHashMap<>();
+    private final Set<Symbol> sizeChecked = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Symbol, Slot> offsets = new IdentityHashMap<>();
     private final Map<TExpr, Slot> dataCalls = new HashMap<>();
     private final Map<String, Slot> dims = new HashMap<>();
@@ -95,6 +99,9 @@ public final class Lowering {
     private ModelIR run() {
         for (Symbol d : spec.data()) loadData(d);
         for (Symbol t : spec.derived()) derive(t);
+        for (Symbol p : spec.parameters()) checkSize(p);
+        for (Symbol g : spec.generated()) checkSize(g);
+        for (Symbol m : spec.materialized()) checkSize(m);
         List<ModelIR.Param> params = new ArrayList<>();
         IntExpr total = new IntExpr.Const(0);
         IntExpr qTotal = new IntExpr.Const(0);
@@ -212,6 +219,17 @@ public final class Lowering {
         return s;
     }
 
+    /**
+     * The sizes of an array known only when the data are bound are checked then, before anything
+     * is allocated or counted with them ({@code vector[N]:a} with {@code N = -1}, a matrix of
+     * 100000 x 100000 elements).
+     */
+    private void checkSize(Symbol s) {
+        if (s.shape().isScalar() || s.shape().count().constant() >= 0 && s.shape().count().constant() <= Checks.MAX_LEVELS) return;
+        if (!sizeChecked.add(s)) return;
+        prep.add(new PrepStep.CheckSize(dims(s.shape()), s.shape().toString(), s.name(), at(s)));
+    }
+
     private List<IntExpr> dims(Shape shape) {
         if (shape instanceof Shape.Vector v) return List.of(size(v.length()));
         if (shape instanceof Shape.Matrix m) return List.of(size(m.rows()), size(m.cols()));
@@ -243,6 +261,7 @@ public final class Lowering {
         Slot s = slot(type, "derived " + t.name(), false);
         dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
         if (t.materialized()) {
+            checkSize(t);
             prep.add(new PrepStep.Allocate(s, size(t.shape().count())));
             stores.put(t, new Storage(s, new IntExpr.Const(0)));
             for (Segment seg : produce(t, Mode.PREP)) prep.add(new PrepStep.Run(seg));
@@ -340,8 +359,10 @@ public final class Lowering {
     private Slot levels(Symbol d) {
         Slot s = levelSlots.get(d);
         if (s != null) return s;
+        Slot values = dataSlot(d, Elem.INT);
+        if (values.type() == Slot.Type.INT) return values;   // the levels of one whole number (N <- TRUE): its value
         s = slot(Slot.Type.INT, "levels of " + d.name(), false);
-        prep.add(new PrepStep.Levels(s, dataSlot(d, Elem.INT), d.name(), at(d)));
+        prep.add(new PrepStep.Levels(s, values, d.name(), at(d)));
         levelSlots.put(d, s);
         return s;
     }

@@ -77,6 +77,12 @@ public sealed interface PrepStep {
     /** {@code Checks.inRange(index, bound, name, at)}: an index within the size of what it indexes. */
     record InRange(Slot index, IntExpr bound, String name, SourceLocation at) implements PrepStep {}
 
+    /**
+     * {@code Checks.size(dims, shape, name, at)}: the sizes of a declared array, known only now,
+     * are not negative and not too large.
+     */
+    record CheckSize(List<IntExpr> dims, String shape, String name, SourceLocation at) implements PrepStep {}
+
     /** A literal index within a size known only now. */
     record LiteralInRange(int value, IntExpr bound, String name, SourceLocation at) implements PrepStep {}
 

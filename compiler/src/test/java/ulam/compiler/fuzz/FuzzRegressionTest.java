@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -142,5 +143,85 @@ class FuzzRegressionTest {
         }
         String fine = "y ~ normal(mu[t], 1)\nmu[t] ~ normal(0, 1)\nt <- seq(1, N)\nz <- standardize(y)\nk <- as_index(g)\n";
         assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("c.ulam", fine, data, "y, g, N=3"));
+    }
+
+    /**
+     * Found by fuzzing: sizes known only from the data were not checked ({@code vector[N]} with
+     * N = -1 or 2e9 gave NegativeArraySizeException or OutOfMemoryError, {@code matrix[N,N]} with
+     * N = 100000 overflowed); now an error at the declaration.
+     */
+    @Test
+    void sizesFromTheDataAreChecked(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "y\n1.0\n2.0\n");
+        String[][] cases = {
+            {"vector[N]:a ~ normal(0, 1)", "-1", "'a' (vector[N]) has a size of -1"},
+            {"vector[N]:a ~ normal(0, 1)", "2000000000", "'a' (vector[N]) would have 2000000000 elements, more than 10000000"},
+            {"matrix[N,N]:a ~ normal(0, 1)", "100000", "would have 100000 x 100000 = 10000000000 elements"},
+            {"gq> real[N]:g <<- m", "-3", "'g' (vector[N]) has a size of -3"},
+        };
+        for (String[] c : cases) {
+            DataSet data = DataSet.read(List.of(csv), Map.of("N", c[1]));
+            String model = "m ~ normal(0, 1)\n" + c[0] + "\n";
+            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("n.ulam", model, data, "N=" + c[1]), c[0]);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
+            assertTrue(e.getMessage().contains(c[2]), e.format());
+            assertEquals(2, e.location().line(), e.format());
+        }
+        for (String literal : new String[] {"gq> real[2147483647]:x <<- m", "gq> matrix[100000,100000]:x <<- m"}) {
+            String model = "m ~ normal(0, 1)\n" + literal + "\n";
+            assertEquals(Oracle.Outcome.REJECTED, check(model), literal);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, null));
+            assertTrue(e.getMessage().contains("more than 10000000"), e.format());
+        }
+        DataSet fine = DataSet.read(List.of(csv), Map.of("N", "3"));
+        assertEquals(4, Models.inline("m ~ normal(0, 1)\nvector[N]:a ~ normal(0, 1)\n", fine).dimension());
+    }
+
+    /** Found by fuzzing: {@code int[g]:g <- 3.95} (a size naming the value it sizes) crashed the lowering. */
+    @Test
+    void aSizeCannotNameItsOwnValue(@TempDir Path dir) throws IOException {
+        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "y,g\n1.0,1\n2.0,3\n")), Map.of());
+        String model = "a ~ normal(0, 1)\nint[g]:g <- 3.95\n";
+        assertEquals(Oracle.Outcome.REJECTED, Oracle.check("g.ulam", model, data, "y, g"));
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
+        assertTrue(e.getMessage().contains("the size of 'g' cannot depend on 'g' itself"), e.format());
+        assertEquals(2, e.location().line());
+        assertEquals(5, e.location().column());
+    }
+
+    /** Found by fuzzing: a size computed by a line that is not a literal ({@code N <- TRUE}) made a class that failed verification. */
+    @Test
+    void aComputedScalarIsASize() {
+        assertEquals(1, Models.inline("vector[N]:a ~ normal(0, 1)\nN <- TRUE\n", null).dimension());
+        assertEquals(3, Models.inline("vector[N]:a ~ normal(0, 1)\nN <- 2 + 1\n", null).dimension());
+        assertEquals(Oracle.Outcome.ACCEPTED, check("vector[N]:a ~ dnorm(a_bar, tau)\ntau ~ dexp(1)\nN <- TRUE\na_bar ~ normal(0, 1)\n"));
+    }
+
+    /** Found by fuzzing: derived data joining columns ({@code T <- c(y, g)}, {@code exp(c(y, y))}) failed with a NullPointerException. */
+    @Test
+    void derivedDataJoiningColumns(@TempDir Path dir) throws IOException {
+        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "y,g\n1.5,1\n2.0,3\n")), Map.of());
+        String model = "a ~ normal(0, 1)\nT <- c(y, g)\nE <- exp(c(y, y))\ngq> s <- sum(T)\ngq> e <- sum(E)\n";
+        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("c.ulam", model, data, "y, g"));
+        Model m = Models.inline(model, data);
+        // a gq> line reading data has a value per row of its data (here the 4 rows of the joined columns)
+        assertEquals("[a, s[1], s[2], s[3], s[4], e[1], e[2], e[3], e[4]]", Arrays.toString(m.outputNames()));
+        double[] out = new double[9];
+        m.writeDraw(new double[] {0.25}, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        assertEquals(1.5 + 2.0 + 1 + 3, out[1], 1e-12, "sum(c(y, g))");
+        assertEquals(2 * (Math.exp(1.5) + Math.exp(2.0)), out[5], 1e-9, "sum(exp(c(y, y)))");
+    }
+
+    /** Found by fuzzing: a matrix product of an expression ({@code z %*% (z*2)}) failed with UnsupportedOperationException. */
+    @Test
+    void matrixProductOfAnExpression() {
+        String model = "matrix[2,2]:z ~ normal(0, 1)\ngq> matrix[2,2]:b <<- z %*% (z*2)\n";
+        assertEquals(Oracle.Outcome.ACCEPTED, check(model));
+        Model m = Models.inline(model, null);
+        double[] z = {1, 2, 3, 4};   // column-major: z = [[1, 3], [2, 4]]
+        double[] out = new double[8];
+        m.writeDraw(z, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        // z %*% (2z) = 2 * [[1*1+3*2, 1*3+3*4], [2*1+4*2, 2*3+4*4]] = [[14, 30], [20, 44]], column-major
+        assertArrayEquals(new double[] {14, 20, 30, 44}, Arrays.copyOfRange(out, 4, 8), 1e-12);
     }
 }

@@ -31,48 +31,12 @@ import ulam.runtime.data.DataSet;
 final class Oracle {
     private Oracle() {}
 
-    /** A case ran to one of the two allowed ends (or to a known, reported bug). */
+    /** A case ran to one of the two allowed ends. */
     enum Outcome {
         /** Compiled, bound and evaluated. */
         ACCEPTED,
         /** Rejected with a located error. */
-        REJECTED,
-        /** Failed with a bug that is known and not fixed yet ({@link #known}); counted, not failed. */
-        KNOWN_BUG
-    }
-
-    /**
-     * Bugs found by fuzzing that need a change of design in the checker or the IR, reported to
-     * the lead with their reproducers and tolerated here so that new bugs still fail the run;
-     * remove an entry when its bug is fixed.
-     *
-     * <ul>
-     *   <li>Sizes known only from the data are not checked when the data are bound:
-     *       {@code vector[N]:a ~ normal(0, 1)} with {@code N=-1} or {@code N=2000000000},
-     *       {@code matrix[N,N]:a} with {@code N=100000} (the product overflows), or a literal
-     *       {@code gq> real[2147483647]:x <<- z} fail with NegativeArraySizeException or
-     *       OutOfMemoryError while the model allocates its arrays or names its outputs.</li>
-     *   <li>Derived data concatenating columns, {@code lambda <- c(n, g)} (also inside a
-     *       function, {@code exp(c(y, y))}), fail in Lowering.length with a NullPointerException.</li>
-     * </ul>
-     *
-     * @return the known bug's name, or null
-     */
-    static String known(Throwable t) {
-        if (t instanceof NegativeArraySizeException || t instanceof OutOfMemoryError) {
-            for (StackTraceElement e : t.getStackTrace()) {
-                String m = e.getMethodName();
-                if (m.equals("allocateWork") || m.equals("outputNames") || m.equals("<init>") && e.getClassName().startsWith("ulam.model.")) {
-                    return "unchecked size";
-                }
-            }
-        }
-        if (t instanceof NullPointerException && t.getStackTrace().length > 0
-                && t.getStackTrace()[0].getClassName().equals("ulam.compiler.ir.Lowering")
-                && t.getStackTrace()[0].getMethodName().equals("length")) {
-            return "derived c(...)";
-        }
-        return null;
+        REJECTED
     }
 
     /** Time limit of one case (parse to evaluation); generous, a case takes milliseconds. */
@@ -97,7 +61,6 @@ final class Oracle {
     static Outcome check(String file, String text, DataSet data, String label) {
         Attempt a = attempt(file, text, data);
         if (a.bug() == null) return a.outcome();
-        if (known(a.bug()) != null) return Outcome.KNOWN_BUG;
         Throwable bug = a.bug();
         String reduced = reduce(file, text, data, bug);
         throw new AssertionError(describe(bug) + "\n--- model (" + file + ") ---\n" + text

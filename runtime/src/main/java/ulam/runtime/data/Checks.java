@@ -68,6 +68,36 @@ public final class Checks {
     }
 
     /**
+     * The dimensions of an array whose sizes come from the data ({@code vector[N]:a},
+     * {@code matrix[K,J]:b}, {@code gq> real[N]:x}): none negative, and at most
+     * {@link #MAX_LEVELS} elements in all (as an index may have at most that many levels).
+     *
+     * @param dims  the dimensions with these data (one for a vector, two for a matrix)
+     * @param shape the declaration as the model writes its sizes, e.g. {@code vector[N]}
+     * @param name  the array's name
+     * @param use   the line that declares it
+     * @throws UlamException at {@code use} naming the array and its sizes otherwise
+     */
+    public static void size(int[] dims, String shape, String name, SourceLocation use) {
+        long elements = 1;
+        for (int d : dims) {
+            if (d < 0) {
+                throw new UlamException("'" + name + "' (" + shape + ") has a size of " + d + " with these data; a size"
+                        + " cannot be negative", use, "check the data value that gives the size");
+            }
+            elements = Math.min(elements * d, Long.MAX_VALUE / Integer.MAX_VALUE);
+        }
+        if (elements > MAX_LEVELS) {
+            StringBuilder sizes = new StringBuilder();
+            for (int d : dims) sizes.append(sizes.length() > 0 ? " x " : "").append(d);
+            throw new UlamException("'" + name + "' (" + shape + ") would have " + sizes + (dims.length > 1 ? " = "
+                    + ((long) dims[0] * dims[1]) : "") + " elements, more than " + MAX_LEVELS, use,
+                    "an array holds at most " + MAX_LEVELS + " elements: check the sizes in its declaration and the data"
+                            + " values that give them");
+        }
+    }
+
+    /**
      * Every value of {@code idx} lies in 1..size.
      *
      * @throws UlamException naming the first offending row, its value and the size (and how many
