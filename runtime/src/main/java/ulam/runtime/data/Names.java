@@ -14,20 +14,20 @@ final class Names {
     private Names() {}
 
     /**
-     * The identifier a data name is reachable as: every character that is not an ASCII letter,
-     * digit or {@code _} becomes {@code _}, and a leading digit gets a {@code _} prefix
-     * ({@code kcal.per.g -> kcal_per_g}, {@code Marriage SE -> Marriage_SE}, {@code 2nd -> _2nd}).
+     * The identifier a data name is reachable as, by the rule the compiler applies to names in a
+     * model (language reference A.2): every character that is not a letter, digit or {@code _}
+     * becomes {@code _}, and a leading digit gets a {@code _} prefix ({@code kcal.per.g ->
+     * kcal_per_g}, {@code Marriage SE -> Marriage_SE}, {@code 2nd -> _2nd}); letters and digits
+     * of any script stay ({@code Gr\u00f6\u00dfe} is reachable as {@code `Gr\u00f6\u00dfe`}).
      * An identifier is returned unchanged. The empty name stays empty.
      */
     static String normalise(String name) {
         StringBuilder sb = new StringBuilder(name.length() + 1);
         for (int i = 0; i < name.length(); i++) {
             char ch = name.charAt(i);
-            boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
-                    || (ch >= '0' && ch <= '9') || ch == '_';
-            sb.append(ok ? ch : '_');
+            sb.append(Character.isLetterOrDigit(ch) || ch == '_' ? ch : '_');
         }
-        if (sb.length() > 0 && sb.charAt(0) >= '0' && sb.charAt(0) <= '9') sb.insert(0, '_');
+        if (sb.length() > 0 && Character.isDigit(sb.charAt(0))) sb.insert(0, '_');
         return sb.toString();
     }
 

@@ -56,7 +56,7 @@ class CsvReadingTest {
     @Test
     void namesAreNormalised() {
         DataSet d = read(write(dir, "n.csv", "kcal.per.g;Marriage SE;2nd;ok_1;\u00e5r\n1;2;3;4;5\n"));
-        assertEquals(List.of("kcal_per_g", "Marriage_SE", "_2nd", "ok_1", "_r"), d.names());
+        assertEquals(List.of("kcal_per_g", "Marriage_SE", "_2nd", "ok_1", "\u00e5r"), d.names());
         assertTrue(d.has("kcal.per.g"));
         assertEquals(3, d.ints("_2nd", USE)[0]);
         assertTrue(d.notes().contains("_2nd is '2nd' in n.csv (renamed to be an identifier)"), d.notes().toString());

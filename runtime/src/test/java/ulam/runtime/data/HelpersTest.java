@@ -17,6 +17,9 @@ class HelpersTest {
         assertEquals("_1st", Names.normalise("1st"));
         assertEquals("a_b_", Names.normalise("a-b%"));
         assertEquals("already_fine1", Names.normalise("already_fine1"));
+        // letters of any script stay, as in a model's names (`Gr\u00f6\u00dfe` in a model is this column)
+        assertEquals("Gr\u00f6\u00dfe__kg_", Names.normalise("Gr\u00f6\u00dfe (kg)"));
+        assertEquals("\u03bb", Names.normalise("\u03bb"));
     }
 
     @Test
