@@ -273,7 +273,9 @@ final class Typer {
             throw error(ix.span(), "only a name can be indexed", null);
         }
         Symbol s = ctx.dataOnly() ? symbols.get(n.name()) : lookup(n.name());
-        if (s == null) throw new IllegalStateException("unresolved " + n.name());
+        if (s == null) {   // not a symbol: one of the built-in constants TRUE, FALSE, pi, i
+            throw error(n.span(), "'" + n.name() + "' is a single built-in value and cannot be indexed", null);
+        }
         if (ctx.dataOnly() && !s.isData()) {
             throw error(n.span(), "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
         }

@@ -224,4 +224,17 @@ class FuzzRegressionTest {
         // z %*% (2z) = 2 * [[1*1+3*2, 1*3+3*4], [2*1+4*2, 2*3+4*4]] = [[14, 30], [20, 44]], column-major
         assertArrayEquals(new double[] {14, 20, 30, 44}, Arrays.copyOfRange(out, 4, 8), 1e-12);
     }
+
+    /** Found by fuzzing: a built-in constant indexed ({@code TRUE[g]}, {@code pi[1]}) failed with IllegalStateException. */
+    @Test
+    void anIndexedConstantIsALocatedError() {
+        for (String term : new String[] {"TRUE[g]", "FALSE[1]", "pi[g]", "i[2]"}) {
+            String model = "y ~ normal(mu, 1)\nmu <- b + " + term + "\nb ~ normal(0, 1)\n";
+            assertEquals(Oracle.Outcome.REJECTED, check(model), term);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, null));
+            assertTrue(e.getMessage().contains("is a single built-in value and cannot be indexed"), e.format());
+            assertEquals(2, e.location().line());
+            assertEquals(11, e.location().column(), e.format());
+        }
+    }
 }
