@@ -31,6 +31,8 @@ final class Column {
     private FactorCoding factor;
     /** The levels to code with instead of this column's own (a prediction's new data use the fit's); or null. */
     final java.util.List<String> reference;
+    /** Where its name is written in a data file (a CSV header, a JSON member), for errors about it; or null. */
+    private SourceLocation declared;
 
     /**
      * @param name     the normalised name
@@ -56,6 +58,17 @@ final class Column {
         for (int i = 0; i < cells.length; i++) {
             if (NumberText.isMissing(cells[i])) cells[i] = null;
         }
+    }
+
+    /** Sets where its name is written in a data file (by the reader that made it); returns this. */
+    Column declaredAt(SourceLocation at) {
+        this.declared = at;
+        return this;
+    }
+
+    /** Where its name is written in a data file, or null (a {@code --data-value}, a matrix file). */
+    SourceLocation declared() {
+        return declared;
     }
 
     /** How messages name it: {@code column 'recipient' (chimpanzees.csv)}. */

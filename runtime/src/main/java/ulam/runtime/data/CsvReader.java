@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
 /**
@@ -20,15 +23,22 @@ import ulam.runtime.UlamException;
 final class CsvReader {
     private CsvReader() {}
 
+    /** Where commons-csv says it stopped: "at line: 3, position: 14" (after the bad character), or "(startline 3)". */
+    private static final Pattern POSITION = Pattern.compile("at line: \\d+, position: (\\d+)");
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+
     /**
      * @param text  the file's content
      * @param label the file's name, for messages
+     * @param where the file as named on the command line, for the locations of errors
      * @param notes where to add notes about the file (a dropped row-name column, an unnamed column)
-     * @return one column per named column, in file order; fields as written, missing ones still as text
-     * @throws UlamException if the file is empty, its quotes are broken, or a row has a different
-     *                       number of fields than the header (naming the line)
+     * @return one column per named column, in file order, each with the place of its name in the
+     *         header; fields as written, missing ones still as text
+     * @throws UlamException at the line (and column where known) if the file is empty, its quotes
+     *                       are broken, or a row has a different number of fields than the header
      */
-    static List<Column> read(String text, String label, List<String> notes) {
+    static List<Column> read(String text, String label, String where, List<String> notes) {
+        FilePlace place = new FilePlace(where, text);
         char sep = separator(text);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(sep)
@@ -40,12 +50,17 @@ final class CsvReader {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-            throw new UlamException("cannot read " + label + ": " + cause.getMessage(), null,
+            String message = String.valueOf(cause.getMessage());
+            Matcher at = POSITION.matcher(message);
+            Matcher start = START_LINE.matcher(message);
+            SourceLocation location = at.find() ? place.offset(Long.parseLong(at.group(1)) - 1, 1)
+                    : start.find() ? place.line(Long.parseLong(start.group(1))) : place.at(1, 1, 1);
+            throw new UlamException("cannot read " + label + ": " + message, location,
                     "a quoted value must end with a quote followed by the separator '" + sep
                             + "' or the end of the line; a quote inside a quoted value is written twice (\"\")");
         }
         if (records.isEmpty()) {
-            throw new UlamException(label + " is empty", null,
+            throw new UlamException(label + " is empty", place.at(1, 1, 1),
                     "a CSV data file starts with a line naming its columns, then one line per row");
         }
         List<String> header = records.get(0).toList();
@@ -63,25 +78,42 @@ final class CsvReader {
         for (int r = 0; r < rows; r++) {
             CSVRecord record = records.get(r + 1);
             if (record.size() != fields) {
-                throw new UlamException(label + " line " + lineOf(text, record.getCharacterPosition()) + " has "
+                int line = lineOf(text, record.getCharacterPosition());
+                throw new UlamException(label + " line " + line + " has "
                         + record.size() + (record.size() == 1 ? " field" : " fields") + ", but "
                         + (extraField ? "the rows have a row name and " + width + " values (" + fields + " fields)"
-                                      : "the header names " + width + " columns"), null,
+                                      : "the header names " + width + " columns"), place.line(line),
                         "every row needs one value per column: write NA for a missing value, and put quotes "
                                 + "around a value that contains the separator '" + sep + "'");
             }
             for (int j = 0; j < kept; j++) cells[j][r] = record.get(j + fieldOffset);
         }
         List<Column> columns = new ArrayList<>(kept);
+        SourceLocation[] names = namePlaces(place, header, lineOf(text, records.get(0).getCharacterPosition()));
         for (int j = 0; j < kept; j++) {
             String original = header.get(j + nameOffset);
             if (original.isEmpty()) {
                 original = "V" + (j + 1);
                 notes.add(label + ": column " + (j + 1) + " has no name; it is reachable as " + original);
             }
-            columns.add(new Column(Names.normalise(original), original, label, true, new int[] {rows}, cells[j]));
+            columns.add(new Column(Names.normalise(original), original, label, true, new int[] {rows}, cells[j])
+                    .declaredAt(names[j + nameOffset]));
         }
         return columns;
+    }
+
+    /** Where each name of the header is written: found in order on the header line (at the previous one's end if not found as written). */
+    private static SourceLocation[] namePlaces(FilePlace place, List<String> header, int line) {
+        String lineText = place.line(line).lineText();
+        SourceLocation[] out = new SourceLocation[header.size()];
+        int from = 0;
+        for (int j = 0; j < header.size(); j++) {
+            String name = header.get(j);
+            int at = name.isEmpty() ? -1 : lineText.indexOf(name, from);
+            if (at >= 0) from = at + name.length();
+            out[j] = place.at(line, (at >= 0 ? at : from) + 1, Math.max(1, name.length()));
+        }
+        return out;
     }
 
     /** The separator of the header line: the most frequent of {@code , ; tab} outside quotes ({@code ,} if none). */

@@ -74,9 +74,11 @@ public final class DataSet {
      *
      * @param files  data files, read in order; may be null
      * @param values {@code --data-value} scalars, name to number as written; may be null
-     * @throws UlamException if a file cannot be read or parsed (a ragged CSV row names its line),
-     *                       a value given on the command line is not a number, or two sources (or
-     *                       two columns of one file, after normalisation) define one name
+     * @throws UlamException if a file cannot be read or parsed, a value given on the command line
+     *                       is not a number, or two sources (or two columns of one file, after
+     *                       normalisation) define one name; an error about a file's text is
+     *                       located in that file (a ragged CSV row, a broken quote, a JSON syntax
+     *                       error, the second of two names)
      */
     public static DataSet read(List<Path> files, Map<String, String> values) {
         return read(files, values, null);
@@ -104,7 +106,7 @@ public final class DataSet {
                                 ? c.source + " has two columns named '" + c.original + "'"
                                 : "'" + twin.original + "' and '" + c.original + "' in " + c.source
                                   + " are both reachable as " + c.name,
-                                null, "rename one of them in the file");
+                                c.declared(), "rename one of them in the file");
                     }
                 }
                 for (Column c : here.values()) merge(all, c);
@@ -186,7 +188,7 @@ public final class DataSet {
     private static void merge(Map<String, Column> all, Column c) {
         Column twin = all.putIfAbsent(c.name, c);
         if (twin != null) {
-            throw new UlamException("'" + c.name + "' is defined twice: " + origin(twin) + " and " + origin(c), null,
+            throw new UlamException("'" + c.name + "' is defined twice: " + origin(twin) + " and " + origin(c), c.declared(),
                     "remove it from one of the data sources, or rename it in one of them");
         }
     }
@@ -236,7 +238,7 @@ public final class DataSet {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String lower = label.toLowerCase(Locale.ROOT);
         boolean json = lower.endsWith(".json") || (!lower.endsWith(".csv") && text.stripLeading().startsWith("{"));
-        return json ? JsonReader.read(text, label) : CsvReader.read(text, label, notes);
+        return json ? JsonReader.read(text, label, file.toString()) : CsvReader.read(text, label, file.toString(), notes);
     }
 
     /** The value of that name (normalised first), noting once that it was renamed. */

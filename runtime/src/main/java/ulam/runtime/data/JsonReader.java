@@ -1,16 +1,19 @@
 package ulam.runtime.data;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
 /**
@@ -28,60 +31,75 @@ final class JsonReader {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    private static final String HELP = "a JSON data file is one object of named values, e.g. {\"N\": 3, \"y\": [1.5, 2, 0.5]}";
 
     /**
      * @param text  the file's content
      * @param label the file's name, for messages
-     * @return one value per member of the top-level object, in file order
-     * @throws UlamException if the text is not JSON, is not an object, names a member twice, or
-     *                       holds a ragged array or a nested object
+     * @param where the file as named on the command line, for the locations of errors
+     * @return one value per member of the top-level object, in file order, each with the place of its name
+     * @throws UlamException at the place in the file if the text is not JSON, is not an object,
+     *                       names a member twice, or holds a ragged array or a nested object
      */
-    static List<Column> read(String text, String label) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
+    static List<Column> read(String text, String label, String where) {
+        FilePlace place = new FilePlace(where, text);
+        List<Column> columns = new ArrayList<>();
+        try (JsonParser p = MAPPER.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new UlamException(label + " is " + (first == null ? "empty" : "not a JSON object"),
+                        first == null ? place.at(1, 1, 1) : at(place, p.currentTokenLocation(), 1), HELP);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String original = p.currentName();
+                SourceLocation declared = at(place, p.currentTokenLocation(), original.length() + 2);
+                p.nextToken();
+                JsonNode value = MAPPER.readTree(p);
+                if (original.isEmpty()) {
+                    throw new UlamException(label + " has a value with an empty name", declared, "give every value a name");
+                }
+                String subject = "value '" + original + "' (" + label + ")";
+                int[] dims = shape(value, subject, declared);
+                List<String> rowMajor = new ArrayList<>();
+                flatten(value, rowMajor);
+                String[] cells = columnMajor(rowMajor, dims);
+                columns.add(new Column(Names.normalise(original), original, label, false, dims, cells).declaredAt(declared));
+            }
+            if (p.nextToken() != null) {
+                throw new UlamException("cannot read " + label + ": more content after its object", at(place, p.currentTokenLocation(), 1), HELP);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new UlamException("cannot read " + label + ": " + e.getOriginalMessage() + where, null,
-                    "a JSON data file is one object of named values, e.g. {\"N\": 3, \"y\": [1.5, 2, 0.5]}");
-        }
-        if (root == null || !root.isObject()) {
-            throw new UlamException(label + " is " + (root == null || root.isMissingNode() ? "empty" : "not a JSON object"),
-                    null, "a JSON data file is one object of named values, e.g. {\"N\": 3, \"y\": [1.5, 2, 0.5]}");
-        }
-        List<Column> columns = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> member : root.properties()) {
-            String original = member.getKey();
-            if (original.isEmpty()) {
-                throw new UlamException(label + " has a value with an empty name", null, "give every value a name");
-            }
-            String subject = "value '" + original + "' (" + label + ")";
-            int[] dims = shape(member.getValue(), subject);
-            List<String> rowMajor = new ArrayList<>();
-            flatten(member.getValue(), rowMajor);
-            String[] cells = columnMajor(rowMajor, dims);
-            columns.add(new Column(Names.normalise(original), original, label, false, dims, cells));
+            String line = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new UlamException("cannot read " + label + ": " + e.getOriginalMessage() + line,
+                    at == null ? place.at(1, 1, 1) : at(place, at, 1), HELP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // reading a string
         }
         return columns;
     }
 
+    /** A place Jackson reports (1-based line and column) in the file. */
+    private static SourceLocation at(FilePlace place, JsonLocation at, int length) {
+        return place.at(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), length);
+    }
+
     /** Shape of a value: {@code []} for a scalar, {@code [n, ...]} for an array of equally shaped elements. */
-    private static int[] shape(JsonNode node, String subject) {
+    private static int[] shape(JsonNode node, String subject, SourceLocation at) {
         if (node.isObject()) {
-            throw new UlamException(subject + " is a JSON object", null,
+            throw new UlamException(subject + " is a JSON object", at,
                     "data values are numbers, text, or arrays of them (an array of arrays for a matrix)");
         }
         if (!node.isArray()) return new int[0];
         int n = node.size();
         if (n == 0) return new int[] {0};
-        int[] inner = shape(node.get(0), subject);
+        int[] inner = shape(node.get(0), subject, at);
         for (int k = 1; k < n; k++) {
-            if (!Arrays.equals(inner, shape(node.get(k), subject))) {
+            if (!Arrays.equals(inner, shape(node.get(k), subject, at))) {
                 throw new UlamException(subject + " is a ragged array: its element " + (k + 1)
-                        + " has a different shape from its first", null,
+                        + " has a different shape from its first", at,
                         "a matrix is an array of rows of equal length, e.g. [[1, 2], [3, 4]]");
             }
         }

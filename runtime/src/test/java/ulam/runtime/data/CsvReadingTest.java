@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ulam.runtime.data.Fixtures.USE;
 import static ulam.runtime.data.Fixtures.fails;
+import static ulam.runtime.data.Fixtures.failsIn;
 import static ulam.runtime.data.Fixtures.read;
 import static ulam.runtime.data.Fixtures.write;
 
@@ -81,27 +82,32 @@ class CsvReadingTest {
     @Test
     void raggedRowNamesFileAndLine() {
         Path f = write(dir, "rag.csv", "a;b;c\r\n1;2;3\r\n\r\n4;5\r\n6;7;8\r\n");
-        fails(null, () -> read(f), "rag.csv line 4 has 2 fields, but the header names 3 columns");
+        failsIn(f, 4, 1, () -> read(f), "rag.csv line 4 has 2 fields, but the header names 3 columns");
         Path multiLine = write(dir, "ml.csv", "a;b\n\"x\ny\";2\n3;4;5\n");
-        fails(null, () -> read(multiLine), "ml.csv line 4 has 3 fields");
+        failsIn(multiLine, 4, 1, () -> read(multiLine), "ml.csv line 4 has 3 fields");
         Path oldMac = write(dir, "cr.csv", "a;b\r1;2\r3\r");
-        fails(null, () -> read(oldMac), "cr.csv line 3 has 1 field, but");
+        failsIn(oldMac, 3, 1, () -> read(oldMac), "cr.csv line 3 has 1 field, but");
         Path rowNames = write(dir, "rn.csv", "\"a\";\"b\"\n\"1\";1;2\n\"2\";3\n");
-        fails(null, () -> read(rowNames), "rn.csv line 3 has 2 fields, but the rows have a row name and 2 values (3 fields)");
+        failsIn(rowNames, 3, 1, () -> read(rowNames), "rn.csv line 3 has 2 fields, but the rows have a row name and 2 values (3 fields)");
     }
 
     @Test
     void malformedFiles() {
-        fails(null, () -> read(write(dir, "q.csv", "a,b\n1,\"x\n")), "cannot read q.csv", "EOF");
-        fails(null, () -> read(write(dir, "q2.csv", "a,b\n1,\"x\"y\n")), "cannot read q2.csv", "line: 2");
-        fails(null, () -> read(write(dir, "e.csv", "")), "e.csv is empty");
+        Path open = write(dir, "q.csv", "a,b\n1,\"x\n");
+        failsIn(open, 2, 1, () -> read(open), "cannot read q.csv", "EOF");
+        Path stray = write(dir, "q2.csv", "a,b\n1,\"x\"y\n");
+        failsIn(stray, 2, 6, () -> read(stray), "cannot read q2.csv", "line: 2");   // at the y after the closing quote
+        Path empty = write(dir, "e.csv", "");
+        failsIn(empty, 1, 1, () -> read(empty), "e.csv is empty");
         fails(null, () -> read(dir.resolve("absent.csv")), "data file '" + dir.resolve("absent.csv") + "' not found");
         fails(null, () -> read(dir), "cannot read data file '" + dir + "'");
     }
 
     @Test
     void namesCollidingInOneFile() {
-        fails(null, () -> read(write(dir, "c.csv", "a.b,a_b\n1,2\n")), "'a.b' and 'a_b' in c.csv are both reachable as a_b");
-        fails(null, () -> read(write(dir, "c2.csv", "x;y;x\n1;2;3\n")), "c2.csv has two columns named 'x'");
+        Path c = write(dir, "c.csv", "a.b,a_b\n1,2\n");
+        failsIn(c, 1, 5, () -> read(c), "'a.b' and 'a_b' in c.csv are both reachable as a_b");
+        Path c2 = write(dir, "c2.csv", "x;y; x\n1;2;3\n");
+        failsIn(c2, 1, 6, () -> read(c2), "c2.csv has two columns named 'x'");   // the second x of the header
     }
 }

@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
+import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
 /**
@@ -26,7 +27,8 @@ import ulam.runtime.UlamException;
  * and empty cells, text, huge and odd numbers, ragged rows, byte order marks, CR and CRLF line
  * ends, R row names) and JSON files (wrong shapes, ragged and deeply nested arrays, objects,
  * nulls, duplicate names, broken syntax), and {@code --data-value} scalars. Reading either
- * succeeds or fails with a {@link UlamException} that names the file; then every accessor on
+ * succeeds or fails with a {@link UlamException} that names the file and is located in it
+ * ({@code file:line:column}, with the line; a {@code --data-value} names the option); then every accessor on
  * every value either returns a consistent answer or fails with a {@link UlamException} at the
  * model line that asked, naming the value and, for a bad element, its row or element. Anything
  * else (an unchecked exception of another kind) is a bug. The property tries jqwik's default
@@ -49,7 +51,8 @@ class DataFuzzTest {
         String text = json ? json(r) : csv(r);
         String name = (json ? "d" + seed + ".json" : "d" + seed + ".csv");
         if (r.nextInt(20) == 0) name = "d" + seed + ".txt";   // sniffed
-        Path file = write(name, text, r.nextInt(30) == 0);
+        boolean latin1 = r.nextInt(30) == 0;
+        Path file = write(name, text, latin1);
         Map<String, String> values = new LinkedHashMap<>();
         if (r.nextInt(5) == 0) values.put(pick(r, NAMES), pick(r, CELLS));
         String shown = "--- " + name + " ---\n" + text + "\n--- values " + values;
@@ -58,9 +61,13 @@ class DataFuzzTest {
             try {
                 data = DataSet.read(List.of(file), values);
             } catch (UlamException e) {
-                boolean names = e.getMessage().contains(name) || e.getMessage().contains("--data-value");
-                assertTrue(names, "the error does not name the file: " + e.getMessage() + "\n" + shown);
-                assertTrue(e.location() == null, "a file error has no model line: " + e.format());
+                boolean commandLine = e.getMessage().contains("--data-value");
+                assertTrue(commandLine || e.getMessage().contains(name), "the error does not name the file: " + e.getMessage() + "\n" + shown);
+                if (commandLine) {
+                    assertTrue(e.location() == null, "a --data-value is in no file: " + e.format());
+                } else {
+                    assertLocatedIn(e, file, latin1 ? null : text, shown);
+                }
                 return "refused";
             }
             for (String n : data.names()) accessors(data, n, shown);
@@ -77,6 +84,23 @@ class DataFuzzTest {
             } catch (IOException ignored) {
                 // a temporary file
             }
+        }
+    }
+
+    /**
+     * An error about a file points into it: the file as named, a line it has and a column on that
+     * line (one past its end allowed), with that line's text (not checked for a file written in
+     * Latin-1, {@code text} null).
+     */
+    private static void assertLocatedIn(UlamException e, Path file, String text, String shown) {
+        SourceLocation at = e.location();
+        assertTrue(at != null, "an error about a file names no line of it: " + e.format() + shown);
+        assertEquals(file.toString(), at.file(), e.format());
+        assertTrue(at.line() >= 1 && at.column() >= 1 && at.column() <= at.lineText().length() + 1, "invalid place " + at + "\n" + e.format() + shown);
+        if (text != null) {
+            String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r\n|\r|\n", -1);
+            assertTrue(at.line() <= lines.length, "line " + at.line() + " of " + lines.length + "\n" + e.format() + shown);
+            assertEquals(lines[at.line() - 1], at.lineText(), e.format() + shown);
         }
     }
 

@@ -10,6 +10,7 @@ import static ulam.runtime.data.Fixtures.RESOURCES;
 import static ulam.runtime.data.Fixtures.USE;
 import static ulam.runtime.data.Fixtures.example;
 import static ulam.runtime.data.Fixtures.fails;
+import static ulam.runtime.data.Fixtures.failsIn;
 import static ulam.runtime.data.Fixtures.read;
 import static ulam.runtime.data.Fixtures.write;
 
@@ -59,7 +60,7 @@ class DataSetTest {
     void nameDefinedTwiceNamesBothSources(@TempDir Path dir) {
         Path a = write(dir, "a.csv", "kcal.per.g;x\n1;2\n");
         Path b = write(dir, "b.json", "{\"kcal_per_g\": [3]}");
-        fails(null, () -> DataSet.read(List.of(a, b), Map.of()),
+        failsIn(b, 1, 2, () -> DataSet.read(List.of(a, b), Map.of()),
                 "'kcal_per_g' is defined twice: as 'kcal.per.g' in a.csv and in b.json");
         fails(null, () -> DataSet.read(List.of(b), Map.of("kcal_per_g", "1")),
                 "'kcal_per_g' is defined twice: in b.json and in --data-value kcal_per_g=1");

@@ -54,6 +54,18 @@ final class Fixtures {
     static UlamException fails(SourceLocation where, Executable action, String... fragments) {
         UlamException e = assertThrows(UlamException.class, action);
         assertEquals(where, e.location(), "location of: " + e.getMessage());
+        return described(e, fragments);
+    }
+
+    /** As {@link #fails}, for an error about a data file's text: located at {@code line:column} of {@code file}. */
+    static UlamException failsIn(Path file, int line, int column, Executable action, String... fragments) {
+        UlamException e = assertThrows(UlamException.class, action);
+        assertEquals(file + ":" + line + ":" + column, String.valueOf(e.location()), "location of: " + e.getMessage());
+        return described(e, fragments);
+    }
+
+    /** The error, after checking that its message has every fragment and that it has help. */
+    private static UlamException described(UlamException e, String... fragments) {
         for (String f : fragments) {
             assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ulam.runtime.data.Fixtures.RESOURCES;
 import static ulam.runtime.data.Fixtures.USE;
 import static ulam.runtime.data.Fixtures.fails;
+import static ulam.runtime.data.Fixtures.failsIn;
 import static ulam.runtime.data.Fixtures.read;
 import static ulam.runtime.data.Fixtures.write;
 
@@ -75,13 +76,19 @@ class JsonDataTest {
 
     @Test
     void malformedJson(@TempDir Path dir) {
-        fails(null, () -> read(write(dir, "bad.json", "{\"N\": 3,\n \"y\": [1, 2,]\n}")), "cannot read bad.json", "line 2");
-        fails(null, () -> read(write(dir, "dup.json", "{\"N\": 3, \"N\": 4}")), "cannot read dup.json", "'N'");
-        fails(null, () -> read(write(dir, "list.json", "[1, 2]")), "list.json is not a JSON object");
-        fails(null, () -> read(write(dir, "blank.json", "  ")), "blank.json is empty");
-        fails(null, () -> read(write(dir, "ragged.json", "{\"m\": [[1, 2], [3]]}")),
-                "value 'm' (ragged.json) is a ragged array: its element 2");
-        fails(null, () -> read(write(dir, "nested.json", "{\"p\": {\"a\": 1}}")), "value 'p' (nested.json) is a JSON object");
+        String[][] cases = {   // file, text, line, column, fragments
+            {"bad.json", "{\"N\": 3,\n \"y\": [1, 2,]\n}", "2", "13", "cannot read bad.json", "line 2"},
+            {"dup.json", "{\"N\": 3, \"N\": 4}", "1", "13", "cannot read dup.json", "'N'"},
+            {"list.json", "[1, 2]", "1", "1", "list.json is not a JSON object"},
+            {"blank.json", "  ", "1", "1", "blank.json is empty"},
+            {"ragged.json", "{\"m\": [[1, 2], [3]]}", "1", "2", "value 'm' (ragged.json) is a ragged array: its element 2"},
+            {"nested.json", "{\n  \"p\": {\"a\": 1}}", "2", "3", "value 'p' (nested.json) is a JSON object"},
+            {"two.json", "{\"a\": 1} {\"b\": 2}", "1", "10", "more content after its object"},
+        };
+        for (String[] c : cases) {
+            Path f = write(dir, c[0], c[1]);
+            failsIn(f, Integer.parseInt(c[2]), Integer.parseInt(c[3]), () -> read(f), java.util.Arrays.copyOfRange(c, 4, c.length));
+        }
     }
 
     @Test
