@@ -674,6 +674,7 @@ public final class Checker {
                             + Unsupported.LATER, null);
                 }
                 shape = declared(st.type(), p);
+                Registry.transform(st.type().name()).ifPresent(tr -> p.transform(tr, levels(st.type().dims().get(0), p, "size")));
             } else if (!index.isEmpty()) {
                 List<Size> sizes = new ArrayList<>();
                 for (Expr i : index) sizes.add(levels(i, p, "index"));
@@ -694,6 +695,7 @@ public final class Checker {
             p.shape(shape);
             p.elem(Elem.REAL);
         }
+        new TypeInference(this::error, symbols, this::levels).infer(program);
     }
 
     /** A size written in a type or as an index on the left: a literal, an integer data scalar, or an index column (its levels). */
@@ -747,8 +749,14 @@ public final class Checker {
                 return new Shape.Matrix(levels(dims.get(0), of, "size"), levels(dims.get(1), of, "size"));
             }
             default -> {
+                ulam.stdlib.TransformSpec t = Registry.transform(type.name()).orElse(null);
+                if (t != null) {
+                    if (dims.size() != 1) throw error(type.span(), type.name() + " takes one size: " + type.name() + "[K]", null);
+                    Size k = levels(dims.get(0), of, "size");
+                    return t.shape().startsWith("matrix") ? new Shape.Matrix(k, k) : new Shape.Vector(k);
+                }
                 String near = nearest(type.name(), List.of("real", "int", "vector", "row_vector", "matrix", "simplex", "ordered",
-                        "corr_matrix", "cholesky_factor_corr"));
+                        "positive_ordered", "corr_matrix", "cholesky_factor_corr", "cov_matrix", "cholesky_factor_cov"));
                 throw error(type.span(), "unknown type '" + type.name() + "'", near != null ? "did you mean '" + near + "'?"
                         : "types are real, int, vector, row_vector and matrix");
             }
@@ -762,6 +770,18 @@ public final class Checker {
         for (Symbol p : byKind(Kind.PARAMETER)) {
             Expr.Call call = (Expr.Call) p.statement().rhs();
             DistributionSpec spec = distribution(call);
+            if (p.transform() != null) {
+                if (TypeInference.isVectorSupport(spec.outcomeSupport()) && spec.outcomeSupport() != p.transform().support()) {
+                    throw error(call.functionSpan(), spec.name() + " is a distribution of a " + spec.outcomeSupport().name().toLowerCase()
+                            + ", but '" + p.name() + "' is a " + p.transform().type(), null);
+                }
+                continue;   // its type's transform keeps it in its support
+            }
+            if (TypeInference.isVectorSupport(spec.outcomeSupport())) {
+                throw error(p.span(), "'" + p.name() + "' needs a type: its prior " + spec.name() + " is a distribution of a "
+                        + spec.outcomeSupport().name().toLowerCase(), "declare it, e.g. "
+                        + TypeInference.typeName(spec.outcomeSupport()) + "[K]:" + p.name() + " ~ " + spec.name() + "(...)");
+            }
             p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
         }
         // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
@@ -773,8 +793,9 @@ public final class Checker {
             for (int k = 0; k < Math.min(spec.arity(), call.args().size()); k++) {
                 if (!(call.args().get(k) instanceof Expr.Name n)) continue;
                 Symbol s = symbols.get(n.name());
-                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone()) continue;
+                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone() || s.transform() != null) continue;
                 Support sup = spec.args().get(k).support();
+                if (TypeInference.isVectorSupport(sup)) continue;
                 s.constraint(fromSupport(sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
             }
         }
@@ -1023,6 +1044,10 @@ public final class Checker {
         for (Statement st : program.statements()) {
             if (st.op() != Statement.Op.SAMPLE) continue;
             Expr.Call call = (Expr.Call) st.rhs();
+            if (st.target() instanceof Statement.Target.Stack stack && !isEscape(call) && !typer.distributionOf(call).scalarOutcome()) {
+                terms.add(stacked(st, stack, call));
+                continue;
+            }
             for (Expr.Name n : targetNames(st.target())) {
                 Symbol s = symbols.get(n.name());
                 if (s.isData()) {
@@ -1033,6 +1058,40 @@ public final class Checker {
             }
         }
         return terms;
+    }
+
+    /**
+     * {@code c(a, b)[g] ~ multi_normal(...)} (language reference 6.2): for each level g the vector
+     * (a[g], b[g]) has the distribution; the parameters side by side are computed into a matrix
+     * with one column per level, and the term runs over its columns.
+     */
+    private Term stacked(Statement st, Statement.Target.Stack stack, Expr.Call call) {
+        List<Symbol> parts = new ArrayList<>();
+        for (Expr.Name n : stack.names()) {
+            Symbol s = symbols.get(n.name());
+            if (s.kind() != Kind.PARAMETER || s.statement() != st) {
+                throw error(n.span(), "'" + n.name() + "' in c(...) on the left of a " + typer.distributionOf(call).name()
+                        + " line must be a parameter that this line introduces", null);
+            }
+            parts.add(s);
+        }
+        int k = parts.size();
+        Shape one = parts.get(0).shape();
+        if (!(one instanceof Shape.Vector v)) {
+            throw error(stack.span(), "c(...)[g] ~ " + call.function() + " needs an index after c(...): c(a, b)[g]", null);
+        }
+        Size levels = v.length();
+        List<Object> wholes = new ArrayList<>();
+        for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
+        AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
+        Symbol sideBySide = arrays.materialize(side, Kind.LOCAL);
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(sideBySide), new Shape.Matrix(new Size.Const(k), levels)),
+                Kind.LOCAL);
+        Loop loop = typer.newLoop("g", levels);
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), new TExpr.Num(k, Elem.INT), Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
+        boolean draws = prediction != null;
+        return new Term(st, parts.get(0), false, loop, typer.densityTerm(call, outcome, stack.span(), Typer.Ctx.scalar(false, draws)), null);
     }
 
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
@@ -1086,7 +1145,7 @@ public final class Checker {
                 return typer.mixture(call, outcome, outcomeSpan, ctx);
             }
             default -> {
-                return typer.density(call, outcome, outcomeSpan, ctx);
+                return typer.densityTerm(call, outcome, outcomeSpan, ctx);
             }
         }
     }
@@ -1122,6 +1181,11 @@ public final class Checker {
             TExpr outcome = new TExpr.Ref(p, new TExpr.Num(k.value() - 1, Elem.INT), Elem.REAL);
             return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, draws)), null);
         }
+        if (!typer.distributionOf(call).scalarOutcome()) {
+            // a distribution of a whole vector or matrix (multi_normal, lkj_corr, dirichlet): one term
+            TExpr whole = new TExpr.Slice(p, new TExpr.Num(0, Elem.INT), p.shape(), Elem.REAL);
+            return new Term(st, p, false, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, draws)), null);
+        }
         if (p.shape().isScalar()) {
             TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, draws));
             return new Term(st, p, false, null, d, null);
@@ -1142,7 +1206,9 @@ public final class Checker {
             if (t.condition() != null) all.add(t.condition());
         }
         List<Size> arraySizes = new ArrayList<>();
+        Set<Symbol> wholeData = new HashSet<>();   // data read as whole arrays by library code: real arrays
         for (Symbol s : symbols.values()) {
+            if (s.array() != null) ArrayTyper.wholes(s.array(), wholeData);
             if (s.array() != null) ArrayTyper.parts(s.array(), all, arraySizes);
             if (s.value() != null) all.add(s.value());
             if (s.dataFunctionArgs() != null) all.addAll(s.dataFunctionArgs());
@@ -1154,8 +1220,13 @@ public final class Checker {
                 if (x instanceof TExpr.Ref r && r.symbol().isData()) need(r.symbol(), r.elem());
                 if (x instanceof TExpr.SizeOf sz) sizeViews(sz.size());
                 if (x instanceof TExpr.Reduce rd) sizeViews(rd.loop().count());
+                if (x instanceof TExpr.Slice sl && sl.symbol().isData()) {
+                    if (sl.elem() == Elem.INT) need(sl.symbol(), Elem.INT);
+                    else wholeData.add(sl.symbol());
+                }
             });
         }
+        for (Symbol s : wholeData) if (s.kind() == Kind.DATA) s.view(Elem.REAL);
         for (Size z : arraySizes) sizeViews(z);
         for (Symbol s : symbols.values()) {
             sizeViews(s.shape().count());
@@ -1166,7 +1237,7 @@ public final class Checker {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
         }
         for (Symbol s : byKind(Kind.DATA)) {
-            if (schema != null && schema.integers().contains(s.name()) && s.views().remove(Elem.REAL)) {
+            if (schema != null && schema.integers().contains(s.name()) && !wholeData.contains(s) && s.views().remove(Elem.REAL)) {
                 s.view(Elem.INT);   // whole numbers used as reals: read as integers, converted on use
             }
             s.elem(s.views().contains(Elem.INT) ? Elem.INT : s.views().contains(Elem.REAL) ? Elem.REAL : Elem.STRING);

@@ -71,6 +71,20 @@ final class Typer {
     /** The typer of whole-array expressions this typer hands matrix algebra to. */
     void arrays(ArrayTyper arrays) {
         this.arrays = arrays;
+        this.vectors = new VectorDensities(this, arrays);
+    }
+
+    private VectorDensities vectors;
+
+    /**
+     * The log density of a {@code ~} line: {@link #density} for distributions of single values, a
+     * {@link TExpr.VDensity} for those with a vector or matrix operand ({@code outcome} then a
+     * single value of the row, or a {@link TExpr.Slice} of a whole parameter).
+     */
+    TExpr densityTerm(Expr.Call call, TExpr outcome, Span outcomeSpan, Ctx ctx) {
+        DistributionSpec spec = distributionOf(call);
+        if (spec.allScalar()) return density(call, outcome, outcomeSpan, ctx);
+        return vectors.density(spec, call, outcome, outcomeSpan, ctx);
     }
 
     /** Records that two sizes must be equal when the data are bound (nothing when they are the same). */
@@ -179,7 +193,7 @@ final class Typer {
         return new TExpr.Arith(op, l, r, elem);
     }
 
-    private TExpr numeric(TExpr x, Span span) {
+    TExpr numeric(TExpr x, Span span) {
         if (x.elem() == Elem.STRING) {
             throw error(span, "text is used where a number is needed", "compare text with ==, e.g. ifelse(pred == \"no\", 1, 2)");
         }
@@ -491,6 +505,19 @@ final class Typer {
      * {@code bernoulli_logit(x)}).
      */
     TExpr.Density density(Expr.Call call, TExpr outcome, Span outcomeSpan, Ctx ctx) {
+        DistributionSpec spec = distributionOf(call);
+        if (!spec.allScalar()) {
+            throw error(call.functionSpan(), spec.name() + " has a vector or matrix operand: it can be the distribution of a '~' line, "
+                    + "not part of an expression", null);
+        }
+        arity(call, spec.arity(), signature(spec));
+        List<TExpr> args = arguments(spec, call, ctx);
+        TExpr y = spec.outcome() == ValueType.INT ? toInt(outcome, outcomeSpan, "the outcome of " + spec.name()) : numeric(outcome, outcomeSpan);
+        return rewriteLinks(new TExpr.Density(spec, y, args));
+    }
+
+    /** The distribution a call names (by name or alias). */
+    DistributionSpec distributionOf(Expr.Call call) {
         String fn = call.function();
         if (Unsupported.distribution(fn)) {
             throw error(call.functionSpan(), "distribution '" + fn + "' " + Unsupported.LATER, null);
@@ -503,11 +530,7 @@ final class Typer {
             }
             throw unknown(call.functionSpan(), fn, "distribution");
         }
-        DistributionSpec spec = d.get();
-        arity(call, spec.arity(), signature(spec));
-        List<TExpr> args = arguments(spec, call, ctx);
-        TExpr y = spec.outcome() == ValueType.INT ? toInt(outcome, outcomeSpan, "the outcome of " + spec.name()) : numeric(outcome, outcomeSpan);
-        return rewriteLinks(new TExpr.Density(spec, y, args));
+        return d.get();
     }
 
     private List<TExpr> arguments(DistributionSpec spec, Expr.Call call, Ctx ctx) {
