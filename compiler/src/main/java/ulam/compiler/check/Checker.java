@@ -242,9 +242,6 @@ public final class Checker {
             if (st.condition() != null && st.op() != Statement.Op.SAMPLE) {
                 throw error(st.condition().span(), "a condition 'y | ...' belongs on a '~' line", null);
             }
-            if (st.truncation() != null) {
-                throw error(st.truncation().span(), "truncation T[lower, upper] " + Unsupported.LATER, null);
-            }
             if (st.type() != null && Unsupported.type(st.type().name())) {
                 throw error(st.type().span(), "the type '" + st.type().name() + "' " + Unsupported.LATER, null);
             }
@@ -783,6 +780,11 @@ public final class Checker {
                         + TypeInference.typeName(spec.outcomeSupport()) + "[K]:" + p.name() + " ~ " + spec.name() + "(...)");
             }
             p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
+            Statement.Truncation tr = p.statement().truncation();
+            if (tr != null) {   // T[L, U] on a prior: the parameter lives in [L, U]
+                p.constraint(new Constraint(tr.lower() != null ? bound(tr.lower()) : p.constraint().lower(),
+                        tr.upper() != null ? bound(tr.upper()) : p.constraint().upper(), "its truncation T[,]"));
+            }
         }
         // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
         // 2. a bare parameter name as an argument, if it has no constraint yet (priors and likelihoods)
@@ -1124,7 +1126,7 @@ public final class Checker {
                         + y.name() + " == 0", null);
             }
         }
-        return new Term(st, y, true, loop, value(call, outcome, n.span(), ctx), condition);
+        return new Term(st, y, true, loop, truncate(st, value(call, outcome, n.span(), ctx), ctx), condition);
     }
 
     /** The log density of one element: a distribution, or a custom(...) or mixture(...) expression. */
@@ -1187,13 +1189,49 @@ public final class Checker {
             return new Term(st, p, false, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, draws)), null);
         }
         if (p.shape().isScalar()) {
-            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, draws));
-            return new Term(st, p, false, null, d, null);
+            Typer.Ctx ctx = Typer.Ctx.scalar(false, draws);
+            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), ctx);
+            return new Term(st, p, false, null, truncate(st, d, ctx), null);
         }
         Loop loop = typer.newLoop("j", p.shape().count());
         TExpr outcome = new TExpr.Ref(p, new TExpr.LoopIndex(loop), Elem.REAL);
-        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, draws));
-        return new Term(st, p, false, loop, d, null);
+        Typer.Ctx ctx = Typer.Ctx.elements(loop, p.shape(), false, draws);
+        TExpr.Density d = typer.density(call, outcome, n.span(), ctx);
+        return new Term(st, p, false, loop, truncate(st, d, ctx), null);
+    }
+
+    /**
+     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; ulam issues
+     * #183, #451): the density renormalised to [L, U] by subtracting
+     * {@code log(F(U) - F(L))}, or {@code log(1 - F(L))} / {@code log F(U)} with one bound; for a
+     * count outcome the lower bound is included ({@code log(1 - F(L - 1))}).
+     */
+    private TExpr truncate(Statement st, TExpr value, Typer.Ctx ctx) {
+        Statement.Truncation tr = st.truncation();
+        if (tr == null) return value;
+        if (!(value instanceof TExpr.Density d)) {
+            throw error(tr.span(), "truncation T[L, U] applies to a distribution of single values such as dnorm(mu, sigma)", null);
+        }
+        if (tr.lower() == null && tr.upper() == null) {
+            throw error(tr.span(), "T[,] needs a lower or an upper bound", "e.g. T[0, ] or T[, 10]");
+        }
+        Expr.Call call = (Expr.Call) st.rhs();
+        boolean count = d.distribution().outcome() == ulam.stdlib.ValueType.INT;
+        TExpr lower = null;
+        if (tr.lower() != null) {
+            lower = typer.numeric(typer.expr(tr.lower(), ctx), tr.lower().span());
+            if (count) lower = new TExpr.Arith(TExpr.Op.SUB, lower, new TExpr.Num(1, Elem.INT), lower.elem());
+        }
+        TExpr norm;
+        if (tr.upper() != null) {
+            TExpr upper = typer.numeric(typer.expr(tr.upper(), ctx), tr.upper().span());
+            TExpr below = typer.cdf(call, upper, tr.upper().span(), false, ctx);
+            norm = lower == null ? below : new TExpr.Call(Registry.function("log_diff_exp").orElseThrow(),
+                    List.of(below, typer.cdf(call, lower, tr.lower().span(), false, ctx)));
+        } else {
+            norm = typer.cdf(call, lower, tr.lower().span(), true, ctx);
+        }
+        return new TExpr.Arith(TExpr.Op.SUB, d, norm, Elem.REAL);
     }
 
     // ------------------------------------------------------------------ views of data

@@ -97,6 +97,15 @@ public sealed interface TExpr {
         @Override public Elem elem() { return Elem.REAL; }
     }
 
+    /**
+     * The log of a distribution function at {@code at}: {@code log P(Y <= at)} ({@code _lcdf}),
+     * or with {@code complement} {@code log P(Y > at)} ({@code _lccdf}); for truncation
+     * {@code T[L, U]} and for {@code normal_lcdf(x | mu, sigma)} in expressions.
+     */
+    record Cdf(DistributionSpec distribution, boolean complement, TExpr at, List<TExpr> args) implements TExpr {
+        @Override public Elem elem() { return Elem.REAL; }
+    }
+
     /** A random draw from a distribution ({@code normal_rng(mu, sigma)}), generated quantities only. */
     record Rng(DistributionSpec distribution, List<TExpr> args) implements TExpr {
         @Override public Elem elem() { return distribution.outcome() == ulam.stdlib.ValueType.INT ? Elem.INT : Elem.REAL; }

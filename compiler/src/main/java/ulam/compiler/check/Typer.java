@@ -364,6 +364,9 @@ final class Typer {
         if (fn.endsWith("_lpdf") || fn.endsWith("_lpmf") || fn.endsWith("_lupdf") || fn.endsWith("_lupmf")) {
             return densityCall(c, fn.substring(0, fn.lastIndexOf('_')), ctx);
         }
+        if (fn.endsWith("_lcdf") || fn.endsWith("_lccdf")) {
+            return cdfCall(c, fn.substring(0, fn.lastIndexOf('_')), fn.endsWith("_lccdf"), ctx);
+        }
         if (ArrayTyper.CONSTRUCTS.contains(fn)) {
             throw error(c.functionSpan(), "'" + fn + "' makes a vector or matrix: use it on the right of a '<<-' line",
                     "e.g. v <<- " + fn + "(...), then use v[i]");
@@ -456,6 +459,37 @@ final class Typer {
         List<Expr> rest = c.args().subList(1, c.args().size());
         Expr.Call asDist = new Expr.Call(base, c.functionSpan(), rest, c.argNames().subList(1, c.argNames().size()), false, c.span());
         return density(asDist, expr(outcome, ctx), outcome.span(), ctx);
+    }
+
+    /** {@code normal_lcdf(x | mu, sigma)} and {@code _lccdf} inside an expression (the point first). */
+    private TExpr cdfCall(Expr.Call c, String base, boolean complement, Ctx ctx) {
+        if (c.args().isEmpty()) {
+            throw error(c.span(), "'" + c.function() + "' needs the point", "write " + c.function() + "(x | ...)");
+        }
+        Expr at = c.args().get(0);
+        Expr.Call asDist = new Expr.Call(base, c.functionSpan(), c.args().subList(1, c.args().size()),
+                c.argNames().subList(1, c.argNames().size()), false, c.span());
+        return cdf(asDist, expr(at, ctx), at.span(), complement, ctx);
+    }
+
+    /**
+     * The log distribution function of the distribution {@code call} names at {@code at}
+     * ({@code complement}: of the upper tail).
+     *
+     * @throws UlamException (located) if the distribution has no distribution function in the library
+     */
+    TExpr.Cdf cdf(Expr.Call call, TExpr at, Span atSpan, boolean complement, Ctx ctx) {
+        DistributionSpec spec = distributionOf(call);
+        if (!spec.hasCdf()) {
+            List<String> with = new ArrayList<>();
+            for (DistributionSpec d : Registry.distributions()) if (d.hasCdf()) with.add(d.name());
+            throw error(call.functionSpan(), spec.name() + " has no distribution function (_lcdf) in this library",
+                    "these have one: " + String.join(", ", with));
+        }
+        arity(call, spec.arity(), signature(spec));
+        TExpr x = spec.outcome() == ValueType.INT ? toInt(at, atSpan, "the point of " + spec.name() + "'s distribution function")
+                : numeric(at, atSpan);
+        return new TExpr.Cdf(spec, complement, x, arguments(spec, call, ctx));
     }
 
     /** A whole data vector (or a scalar) as the argument of a data function. */

@@ -23,7 +23,7 @@ final class Unsupported {
     }
 
     static boolean function(String name) {
-        return FUNCTIONS.contains(name) || name.endsWith("_lcdf") || name.endsWith("_lccdf") || name.endsWith("_cdf");
+        return FUNCTIONS.contains(name) || name.endsWith("_cdf");
     }
 
     static boolean type(String name) {

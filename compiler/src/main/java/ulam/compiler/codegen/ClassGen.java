@@ -350,7 +350,9 @@ public final class ClassGen {
         for (List<Segment> list : List.of(ir.density(), ir.generate(), ir.logLik())) {
             for (Segment s : list) {
                 for (Value v : s.values()) {
-                    if (v.op() == Value.Op.KERNEL) n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                    if (v.op() == Value.Op.KERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) {
+                        n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                    }
                     if (v.op() == Value.Op.VKERNEL) n = Math.max(n, ((ulam.compiler.ir.VectorDensity) v.payload()).operands());
                 }
                 for (Segment.Sink k : s.sinks()) {

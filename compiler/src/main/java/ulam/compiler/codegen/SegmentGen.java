@@ -186,7 +186,7 @@ final class SegmentGen {
                 for (Slot a : vd.arrays()) if (a != null) read.add(a);
                 read.addAll(vd.partials());
             }
-            if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL) && dk < 0) {
+            if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) && dk < 0) {
                 dk = allocRef();
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
@@ -400,6 +400,17 @@ final class SegmentGen {
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "constant", Calls.constant(d), false);
             }
             case VKERNEL, VLPDF -> vectorDensity(v);
+            case LCDF, LCCDF -> {
+                DistributionSpec d = (DistributionSpec) v.payload();
+                String method = v.op() == Value.Op.LCDF ? "lcdf" : "lccdf";
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                if (gradient && v.active()) {
+                    mv.visitVarInsn(ALOAD, dk);
+                    mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), method + "Grad", ulam.stdlib.Signatures.cdfGrad(d), false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), method, ulam.stdlib.Signatures.cdf(d), false);
+                }
+            }
             case RNG -> {
                 DistributionSpec d = (DistributionSpec) v.payload();
                 mv.visitVarInsn(ALOAD, rng);
@@ -437,8 +448,9 @@ final class SegmentGen {
         }
         local[v.id()] = alloc(v.type());
         mv.visitVarInsn(store(v.type()), local[v.id()]);
-        if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL) && gradient && v.active()) {
-            int n = v.op() == Value.Op.KERNEL ? v.arity() : ((ulam.compiler.ir.VectorDensity) v.payload()).operands();
+        if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF)
+                && gradient && v.active()) {
+            int n = v.op() != Value.Op.VKERNEL ? v.arity() : ((ulam.compiler.ir.VectorDensity) v.payload()).operands();
             int[] p = new int[n];
             for (int k = 0; k < n; k++) {
                 if (v.op() == Value.Op.VKERNEL && ((ulam.compiler.ir.VectorDensity) v.payload()).arrays().get(k) != null) continue;
@@ -778,7 +790,7 @@ final class SegmentGen {
                     });
                 }
             }
-            case KERNEL -> {
+            case KERNEL, LCDF, LCCDF -> {
                 int[] p = partials.get(id);
                 for (int k = 0; k < v.arity(); k++) {
                     int kk = k;

@@ -714,6 +714,11 @@ public final class Lowering {
             return d.distribution().hasConstant() ? seg.realOp(Value.Op.DADD, v, seg.constant(d.distribution(), y, ints)) : v;
         }
         if (e instanceof TExpr.VDensity vd) return vectorDensity(vd, seg, counters, mode, true);
+        if (e instanceof TExpr.Cdf c) {
+            List<Value> args = new ArrayList<>();
+            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
+            return seg.cdf(c.distribution(), c.complement(), lower(c.at(), seg, counters, mode), args);
+        }
         if (e instanceof TExpr.Rng g) {
             List<Value> args = new ArrayList<>();
             for (TExpr a : g.args()) args.add(lower(a, seg, counters, mode));

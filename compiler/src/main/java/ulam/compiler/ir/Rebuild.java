@@ -79,6 +79,7 @@ final class Rebuild {
             case CONSTANT -> t.constant((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
             case RNG -> t.rng((DistributionSpec) v.payload(), args(v, 0));
             case VKERNEL, VLPDF -> vector(v);
+            case LCDF, LCCDF -> t.cdf((DistributionSpec) v.payload(), v.op() == Value.Op.LCCDF, of(v.arg(0)), args(v, 1));
             case LT, LE, GT, GE, EQ, NE -> t.compare(v.op(), of(v.arg(0)), of(v.arg(1)));
             case STREQ -> t.stringEquals(of(v.arg(0)), of(v.arg(1)));
             case AND, OR -> t.logic(v.op(), of(v.arg(0)), of(v.arg(1)));

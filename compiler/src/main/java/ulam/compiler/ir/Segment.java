@@ -338,6 +338,11 @@ public final class Segment {
         return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
     }
 
+    /** {@code log P(Y <= at)} ({@code complement}: {@code log P(Y > at)}), with partials in gradient code. */
+    public Value cdf(DistributionSpec d, boolean complement, Value at, List<Value> args) {
+        return add(complement ? Value.Op.LCCDF : Value.Op.LCDF, distributionArgs(d, at, args), d, Value.Type.REAL);
+    }
+
     /** A random draw. */
     public Value rng(DistributionSpec d, List<Value> args) {
         return add(Value.Op.RNG, distributionArgs(d, null, args), d,
