@@ -667,8 +667,15 @@ public final class Checker {
             Shape shape;
             if (st.type() != null) {
                 if (!index.isEmpty()) {
-                    throw error(st.target().span(), "arrays of vectors (" + st.type().name() + "[..]:" + p.name() + "[..]) "
-                            + Unsupported.LATER, null);
+                    // an array of vectors, vector[K]:v[g]: one row per level, v[g,k] its k-th element
+                    if (!List.of("vector", "row_vector").contains(st.type().name()) || index.size() != 1) {
+                        throw error(st.target().span(), "an array (" + st.type().name() + "[..]:" + p.name() + "[..]) can be of vectors "
+                                + "with one index, vector[K]:" + p.name() + "[g]", null);
+                    }
+                    Shape.Vector each = (Shape.Vector) declared(st.type(), p);
+                    p.shape(new Shape.Matrix(levels(index.get(0), p, "index"), each.length()));
+                    p.elem(Elem.REAL);
+                    continue;
                 }
                 shape = declared(st.type(), p);
                 Registry.transform(st.type().name()).ifPresent(tr -> p.transform(tr, levels(st.type().dims().get(0), p, "size")));
@@ -867,16 +874,7 @@ public final class Checker {
     }
 
     private DistributionSpec distribution(Expr.Call call) {
-        if (Unsupported.distribution(call.function())) {
-            throw error(call.functionSpan(), "distribution '" + call.function() + "' " + Unsupported.LATER, null);
-        }
-        return Registry.distribution(call.function()).orElseThrow(() -> {
-            if (Registry.function(call.function()).isPresent()) {
-                return error(call.functionSpan(), "'" + call.function() + "' is a function, not a distribution",
-                        "the right of '~' is a distribution such as dnorm(mu, sigma)");
-            }
-            return typer.unknown(call.functionSpan(), call.function(), "distribution");
-        });
+        return typer.distributionOf(call);
     }
 
     // ------------------------------------------------------------------ locals
@@ -1086,14 +1084,24 @@ public final class Checker {
         List<Object> wholes = new ArrayList<>();
         for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
         AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
-        Symbol sideBySide = arrays.materialize(side, Kind.LOCAL);
-        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(sideBySide), new Shape.Matrix(new Size.Const(k), levels)),
+        return rowsTerm(st, parts.get(0), arrays.materialize(side, Kind.LOCAL), call, stack.span());
+    }
+
+    /**
+     * A vector distribution of each row of a matrix of parameters (levels × K: stacked vectors
+     * side by side, or an array of vectors {@code vector[K]:v[g]}): the matrix is transposed into
+     * one contiguous column per level, and the term runs over the columns.
+     */
+    private Term rowsTerm(Statement st, Symbol lhs, Symbol byRows, Expr.Call call, Span span) {
+        Shape.Matrix m = (Shape.Matrix) byRows.shape();
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(byRows), new Shape.Matrix(m.cols(), m.rows())),
                 Kind.LOCAL);
-        Loop loop = typer.newLoop("g", levels);
-        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), new TExpr.Num(k, Elem.INT), Elem.INT);
-        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
+        Loop loop = typer.newLoop("g", m.rows());
+        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(m.cols()), Elem.REAL);
         boolean draws = prediction != null;
-        return new Term(st, parts.get(0), false, loop, typer.densityTerm(call, outcome, stack.span(), Typer.Ctx.scalar(false, draws)), null);
+        return new Term(st, lhs, false, loop, typer.densityTerm(call, outcome, span, Typer.Ctx.scalar(false, draws)), null);
     }
 
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
@@ -1182,6 +1190,9 @@ public final class Checker {
             if (c < 0) checks.add(new Check.LiteralRange((int) k.value(), v.length(), p, e.element().span()));
             TExpr outcome = new TExpr.Ref(p, new TExpr.Num(k.value() - 1, Elem.INT), Elem.REAL);
             return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, draws)), null);
+        }
+        if (!typer.distributionOf(call).scalarOutcome() && !indexOf(st.target()).isEmpty() && p.shape() instanceof Shape.Matrix) {
+            return rowsTerm(st, p, p, call, st.target().span());   // vector[K]:v[g] ~ multi_normal(...)
         }
         if (!typer.distributionOf(call).scalarOutcome()) {
             // a distribution of a whole vector or matrix (multi_normal, lkj_corr, dirichlet): one term

@@ -58,17 +58,18 @@ final class TypeInference {
     void infer(Program program) {
         for (Statement st : program.statements()) {
             if (st.op() != Statement.Op.SAMPLE || !(st.rhs() instanceof Expr.Call c)) continue;
-            DistributionSpec spec = Registry.distribution(c.function()).orElse(null);
+            DistributionSpec spec = Registry.distribution(c.function().equals("dmvnorm2") ? "multi_normal" : c.function()).orElse(null);
             if (spec == null) continue;
+            boolean mvnorm2 = c.function().equals("dmvnorm2");
             if (spec.name().equals("multi_normal") && c.args().size() == 3) {
                 Size k = dimension(st, c.args().get(0));
                 if (k == null) continue;
-                Symbol rho = untyped(c.args().get(1));
+                Symbol rho = untyped(c.args().get(mvnorm2 ? 2 : 1));
                 if (rho != null) {
                     rho.shape(new Shape.Matrix(k, k));
                     rho.transform(Registry.transform("corr_matrix").orElseThrow(), k);
                 }
-                Symbol sigma = untyped(c.args().get(2));
+                Symbol sigma = untyped(c.args().get(mvnorm2 ? 1 : 2));
                 if (sigma != null) sigma.shape(new Shape.Vector(k));
             } else if (spec.name().equals("ordered_logistic") && c.args().size() == 2
                     && st.target() instanceof Statement.Target.Symbol t && t.index().isEmpty()) {

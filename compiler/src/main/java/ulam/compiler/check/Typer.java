@@ -556,7 +556,7 @@ final class Typer {
         if (Unsupported.distribution(fn)) {
             throw error(call.functionSpan(), "distribution '" + fn + "' " + Unsupported.LATER, null);
         }
-        Optional<DistributionSpec> d = Registry.distribution(fn);
+        Optional<DistributionSpec> d = Registry.distribution(fn.equals("dmvnorm2") ? "multi_normal" : fn);
         if (d.isEmpty()) {
             if (Registry.function(fn).isPresent()) {
                 throw error(call.functionSpan(), "'" + fn + "' is a function, not a distribution",

@@ -12,7 +12,7 @@ final class Unsupported {
     static final String LATER = "is not supported yet (it comes with the multivariate, ordered, mixture and missing-data part of the language)";
 
     private static final Set<String> DISTRIBUTIONS = Set.of(
-            "dmvnorm2", "multinomial", "dmultinom", "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
+            "multinomial", "dmultinom", "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
 
     private static final Set<String> FUNCTIONS = Set.of("merge_missing", "multi_normal_NC", "rep", "to_matrix");
 

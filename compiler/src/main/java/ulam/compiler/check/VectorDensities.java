@@ -41,11 +41,13 @@ final class VectorDensities {
         Map<String, Size> bound = new LinkedHashMap<>();
         List<TExpr> ops = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
-        boolean scales = spec.name().equals("multi_normal") && call.args().size() == 3;
+        boolean mvnorm2 = call.function().equals("dmvnorm2");   // rethinking's dmvnorm2(Mu, sigma, Rho)
+        boolean scales = spec.name().equals("multi_normal") && (call.args().size() == 3 || mvnorm2);
         int given = scales ? 3 : spec.arity();
         if (call.args().size() != given) {
-            throw typer.error(call.span(), spec.name() + " takes " + spec.arity() + " arguments"
-                    + (spec.name().equals("multi_normal") ? " (mu, Sigma), or three (mu, Rho, sigma: correlations and scales)" : "")
+            throw typer.error(call.span(), call.function() + " takes " + (mvnorm2 ? "3" : spec.arity()) + " arguments"
+                    + (mvnorm2 ? " (Mu, sigma, Rho)" : spec.name().equals("multi_normal")
+                            ? " (mu, Sigma), or three (mu, Rho, sigma: correlations and scales)" : "")
                     + ", not " + call.args().size(), "see docs/language.md");
         }
         ops.add(outcome);
@@ -72,9 +74,9 @@ final class VectorDensities {
             Object o;
             if (scales && k == 2) {
                 // ulam's multi_normal(mu, Rho, sigma): the covariance quad_form_diag(Rho, sigma)
-                Expr sigma = call.args().get(2);
-                o = arrays.block("quad_form_diag", List.of(arrays.operand(a, ctx), arrays.operand(sigma, ctx)),
-                        a.span());
+                Expr rho = mvnorm2 ? call.args().get(2) : a;
+                Expr sigma = mvnorm2 ? a : call.args().get(2);
+                o = arrays.block("quad_form_diag", List.of(arrays.operand(rho, ctx), arrays.operand(sigma, ctx)), a.span());
             } else {
                 o = arrays.operand(a, ctx);
             }
