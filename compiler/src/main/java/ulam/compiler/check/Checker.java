@@ -1045,7 +1045,8 @@ public final class Checker {
             if (st.op() != Statement.Op.SAMPLE) continue;
             Expr.Call call = (Expr.Call) st.rhs();
             if (st.target() instanceof Statement.Target.Stack stack && !isEscape(call) && !typer.distributionOf(call).scalarOutcome()) {
-                terms.add(stacked(st, stack, call));
+                Symbol first = symbols.get(stack.names().get(0).name());
+                terms.add(first.isData() ? stackedOutcomes(st, stack, call) : stacked(st, stack, call));
                 continue;
             }
             for (Expr.Name n : targetNames(st.target())) {
@@ -1085,6 +1086,35 @@ public final class Checker {
         for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
         AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
         return rowsTerm(st, parts.get(0), arrays.materialize(side, Kind.LOCAL), call, stack.span());
+    }
+
+    /**
+     * {@code c(W, E) ~ multi_normal(c(muW, muE), Rho, Sigma)} with data outcomes (book m14.6): in
+     * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
+     */
+    private Term stackedOutcomes(Statement st, Statement.Target.Stack stack, Expr.Call call) {
+        List<Object> wholes = new ArrayList<>();
+        Size rows = null;
+        for (Expr.Name n : stack.names()) {
+            Symbol s = symbols.get(n.name());
+            if (!s.isData() || !(s.shape() instanceof Shape.Vector v)) {
+                throw error(n.span(), "c(...) on the left of a " + typer.distributionOf(call).name() + " line holds data columns "
+                        + "or parameters, not both; '" + n.name() + "' is a " + s.kind().description, null);
+            }
+            if (rows == null) rows = v.length();
+            else typer.sameSize(rows, v.length(), "the lengths of the outcomes in c(...)", n.span());
+            wholes.add(new AExpr.Whole(s));
+        }
+        int k = wholes.size();
+        Symbol byRows = arrays.materialize(new AExpr.Concat(wholes, new Shape.Matrix(rows, new Size.Const(k)), true), Kind.LOCAL);
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(byRows), new Shape.Matrix(new Size.Const(k), rows)),
+                Kind.LOCAL);
+        Loop loop = typer.newLoop("i", rows);
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), new TExpr.Num(k, Elem.INT), Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
+        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, prediction != null);
+        Symbol y = symbols.get(stack.names().get(0).name());
+        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, stack.span(), ctx), null);
     }
 
     /**

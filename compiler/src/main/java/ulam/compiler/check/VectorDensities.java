@@ -77,8 +77,15 @@ final class VectorDensities {
                 Expr rho = mvnorm2 ? call.args().get(2) : a;
                 Expr sigma = mvnorm2 ? a : call.args().get(2);
                 o = arrays.block("quad_form_diag", List.of(arrays.operand(rho, ctx), arrays.operand(sigma, ctx)), a.span());
+            } else if (ctx.rows() && a instanceof Expr.Call c && (c.function().equals("c") || c.function().equals("append_row"))) {
+                o = rowVectors(c, ctx);
             } else {
                 o = arrays.operand(a, ctx);
+            }
+            if (o instanceof TExpr.Slice rowSlice) {   // a vector per row: its column of a materialized matrix
+                bind(bound, shapes.get(k), rowSlice.shape(), spec, k, a.span());
+                ops.add(rowSlice);
+                continue;
             }
             if (o instanceof AExpr ae) {
                 bind(bound, shapes.get(k), ae.shape(), spec, k, a.span());
@@ -114,6 +121,34 @@ final class VectorDensities {
             dims.add(s);
         }
         return new TExpr.VDensity(spec, ops, dims);
+    }
+
+    /**
+     * {@code c(e1, ..., eK)} read at each row of a likelihood (book m14.6's {@code c(muW, muE)}):
+     * the K values of every row side by side in a K × rows matrix, and this row's column of it;
+     * the whole vector as usual when no element depends on the row.
+     */
+    private Object rowVectors(Expr.Call c, Typer.Ctx ctx) {
+        List<TExpr> parts = new ArrayList<>();
+        boolean byRow = false;
+        for (Expr e : c.args()) {
+            TExpr t = typer.numeric(typer.expr(e, ctx), e.span());
+            byRow |= !TExprs.all(t, x -> !(x instanceof TExpr.LoopIndex l && l.loop() == ctx.loop()));
+            parts.add(t);
+        }
+        if (!byRow) return arrays.operand(c, ctx);
+        Size rows = ctx.loop().count();
+        List<Object> columns = new ArrayList<>();
+        for (TExpr t : parts) {
+            Loop j = typer.newLoop("i", rows);
+            columns.add(new AExpr.Elementwise(j, new Shape.Vector(rows), TExprs.substitute(t, ctx.loop(), new TExpr.LoopIndex(j))));
+        }
+        int k = parts.size();
+        Symbol side = arrays.materialize(new AExpr.Concat(columns, new Shape.Matrix(rows, new Size.Const(k)), true), arrays.context());
+        Symbol byColumn = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(side), new Shape.Matrix(new Size.Const(k), rows)),
+                arrays.context());
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(ctx.loop()), new TExpr.Num(k, Elem.INT), Elem.INT);
+        return new TExpr.Slice(byColumn, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
     }
 
     /** A whole array as a slice of a stored symbol (materialized into an anonymous local if it is an expression). */
