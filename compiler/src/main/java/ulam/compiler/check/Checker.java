@@ -1135,6 +1135,13 @@ public final class Checker {
     }
 
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol) {
+            // a whole data vector as one outcome (y ~ multi_normal(0, K)): one term, one observation
+            if (st.type() != null) sameShapeAs(declared(st.type(), y), y.shape(), st.type().span());
+            TExpr whole = new TExpr.Slice(y, new TExpr.Num(0, Elem.INT), y.shape(), Elem.REAL);
+            return new Term(st, y, true, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, prediction != null)), null);
+        }
         if (st.type() != null) {
             throw error(st.type().span(), "'" + y.name() + "' is data: it needs no type", "remove '" + st.type().name() + "[..]:'");
         }
