@@ -1141,6 +1141,32 @@ public final class Checker {
     }
 
     /**
+     * {@code Y ~ multinomial(theta)} with Y a data matrix of counts (one row per observation, one
+     * column per category): each row is an outcome. The rows are copied one after another when the
+     * data are bound, so that each is contiguous.
+     */
+    private Term countRows(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (!(y.shape() instanceof Shape.Matrix m)) {
+            throw error(n.span(), "the outcome of " + typer.distributionOf(call).name() + " is a matrix of counts, one row per "
+                    + "observation and one column per category; '" + y.name() + "' is a " + y.shape(),
+                    "give it as JSON nested arrays, or a CSV with --data-matrix " + y.name() + "=FILE");
+        }
+        Symbol rows = new Symbol("#" + y.name() + "_rows", Kind.TRANSFORMED_DATA);
+        rows.defineByFunction(ulam.runtime.model.ModelSupport.class, "rowMajor",
+                List.of(new TExpr.Ref(y, null, Elem.INT), new TExpr.SizeOf(m.rows())));
+        rows.shape(new Shape.Vector(new Size.Length(rows)));
+        rows.elem(Elem.INT);
+        symbols.put(rows.name(), rows);
+        made.add(rows);
+        Loop loop = typer.newLoop("i", m.rows());
+        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
+        TExpr outcome = new TExpr.Slice(rows, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
+                new Shape.Vector(m.cols()), Elem.INT);
+        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, prediction != null);
+        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
+    }
+
+    /**
      * {@code c(W, E) ~ multi_normal(c(muW, muE), Rho, Sigma)} with data outcomes (book m14.6): in
      * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
      */
@@ -1187,6 +1213,10 @@ public final class Checker {
     }
 
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("int[") && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol) {
+            return countRows(st, y, n, call);
+        }
         if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {
             // a whole data vector as one outcome (y ~ multi_normal(0, K)): one term, one observation

@@ -12,7 +12,7 @@ final class Unsupported {
     static final String LATER = "is not supported yet (it comes with the multivariate, ordered, mixture and missing-data part of the language)";
 
     private static final Set<String> DISTRIBUTIONS = Set.of(
-            "multinomial", "dmultinom", "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
+            "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
 
     private static final Set<String> FUNCTIONS = Set.of("multi_normal_NC", "rep", "to_matrix");
 

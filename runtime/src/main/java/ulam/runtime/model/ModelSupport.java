@@ -214,6 +214,21 @@ public final class ModelSupport {
     }
 
     /**
+     * The rows of a column-major integer matrix one after another (row-major order), so that each
+     * row is contiguous: the outcomes of {@code Y ~ multinomial(theta)}.
+     *
+     * @param m    matrix[rows, cols], column-major
+     * @param rows its number of rows
+     * @return int[rows * cols], row i at {@code i * cols}
+     */
+    public static int[] rowMajor(int[] m, int rows) {
+        int cols = rows == 0 ? 0 : m.length / rows;
+        int[] out = new int[m.length];
+        for (int i = 0; i < rows; i++) for (int k = 0; k < cols; k++) out[i * cols + k] = m[i + k * rows];
+        return out;
+    }
+
+    /**
      * A real data column as a grouping key: equal values (compared bit for bit, so every NaN is
      * one value) get equal codes, numbered from 0 in order of first appearance.
      *
