@@ -358,7 +358,7 @@ public final class Sbc {
                 .seed(mix(s.seed(), 1_000_003L + i)).adaptDelta(s.adaptDelta()).maxTreeDepth(s.maxTreeDepth()).build();
         Fit fit;
         try {
-            fit = Sampler.run(model, config, ProgressListener.NONE);
+            fit = Sampler.run(new KeepsUnconstrained(model), config, ProgressListener.NONE);
         } catch (UlamException e) {
             throw simulationError(i, e.getMessage());
         }
@@ -367,7 +367,7 @@ public final class Sbc {
         double[][] kept = new double[quantities][s.draws()];
         int divergent = 0;
         for (double dv : chain.stat(SamplerStat.DIVERGENT)) if (dv != 0) divergent++;
-        double[] theta = new double[p];
+        int outputs = model.outputNames().length;
         double[] qDraw = new double[model.dimension()];
         for (int k = 0; k < s.draws(); k++) {
             int t = (k + 1) * s.thin() - 1;
@@ -375,8 +375,9 @@ public final class Sbc {
             for (int j = 0; j < p; j++) kept[j][k] = values[j];
             kept[p][k] = chain.stats()[t][SamplerStat.LP.index()];
             if (quantities > p + 1) {
-                System.arraycopy(values, 0, theta, 0, p);
-                model.unconstrain(theta, qDraw);
+                // from the draw's own unconstrained point: a constrained value at its bound after
+                // rounding (a scale of exp(-800) = 0) could not be unconstrained again
+                System.arraycopy(values, outputs, qDraw, 0, qDraw.length);
                 kept[p + 1][k] = logLik(model, qDraw, ll);
             }
         }
@@ -392,6 +393,93 @@ public final class Sbc {
             if (!Double.isNaN(ess) && !(ess >= minEss)) minEss = ess;
         }
         return new Simulation(ranks, truth, divergent, rejected, minEss);
+    }
+
+    /** A model whose draws also report the unconstrained point they were made at, after the model's outputs. */
+    private static final class KeepsUnconstrained implements Model {
+        private final Model model;
+        private final String[] names;
+        private final double[] buffer;
+
+        KeepsUnconstrained(Model model) {
+            this.model = model;
+            String[] own = model.outputNames();
+            this.names = Arrays.copyOf(own, own.length + model.dimension());
+            for (int k = 0; k < model.dimension(); k++) names[own.length + k] = "#q" + (k + 1);
+            this.buffer = new double[own.length];
+        }
+
+        @Override
+        public void writeDraw(double[] q, UniformRandomProvider rng, double[] out) {
+            model.writeDraw(q, rng, buffer);
+            System.arraycopy(buffer, 0, out, 0, buffer.length);
+            System.arraycopy(q, 0, out, buffer.length, q.length);
+        }
+
+        @Override
+        public String[] outputNames() {
+            return names.clone();
+        }
+
+        @Override
+        public Model copy() {
+            return new KeepsUnconstrained(model.copy());
+        }
+
+        @Override
+        public String name() {
+            return model.name();
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public double logDensity(double[] q) {
+            return model.logDensity(q);
+        }
+
+        @Override
+        public double logDensityGradient(double[] q, double[] gradient) {
+            return model.logDensityGradient(q, gradient);
+        }
+
+        @Override
+        public int parameterOutputs() {
+            return model.parameterOutputs();
+        }
+
+        @Override
+        public void unconstrain(double[] constrained, double[] q) {
+            model.unconstrain(constrained, q);
+        }
+
+        @Override
+        public int observations() {
+            return model.observations();
+        }
+
+        @Override
+        public void logLikelihood(double[] q, double[] out) {
+            model.logLikelihood(q, out);
+        }
+
+        @Override
+        public List<String> notes() {
+            return model.notes();
+        }
+
+        @Override
+        public Map<String, String> sourceOptions() {
+            return model.sourceOptions();
+        }
+
+        @Override
+        public String source() {
+            return model.source();
+        }
     }
 
     private static double logLik(Model model, double[] q, double[] ll) {
