@@ -1,12 +1,12 @@
 package ulam.compiler.sbc;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +23,7 @@ import ulam.compiler.check.DataSchema;
 import ulam.compiler.check.Kind;
 import ulam.compiler.check.Symbol;
 import ulam.compiler.parse.Source;
+import ulam.runtime.ForwardingModel;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
@@ -396,13 +397,12 @@ public final class Sbc {
     }
 
     /** A model whose draws also report the unconstrained point they were made at, after the model's outputs. */
-    private static final class KeepsUnconstrained implements Model {
-        private final Model model;
+    private static final class KeepsUnconstrained extends ForwardingModel {
         private final String[] names;
         private final double[] buffer;
 
         KeepsUnconstrained(Model model) {
-            this.model = model;
+            super(model);
             String[] own = model.outputNames();
             this.names = Arrays.copyOf(own, own.length + model.dimension());
             for (int k = 0; k < model.dimension(); k++) names[own.length + k] = "#q" + (k + 1);
@@ -411,7 +411,7 @@ public final class Sbc {
 
         @Override
         public void writeDraw(double[] q, UniformRandomProvider rng, double[] out) {
-            model.writeDraw(q, rng, buffer);
+            delegate().writeDraw(q, rng, buffer);
             System.arraycopy(buffer, 0, out, 0, buffer.length);
             System.arraycopy(q, 0, out, buffer.length, q.length);
         }
@@ -423,62 +423,7 @@ public final class Sbc {
 
         @Override
         public Model copy() {
-            return new KeepsUnconstrained(model.copy());
-        }
-
-        @Override
-        public String name() {
-            return model.name();
-        }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
-        }
-
-        @Override
-        public double logDensity(double[] q) {
-            return model.logDensity(q);
-        }
-
-        @Override
-        public double logDensityGradient(double[] q, double[] gradient) {
-            return model.logDensityGradient(q, gradient);
-        }
-
-        @Override
-        public int parameterOutputs() {
-            return model.parameterOutputs();
-        }
-
-        @Override
-        public void unconstrain(double[] constrained, double[] q) {
-            model.unconstrain(constrained, q);
-        }
-
-        @Override
-        public int observations() {
-            return model.observations();
-        }
-
-        @Override
-        public void logLikelihood(double[] q, double[] out) {
-            model.logLikelihood(q, out);
-        }
-
-        @Override
-        public List<String> notes() {
-            return model.notes();
-        }
-
-        @Override
-        public Map<String, String> sourceOptions() {
-            return model.sourceOptions();
-        }
-
-        @Override
-        public String source() {
-            return model.source();
+            return new KeepsUnconstrained(delegate().copy());
         }
     }
 

@@ -46,16 +46,7 @@ class PriorSimulatorTest {
 
     @Test
     void aHierarchyIsDrawnTopDownAndTheOutcomesFromTheDrawnValues() {
-        PriorSimulator sim = simulator("""
-                S ~ binomial(N, p)
-                logit(p) <- a[tank]
-                a[tank] ~ normal(a_bar, sigma)
-                a_bar ~ normal(0, 1.5)
-                sigma ~ exponential(1)
-                S <- surv
-                N <- density
-                tank <- 1:length(surv)
-                """, FROGS);
+        PriorSimulator sim = simulator(Source.read(Path.of("../examples/reedfrogs.ulam")).text(), FROGS);   // book m13.2
         assertEquals(List.of("S"), sim.outcomes());
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
         int[] n = FROGS.ints("density", null);
