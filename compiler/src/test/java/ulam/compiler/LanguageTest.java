@@ -386,7 +386,10 @@ class LanguageTest {
                 "takes 2 indices, not 1");
         assertError("a ~ normal(0, 1)\ngq> g <- a * 2\nb ~ normal(g, 1)\n", 3, "generated quantity");
         assertError("a ~ normal(0, 1, 2)\n", 1, "takes 2 arguments, not 3");
-        assertError("a ~ multi_normal(0, 1)\n", 1, "not supported yet");
+        assertError("a ~ multi_normal(0, 1)\n", 1, "the outcome of multi_normal must be a vector[K], not a scalar");
+        assertError("a ~ multi_normal(0, 1, 2, 3)\n", 1, "multi_normal takes 2 arguments");
+        assertError("Rho ~ lkj_corr(2)\n", 1, "needs a type");
+        assertError("corr_matrix[2]:R ~ dirichlet(a)\nvector[2]:a <- rep_vector(1, 2)\n", 1, "dirichlet is a distribution of a simplex");
         assertError("y | y > 0 ~ normal(0, 1)\n", 1, "only applies to data outcomes");
     }
 

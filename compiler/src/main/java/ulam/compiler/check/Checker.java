@@ -243,9 +243,6 @@ public final class Checker {
             if (st.condition() != null && st.op() != Statement.Op.SAMPLE) {
                 throw error(st.condition().span(), "a condition 'y | ...' belongs on a '~' line", null);
             }
-            if (st.truncation() != null) {
-                throw error(st.truncation().span(), "truncation T[lower, upper] " + Unsupported.LATER, null);
-            }
             if (st.type() != null && Unsupported.type(st.type().name())) {
                 throw error(st.type().span(), "the type '" + st.type().name() + "' " + Unsupported.LATER, null);
             }
@@ -671,10 +668,18 @@ public final class Checker {
             Shape shape;
             if (st.type() != null) {
                 if (!index.isEmpty()) {
-                    throw error(st.target().span(), "arrays of vectors (" + st.type().name() + "[..]:" + p.name() + "[..]) "
-                            + Unsupported.LATER, null);
+                    // an array of vectors, vector[K]:v[g]: one row per level, v[g,k] its k-th element
+                    if (!List.of("vector", "row_vector").contains(st.type().name()) || index.size() != 1) {
+                        throw error(st.target().span(), "an array (" + st.type().name() + "[..]:" + p.name() + "[..]) can be of vectors "
+                                + "with one index, vector[K]:" + p.name() + "[g]", null);
+                    }
+                    Shape.Vector each = (Shape.Vector) declared(st.type(), p);
+                    p.shape(new Shape.Matrix(levels(index.get(0), p, "index"), each.length()));
+                    p.elem(Elem.REAL);
+                    continue;
                 }
                 shape = declared(st.type(), p);
+                Registry.transform(st.type().name()).ifPresent(tr -> p.transform(tr, levels(st.type().dims().get(0), p, "size")));
             } else if (!index.isEmpty()) {
                 List<Size> sizes = new ArrayList<>();
                 for (Expr i : index) sizes.add(levels(i, p, "index"));
@@ -695,6 +700,7 @@ public final class Checker {
             p.shape(shape);
             p.elem(Elem.REAL);
         }
+        new TypeInference(this::error, symbols, this::levels).infer(program);
     }
 
     /** A size written in a type or as an index on the left: a literal, an integer data scalar, or an index column (its levels). */
@@ -748,8 +754,14 @@ public final class Checker {
                 return new Shape.Matrix(levels(dims.get(0), of, "size"), levels(dims.get(1), of, "size"));
             }
             default -> {
+                ulam.stdlib.TransformSpec t = Registry.transform(type.name()).orElse(null);
+                if (t != null) {
+                    if (dims.size() != 1) throw error(type.span(), type.name() + " takes one size: " + type.name() + "[K]", null);
+                    Size k = levels(dims.get(0), of, "size");
+                    return t.shape().startsWith("matrix") ? new Shape.Matrix(k, k) : new Shape.Vector(k);
+                }
                 String near = nearest(type.name(), List.of("real", "int", "vector", "row_vector", "matrix", "simplex", "ordered",
-                        "corr_matrix", "cholesky_factor_corr"));
+                        "positive_ordered", "corr_matrix", "cholesky_factor_corr", "cov_matrix", "cholesky_factor_cov"));
                 throw error(type.span(), "unknown type '" + type.name() + "'", near != null ? "did you mean '" + near + "'?"
                         : "types are real, int, vector, row_vector and matrix");
             }
@@ -763,7 +775,24 @@ public final class Checker {
         for (Symbol p : byKind(Kind.PARAMETER)) {
             Expr.Call call = (Expr.Call) p.statement().rhs();
             DistributionSpec spec = distribution(call);
+            if (p.transform() != null) {
+                if (TypeInference.isVectorSupport(spec.outcomeSupport()) && spec.outcomeSupport() != p.transform().support()) {
+                    throw error(call.functionSpan(), spec.name() + " is a distribution of a " + spec.outcomeSupport().name().toLowerCase()
+                            + ", but '" + p.name() + "' is a " + p.transform().type(), null);
+                }
+                continue;   // its type's transform keeps it in its support
+            }
+            if (TypeInference.isVectorSupport(spec.outcomeSupport())) {
+                throw error(p.span(), "'" + p.name() + "' needs a type: its prior " + spec.name() + " is a distribution of a "
+                        + spec.outcomeSupport().name().toLowerCase(), "declare it, e.g. "
+                        + TypeInference.typeName(spec.outcomeSupport()) + "[K]:" + p.name() + " ~ " + spec.name() + "(...)");
+            }
             p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
+            Statement.Truncation tr = p.statement().truncation();
+            if (tr != null) {   // T[L, U] on a prior: the parameter lives in [L, U]
+                p.constraint(new Constraint(tr.lower() != null ? bound(tr.lower()) : p.constraint().lower(),
+                        tr.upper() != null ? bound(tr.upper()) : p.constraint().upper(), "its truncation T[,]"));
+            }
         }
         // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
         // 2. a bare parameter name as an argument, if it has no constraint yet (priors and likelihoods)
@@ -774,8 +803,9 @@ public final class Checker {
             for (int k = 0; k < Math.min(spec.arity(), call.args().size()); k++) {
                 if (!(call.args().get(k) instanceof Expr.Name n)) continue;
                 Symbol s = symbols.get(n.name());
-                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone()) continue;
+                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone() || s.transform() != null) continue;
                 Support sup = spec.args().get(k).support();
+                if (TypeInference.isVectorSupport(sup)) continue;
                 s.constraint(fromSupport(sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
             }
         }
@@ -845,16 +875,7 @@ public final class Checker {
     }
 
     private DistributionSpec distribution(Expr.Call call) {
-        if (Unsupported.distribution(call.function())) {
-            throw error(call.functionSpan(), "distribution '" + call.function() + "' " + Unsupported.LATER, null);
-        }
-        return Registry.distribution(call.function()).orElseThrow(() -> {
-            if (Registry.function(call.function()).isPresent()) {
-                return error(call.functionSpan(), "'" + call.function() + "' is a function, not a distribution",
-                        "the right of '~' is a distribution such as dnorm(mu, sigma)");
-            }
-            return typer.unknown(call.functionSpan(), call.function(), "distribution");
-        });
+        return typer.distributionOf(call);
     }
 
     // ------------------------------------------------------------------ locals
@@ -1024,6 +1045,11 @@ public final class Checker {
         for (Statement st : program.statements()) {
             if (st.op() != Statement.Op.SAMPLE) continue;
             Expr.Call call = (Expr.Call) st.rhs();
+            if (st.target() instanceof Statement.Target.Stack stack && !isEscape(call) && !typer.distributionOf(call).scalarOutcome()) {
+                Symbol first = symbols.get(stack.names().get(0).name());
+                terms.add(first.isData() ? stackedOutcomes(st, stack, call) : stacked(st, stack, call));
+                continue;
+            }
             for (Expr.Name n : targetNames(st.target())) {
                 Symbol s = symbols.get(n.name());
                 if (s.isData()) {
@@ -1034,6 +1060,79 @@ public final class Checker {
             }
         }
         return terms;
+    }
+
+    /**
+     * {@code c(a, b)[g] ~ multi_normal(...)} (language reference 6.2): for each level g the vector
+     * (a[g], b[g]) has the distribution; the parameters side by side are computed into a matrix
+     * with one column per level, and the term runs over its columns.
+     */
+    private Term stacked(Statement st, Statement.Target.Stack stack, Expr.Call call) {
+        List<Symbol> parts = new ArrayList<>();
+        for (Expr.Name n : stack.names()) {
+            Symbol s = symbols.get(n.name());
+            if (s.kind() != Kind.PARAMETER || s.statement() != st) {
+                throw error(n.span(), "'" + n.name() + "' in c(...) on the left of a " + typer.distributionOf(call).name()
+                        + " line must be a parameter that this line introduces", null);
+            }
+            parts.add(s);
+        }
+        int k = parts.size();
+        Shape one = parts.get(0).shape();
+        if (!(one instanceof Shape.Vector v)) {
+            throw error(stack.span(), "c(...)[g] ~ " + call.function() + " needs an index after c(...): c(a, b)[g]", null);
+        }
+        Size levels = v.length();
+        List<Object> wholes = new ArrayList<>();
+        for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
+        AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
+        return rowsTerm(st, parts.get(0), arrays.materialize(side, Kind.LOCAL), call, stack.span());
+    }
+
+    /**
+     * {@code c(W, E) ~ multi_normal(c(muW, muE), Rho, Sigma)} with data outcomes (book m14.6): in
+     * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
+     */
+    private Term stackedOutcomes(Statement st, Statement.Target.Stack stack, Expr.Call call) {
+        List<Object> wholes = new ArrayList<>();
+        Size rows = null;
+        for (Expr.Name n : stack.names()) {
+            Symbol s = symbols.get(n.name());
+            if (!s.isData() || !(s.shape() instanceof Shape.Vector v)) {
+                throw error(n.span(), "c(...) on the left of a " + typer.distributionOf(call).name() + " line holds data columns "
+                        + "or parameters, not both; '" + n.name() + "' is a " + s.kind().description, null);
+            }
+            if (rows == null) rows = v.length();
+            else typer.sameSize(rows, v.length(), "the lengths of the outcomes in c(...)", n.span());
+            wholes.add(new AExpr.Whole(s));
+        }
+        int k = wholes.size();
+        Symbol byRows = arrays.materialize(new AExpr.Concat(wholes, new Shape.Matrix(rows, new Size.Const(k)), true), Kind.LOCAL);
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(byRows), new Shape.Matrix(new Size.Const(k), rows)),
+                Kind.LOCAL);
+        Loop loop = typer.newLoop("i", rows);
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), new TExpr.Num(k, Elem.INT), Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
+        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, prediction != null);
+        Symbol y = symbols.get(stack.names().get(0).name());
+        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, stack.span(), ctx), null);
+    }
+
+    /**
+     * A vector distribution of each row of a matrix of parameters (levels × K: stacked vectors
+     * side by side, or an array of vectors {@code vector[K]:v[g]}): the matrix is transposed into
+     * one contiguous column per level, and the term runs over the columns.
+     */
+    private Term rowsTerm(Statement st, Symbol lhs, Symbol byRows, Expr.Call call, Span span) {
+        Shape.Matrix m = (Shape.Matrix) byRows.shape();
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(byRows), new Shape.Matrix(m.cols(), m.rows())),
+                Kind.LOCAL);
+        Loop loop = typer.newLoop("g", m.rows());
+        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(m.cols()), Elem.REAL);
+        boolean draws = prediction != null;
+        return new Term(st, lhs, false, loop, typer.densityTerm(call, outcome, span, Typer.Ctx.scalar(false, draws)), null);
     }
 
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
@@ -1066,7 +1165,7 @@ public final class Checker {
                         + y.name() + " == 0", null);
             }
         }
-        return new Term(st, y, true, loop, value(call, outcome, n.span(), ctx), condition);
+        return new Term(st, y, true, loop, truncate(st, value(call, outcome, n.span(), ctx), ctx), condition);
     }
 
     /** The log density of one element: a distribution, or a custom(...) or mixture(...) expression. */
@@ -1087,7 +1186,7 @@ public final class Checker {
                 return typer.mixture(call, outcome, outcomeSpan, ctx);
             }
             default -> {
-                return typer.density(call, outcome, outcomeSpan, ctx);
+                return typer.densityTerm(call, outcome, outcomeSpan, ctx);
             }
         }
     }
@@ -1123,14 +1222,58 @@ public final class Checker {
             TExpr outcome = new TExpr.Ref(p, new TExpr.Num(k.value() - 1, Elem.INT), Elem.REAL);
             return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, draws)), null);
         }
+        if (!typer.distributionOf(call).scalarOutcome() && !indexOf(st.target()).isEmpty() && p.shape() instanceof Shape.Matrix) {
+            return rowsTerm(st, p, p, call, st.target().span());   // vector[K]:v[g] ~ multi_normal(...)
+        }
+        if (!typer.distributionOf(call).scalarOutcome()) {
+            // a distribution of a whole vector or matrix (multi_normal, lkj_corr, dirichlet): one term
+            TExpr whole = new TExpr.Slice(p, new TExpr.Num(0, Elem.INT), p.shape(), Elem.REAL);
+            return new Term(st, p, false, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, draws)), null);
+        }
         if (p.shape().isScalar()) {
-            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, draws));
-            return new Term(st, p, false, null, d, null);
+            Typer.Ctx ctx = Typer.Ctx.scalar(false, draws);
+            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), ctx);
+            return new Term(st, p, false, null, truncate(st, d, ctx), null);
         }
         Loop loop = typer.newLoop("j", p.shape().count());
         TExpr outcome = new TExpr.Ref(p, new TExpr.LoopIndex(loop), Elem.REAL);
-        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, draws));
-        return new Term(st, p, false, loop, d, null);
+        Typer.Ctx ctx = Typer.Ctx.elements(loop, p.shape(), false, draws);
+        TExpr.Density d = typer.density(call, outcome, n.span(), ctx);
+        return new Term(st, p, false, loop, truncate(st, d, ctx), null);
+    }
+
+    /**
+     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; ulam issues
+     * #183, #451): the density renormalised to [L, U] by subtracting
+     * {@code log(F(U) - F(L))}, or {@code log(1 - F(L))} / {@code log F(U)} with one bound; for a
+     * count outcome the lower bound is included ({@code log(1 - F(L - 1))}).
+     */
+    private TExpr truncate(Statement st, TExpr value, Typer.Ctx ctx) {
+        Statement.Truncation tr = st.truncation();
+        if (tr == null) return value;
+        if (!(value instanceof TExpr.Density d)) {
+            throw error(tr.span(), "truncation T[L, U] applies to a distribution of single values such as dnorm(mu, sigma)", null);
+        }
+        if (tr.lower() == null && tr.upper() == null) {
+            throw error(tr.span(), "T[,] needs a lower or an upper bound", "e.g. T[0, ] or T[, 10]");
+        }
+        Expr.Call call = (Expr.Call) st.rhs();
+        boolean count = d.distribution().outcome() == ulam.stdlib.ValueType.INT;
+        TExpr lower = null;
+        if (tr.lower() != null) {
+            lower = typer.numeric(typer.expr(tr.lower(), ctx), tr.lower().span());
+            if (count) lower = new TExpr.Arith(TExpr.Op.SUB, lower, new TExpr.Num(1, Elem.INT), lower.elem());
+        }
+        TExpr norm;
+        if (tr.upper() != null) {
+            TExpr upper = typer.numeric(typer.expr(tr.upper(), ctx), tr.upper().span());
+            TExpr below = typer.cdf(call, upper, tr.upper().span(), false, ctx);
+            norm = lower == null ? below : new TExpr.Call(Registry.function("log_diff_exp").orElseThrow(),
+                    List.of(below, typer.cdf(call, lower, tr.lower().span(), false, ctx)));
+        } else {
+            norm = typer.cdf(call, lower, tr.lower().span(), true, ctx);
+        }
+        return new TExpr.Arith(TExpr.Op.SUB, d, norm, Elem.REAL);
     }
 
     // ------------------------------------------------------------------ views of data
@@ -1143,7 +1286,9 @@ public final class Checker {
             if (t.condition() != null) all.add(t.condition());
         }
         List<Size> arraySizes = new ArrayList<>();
+        Set<Symbol> wholeData = new HashSet<>();   // data read as whole arrays by library code: real arrays
         for (Symbol s : symbols.values()) {
+            if (s.array() != null) ArrayTyper.wholes(s.array(), wholeData);
             if (s.array() != null) ArrayTyper.parts(s.array(), all, arraySizes);
             if (s.value() != null) all.add(s.value());
             if (s.dataFunctionArgs() != null) all.addAll(s.dataFunctionArgs());
@@ -1155,8 +1300,13 @@ public final class Checker {
                 if (x instanceof TExpr.Ref r && r.symbol().isData()) need(r.symbol(), r.elem());
                 if (x instanceof TExpr.SizeOf sz) sizeViews(sz.size());
                 if (x instanceof TExpr.Reduce rd) sizeViews(rd.loop().count());
+                if (x instanceof TExpr.Slice sl && sl.symbol().isData()) {
+                    if (sl.elem() == Elem.INT) need(sl.symbol(), Elem.INT);
+                    else wholeData.add(sl.symbol());
+                }
             });
         }
+        for (Symbol s : wholeData) if (s.kind() == Kind.DATA) s.view(Elem.REAL);
         for (Size z : arraySizes) sizeViews(z);
         for (Symbol s : symbols.values()) {
             sizeViews(s.shape().count());
@@ -1171,7 +1321,7 @@ public final class Checker {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
         }
         for (Symbol s : byKind(Kind.DATA)) {
-            if (schema != null && schema.integers().contains(s.name()) && s.views().remove(Elem.REAL)) {
+            if (schema != null && schema.integers().contains(s.name()) && !wholeData.contains(s) && s.views().remove(Elem.REAL)) {
                 s.view(Elem.INT);   // whole numbers used as reals: read as integers, converted on use
             }
             s.elem(s.views().contains(Elem.INT) ? Elem.INT : s.views().contains(Elem.REAL) ? Elem.REAL : Elem.STRING);
