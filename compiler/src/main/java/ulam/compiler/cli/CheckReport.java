@@ -50,8 +50,10 @@ final class CheckReport {
         sb.append("\nlog density terms:\n");
         for (Term t : spec.terms()) {
             String text = spec.source().line(t.statement().span().line()).strip().replaceAll(",$", "");
-            String used = t.density().distribution().name();
             String written = ((ulam.compiler.ast.Expr.Call) t.statement().rhs()).function();
+            // a vector density (dirichlet, categorical, multi_normal) is a VDensity, custom(...) any expression
+            String used = t.density() != null ? t.density().distribution().name()
+                    : t.value() instanceof ulam.compiler.check.TExpr.VDensity v ? v.distribution().name() : written;
             boolean rewritten = ulam.stdlib.Registry.distribution(written).map(d -> !d.name().equals(used)).orElse(false);
             String over = t.loop() == null ? "one term"
                     : t.likelihood() ? "one term per row (" + t.loop().count() + " rows)" : "one term per element (" + t.loop().count() + ")";
