@@ -65,6 +65,12 @@ class SbcTest {
             mu ~ dnorm(0, 1)
             sigma ~ dnorm(1, 1)
             """;
+    /** The same with the truncation written out: T[0, ] bounds sigma and renormalises by a constant. */
+    static final String TRUNCATED_T = """
+            y ~ dnorm(mu, sigma)
+            mu ~ dnorm(0, 1)
+            sigma ~ dnorm(1, 1) T[0, ]
+            """;
     static final String SIMPLEX = """
             y ~ categorical(theta)
             simplex[3]: theta ~ dirichlet(alpha)
@@ -115,6 +121,12 @@ class SbcTest {
         for (Sbc.Simulation s : r.simulations()) assertTrue(s.truth()[sigma] > 0, "a true sigma of " + s.truth()[sigma]);
     }
 
+    @Test
+    void anExplicitlyTruncatedPriorIsCalibrated() {
+        Sbc.Result r = passes(prepare("truncated_t", TRUNCATED_T, "normal.csv"), settings(50, 300, 7));
+        assertTrue(r.simulations().stream().mapToInt(Sbc.Simulation::rejected).sum() > 0, "no prior draw was rejected");
+    }
+
     /**
      * The tanks model with the log-Jacobian of sigma (log |d sigma / d q| = q, sigma = exp(q))
      * dropped from the log density and its gradient: the sampler then targets the posterior times
@@ -139,7 +151,9 @@ class SbcTest {
     }
 
     @Test
-    @Disabled("needs simplex and dirichlet in the checker (another branch), then vector-valued prior draws (dirichlet_rng) in the prior-draw program")
+    @Disabled("needs vector random draws in generated code: at main 1dd4089 the checker takes simplex, dirichlet and categorical,"
+            + " but gq> categorical_rng(theta) fails bytecode verification and dirichlet_rng(alpha) indexes out of bounds;"
+            + " the prior-draw program then needs a dirichlet draw for theta and a categorical draw for y")
     void aLowerBoundedAndASimplexParameterAreCalibrated() {
         DataSet d = DataSet.read(List.of(DATA.resolve("simplex.json")), Map.of());
         passes(Sbc.prepare(new Source("simplex.ulam", SIMPLEX), d), settings(50, 300, 6));

@@ -326,6 +326,20 @@ final class PredictionRewrite {
             }
             Term t = ts.get(0);
             TExpr.Density d = t.density();
+            if (t.value() instanceof TExpr.VDensity v) {
+                throw source.error(t.statement().span(), "sbc cannot draw the multivariate parameter '" + p.name() + "' ("
+                        + v.distribution().name() + ") from its prior yet", help);
+            }
+            if (d == null && t.statement().truncation() != null && t.value() instanceof TExpr.Arith a
+                    && a.left() instanceof TExpr.Density untruncated) {
+                // T[L, U] renormalises by a constant when the arguments are data: drawing from the whole
+                // distribution and rejecting values outside [L, U] (the parameter's bounds) is then exact
+                if (!untruncated.args().stream().allMatch(Typer::dataOnly) || !Typer.dataOnly(a.right())) {
+                    throw source.error(t.statement().span(), "sbc cannot draw '" + p.name() + "' from a truncated prior whose"
+                            + " arguments are parameters yet", help);
+                }
+                d = untruncated;
+            }
             if (d == null) {
                 throw source.error(t.statement().span(), "the prior of '" + p.name() + "' is not a distribution with a random generator",
                         help + "; write it as " + p.name() + " ~ dist(...)");

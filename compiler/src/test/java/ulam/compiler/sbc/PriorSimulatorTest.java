@@ -124,5 +124,9 @@ class PriorSimulatorTest {
         UlamException circle = assertThrows(UlamException.class, () -> simulator(
                 "y ~ normal(a, 1)\na ~ normal(b, 1)\nb ~ normal(a, 1)\n", data()));
         assertTrue(circle.getMessage().contains("in a circle"), circle.getMessage());
+        UlamException truncated = assertThrows(UlamException.class, () -> simulator(
+                "y ~ normal(mu, s)\nmu ~ normal(0, 1)\ns ~ normal(mu, 1) T[0, ]\n", data()));
+        assertTrue(truncated.getMessage().contains("truncated prior whose arguments are parameters"), truncated.getMessage());
+        assertEquals(3, truncated.location().line());
     }
 }
