@@ -1313,10 +1313,6 @@ public final class Checker {
             if (s.loop() != null) sizeViews(s.loop().count());
         }
         for (Term t : terms) if (t.loop() != null) sizeViews(t.loop().count());
-        for (Symbol s : symbols.values()) {   // a column read for its length alone (a prediction's outcome)
-            lengthViews(s.shape().count());
-            if (s.loop() != null) lengthViews(s.loop().count());
-        }
         for (Check c : checks) {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
         }
@@ -1333,19 +1329,6 @@ public final class Checker {
             s.view(elem == Elem.BOOL ? Elem.INT : elem);
         } else if (s.kind() == Kind.TRANSFORMED_DATA) {
             if (elem == Elem.INT && s.elem() == Elem.REAL) s.view(Elem.INT);   // computed as reals, read as integers
-        }
-    }
-
-    /** A data column whose length is a size but that nothing reads gets a REAL view, to be measured. */
-    private void lengthViews(Size size) {
-        if (size instanceof Size.Length l && l.symbol().kind() == Kind.DATA && l.symbol().views().isEmpty()) {
-            need(l.symbol(), Elem.REAL);
-        } else if (size instanceof Size.Product p) {
-            lengthViews(p.left());
-            lengthViews(p.right());
-        } else if (size instanceof Size.Sum p) {
-            lengthViews(p.left());
-            lengthViews(p.right());
         }
     }
 
