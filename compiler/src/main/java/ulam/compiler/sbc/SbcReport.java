@@ -39,14 +39,15 @@ public final class SbcReport {
     public static String verdict(Sbc.Result r, int q, double alpha) {
         if (!r.fails(q, alpha)) return "uniform";
         RankUniformity.Test t = r.tests().get(q);
+        String of = "the posterior of " + r.quantities().get(q);
         String shape;
         if (Math.abs(t.biasZ()) >= Math.abs(t.tailZ()) && Math.abs(t.biasZ()) > 2) {
-            shape = t.biasZ() > 0 ? "the true values lie above the posterior draws too often: the posterior is biased low"
-                    : "the true values lie below the posterior draws too often: the posterior is biased high";
+            shape = t.biasZ() > 0 ? "the true values lie above the posterior draws too often: " + of + " is biased low"
+                    : "the true values lie below the posterior draws too often: " + of + " is biased high";
         } else if (t.tailZ() > 2) {
-            shape = "the true values fall in the posterior's tails too often: the posterior is too narrow";
+            shape = "the true values fall in the posterior's tails too often: " + of + " is too narrow";
         } else if (t.tailZ() < -2) {
-            shape = "the true values fall in the posterior's tails too rarely: the posterior is too wide";
+            shape = "the true values fall in the posterior's tails too rarely: " + of + " is too wide";
         } else {
             shape = "an irregular histogram (see the plot)";
         }
