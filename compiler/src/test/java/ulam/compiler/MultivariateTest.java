@@ -123,6 +123,22 @@ class MultivariateTest {
         }
     }
 
+    /** {@code ulam check} shows what the macros and the three-argument multi_normal became (issue 3, item 8). */
+    @Test
+    void checkShowsTheLoweredMacros() {
+        String[] cafes = ulam.compiler.testing.Cli.run("check", "../examples/cafes.ulam", "--data", "../examples/data/cafes.csv");
+        assertEquals("0", cafes[0], cafes[2]);
+        assertTrue(cafes[1].contains("<- quad_form_diag(Rho, sigma_cafe)"), cafes[1]);
+        assertTrue(cafes[1].contains("<- append_col(a_cafe, b_cafe)"), cafes[1]);
+        assertTrue(cafes[1].contains("one term per level (max(cafe))"), cafes[1]);
+        String[] slopes = ulam.compiler.testing.Cli.run("check", "../examples/chimpanzees_slopes.ulam", "--data",
+                "../examples/data/chimpanzees.csv");
+        assertEquals("0", slopes[0], slopes[2]);
+        assertTrue(slopes[1].contains("<- diag_pre_multiply(sigma_actor, L_Rho_actor)"), slopes[1]);
+        assertTrue(slopes[1].contains("alpha matrix[max(actor),4] <- t(#"), slopes[1]);
+        assertTrue(slopes[1].contains("Rho_actor matrix[4,4] <- multiply_lower_tri_self_transpose(L_Rho_actor)"), slopes[1]);
+    }
+
     private static void assertError(String text, DataSet data, int line, String phrase) {
         UlamException e = assertThrows(UlamException.class, () -> Models.inline(text, data));
         assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.getMessage());

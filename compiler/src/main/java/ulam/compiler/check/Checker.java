@@ -61,6 +61,8 @@ public final class Checker {
     /** Imputed variables (2.15): uses of the variable read its merged value (observed or parameter). */
     private final Map<String, Symbol> redirect = new HashMap<>();
     private final Map<Symbol, Symbol[]> imputations = new LinkedHashMap<>();
+    /** {@code X <- merge_missing(B, B_impute)}: X to {B, B_impute}; X is another name of B's merged values. */
+    private final Map<String, String[]> merges = new LinkedHashMap<>();
     private final CompileMode mode;
     /** The prediction program's changes, or null when compiling for sampling. */
     private final PredictionRewrite prediction;
@@ -259,7 +261,7 @@ public final class Checker {
                     throw error(l.span(), "a link function such as " + l.link() + "(...) can only be on the left of '<-'",
                             "write the link on the linear model: " + l.link() + "(" + l.name().name() + ") <- ...");
                 }
-                for (Expr.Name n : targetNames(t)) firstSample.putIfAbsent(n.name(), st);
+                for (Expr.Name n : targetNames(t)) firstSample.putIfAbsent(merged(n.name()), st);
             } else {
                 Statement.Target t = st.target();
                 Expr.Name name;
@@ -278,6 +280,10 @@ public final class Checker {
                 } else {
                     throw error(t.span(), "only a single name can be on the left of '" + st.op().symbol + "'", null);
                 }
+                if (st.rhs() instanceof Expr.Call mm && mm.function().equals("merge_missing")) {
+                    mergeMissing(name, mm);
+                    continue;
+                }
                 Statement before = definitions.get(name.name());
                 if (before != null) {
                     throw error(name.span(), "'" + name.name() + "' is defined twice (also on line " + before.span().line() + ")",
@@ -286,6 +292,33 @@ public final class Checker {
                 definitions.put(name.name(), st);
             }
         }
+        // a '~' line on a merge_missing name (before or after its definition) is its variable's
+        for (String x : merges.keySet()) {
+            Statement st = firstSample.remove(x);
+            if (st != null) firstSample.putIfAbsent(merges.get(x)[0], st);
+        }
+    }
+
+    /**
+     * {@code B_merge <- merge_missing(B, B_impute)} (language reference 2.14, 2.15): the explicit
+     * form of automatic imputation. {@code B_merge}'s {@code ~} line becomes B's, whose missing
+     * values are then the parameter {@code B_impute}, and {@code B_merge} names the merged values.
+     */
+    private void mergeMissing(Expr.Name name, Expr.Call mm) {
+        if (mm.args().size() != 2 || !(mm.args().get(0) instanceof Expr.Name b) || !(mm.args().get(1) instanceof Expr.Name imp)) {
+            throw error(mm.span(), "merge_missing takes the variable with missing values and the name of their parameter",
+                    "write " + name.name() + " <- merge_missing(B, B_impute)");
+        }
+        if (merges.containsKey(name.name()) || definitions.containsKey(name.name())) {
+            throw error(name.span(), "'" + name.name() + "' is defined twice", null);
+        }
+        merges.put(name.name(), new String[] {b.name(), imp.name()});
+    }
+
+    /** The variable a {@code merge_missing} name stands for, or the name itself. */
+    private String merged(String name) {
+        String[] m = merges.get(name);
+        return m == null ? name : m[0];
     }
 
     /** The index written on the left ({@code a[g]}), empty for none and for element targets {@code v[[k]]}. */
@@ -308,6 +341,7 @@ public final class Checker {
         // uses: where every name appears, to classify free names and explain missing ones
         Map<String, Span> firstUse = new LinkedHashMap<>();
         for (Statement st : program.statements()) {
+            if (st.rhs() instanceof Expr.Call mm && mm.function().equals("merge_missing") && st.op() != Statement.Op.SAMPLE) continue;
             Consumer<Expr.Name> value = n -> firstUse.putIfAbsent(n.name(), n.span());
             matrixUses(st.rhs());
             names(st.rhs(), value, n -> usedAsIndex.add(n.name()));
@@ -334,7 +368,7 @@ public final class Checker {
         for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
             String name = e.getKey();
             Statement st = e.getValue();
-            Span span = targetNames(st.target()).stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow().span();
+            Span span = targetNames(st.target()).stream().filter(n -> merged(n.name()).equals(name)).findFirst().orElseThrow().span();
             if (definitions.containsKey(name)) continue;   // outcome is derived data: checked with the locals
             if (schema != null && schema.has(name)) {
                 symbol(name, Kind.DATA, span, null);
@@ -350,7 +384,7 @@ public final class Checker {
         }
         for (Map.Entry<String, Span> e : firstUse.entrySet()) {
             String name = e.getKey();
-            if (symbols.containsKey(name)) continue;
+            if (symbols.containsKey(name) || merges.containsKey(name)) continue;
             if (isBuiltinName(name)) continue;
             if (schema != null && !schema.has(name)) {
                 throw missing(name, e.getValue());
@@ -377,7 +411,23 @@ public final class Checker {
             }
         }
         kinds();
+        for (Map.Entry<String, String[]> m : merges.entrySet()) {
+            Symbol b = symbols.get(m.getValue()[0]);
+            if (b == null || !b.isData() || !firstSample.containsKey(b.name())) {
+                throw error(definitionSpan(m.getKey()), "merge_missing(" + m.getValue()[0] + ", " + m.getValue()[1] + "): '" + m.getKey()
+                        + "' needs a distribution for the missing values of the data variable " + m.getValue()[0],
+                        "add a line such as " + m.getKey() + " ~ dnorm(nu, sigma_x)");
+            }
+            symbols.put(m.getKey(), b);
+        }
         impute();
+    }
+
+    private Span definitionSpan(String merge) {
+        for (Statement st : program.statements()) {
+            if (st.target() instanceof Statement.Target.Symbol s && s.name().name().equals(merge)) return s.span();
+        }
+        return new Span(1, 1, 1);
     }
 
     // ------------------------------------------------------------------ missing data (2.15)
@@ -409,6 +459,7 @@ public final class Checker {
             }
             for (Symbol c : columns) c.allowMissing();
             String name = b.name() + "_impute";
+            for (String[] m : merges.values()) if (m[0].equals(b.name())) name = m[1];
             if (symbols.containsKey(name)) {
                 throw error(st.target().span(), "'" + name + "' would hold the imputed values of " + b.name() + " but the model already uses that name", null);
             }
@@ -433,6 +484,7 @@ public final class Checker {
             rowLocal.put(merge, true);
             for (Symbol x : List.of(isna, slot, merge)) symbols.put(x.name(), x);
             redirect.put(b.name(), merge);
+            for (Map.Entry<String, String[]> m : merges.entrySet()) if (m.getValue()[0].equals(b.name())) redirect.put(m.getKey(), merge);
             imputations.put(b, new Symbol[] {impute, isna, slot, merge});
             int count = 0;
             for (Symbol c : columns) count = Math.max(count, schema.missing().getOrDefault(c.name(), 0));
@@ -1136,6 +1188,13 @@ public final class Checker {
     }
 
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol) {
+            // a whole data vector as one outcome (y ~ multi_normal(0, K)): one term, one observation
+            if (st.type() != null) sameShapeAs(declared(st.type(), y), y.shape(), st.type().span());
+            TExpr whole = new TExpr.Slice(y, new TExpr.Num(0, Elem.INT), y.shape(), Elem.REAL);
+            return new Term(st, y, true, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, prediction != null)), null);
+        }
         if (st.type() != null) {
             throw error(st.type().span(), "'" + y.name() + "' is data: it needs no type", "remove '" + st.type().name() + "[..]:'");
         }

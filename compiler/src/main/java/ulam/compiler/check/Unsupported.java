@@ -14,7 +14,7 @@ final class Unsupported {
     private static final Set<String> DISTRIBUTIONS = Set.of(
             "multinomial", "dmultinom", "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
 
-    private static final Set<String> FUNCTIONS = Set.of("merge_missing", "multi_normal_NC", "rep", "to_matrix");
+    private static final Set<String> FUNCTIONS = Set.of("multi_normal_NC", "rep", "to_matrix");
 
     private static final Set<String> TYPES = Set.of("unit_vector");
 
