@@ -78,7 +78,7 @@ public final class Checker {
         typer.arrays(arrays);
         typer.redirect(redirect);
         this.prediction = mode.predicting()
-                ? new PredictionRewrite(mode.prediction(), symbols, definitions, firstSample, redirect, typer, notes) : null;
+                ? new PredictionRewrite(mode.prediction(), symbols, definitions, firstSample, redirect, typer, notes, source) : null;
     }
 
     /**
@@ -123,6 +123,7 @@ public final class Checker {
         shapeData();
         shapeParameters();
         List<Symbol> masks = prediction == null ? List.of() : prediction.newGroupParameters(byKind(Kind.PARAMETER));
+        if (prediction != null) prediction.priorParameters(byKind(Kind.PARAMETER));
         constrain();
         List<Symbol> typed = new ArrayList<>();   // locals in computing order, anonymous parts before their users
         for (Symbol s : order) {

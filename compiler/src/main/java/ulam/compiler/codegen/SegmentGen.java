@@ -157,8 +157,16 @@ final class SegmentGen {
             mv.visitJumpInsn(GOTO, head);
             mv.visitLabel(end);
         } else {
+            // a straight segment's values that are not invariant: random draws
+            for (Value v : seg.values()) if (!v.invariant() && v.op() != Value.Op.COUNTER) forward(v);
             sinks();
-            if (gradient) seeds();
+            if (gradient) {
+                seeds();
+                for (int k = seg.values().size() - 1; k >= 0; k--) {
+                    Value v = seg.values().get(k);
+                    if (!v.invariant() && v.active()) reverse(v);
+                }
+            }
         }
         if (gradient) {
             for (int k = seg.values().size() - 1; k >= 0; k--) {

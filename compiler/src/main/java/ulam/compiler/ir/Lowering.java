@@ -331,9 +331,12 @@ public final class Lowering {
         Slot s = lengthSlots.get(d);
         if (s != null) return s;
         Map<Elem, Slot> views = dataSlots.get(d);
-        Slot array = views.values().iterator().next();
         s = slot(Slot.Type.INT, "length of " + d.name(), false);
-        prep.add(new PrepStep.Length(s, array));
+        if (views == null || views.isEmpty()) {   // read for its length alone (a prediction's outcome): ask the data
+            prep.add(new PrepStep.DataDim(s, d.name(), 0, at(d)));
+        } else {
+            prep.add(new PrepStep.Length(s, views.values().iterator().next()));
+        }
         lengthSlots.put(d, s);
         return s;
     }
