@@ -1,5 +1,6 @@
 package ulam.compiler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,25 @@ class ImputationTest {
         double[] q = new double[direct.dimension()];
         Arrays.fill(q, 0.2);
         assertEquals(named.logDensity(q), direct.logDensity(q), 0.0);
+    }
+
+    @Test
+    void mergeMissingIsTheExplicitFormOfImputation() {
+        // the book's explicit form: B_merge <- merge_missing(B, B_impute) with the '~' line on B_merge
+        Model auto = Models.inline(M15_5, MILK);
+        Model explicit = Models.inline(M15_5.replace("mu <- a + bB*B + bM*M", "mu <- a + bB*B_merge + bM*M")
+                .replace("B ~ dnorm(nu, sigma_B)", "B_merge ~ dnorm(nu, sigma_B)\nvector[29]:B_merge <- merge_missing(B, B_impute)"), MILK);
+        assertEquals(auto.dimension(), explicit.dimension());
+        assertEquals(Arrays.asList(auto.outputNames()), Arrays.asList(explicit.outputNames()));
+        double[] q = new double[auto.dimension()];
+        for (int k = 0; k < q.length; k++) q[k] = 0.1 * (k % 7) - 0.3;
+        double[] g1 = new double[q.length];
+        double[] g2 = new double[q.length];
+        assertEquals(auto.logDensityGradient(q, g1), explicit.logDensityGradient(q, g2), 0.0);
+        assertArrayEquals(g1, g2, 0.0);
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline(M15_5.replace("mu <- a + bB*B + bM*M",
+                "mu <- a + bB*B + bM*X\nX <- merge_missing(M, X_impute)"), MILK));
+        assertTrue(e.getMessage().contains("'X' needs a distribution"), e.getMessage());
     }
 
     @Test

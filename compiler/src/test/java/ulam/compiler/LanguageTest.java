@@ -296,6 +296,29 @@ class LanguageTest {
     }
 
     @Test
+    void aScalarRandomDrawInAGeneratedQuantityIsDrawn() {
+        // a gq> line of one value is a straight (loop-free) segment: its draw must be made there too
+        Model m = Models.inline("y ~ normal(mu, 1)\nmu ~ normal(0, 1)\ngq> z <- normal_rng(mu, 2)\ngq> w <- z + 1\n",
+                DataSet.read(List.of(), Map.of("y", "0.5")));
+        double[] q = {1.5};
+        double[] out = new double[m.outputNames().length];
+        var rng = RandomSource.XO_SHI_RO_256_PP.create(4L);
+        int n = 4000;
+        double sum = 0;
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            m.writeDraw(q, rng, out);
+            assertEquals(out[1] + 1, out[2], 1e-12, "w reads the z drawn, not a second draw");
+            sum += out[1];
+            ss += (out[1] - 1.5) * (out[1] - 1.5);
+        }
+        // normal(1.5, 2): the mean within 4 standard errors (2 / sqrt(n)), the variance 4 within 4 of its
+        // standard errors (4 sqrt(2 / n))
+        assertEquals(1.5, sum / n, 4 * 2 / Math.sqrt(n));
+        assertEquals(4, ss / n, 4 * 4 * Math.sqrt(2.0 / n));
+    }
+
+    @Test
     void stackedPriorsAndModelsWithoutData() {
         ModelSpec spec = check("c(x, y) ~ normal(0, 1)\nz ~ normal(x + y, 1)\n", null);
         assertEquals(List.of("x", "y", "z"), spec.parameters().stream().map(Symbol::name).toList());
@@ -363,7 +386,10 @@ class LanguageTest {
                 "takes 2 indices, not 1");
         assertError("a ~ normal(0, 1)\ngq> g <- a * 2\nb ~ normal(g, 1)\n", 3, "generated quantity");
         assertError("a ~ normal(0, 1, 2)\n", 1, "takes 2 arguments, not 3");
-        assertError("a ~ multi_normal(0, 1)\n", 1, "not supported yet");
+        assertError("a ~ multi_normal(0, 1)\n", 1, "the outcome of multi_normal must be a vector[K], not a scalar");
+        assertError("a ~ multi_normal(0, 1, 2, 3)\n", 1, "multi_normal takes 2 arguments");
+        assertError("Rho ~ lkj_corr(2)\n", 1, "needs a type");
+        assertError("corr_matrix[2]:R ~ dirichlet(a)\nvector[2]:a <- rep_vector(1, 2)\n", 1, "dirichlet is a distribution of a simplex");
         assertError("y | y > 0 ~ normal(0, 1)\n", 1, "only applies to data outcomes");
     }
 

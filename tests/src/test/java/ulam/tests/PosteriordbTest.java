@@ -61,16 +61,7 @@ class PosteriordbTest {
             "mesquite-mesquite", Set.of("sigma"));
 
     /** Posteriors waiting for a language feature: the compiler's error today, as {@code line:column: message}. */
-    static final Map<String, String> WAITING = Map.of(
-            "diamonds-diamonds", "3:19: 'multiply_mv' is not supported yet (it comes with the multivariate, "
-                    + "ordered, mixture and missing-data part of the language)",
-            "sblrc-blr", "3:7: 'multiply_mv' is not supported yet (it comes with the multivariate, "
-                    + "ordered, mixture and missing-data part of the language)",
-            "sblri-blr", "3:7: 'multiply_mv' is not supported yet (it comes with the multivariate, "
-                    + "ordered, mixture and missing-data part of the language)",
-            "gp_pois_regr-gp_pois_regr", "6:18: unknown function 'cov_GPL2'",
-            "gp_pois_regr-gp_regr", "2:15: distribution 'multi_normal' is not supported yet (it comes with the "
-                    + "multivariate, ordered, mixture and missing-data part of the language)");
+    static final Map<String, String> WAITING = Map.of();
 
     static Stream<String> posteriors() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {

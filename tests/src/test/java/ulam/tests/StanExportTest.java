@@ -62,7 +62,9 @@ class StanExportTest {
             "chimpanzees.ulam", "examples/data/chimpanzees.csv",
             "chimpanzees_nc.ulam", "examples/data/chimpanzees.csv",
             "reedfrogs.ulam", "examples/data/reedfrogs.csv",
+            "reedfrogs_nopool.ulam", "examples/data/reedfrogs.csv",
             "reedfrogs_spg.ulam", "examples/data/reedfrogs.csv",
+            "reedfrogs_spg_nc.ulam", "examples/data/reedfrogs.csv",
             "funnel.ulam", "",
             "funnel_nc.ulam", "",
             "glmm_100k.ulam", "examples/data/sim_glmm_100k.csv");
@@ -100,7 +102,7 @@ class StanExportTest {
                 out.add(Arguments.of(name, DATA.get(name)));
             }
         }
-        assertTrue(!only.isEmpty() || out.size() >= 7, "examples found: " + out.size());
+        assertTrue(!only.isEmpty() || out.size() >= 9, "examples found: " + out.size());
         return out.stream();
     }
 

@@ -36,6 +36,11 @@ final class ArrayTyper {
     private int anonymous;
     private Kind context = Kind.LOCAL;
 
+    /** The kind of the anonymous locals made now. */
+    Kind context() {
+        return context;
+    }
+
     /** The kind given to the anonymous locals made from now on: that of the symbol being typed. */
     void context(Kind kind) {
         this.context = kind;
@@ -299,8 +304,8 @@ final class ArrayTyper {
      * A BLOCK function call: the function's shape signature ({@code vector[K]}, {@code matrix[K,N]})
      * bound to the operands' sizes (equal names checked when data are bound).
      */
-    AExpr block(String name, List<Object> operands, Span at) {
-        List<Object> args = new ArrayList<>(operands);   // operands that are not arrays are replaced by materialized copies
+    AExpr block(String name, List<Object> given, Span at) {
+        List<Object> args = new ArrayList<>(given);
         FunctionSpec f = Registry.function(name).filter(x -> x.kind() == FunctionSpec.Kind.BLOCK).orElseThrow(() ->
                 error(at, "'" + name + "' " + Unsupported.LATER, "this build's library does not have it"));
         Map<String, Size> bound = new HashMap<>();
@@ -340,13 +345,13 @@ final class ArrayTyper {
     }
 
     /** Whether a symbol's whole value lies in an array: parameters, data, materialized locals. */
-    private static boolean stored(Symbol s) {
+    static boolean stored(Symbol s) {
         return s.kind() == Kind.PARAMETER || s.isData() && s.dataFunction() == null && s.loop() == null || s.materialized()
                 || s.isData();
     }
 
     /** {@code a} as something that can be materialized: whole inline locals become element-by-element copies. */
-    private AExpr copyOf(AExpr a) {
+    AExpr copyOf(AExpr a) {
         if (a instanceof AExpr.Whole w) {
             Loop j = typer.newLoop("k", a.shape().count());
             return new AExpr.Elementwise(j, a.shape(), new TExpr.Ref(w.symbol(), new TExpr.LoopIndex(j), Elem.REAL));
@@ -368,6 +373,21 @@ final class ArrayTyper {
             typer.sameSize(ma.cols(), mb.cols(), "the columns of two matrices combined element by element", at);
         } else {
             throw error(at, "cannot combine a " + a + " and a " + b + " element by element", null);
+        }
+    }
+
+    /** Every symbol read whole inside an array expression (into {@code out}). */
+    static void wholes(AExpr a, java.util.Set<Symbol> out) {
+        if (a instanceof AExpr.Whole w) {
+            out.add(w.symbol());
+        } else if (a instanceof AExpr.Concat c) {
+            for (Object o : c.parts()) if (o instanceof AExpr p) wholes(p, out);
+        } else if (a instanceof AExpr.Transpose t) {
+            wholes(t.of(), out);
+        } else if (a instanceof AExpr.CumulativeSum c) {
+            wholes(c.of(), out);
+        } else if (a instanceof AExpr.Block b) {
+            for (Object o : b.args()) if (o instanceof AExpr p) wholes(p, out);
         }
     }
 

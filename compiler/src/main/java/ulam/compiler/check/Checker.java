@@ -61,6 +61,8 @@ public final class Checker {
     /** Imputed variables (2.15): uses of the variable read its merged value (observed or parameter). */
     private final Map<String, Symbol> redirect = new HashMap<>();
     private final Map<Symbol, Symbol[]> imputations = new LinkedHashMap<>();
+    /** {@code X <- merge_missing(B, B_impute)}: X to {B, B_impute}; X is another name of B's merged values. */
+    private final Map<String, String[]> merges = new LinkedHashMap<>();
     private final CompileMode mode;
     /** The prediction program's changes, or null when compiling for sampling. */
     private final PredictionRewrite prediction;
@@ -76,7 +78,7 @@ public final class Checker {
         typer.arrays(arrays);
         typer.redirect(redirect);
         this.prediction = mode.predicting()
-                ? new PredictionRewrite(mode.prediction(), symbols, definitions, firstSample, redirect, typer, notes) : null;
+                ? new PredictionRewrite(mode.prediction(), symbols, definitions, firstSample, redirect, typer, notes, source) : null;
     }
 
     /**
@@ -121,6 +123,7 @@ public final class Checker {
         shapeData();
         shapeParameters();
         List<Symbol> masks = prediction == null ? List.of() : prediction.newGroupParameters(byKind(Kind.PARAMETER));
+        if (prediction != null) prediction.priorParameters(byKind(Kind.PARAMETER));
         constrain();
         List<Symbol> typed = new ArrayList<>();   // locals in computing order, anonymous parts before their users
         for (Symbol s : order) {
@@ -242,9 +245,6 @@ public final class Checker {
             if (st.condition() != null && st.op() != Statement.Op.SAMPLE) {
                 throw error(st.condition().span(), "a condition 'y | ...' belongs on a '~' line", null);
             }
-            if (st.truncation() != null) {
-                throw error(st.truncation().span(), "truncation T[lower, upper] " + Unsupported.LATER, null);
-            }
             if (st.type() != null && Unsupported.type(st.type().name())) {
                 throw error(st.type().span(), "the type '" + st.type().name() + "' " + Unsupported.LATER, null);
             }
@@ -261,7 +261,7 @@ public final class Checker {
                     throw error(l.span(), "a link function such as " + l.link() + "(...) can only be on the left of '<-'",
                             "write the link on the linear model: " + l.link() + "(" + l.name().name() + ") <- ...");
                 }
-                for (Expr.Name n : targetNames(t)) firstSample.putIfAbsent(n.name(), st);
+                for (Expr.Name n : targetNames(t)) firstSample.putIfAbsent(merged(n.name()), st);
             } else {
                 Statement.Target t = st.target();
                 Expr.Name name;
@@ -280,6 +280,10 @@ public final class Checker {
                 } else {
                     throw error(t.span(), "only a single name can be on the left of '" + st.op().symbol + "'", null);
                 }
+                if (st.rhs() instanceof Expr.Call mm && mm.function().equals("merge_missing")) {
+                    mergeMissing(name, mm);
+                    continue;
+                }
                 Statement before = definitions.get(name.name());
                 if (before != null) {
                     throw error(name.span(), "'" + name.name() + "' is defined twice (also on line " + before.span().line() + ")",
@@ -288,6 +292,33 @@ public final class Checker {
                 definitions.put(name.name(), st);
             }
         }
+        // a '~' line on a merge_missing name (before or after its definition) is its variable's
+        for (String x : merges.keySet()) {
+            Statement st = firstSample.remove(x);
+            if (st != null) firstSample.putIfAbsent(merges.get(x)[0], st);
+        }
+    }
+
+    /**
+     * {@code B_merge <- merge_missing(B, B_impute)} (language reference 2.14, 2.15): the explicit
+     * form of automatic imputation. {@code B_merge}'s {@code ~} line becomes B's, whose missing
+     * values are then the parameter {@code B_impute}, and {@code B_merge} names the merged values.
+     */
+    private void mergeMissing(Expr.Name name, Expr.Call mm) {
+        if (mm.args().size() != 2 || !(mm.args().get(0) instanceof Expr.Name b) || !(mm.args().get(1) instanceof Expr.Name imp)) {
+            throw error(mm.span(), "merge_missing takes the variable with missing values and the name of their parameter",
+                    "write " + name.name() + " <- merge_missing(B, B_impute)");
+        }
+        if (merges.containsKey(name.name()) || definitions.containsKey(name.name())) {
+            throw error(name.span(), "'" + name.name() + "' is defined twice", null);
+        }
+        merges.put(name.name(), new String[] {b.name(), imp.name()});
+    }
+
+    /** The variable a {@code merge_missing} name stands for, or the name itself. */
+    private String merged(String name) {
+        String[] m = merges.get(name);
+        return m == null ? name : m[0];
     }
 
     /** The index written on the left ({@code a[g]}), empty for none and for element targets {@code v[[k]]}. */
@@ -310,6 +341,7 @@ public final class Checker {
         // uses: where every name appears, to classify free names and explain missing ones
         Map<String, Span> firstUse = new LinkedHashMap<>();
         for (Statement st : program.statements()) {
+            if (st.rhs() instanceof Expr.Call mm && mm.function().equals("merge_missing") && st.op() != Statement.Op.SAMPLE) continue;
             Consumer<Expr.Name> value = n -> firstUse.putIfAbsent(n.name(), n.span());
             matrixUses(st.rhs());
             names(st.rhs(), value, n -> usedAsIndex.add(n.name()));
@@ -336,7 +368,7 @@ public final class Checker {
         for (Map.Entry<String, Statement> e : firstSample.entrySet()) {
             String name = e.getKey();
             Statement st = e.getValue();
-            Span span = targetNames(st.target()).stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow().span();
+            Span span = targetNames(st.target()).stream().filter(n -> merged(n.name()).equals(name)).findFirst().orElseThrow().span();
             if (definitions.containsKey(name)) continue;   // outcome is derived data: checked with the locals
             if (schema != null && schema.has(name)) {
                 symbol(name, Kind.DATA, span, null);
@@ -352,7 +384,7 @@ public final class Checker {
         }
         for (Map.Entry<String, Span> e : firstUse.entrySet()) {
             String name = e.getKey();
-            if (symbols.containsKey(name)) continue;
+            if (symbols.containsKey(name) || merges.containsKey(name)) continue;
             if (isBuiltinName(name)) continue;
             if (schema != null && !schema.has(name)) {
                 throw missing(name, e.getValue());
@@ -379,7 +411,23 @@ public final class Checker {
             }
         }
         kinds();
+        for (Map.Entry<String, String[]> m : merges.entrySet()) {
+            Symbol b = symbols.get(m.getValue()[0]);
+            if (b == null || !b.isData() || !firstSample.containsKey(b.name())) {
+                throw error(definitionSpan(m.getKey()), "merge_missing(" + m.getValue()[0] + ", " + m.getValue()[1] + "): '" + m.getKey()
+                        + "' needs a distribution for the missing values of the data variable " + m.getValue()[0],
+                        "add a line such as " + m.getKey() + " ~ dnorm(nu, sigma_x)");
+            }
+            symbols.put(m.getKey(), b);
+        }
         impute();
+    }
+
+    private Span definitionSpan(String merge) {
+        for (Statement st : program.statements()) {
+            if (st.target() instanceof Statement.Target.Symbol s && s.name().name().equals(merge)) return s.span();
+        }
+        return new Span(1, 1, 1);
     }
 
     // ------------------------------------------------------------------ missing data (2.15)
@@ -411,6 +459,7 @@ public final class Checker {
             }
             for (Symbol c : columns) c.allowMissing();
             String name = b.name() + "_impute";
+            for (String[] m : merges.values()) if (m[0].equals(b.name())) name = m[1];
             if (symbols.containsKey(name)) {
                 throw error(st.target().span(), "'" + name + "' would hold the imputed values of " + b.name() + " but the model already uses that name", null);
             }
@@ -435,6 +484,7 @@ public final class Checker {
             rowLocal.put(merge, true);
             for (Symbol x : List.of(isna, slot, merge)) symbols.put(x.name(), x);
             redirect.put(b.name(), merge);
+            for (Map.Entry<String, String[]> m : merges.entrySet()) if (m.getValue()[0].equals(b.name())) redirect.put(m.getKey(), merge);
             imputations.put(b, new Symbol[] {impute, isna, slot, merge});
             int count = 0;
             for (Symbol c : columns) count = Math.max(count, schema.missing().getOrDefault(c.name(), 0));
@@ -680,10 +730,18 @@ public final class Checker {
             Shape shape;
             if (st.type() != null) {
                 if (!index.isEmpty()) {
-                    throw error(st.target().span(), "arrays of vectors (" + st.type().name() + "[..]:" + p.name() + "[..]) "
-                            + Unsupported.LATER, null);
+                    // an array of vectors, vector[K]:v[g]: one row per level, v[g,k] its k-th element
+                    if (!List.of("vector", "row_vector").contains(st.type().name()) || index.size() != 1) {
+                        throw error(st.target().span(), "an array (" + st.type().name() + "[..]:" + p.name() + "[..]) can be of vectors "
+                                + "with one index, vector[K]:" + p.name() + "[g]", null);
+                    }
+                    Shape.Vector each = (Shape.Vector) declared(st.type(), p);
+                    p.shape(new Shape.Matrix(levels(index.get(0), p, "index"), each.length()));
+                    p.elem(Elem.REAL);
+                    continue;
                 }
                 shape = declared(st.type(), p);
+                Registry.transform(st.type().name()).ifPresent(tr -> p.transform(tr, levels(st.type().dims().get(0), p, "size")));
             } else if (!index.isEmpty()) {
                 List<Size> sizes = new ArrayList<>();
                 for (Expr i : index) sizes.add(levels(i, p, "index"));
@@ -704,6 +762,7 @@ public final class Checker {
             p.shape(shape);
             p.elem(Elem.REAL);
         }
+        new TypeInference(this::error, symbols, this::levels).infer(program);
     }
 
     /** A size written in a type or as an index on the left: a literal, an integer data scalar, or an index column (its levels). */
@@ -757,8 +816,14 @@ public final class Checker {
                 return new Shape.Matrix(levels(dims.get(0), of, "size"), levels(dims.get(1), of, "size"));
             }
             default -> {
+                ulam.stdlib.TransformSpec t = Registry.transform(type.name()).orElse(null);
+                if (t != null) {
+                    if (dims.size() != 1) throw error(type.span(), type.name() + " takes one size: " + type.name() + "[K]", null);
+                    Size k = levels(dims.get(0), of, "size");
+                    return t.shape().startsWith("matrix") ? new Shape.Matrix(k, k) : new Shape.Vector(k);
+                }
                 String near = nearest(type.name(), List.of("real", "int", "vector", "row_vector", "matrix", "simplex", "ordered",
-                        "corr_matrix", "cholesky_factor_corr"));
+                        "positive_ordered", "corr_matrix", "cholesky_factor_corr", "cov_matrix", "cholesky_factor_cov"));
                 throw error(type.span(), "unknown type '" + type.name() + "'", near != null ? "did you mean '" + near + "'?"
                         : "types are real, int, vector, row_vector and matrix");
             }
@@ -772,7 +837,24 @@ public final class Checker {
         for (Symbol p : byKind(Kind.PARAMETER)) {
             Expr.Call call = (Expr.Call) p.statement().rhs();
             DistributionSpec spec = distribution(call);
+            if (p.transform() != null) {
+                if (TypeInference.isVectorSupport(spec.outcomeSupport()) && spec.outcomeSupport() != p.transform().support()) {
+                    throw error(call.functionSpan(), spec.name() + " is a distribution of a " + spec.outcomeSupport().name().toLowerCase()
+                            + ", but '" + p.name() + "' is a " + p.transform().type(), null);
+                }
+                continue;   // its type's transform keeps it in its support
+            }
+            if (TypeInference.isVectorSupport(spec.outcomeSupport())) {
+                throw error(p.span(), "'" + p.name() + "' needs a type: its prior " + spec.name() + " is a distribution of a "
+                        + spec.outcomeSupport().name().toLowerCase(), "declare it, e.g. "
+                        + TypeInference.typeName(spec.outcomeSupport()) + "[K]:" + p.name() + " ~ " + spec.name() + "(...)");
+            }
             p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
+            Statement.Truncation tr = p.statement().truncation();
+            if (tr != null) {   // T[L, U] on a prior: the parameter lives in [L, U]
+                p.constraint(new Constraint(tr.lower() != null ? bound(tr.lower()) : p.constraint().lower(),
+                        tr.upper() != null ? bound(tr.upper()) : p.constraint().upper(), "its truncation T[,]"));
+            }
         }
         // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
         // 2. a bare parameter name as an argument, if it has no constraint yet (priors and likelihoods)
@@ -783,8 +865,9 @@ public final class Checker {
             for (int k = 0; k < Math.min(spec.arity(), call.args().size()); k++) {
                 if (!(call.args().get(k) instanceof Expr.Name n)) continue;
                 Symbol s = symbols.get(n.name());
-                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone()) continue;
+                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone() || s.transform() != null) continue;
                 Support sup = spec.args().get(k).support();
+                if (TypeInference.isVectorSupport(sup)) continue;
                 s.constraint(fromSupport(sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
             }
         }
@@ -854,16 +937,7 @@ public final class Checker {
     }
 
     private DistributionSpec distribution(Expr.Call call) {
-        if (Unsupported.distribution(call.function())) {
-            throw error(call.functionSpan(), "distribution '" + call.function() + "' " + Unsupported.LATER, null);
-        }
-        return Registry.distribution(call.function()).orElseThrow(() -> {
-            if (Registry.function(call.function()).isPresent()) {
-                return error(call.functionSpan(), "'" + call.function() + "' is a function, not a distribution",
-                        "the right of '~' is a distribution such as dnorm(mu, sigma)");
-            }
-            return typer.unknown(call.functionSpan(), call.function(), "distribution");
-        });
+        return typer.distributionOf(call);
     }
 
     // ------------------------------------------------------------------ locals
@@ -1034,6 +1108,11 @@ public final class Checker {
         for (Statement st : program.statements()) {
             if (st.op() != Statement.Op.SAMPLE) continue;
             Expr.Call call = (Expr.Call) st.rhs();
+            if (st.target() instanceof Statement.Target.Stack stack && !isEscape(call) && !typer.distributionOf(call).scalarOutcome()) {
+                Symbol first = symbols.get(stack.names().get(0).name());
+                terms.add(first.isData() ? stackedOutcomes(st, stack, call) : stacked(st, stack, call));
+                continue;
+            }
             for (Expr.Name n : targetNames(st.target())) {
                 Symbol s = symbols.get(n.name());
                 if (s.isData()) {
@@ -1046,7 +1125,117 @@ public final class Checker {
         return terms;
     }
 
+    /**
+     * {@code c(a, b)[g] ~ multi_normal(...)} (language reference 6.2): for each level g the vector
+     * (a[g], b[g]) has the distribution; the parameters side by side are computed into a matrix
+     * with one column per level, and the term runs over its columns.
+     */
+    private Term stacked(Statement st, Statement.Target.Stack stack, Expr.Call call) {
+        List<Symbol> parts = new ArrayList<>();
+        for (Expr.Name n : stack.names()) {
+            Symbol s = symbols.get(n.name());
+            if (s.kind() != Kind.PARAMETER || s.statement() != st) {
+                throw error(n.span(), "'" + n.name() + "' in c(...) on the left of a " + typer.distributionOf(call).name()
+                        + " line must be a parameter that this line introduces", null);
+            }
+            parts.add(s);
+        }
+        int k = parts.size();
+        Shape one = parts.get(0).shape();
+        if (!(one instanceof Shape.Vector v)) {
+            throw error(stack.span(), "c(...)[g] ~ " + call.function() + " needs an index after c(...): c(a, b)[g]", null);
+        }
+        Size levels = v.length();
+        List<Object> wholes = new ArrayList<>();
+        for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
+        AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
+        return rowsTerm(st, parts.get(0), arrays.materialize(side, Kind.LOCAL), call, stack.span());
+    }
+
+    /**
+     * {@code Y ~ multinomial(theta)} with Y a data matrix of counts (one row per observation, one
+     * column per category): each row is an outcome. The rows are copied one after another when the
+     * data are bound, so that each is contiguous.
+     */
+    private Term countRows(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (!(y.shape() instanceof Shape.Matrix m)) {
+            throw error(n.span(), "the outcome of " + typer.distributionOf(call).name() + " is a matrix of counts, one row per "
+                    + "observation and one column per category; '" + y.name() + "' is a " + y.shape(),
+                    "give it as JSON nested arrays, or a CSV with --data-matrix " + y.name() + "=FILE");
+        }
+        Symbol rows = new Symbol("#" + y.name() + "_rows", Kind.TRANSFORMED_DATA);
+        rows.defineByFunction(ulam.runtime.model.ModelSupport.class, "rowMajor",
+                List.of(new TExpr.Ref(y, null, Elem.INT), new TExpr.SizeOf(m.rows())));
+        rows.shape(new Shape.Vector(new Size.Length(rows)));
+        rows.elem(Elem.INT);
+        symbols.put(rows.name(), rows);
+        made.add(rows);
+        Loop loop = typer.newLoop("i", m.rows());
+        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
+        TExpr outcome = new TExpr.Slice(rows, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
+                new Shape.Vector(m.cols()), Elem.INT);
+        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, prediction != null);
+        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
+    }
+
+    /**
+     * {@code c(W, E) ~ multi_normal(c(muW, muE), Rho, Sigma)} with data outcomes (book m14.6): in
+     * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
+     */
+    private Term stackedOutcomes(Statement st, Statement.Target.Stack stack, Expr.Call call) {
+        List<Object> wholes = new ArrayList<>();
+        Size rows = null;
+        for (Expr.Name n : stack.names()) {
+            Symbol s = symbols.get(n.name());
+            if (!s.isData() || !(s.shape() instanceof Shape.Vector v)) {
+                throw error(n.span(), "c(...) on the left of a " + typer.distributionOf(call).name() + " line holds data columns "
+                        + "or parameters, not both; '" + n.name() + "' is a " + s.kind().description, null);
+            }
+            if (rows == null) rows = v.length();
+            else typer.sameSize(rows, v.length(), "the lengths of the outcomes in c(...)", n.span());
+            wholes.add(new AExpr.Whole(s));
+        }
+        int k = wholes.size();
+        Symbol byRows = arrays.materialize(new AExpr.Concat(wholes, new Shape.Matrix(rows, new Size.Const(k)), true), Kind.LOCAL);
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(byRows), new Shape.Matrix(new Size.Const(k), rows)),
+                Kind.LOCAL);
+        Loop loop = typer.newLoop("i", rows);
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), new TExpr.Num(k, Elem.INT), Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
+        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, prediction != null);
+        Symbol y = symbols.get(stack.names().get(0).name());
+        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, stack.span(), ctx), null);
+    }
+
+    /**
+     * A vector distribution of each row of a matrix of parameters (levels × K: stacked vectors
+     * side by side, or an array of vectors {@code vector[K]:v[g]}): the matrix is transposed into
+     * one contiguous column per level, and the term runs over the columns.
+     */
+    private Term rowsTerm(Statement st, Symbol lhs, Symbol byRows, Expr.Call call, Span span) {
+        Shape.Matrix m = (Shape.Matrix) byRows.shape();
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(byRows), new Shape.Matrix(m.cols(), m.rows())),
+                Kind.LOCAL);
+        Loop loop = typer.newLoop("g", m.rows());
+        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
+        TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT);
+        TExpr outcome = new TExpr.Slice(columns, offset, new Shape.Vector(m.cols()), Elem.REAL);
+        boolean draws = prediction != null;
+        return new Term(st, lhs, false, loop, typer.densityTerm(call, outcome, span, Typer.Ctx.scalar(false, draws)), null);
+    }
+
     private Term likelihood(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("int[") && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol) {
+            return countRows(st, y, n, call);
+        }
+        if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol) {
+            // a whole data vector as one outcome (y ~ multi_normal(0, K)): one term, one observation
+            if (st.type() != null) sameShapeAs(declared(st.type(), y), y.shape(), st.type().span());
+            TExpr whole = new TExpr.Slice(y, new TExpr.Num(0, Elem.INT), y.shape(), Elem.REAL);
+            return new Term(st, y, true, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, prediction != null)), null);
+        }
         if (st.type() != null) {
             throw error(st.type().span(), "'" + y.name() + "' is data: it needs no type", "remove '" + st.type().name() + "[..]:'");
         }
@@ -1076,7 +1265,7 @@ public final class Checker {
                         + y.name() + " == 0", null);
             }
         }
-        return new Term(st, y, true, loop, value(call, outcome, n.span(), ctx), condition);
+        return new Term(st, y, true, loop, truncate(st, value(call, outcome, n.span(), ctx), ctx), condition);
     }
 
     /** The log density of one element: a distribution, or a custom(...) or mixture(...) expression. */
@@ -1097,7 +1286,7 @@ public final class Checker {
                 return typer.mixture(call, outcome, outcomeSpan, ctx);
             }
             default -> {
-                return typer.density(call, outcome, outcomeSpan, ctx);
+                return typer.densityTerm(call, outcome, outcomeSpan, ctx);
             }
         }
     }
@@ -1133,14 +1322,58 @@ public final class Checker {
             TExpr outcome = new TExpr.Ref(p, new TExpr.Num(k.value() - 1, Elem.INT), Elem.REAL);
             return new Term(st, p, false, null, typer.density(call, outcome, n.span(), Typer.Ctx.scalar(false, draws)), null);
         }
+        if (!typer.distributionOf(call).scalarOutcome() && !indexOf(st.target()).isEmpty() && p.shape() instanceof Shape.Matrix) {
+            return rowsTerm(st, p, p, call, st.target().span());   // vector[K]:v[g] ~ multi_normal(...)
+        }
+        if (!typer.distributionOf(call).scalarOutcome()) {
+            // a distribution of a whole vector or matrix (multi_normal, lkj_corr, dirichlet): one term
+            TExpr whole = new TExpr.Slice(p, new TExpr.Num(0, Elem.INT), p.shape(), Elem.REAL);
+            return new Term(st, p, false, null, typer.densityTerm(call, whole, n.span(), Typer.Ctx.scalar(false, draws)), null);
+        }
         if (p.shape().isScalar()) {
-            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), Typer.Ctx.scalar(false, draws));
-            return new Term(st, p, false, null, d, null);
+            Typer.Ctx ctx = Typer.Ctx.scalar(false, draws);
+            TExpr.Density d = typer.density(call, new TExpr.Ref(p, null, Elem.REAL), n.span(), ctx);
+            return new Term(st, p, false, null, truncate(st, d, ctx), null);
         }
         Loop loop = typer.newLoop("j", p.shape().count());
         TExpr outcome = new TExpr.Ref(p, new TExpr.LoopIndex(loop), Elem.REAL);
-        TExpr.Density d = typer.density(call, outcome, n.span(), Typer.Ctx.elements(loop, p.shape(), false, draws));
-        return new Term(st, p, false, loop, d, null);
+        Typer.Ctx ctx = Typer.Ctx.elements(loop, p.shape(), false, draws);
+        TExpr.Density d = typer.density(call, outcome, n.span(), ctx);
+        return new Term(st, p, false, loop, truncate(st, d, ctx), null);
+    }
+
+    /**
+     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; ulam issues
+     * #183, #451): the density renormalised to [L, U] by subtracting
+     * {@code log(F(U) - F(L))}, or {@code log(1 - F(L))} / {@code log F(U)} with one bound; for a
+     * count outcome the lower bound is included ({@code log(1 - F(L - 1))}).
+     */
+    private TExpr truncate(Statement st, TExpr value, Typer.Ctx ctx) {
+        Statement.Truncation tr = st.truncation();
+        if (tr == null) return value;
+        if (!(value instanceof TExpr.Density d)) {
+            throw error(tr.span(), "truncation T[L, U] applies to a distribution of single values such as dnorm(mu, sigma)", null);
+        }
+        if (tr.lower() == null && tr.upper() == null) {
+            throw error(tr.span(), "T[,] needs a lower or an upper bound", "e.g. T[0, ] or T[, 10]");
+        }
+        Expr.Call call = (Expr.Call) st.rhs();
+        boolean count = d.distribution().outcome() == ulam.stdlib.ValueType.INT;
+        TExpr lower = null;
+        if (tr.lower() != null) {
+            lower = typer.numeric(typer.expr(tr.lower(), ctx), tr.lower().span());
+            if (count) lower = new TExpr.Arith(TExpr.Op.SUB, lower, new TExpr.Num(1, Elem.INT), lower.elem());
+        }
+        TExpr norm;
+        if (tr.upper() != null) {
+            TExpr upper = typer.numeric(typer.expr(tr.upper(), ctx), tr.upper().span());
+            TExpr below = typer.cdf(call, upper, tr.upper().span(), false, ctx);
+            norm = lower == null ? below : new TExpr.Call(Registry.function("log_diff_exp").orElseThrow(),
+                    List.of(below, typer.cdf(call, lower, tr.lower().span(), false, ctx)));
+        } else {
+            norm = typer.cdf(call, lower, tr.lower().span(), true, ctx);
+        }
+        return new TExpr.Arith(TExpr.Op.SUB, d, norm, Elem.REAL);
     }
 
     // ------------------------------------------------------------------ views of data
@@ -1153,7 +1386,9 @@ public final class Checker {
             if (t.condition() != null) all.add(t.condition());
         }
         List<Size> arraySizes = new ArrayList<>();
+        Set<Symbol> wholeData = new HashSet<>();   // data read as whole arrays by library code: real arrays
         for (Symbol s : symbols.values()) {
+            if (s.array() != null) ArrayTyper.wholes(s.array(), wholeData);
             if (s.array() != null) ArrayTyper.parts(s.array(), all, arraySizes);
             if (s.value() != null) all.add(s.value());
             if (s.dataFunctionArgs() != null) all.addAll(s.dataFunctionArgs());
@@ -1165,8 +1400,13 @@ public final class Checker {
                 if (x instanceof TExpr.Ref r && r.symbol().isData()) need(r.symbol(), r.elem());
                 if (x instanceof TExpr.SizeOf sz) sizeViews(sz.size());
                 if (x instanceof TExpr.Reduce rd) sizeViews(rd.loop().count());
+                if (x instanceof TExpr.Slice sl && sl.symbol().isData()) {
+                    if (sl.elem() == Elem.INT) need(sl.symbol(), Elem.INT);
+                    else wholeData.add(sl.symbol());
+                }
             });
         }
+        for (Symbol s : wholeData) if (s.kind() == Kind.DATA) s.view(Elem.REAL);
         for (Size z : arraySizes) sizeViews(z);
         for (Symbol s : symbols.values()) {
             sizeViews(s.shape().count());
@@ -1177,7 +1417,7 @@ public final class Checker {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
         }
         for (Symbol s : byKind(Kind.DATA)) {
-            if (schema != null && schema.integers().contains(s.name()) && s.views().remove(Elem.REAL)) {
+            if (schema != null && schema.integers().contains(s.name()) && !wholeData.contains(s) && s.views().remove(Elem.REAL)) {
                 s.view(Elem.INT);   // whole numbers used as reals: read as integers, converted on use
             }
             s.elem(s.views().contains(Elem.INT) ? Elem.INT : s.views().contains(Elem.REAL) ? Elem.REAL : Elem.STRING);

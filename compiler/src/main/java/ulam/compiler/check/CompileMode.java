@@ -41,14 +41,35 @@ public record CompileMode(boolean priorOnly, Prediction prediction) {
      * {@link #fitLevelsName(String)}, and the parameters of those levels are drawn from their
      * prior line at every draw.
      *
+     * <p>With {@code drawPrior} (simulation-based calibration, {@code ulam sbc}) every parameter is
+     * drawn from its prior line instead of read from the parameter vector: ancestral sampling,
+     * each draw made after the draws and locals its prior line reads (hyper-parameters before the
+     * parameters they scale). Each draw is reported as {@code prior NAME} ({@link #priorName}), and
+     * the likelihood lines draw their outcomes from those values, so one {@code writeDraw} gives
+     * one draw of the parameters and the data from their joint prior distribution.
+     *
      * @param columns   names of the columns of the new data (empty when predicting the fit's own rows)
      * @param newGroups names given with {@code --new-groups}
+     * @param drawPrior draw every parameter from its prior line (see above)
      */
-    public record Prediction(Set<String> columns, List<String> newGroups) {
+    public record Prediction(Set<String> columns, List<String> newGroups, boolean drawPrior) {
         public Prediction {
             columns = Set.copyOf(columns);
             newGroups = List.copyOf(newGroups);
         }
+
+        /** Prediction from the parameter vector (no prior draws). */
+        public Prediction(Set<String> columns, List<String> newGroups) {
+            this(columns, newGroups, false);
+        }
+    }
+
+    /** A program drawing parameters and outcomes from the prior, for {@code ulam sbc}. */
+    public static final CompileMode PRIOR_DRAWS = new CompileMode(false, new Prediction(Set.of(), List.of(), true));
+
+    /** The output name of the prior draw of parameter {@code parameter} in a {@code drawPrior} program. */
+    public static String priorName(String parameter) {
+        return "prior " + parameter;
     }
 
     /** The data value holding the fit's number of levels of index {@code index} (not a valid identifier). */

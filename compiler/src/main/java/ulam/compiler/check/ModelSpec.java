@@ -45,9 +45,11 @@ public record ModelSpec(String name, Source source, Program program, List<Symbol
      * @param newGroups for each index with new groups: the parameters whose new levels are drawn
      *                  from their priors
      * @param skipped   likelihood lines that cannot be simulated (custom, mixture), with why
+     * @param prior     with {@link CompileMode.Prediction#drawPrior()}: the prior draw of each
+     *                  parameter (named {@link CompileMode#priorName}), in parameter order; else empty
      */
     public record Predicted(List<Symbol> link, List<Symbol> simulated, Map<Symbol, List<Symbol>> newGroups,
-                            List<String> skipped) {}
+                            List<String> skipped, List<Symbol> prior) {}
 
 
     /** Likelihood terms, in source order. */

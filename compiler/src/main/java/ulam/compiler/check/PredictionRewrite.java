@@ -25,6 +25,8 @@ import ulam.runtime.model.ModelSupport;
  *   <li>{@link #newGroupIndices}: an index with new groups reads {@code F + value};</li>
  *   <li>{@link #newGroupParameters}: a parameter sized by such an index is read through a value
  *       that keeps the fit's levels and draws the new ones;</li>
+ *   <li>{@link #priorParameters}: with {@link CompileMode.Prediction#drawPrior()}, every
+ *       parameter is read through a value drawn from its prior line;</li>
  *   <li>{@link #simulate}: prior lines define those draws, likelihood lines become draws of
  *       their outcomes, and the log density is left empty;</li>
  *   <li>{@link #prune}: data that nothing reported needs (the outcomes) are not read.</li>
@@ -38,6 +40,7 @@ final class PredictionRewrite {
     private final Map<String, Symbol> redirect;
     private final Typer typer;
     private final List<String> notes;
+    private final ulam.compiler.parse.Source source;
 
     /** Index symbol to its shifted copy, and to the data value of the fit's levels. */
     private final Map<Symbol, Symbol> shifted = new LinkedHashMap<>();
@@ -45,9 +48,13 @@ final class PredictionRewrite {
     /** Parameter with new levels to {mask of new elements, value read by the model}. */
     private final Map<Symbol, Symbol[]> extended = new LinkedHashMap<>();
     private final List<Symbol> link = new ArrayList<>();
+    /** With drawPrior: each parameter to the value drawn from its prior line, which the model reads instead. */
+    private final Map<Symbol, Symbol> priorDraws = new LinkedHashMap<>();
 
     PredictionRewrite(CompileMode.Prediction prediction, Map<String, Symbol> symbols, Map<String, Statement> definitions,
-                      Map<String, Statement> firstSample, Map<String, Symbol> redirect, Typer typer, List<String> notes) {
+                      Map<String, Statement> firstSample, Map<String, Symbol> redirect, Typer typer, List<String> notes,
+                      ulam.compiler.parse.Source source) {
+        this.source = source;
         this.prediction = prediction;
         this.symbols = symbols;
         this.definitions = definitions;
@@ -208,6 +215,32 @@ final class PredictionRewrite {
         return masks;
     }
 
+    /**
+     * With {@link CompileMode.Prediction#drawPrior()}: every parameter is read, from here on,
+     * through a reported value named {@link CompileMode#priorName} that {@link #simulate} defines
+     * as a draw from the parameter's prior line.
+     *
+     * @param parameters the parameters, shaped
+     * @throws UlamException for a model with imputed values (their parameters have no prior line of their own)
+     */
+    void priorParameters(List<Symbol> parameters) {
+        if (!prediction.drawPrior()) return;
+        if (!redirect.isEmpty()) {
+            String imputed = redirect.keySet().iterator().next();
+            throw new UlamException("sbc cannot draw the prior of a model with imputed values ('" + imputed + "') yet", null,
+                    "the missing values of '" + imputed + "' are parameters without a prior line of their own");
+        }
+        for (Symbol p : parameters) {
+            Symbol draw = new Symbol(CompileMode.priorName(p.name()), Kind.GENERATED);
+            draw.shape(p.shape());
+            draw.elem(Elem.REAL);
+            draw.span(p.span());
+            symbols.put(draw.name(), draw);
+            redirect.put(p.name(), draw);
+            priorDraws.put(p, draw);
+        }
+    }
+
     private boolean isShifted(Size z) {
         return z instanceof Size.Levels l && fitLevels.containsKey(l.symbol());
     }
@@ -239,6 +272,7 @@ final class PredictionRewrite {
                         null, "its first '~' line must be a distribution over every element, as " + e.getKey().name() + "[g] ~ dnorm(mu, sigma)");
             }
         }
+        List<Symbol> prior = prediction.drawPrior() ? drawPrior(terms, order) : List.of();
         List<Symbol> simulated = new ArrayList<>();
         for (Map.Entry<Symbol, List<Term>> e : byOutcome.entrySet()) {
             Symbol sim = outcomeDraw(e.getKey(), e.getValue(), skipped);
@@ -246,6 +280,10 @@ final class PredictionRewrite {
             symbols.put("#sim " + sim.name(), sim);
             order.add(sim);
             simulated.add(sim);
+        }
+        if (prediction.drawPrior()) {
+            sortByDependencies(order);
+            checkPriorReaders(order);
         }
         Map<Symbol, List<Symbol>> groups = new LinkedHashMap<>();
         for (Map.Entry<Symbol, Symbol> e : shifted.entrySet()) {
@@ -257,7 +295,130 @@ final class PredictionRewrite {
             }
             groups.put(e.getKey(), params);
         }
-        return new ModelSpec.Predicted(List.copyOf(link), simulated, groups, skipped);
+        return new ModelSpec.Predicted(List.copyOf(link), simulated, groups, skipped, prior);
+    }
+
+    /**
+     * Defines each parameter's prior draw (ancestral sampling, Talts et al. 2018, "Validating
+     * Bayesian inference algorithms with simulation-based calibration", Sec. 2): the random
+     * generator of its one prior line, with the arguments read from the other draws.
+     *
+     * @return the draws, in parameter order (added to {@code order}, to be sorted)
+     * @throws UlamException at a parameter whose prior cannot be drawn that way: more than one
+     *                       prior line, a {@code custom(...)} or {@code mixture(...)} prior, a
+     *                       multivariate prior, a prior on single elements ({@code v[[k]]}), a
+     *                       structured type, a prior that reads the parameter itself
+     */
+    private List<Symbol> drawPrior(List<Term> terms, List<Symbol> order) {
+        Map<Symbol, List<Term>> lines = new LinkedHashMap<>();
+        for (Term t : terms) {
+            if (!t.likelihood()) lines.computeIfAbsent(t.lhs(), k -> new ArrayList<>()).add(t);
+        }
+        List<Symbol> out = new ArrayList<>();
+        String help = "sbc draws each parameter from its one prior line, after the values that line reads";
+        for (Map.Entry<Symbol, Symbol> e : priorDraws.entrySet()) {
+            Symbol p = e.getKey();
+            Symbol draw = e.getValue();
+            List<Term> ts = lines.getOrDefault(p, List.of());
+            if (ts.size() != 1) {
+                throw source.error(p.span(), "'" + p.name() + "' has " + ts.size() + " prior lines: sbc cannot draw it from its prior",
+                        help + "; merge them into one line");
+            }
+            Term t = ts.get(0);
+            TExpr.Density d = t.density();
+            if (t.value() instanceof TExpr.VDensity v) {
+                throw source.error(t.statement().span(), "sbc cannot draw the multivariate parameter '" + p.name() + "' ("
+                        + v.distribution().name() + ") from its prior yet", help);
+            }
+            if (d == null && t.statement().truncation() != null && t.value() instanceof TExpr.Arith a
+                    && a.left() instanceof TExpr.Density untruncated) {
+                // T[L, U] renormalises by a constant when the arguments are data: drawing from the whole
+                // distribution and rejecting values outside [L, U] (the parameter's bounds) is then exact
+                if (!untruncated.args().stream().allMatch(Typer::dataOnly) || !Typer.dataOnly(a.right())) {
+                    throw source.error(t.statement().span(), "sbc cannot draw '" + p.name() + "' from a truncated prior whose"
+                            + " arguments are parameters yet", help);
+                }
+                d = untruncated;
+            }
+            if (d == null) {
+                throw source.error(t.statement().span(), "the prior of '" + p.name() + "' is not a distribution with a random generator",
+                        help + "; write it as " + p.name() + " ~ dist(...)");
+            }
+            if (!d.distribution().outcomeShape().isEmpty() || p.transform() != null) {
+                throw source.error(t.statement().span(), "sbc cannot draw the multivariate or structured parameter '" + p.name()
+                        + "' from its prior yet", help);
+            }
+            if (t.loop() == null && !p.shape().isScalar()) {
+                throw source.error(t.statement().span(), "the prior of '" + p.name() + "' is on one element: sbc cannot draw it from its prior",
+                        help + "; give one line over every element, as " + p.name() + "[j] ~ dist(...)");
+            }
+            TExpr value = new TExpr.Rng(d.distribution(), d.args());
+            if (references(value).contains(draw)) {
+                throw source.error(t.statement().span(), "the prior of '" + p.name() + "' reads '" + p.name()
+                        + "' itself: sbc cannot draw it from its prior", help);
+            }
+            draw.define(t.loop(), value);
+            order.add(draw);
+            out.add(draw);
+        }
+        return out;
+    }
+
+    /**
+     * Sorts the computed values so that each follows everything it reads (stable: the first value
+     * whose inputs are all computed goes next).
+     *
+     * @throws UlamException when values read each other in a circle (priors that depend on each other)
+     */
+    private void sortByDependencies(List<Symbol> order) {
+        Set<Symbol> present = new HashSet<>(order);
+        Map<Symbol, Set<Symbol>> inputs = new LinkedHashMap<>();
+        for (Symbol s : order) {
+            Set<Symbol> in = new HashSet<>();
+            references(s, r -> {
+                if (r != s && present.contains(r)) in.add(r);
+            });
+            inputs.put(s, in);
+        }
+        List<Symbol> left = new ArrayList<>(order);
+        Set<Symbol> done = new HashSet<>();
+        order.clear();
+        while (!left.isEmpty()) {
+            Symbol next = null;
+            for (Symbol s : left) {
+                if (done.containsAll(inputs.get(s))) {
+                    next = s;
+                    break;
+                }
+            }
+            if (next == null) {
+                ulam.compiler.ast.Span at = left.stream().map(Symbol::span).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(new ulam.compiler.ast.Span(1, 1, 1));
+                throw source.error(at, "the priors read each other in a circle (" + left.stream().map(Symbol::name)
+                        .filter(n -> !n.startsWith("#")).toList() + "): sbc cannot draw them top-down", null);
+            }
+            left.remove(next);
+            done.add(next);
+            order.add(next);
+        }
+    }
+
+    /**
+     * Refuses a prior draw read by a part computed into an array before the reported values are
+     * written (a matrix product of a parameter): it would read the draw before it is made.
+     */
+    private void checkPriorReaders(List<Symbol> order) {
+        Set<Symbol> fromPrior = new HashSet<>(priorDraws.values());
+        for (Symbol s : order) {
+            boolean[] reads = {false};
+            references(s, r -> reads[0] |= fromPrior.contains(r));
+            if (!reads[0]) continue;
+            fromPrior.add(s);
+            if (s.anonymous() && s.materialized() && s.kind() == Kind.GENERATED) {
+                throw source.error(s.span(), "sbc cannot yet draw the prior of a model whose vector or matrix expressions"
+                        + " (as %*%, c(...)) read parameters", null);
+            }
+        }
     }
 
     private void drawNewLevels(Term t, List<Symbol> order) {

@@ -79,6 +79,33 @@ public sealed interface TExpr {
         @Override public Elem elem() { return Elem.REAL; }
     }
 
+    /**
+     * The elements of a symbol's whole value from a 0-based flat {@code offset} (column-major):
+     * a vector or matrix operand of a {@link VDensity}. The symbol is stored in an array: a
+     * parameter, data, or a materialized local; {@code shape} is the part's (a column of a matrix
+     * is a vector). Not a value by itself.
+     */
+    record Slice(Symbol symbol, TExpr offset, Shape shape, Elem elem) implements TExpr {}
+
+    /**
+     * A log density with vector or matrix operands ({@code multi_normal}, {@code lkj_corr},
+     * {@code dirichlet}, {@code ordered_logistic}'s cutpoints): the operands are the outcome, then
+     * the arguments, each a single value or a {@link Slice}; {@code dims} gives one size per
+     * distinct size name of the distribution's shapes ({@code ulam.stdlib.Signatures}).
+     */
+    record VDensity(DistributionSpec distribution, List<TExpr> operands, List<Size> dims) implements TExpr {
+        @Override public Elem elem() { return Elem.REAL; }
+    }
+
+    /**
+     * The log of a distribution function at {@code at}: {@code log P(Y <= at)} ({@code _lcdf}),
+     * or with {@code complement} {@code log P(Y > at)} ({@code _lccdf}); for truncation
+     * {@code T[L, U]} and for {@code normal_lcdf(x | mu, sigma)} in expressions.
+     */
+    record Cdf(DistributionSpec distribution, boolean complement, TExpr at, List<TExpr> args) implements TExpr {
+        @Override public Elem elem() { return Elem.REAL; }
+    }
+
     /** A random draw from a distribution ({@code normal_rng(mu, sigma)}), generated quantities only. */
     record Rng(DistributionSpec distribution, List<TExpr> args) implements TExpr {
         @Override public Elem elem() { return distribution.outcome() == ulam.stdlib.ValueType.INT ? Elem.INT : Elem.REAL; }

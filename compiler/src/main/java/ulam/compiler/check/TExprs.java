@@ -38,6 +38,12 @@ public final class TExprs {
             r = new TExpr.Density(x.distribution(), map(x.outcome(), f), mapAll(x.args(), f));
         } else if (e instanceof TExpr.Rng x) {
             r = new TExpr.Rng(x.distribution(), mapAll(x.args(), f));
+        } else if (e instanceof TExpr.Cdf x) {
+            r = new TExpr.Cdf(x.distribution(), x.complement(), map(x.at(), f), mapAll(x.args(), f));
+        } else if (e instanceof TExpr.Slice x) {
+            r = new TExpr.Slice(x.symbol(), map(x.offset(), f), x.shape(), x.elem());
+        } else if (e instanceof TExpr.VDensity x) {
+            r = new TExpr.VDensity(x.distribution(), mapAll(x.operands(), f), x.dims());
         }
         return f.apply(r);
     }
@@ -77,6 +83,14 @@ public final class TExprs {
             return all;
         }
         if (e instanceof TExpr.Rng x) return x.args();
+        if (e instanceof TExpr.Slice x) return List.of(x.offset());
+        if (e instanceof TExpr.Cdf x) {
+            List<TExpr> all = new ArrayList<>();
+            all.add(x.at());
+            all.addAll(x.args());
+            return all;
+        }
+        if (e instanceof TExpr.VDensity x) return x.operands();
         return List.of();
     }
 
@@ -105,6 +119,13 @@ public final class TExprs {
         if (e instanceof TExpr.IfElse i) return "ifelse(" + show(i.test()) + ", " + show(i.yes()) + ", " + show(i.no()) + ")";
         if (e instanceof TExpr.Reduce r) return r.kind().name().toLowerCase() + "(" + show(r.body()) + " for " + r.loop() + ")";
         if (e instanceof TExpr.Density d) return d.distribution().name() + "(" + show(d.outcome()) + " | " + join(d.args()) + ")";
+        if (e instanceof TExpr.Cdf c) {
+            return c.distribution().name() + (c.complement() ? "_lccdf(" : "_lcdf(") + show(c.at()) + " | " + join(c.args()) + ")";
+        }
+        if (e instanceof TExpr.Slice x) return x.symbol().name() + (x.offset() instanceof TExpr.Num n && n.value() == 0 ? "" : "[" + show(x.offset()) + ":]");
+        if (e instanceof TExpr.VDensity d) {
+            return d.distribution().name() + "(" + show(d.operands().get(0)) + " | " + join(d.operands().subList(1, d.operands().size())) + ")";
+        }
         TExpr.Rng g = (TExpr.Rng) e;
         return g.distribution().name() + "_rng(" + join(g.args()) + ")";
     }

@@ -71,6 +71,20 @@ final class Typer {
     /** The typer of whole-array expressions this typer hands matrix algebra to. */
     void arrays(ArrayTyper arrays) {
         this.arrays = arrays;
+        this.vectors = new VectorDensities(this, arrays);
+    }
+
+    private VectorDensities vectors;
+
+    /**
+     * The log density of a {@code ~} line: {@link #density} for distributions of single values, a
+     * {@link TExpr.VDensity} for those with a vector or matrix operand ({@code outcome} then a
+     * single value of the row, or a {@link TExpr.Slice} of a whole parameter).
+     */
+    TExpr densityTerm(Expr.Call call, TExpr outcome, Span outcomeSpan, Ctx ctx) {
+        DistributionSpec spec = distributionOf(call);
+        if (spec.allScalar()) return density(call, outcome, outcomeSpan, ctx);
+        return vectors.density(spec, call, outcome, outcomeSpan, ctx);
     }
 
     /** Records that two sizes must be equal when the data are bound (nothing when they are the same). */
@@ -179,7 +193,7 @@ final class Typer {
         return new TExpr.Arith(op, l, r, elem);
     }
 
-    private TExpr numeric(TExpr x, Span span) {
+    TExpr numeric(TExpr x, Span span) {
         if (x.elem() == Elem.STRING) {
             throw error(span, "text is used where a number is needed", "compare text with ==, e.g. ifelse(pred == \"no\", 1, 2)");
         }
@@ -352,6 +366,9 @@ final class Typer {
         if (fn.endsWith("_lpdf") || fn.endsWith("_lpmf") || fn.endsWith("_lupdf") || fn.endsWith("_lupmf")) {
             return densityCall(c, fn.substring(0, fn.lastIndexOf('_')), ctx);
         }
+        if (fn.endsWith("_lcdf") || fn.endsWith("_lccdf")) {
+            return cdfCall(c, fn.substring(0, fn.lastIndexOf('_')), fn.endsWith("_lccdf"), ctx);
+        }
         if (ArrayTyper.CONSTRUCTS.contains(fn)) {
             throw error(c.functionSpan(), "'" + fn + "' makes a vector or matrix: use it on the right of a '<<-' line",
                     "e.g. v <<- " + fn + "(...), then use v[i]");
@@ -446,6 +463,37 @@ final class Typer {
         return density(asDist, expr(outcome, ctx), outcome.span(), ctx);
     }
 
+    /** {@code normal_lcdf(x | mu, sigma)} and {@code _lccdf} inside an expression (the point first). */
+    private TExpr cdfCall(Expr.Call c, String base, boolean complement, Ctx ctx) {
+        if (c.args().isEmpty()) {
+            throw error(c.span(), "'" + c.function() + "' needs the point", "write " + c.function() + "(x | ...)");
+        }
+        Expr at = c.args().get(0);
+        Expr.Call asDist = new Expr.Call(base, c.functionSpan(), c.args().subList(1, c.args().size()),
+                c.argNames().subList(1, c.argNames().size()), false, c.span());
+        return cdf(asDist, expr(at, ctx), at.span(), complement, ctx);
+    }
+
+    /**
+     * The log distribution function of the distribution {@code call} names at {@code at}
+     * ({@code complement}: of the upper tail).
+     *
+     * @throws UlamException (located) if the distribution has no distribution function in the library
+     */
+    TExpr.Cdf cdf(Expr.Call call, TExpr at, Span atSpan, boolean complement, Ctx ctx) {
+        DistributionSpec spec = distributionOf(call);
+        if (!spec.hasCdf()) {
+            List<String> with = new ArrayList<>();
+            for (DistributionSpec d : Registry.distributions()) if (d.hasCdf()) with.add(d.name());
+            throw error(call.functionSpan(), spec.name() + " has no distribution function (_lcdf) in this library",
+                    "these have one: " + String.join(", ", with));
+        }
+        arity(call, spec.arity(), signature(spec));
+        TExpr x = spec.outcome() == ValueType.INT ? toInt(at, atSpan, "the point of " + spec.name() + "'s distribution function")
+                : numeric(at, atSpan);
+        return new TExpr.Cdf(spec, complement, x, arguments(spec, call, ctx));
+    }
+
     /** A whole data vector (or a scalar) as the argument of a data function. */
     TExpr wholeData(Expr a, Ctx ctx, FunctionSpec spec) {
         if (spec.name().equals("seq")) return toInt(expr(a, Ctx.scalar(true, false)), a.span(), "an argument of seq()");   // as from:to
@@ -500,11 +548,24 @@ final class Typer {
      * {@code bernoulli_logit(x)}).
      */
     TExpr.Density density(Expr.Call call, TExpr outcome, Span outcomeSpan, Ctx ctx) {
+        DistributionSpec spec = distributionOf(call);
+        if (!spec.allScalar()) {
+            throw error(call.functionSpan(), spec.name() + " has a vector or matrix operand: it can be the distribution of a '~' line, "
+                    + "not part of an expression", null);
+        }
+        arity(call, spec.arity(), signature(spec));
+        List<TExpr> args = arguments(spec, call, ctx);
+        TExpr y = spec.outcome() == ValueType.INT ? toInt(outcome, outcomeSpan, "the outcome of " + spec.name()) : numeric(outcome, outcomeSpan);
+        return rewriteLinks(new TExpr.Density(spec, y, args));
+    }
+
+    /** The distribution a call names (by name or alias). */
+    DistributionSpec distributionOf(Expr.Call call) {
         String fn = call.function();
         if (Unsupported.distribution(fn)) {
             throw error(call.functionSpan(), "distribution '" + fn + "' " + Unsupported.LATER, null);
         }
-        Optional<DistributionSpec> d = Registry.distribution(fn);
+        Optional<DistributionSpec> d = Registry.distribution(fn.equals("dmvnorm2") ? "multi_normal" : fn);
         if (d.isEmpty()) {
             if (Registry.function(fn).isPresent()) {
                 throw error(call.functionSpan(), "'" + fn + "' is a function, not a distribution",
@@ -512,11 +573,7 @@ final class Typer {
             }
             throw unknown(call.functionSpan(), fn, "distribution");
         }
-        DistributionSpec spec = d.get();
-        arity(call, spec.arity(), signature(spec));
-        List<TExpr> args = arguments(spec, call, ctx);
-        TExpr y = spec.outcome() == ValueType.INT ? toInt(outcome, outcomeSpan, "the outcome of " + spec.name()) : numeric(outcome, outcomeSpan);
-        return rewriteLinks(new TExpr.Density(spec, y, args));
+        return d.get();
     }
 
     private List<TExpr> arguments(DistributionSpec spec, Expr.Call call, Ctx ctx) {

@@ -9,7 +9,9 @@ import ulam.compiler.Compiler;
 import ulam.compiler.check.Elem;
 import ulam.compiler.check.Kind;
 import ulam.compiler.check.ModelSpec;
+import ulam.compiler.check.AExpr;
 import ulam.compiler.check.Symbol;
+import ulam.compiler.check.TExprs;
 import ulam.compiler.check.Term;
 import ulam.runtime.Model;
 
@@ -50,18 +52,45 @@ final class CheckReport {
         sb.append("\nlog density terms:\n");
         for (Term t : spec.terms()) {
             String text = spec.source().line(t.statement().span().line()).strip().replaceAll(",$", "");
-            String used = t.density().distribution().name();
-            String written = ((ulam.compiler.ast.Expr.Call) t.statement().rhs()).function();
-            boolean rewritten = ulam.stdlib.Registry.distribution(written).map(d -> !d.name().equals(used)).orElse(false);
             String over = t.loop() == null ? "one term"
-                    : t.likelihood() ? "one term per row (" + t.loop().count() + " rows)" : "one term per element (" + t.loop().count() + ")";
+                    : t.likelihood() ? "one term per row (" + t.loop().count() + " rows)"
+                    : t.value() instanceof ulam.compiler.check.TExpr.VDensity ? "one term per level (" + t.loop().count() + ")"
+                    : "one term per element (" + t.loop().count() + ")";
+            String how = "";
+            if (t.density() != null) {
+                String used = t.density().distribution().name();
+                String written = ((ulam.compiler.ast.Expr.Call) t.statement().rhs()).function();
+                boolean rewritten = ulam.stdlib.Registry.distribution(written).map(d -> !d.name().equals(used)).orElse(false);
+                how = rewritten ? "; computed as " + used + " on the link scale" : "";
+            } else {
+                how = "; computed as " + TExprs.show(t.value());
+            }
             sb.append(String.format(Locale.ROOT, "  line %-3d %-40s %s, %s%s%n", t.statement().span().line(), text,
-                    t.likelihood() ? "likelihood of " + t.lhs().name() : "prior of " + t.lhs().name(), over,
-                    rewritten ? "; computed as " + used + " on the link scale" : ""));
+                    t.likelihood() ? "likelihood of " + t.lhs().name() : "prior of " + t.lhs().name(), over, how));
+        }
+        List<Symbol> arrays = spec.materialized();
+        if (!arrays.isEmpty()) {
+            sb.append(String.format("%nwhole vectors and matrices (macros and matrix algebra as lowered; #n are the compiler's parts):%n"));
+            for (Symbol m : arrays) {
+                sb.append(String.format(Locale.ROOT, "  %s %s <- %s%n", m.name(), m.shape(), show(m.array())));
+            }
         }
         if (!spec.options().isEmpty()) sb.append("\nsampler options from the source: ").append(spec.options()).append('\n');
         for (String n : spec.notes()) sb.append("note: ").append(n).append('\n');
         return sb.toString();
+    }
+
+    /** A whole-array expression as text: {@code t(append_col(a_cafe, b_cafe))}, {@code quad_form_diag(Rho, sigma)}. */
+    static String show(AExpr a) {
+        if (a instanceof AExpr.Whole w) return w.symbol().name();
+        if (a instanceof AExpr.Elementwise e) return "[" + TExprs.show(e.body()) + " for each " + e.loop().name() + "]";
+        if (a instanceof AExpr.Transpose t) return "t(" + show(t.of()) + ")";
+        if (a instanceof AExpr.CumulativeSum c) return "cumulative_sum(0, " + show(c.of()) + ")";
+        List<Object> args = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
+        String fn = a instanceof AExpr.Concat c ? (c.columns() ? "append_col" : "c") : ((AExpr.Block) a).function().name();
+        List<String> parts = new ArrayList<>();
+        for (Object o : args) parts.add(o instanceof AExpr x ? show(x) : TExprs.show((ulam.compiler.check.TExpr) o));
+        return fn + "(" + String.join(", ", parts) + ")";
     }
 
     private static String type(Symbol s) {

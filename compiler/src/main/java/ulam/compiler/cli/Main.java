@@ -28,12 +28,12 @@ import ulam.runtime.data.DataSet;
 /**
  * The {@code ulam} command: {@code run} (compile in memory and sample), {@code compile} (write a
  * runnable jar), {@code check} (show what the compiler inferred), {@code bench}, {@code stancode}
- * (write the model in Stan). User errors print as located diagnostics and exit with status 1;
+ * (write the model in Stan), {@code sbc} (simulation-based calibration, {@link SbcCommand}). User errors print as located diagnostics and exit with status 1;
  * never a stack trace.
  */
 @Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
         description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
-        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class})
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class, SbcCommand.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -350,6 +350,9 @@ public final class ClassGen {
             mv.visitInsn(DUP);
             Bytecode.pushInt(mv, k);
             getField(mv, fields.get(k));
+            if (fields.get(k).type() == Slot.Type.REAL_ARRAY) {   // a real column as a key: its distinct values numbered
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "codes", "([D)[I", false);
+            }
             mv.visitInsn(AASTORE);
         }
     }
@@ -377,7 +380,10 @@ public final class ClassGen {
         for (List<Segment> list : List.of(ir.density(), ir.generate(), ir.logLik())) {
             for (Segment s : list) {
                 for (Value v : s.values()) {
-                    if (v.op() == Value.Op.KERNEL) n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                    if (v.op() == Value.Op.KERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) {
+                        n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                    }
+                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, ((ulam.compiler.ir.VectorDensity) v.payload()).operands());
                 }
                 for (Segment.Sink k : s.sinks()) {
                     if (k instanceof Segment.Sink.Call c) n = Math.max(n, c.operands().size());

@@ -157,9 +157,16 @@ final class SegmentGen {
             mv.visitJumpInsn(GOTO, head);
             mv.visitLabel(end);
         } else {
-            for (Value v : seg.values()) if (!v.invariant()) forward(v);   // draws (RNG) are never invariant
+            // a straight segment's values that are not invariant: random draws
+            for (Value v : seg.values()) if (!v.invariant() && v.op() != Value.Op.COUNTER) forward(v);
             sinks();
-            if (gradient) seeds();
+            if (gradient) {
+                seeds();
+                for (int k = seg.values().size() - 1; k >= 0; k--) {
+                    Value v = seg.values().get(k);
+                    if (!v.invariant() && v.active()) reverse(v);
+                }
+            }
         }
         if (gradient) {
             for (int k = seg.values().size() - 1; k >= 0; k--) {
@@ -183,7 +190,11 @@ final class SegmentGen {
         Set<Slot> read = new LinkedHashSet<>();
         for (Value v : seg.values()) {
             if (v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) read.add((Slot) v.payload());
-            if (v.op() == Value.Op.KERNEL && dk < 0) {
+            if (v.payload() instanceof ulam.compiler.ir.VectorDensity vd) {
+                for (Slot a : vd.arrays()) if (a != null) read.add(a);
+                read.addAll(vd.partials());
+            }
+            if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) && dk < 0) {
                 dk = allocRef();
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
@@ -219,6 +230,9 @@ final class SegmentGen {
         if (!gradient) return;
         for (Value v : seg.values()) {
             if ((v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) && v.active()) adjointOf((Slot) v.payload(), false);
+            if (v.op() == Value.Op.VKERNEL && v.payload() instanceof ulam.compiler.ir.VectorDensity vd) {
+                for (Slot a : vd.arrays()) if (a != null && a.adjoint()) adjointOf(a, false);
+            }
         }
         if (mode == Mode.BACKWARD) {
             for (Segment.Sink s : seg.sinks()) {
@@ -393,6 +407,18 @@ final class SegmentGen {
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "constant", Calls.constant(d), false);
             }
+            case VKERNEL, VLPDF -> vectorDensity(v);
+            case LCDF, LCCDF -> {
+                DistributionSpec d = (DistributionSpec) v.payload();
+                String method = v.op() == Value.Op.LCDF ? "lcdf" : "lccdf";
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                if (gradient && v.active()) {
+                    mv.visitVarInsn(ALOAD, dk);
+                    mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), method + "Grad", ulam.stdlib.Signatures.cdfGrad(d), false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), method, ulam.stdlib.Signatures.cdf(d), false);
+                }
+            }
             case RNG -> {
                 DistributionSpec d = (DistributionSpec) v.payload();
                 mv.visitVarInsn(ALOAD, rng);
@@ -430,9 +456,12 @@ final class SegmentGen {
         }
         local[v.id()] = alloc(v.type());
         mv.visitVarInsn(store(v.type()), local[v.id()]);
-        if (v.op() == Value.Op.KERNEL && gradient && v.active()) {
-            int[] p = new int[v.arity()];
-            for (int k = 0; k < v.arity(); k++) {
+        if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF)
+                && gradient && v.active()) {
+            int n = v.op() != Value.Op.VKERNEL ? v.arity() : ((ulam.compiler.ir.VectorDensity) v.payload()).operands();
+            int[] p = new int[n];
+            for (int k = 0; k < n; k++) {
+                if (v.op() == Value.Op.VKERNEL && ((ulam.compiler.ir.VectorDensity) v.payload()).arrays().get(k) != null) continue;
                 if (!v.arg(k).active()) continue;
                 p[k] = allocDouble();
                 mv.visitVarInsn(ALOAD, dk);
@@ -441,6 +470,61 @@ final class SegmentGen {
                 mv.visitVarInsn(DSTORE, p[k]);
             }
             partials.put(v.id(), p);
+        }
+    }
+
+    /**
+     * A density with vector or matrix operands: operands (a value, or an array and its offset),
+     * dims, then for VKERNEL the scalar partials buffer and the work arrays of the vector partials.
+     */
+    private void vectorDensity(Value v) {
+        ulam.compiler.ir.VectorDensity vd = (ulam.compiler.ir.VectorDensity) v.payload();
+        DistributionSpec d = vd.distribution();
+        int n = vd.operands();
+        for (int k = 0; k < n; k++) {
+            Slot a = vd.arrays().get(k);
+            if (a != null) mv.visitVarInsn(ALOAD, fieldLocals.get(a));
+            load(v.arg(k));
+        }
+        for (int k = 0; k < vd.dims(); k++) load(v.arg(n + k));
+        if (v.op() == Value.Op.VKERNEL) {
+            mv.visitVarInsn(ALOAD, dk);
+            for (Slot p : vd.partials()) mv.visitVarInsn(ALOAD, fieldLocals.get(p));
+            mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "kernel", Calls.kernel(d), false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "lpdf", Calls.lpdf(d), false);
+        }
+    }
+
+    /**
+     * The adjoint of a VKERNEL value: {@code a * d[k]} into each active single operand, and
+     * {@code a * dV} added into the adjoint array of each vector operand that has one.
+     */
+    private void vectorDensityReverse(Value v, int a) {
+        ulam.compiler.ir.VectorDensity vd = (ulam.compiler.ir.VectorDensity) v.payload();
+        int[] p = partials.get(v.id());
+        int n = vd.operands();
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            Slot arr = vd.arrays().get(k);
+            if (arr == null) {
+                int kk = k;
+                if (!vd.integer(k)) contribute(v.arg(k), () -> {
+                    mv.visitVarInsn(DLOAD, a);
+                    mv.visitVarInsn(DLOAD, p[kk]);
+                    mv.visitInsn(DMUL);
+                });
+                continue;
+            }
+            if (vd.integer(k)) continue;
+            int partial = j++;
+            if (!arr.adjoint()) continue;
+            mv.visitVarInsn(ALOAD, adjointLocals.get(arr));
+            load(v.arg(k));
+            mv.visitVarInsn(DLOAD, a);
+            mv.visitVarInsn(ALOAD, fieldLocals.get(vd.partials().get(partial)));
+            load(v.arg(n + vd.dims() + partial));
+            mv.visitMethodInsn(INVOKESTATIC, "ulam/runtime/model/ModelSupport", "addScaled", "([DID[DI)V", false);
         }
     }
 
@@ -714,7 +798,7 @@ final class SegmentGen {
                     });
                 }
             }
-            case KERNEL -> {
+            case KERNEL, LCDF, LCCDF -> {
                 int[] p = partials.get(id);
                 for (int k = 0; k < v.arity(); k++) {
                     int kk = k;
@@ -725,6 +809,7 @@ final class SegmentGen {
                     });
                 }
             }
+            case VKERNEL -> vectorDensityReverse(v, a);
             case SELECT -> {
                 zeroIfUnset(v.arg(1));
                 zeroIfUnset(v.arg(2));

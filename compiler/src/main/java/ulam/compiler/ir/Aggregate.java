@@ -50,8 +50,8 @@ final class Aggregate {
     }
 
     /**
-     * Any likelihood line whose term depends on the row only through integer data columns (the
-     * outcome included): rows equal in all of them have equal terms, so the line is evaluated once
+     * Any likelihood line whose term depends on the row only through data columns (the outcome
+     * included; real columns compared exactly): rows equal in all of them have equal terms, so the line is evaluated once
      * per distinct row and weighted by how often it occurs ({@code lp += count * term}; the adjoint
      * follows from the product). The ordered logit of the Trolley data, with three binary
      * predictors and a 7-level response, has at most 56 distinct rows among its 9,930.
@@ -123,8 +123,15 @@ final class Aggregate {
                 && !((Slot) v.payload()).adjoint();
     }
 
+    /** A data column (integer or real: a key compares values exactly) read at the current row. */
+    private static boolean isKeyLoad(Value v, Segment seg) {
+        if (v.op() != Value.Op.LOAD || v.arg(0) != seg.counter() || ((Slot) v.payload()).adjoint()) return false;
+        Slot.Type t = ((Slot) v.payload()).type();
+        return t == Slot.Type.INT_ARRAY || t == Slot.Type.REAL_ARRAY;
+    }
+
     /**
-     * Collects the integer columns through which {@code v} depends on the row; false if it also
+     * Collects the data columns through which {@code v} depends on the row; false if it also
      * depends on it otherwise (a real column, the row number itself, a random draw).
      */
     private static boolean keysOf(Value v, Segment seg, Set<Slot> keys, boolean[] seen) {
@@ -132,7 +139,7 @@ final class Aggregate {
         seen[v.id()] = true;
         if (v.invariant()) return true;
         if (v.op() == Value.Op.RNG || v.op() == Value.Op.COUNTER) return false;
-        if (isRowLoad(v, seg)) {
+        if (isKeyLoad(v, seg)) {
             keys.add((Slot) v.payload());
             return true;
         }

@@ -25,6 +25,7 @@ import ulam.compiler.parse.Source;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 import ulam.runtime.data.Checks;
+import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 import ulam.stdlib.Registry;
 import ulam.stdlib.ValueType;
@@ -349,9 +350,12 @@ public final class Lowering {
         Slot s = lengthSlots.get(d);
         if (s != null) return s;
         Map<Elem, Slot> views = dataSlots.get(d);
-        Slot array = views.values().iterator().next();
         s = slot(Slot.Type.INT, "length of " + d.name(), false);
-        prep.add(new PrepStep.Length(s, array));
+        if (views == null || views.isEmpty()) {   // read for its length alone (a prediction's outcome): ask the data
+            prep.add(new PrepStep.DataDim(s, d.name(), 0, at(d)));
+        } else {
+            prep.add(new PrepStep.Length(s, views.values().iterator().next()));
+        }
         lengthSlots.put(d, s);
         return s;
     }
@@ -532,6 +536,8 @@ public final class Lowering {
             List<Value> args = new ArrayList<>();
             for (TExpr a : d.args()) args.add(lower(a, seg, counters, Mode.MODEL));
             v = seg.lpdf(d.distribution(), y, args);
+        } else if (t.value() instanceof TExpr.VDensity vd) {
+            v = vectorDensity(vd, seg, counters, Mode.MODEL, false);
         } else {
             v = lower(t.value(), seg, counters, Mode.MODEL);
         }
@@ -731,12 +737,57 @@ public final class Lowering {
             Value v = seg.kernel(d.distribution(), y, args);
             return d.distribution().hasConstant() ? seg.realOp(Value.Op.DADD, v, seg.constant(d.distribution(), y, ints)) : v;
         }
+        if (e instanceof TExpr.VDensity vd) return vectorDensity(vd, seg, counters, mode, true);
+        if (e instanceof TExpr.Cdf c) {
+            List<Value> args = new ArrayList<>();
+            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
+            return seg.cdf(c.distribution(), c.complement(), lower(c.at(), seg, counters, mode), args);
+        }
         if (e instanceof TExpr.Rng g) {
             List<Value> args = new ArrayList<>();
             for (TExpr a : g.args()) args.add(lower(a, seg, counters, mode));
             return seg.rng(g.distribution(), args);
         }
         throw new IllegalStateException("cannot lower " + TExprs.show(e));
+    }
+
+    /**
+     * A density with vector or matrix operands: each {@link TExpr.Slice} becomes an array and an
+     * offset; with {@code kernel}, each vector REAL operand gets a work array for its partials.
+     */
+    private Value vectorDensity(TExpr.VDensity vd, Segment seg, Map<Loop, Value> counters, Mode mode, boolean kernel) {
+        DistributionSpec d = vd.distribution();
+        List<String> shapes = ulam.stdlib.Signatures.shapes(d);
+        List<String> names = ulam.stdlib.Signatures.dims(shapes);
+        Map<String, IntExpr> dimOf = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) dimOf.put(names.get(i), size(vd.dims().get(i)));
+        List<Object> ops = new ArrayList<>();
+        List<Slot> partials = new ArrayList<>();
+        List<Value> lengths = new ArrayList<>();
+        for (int k = 0; k < vd.operands().size(); k++) {
+            TExpr o = vd.operands().get(k);
+            if (!(o instanceof TExpr.Slice sl)) {
+                ops.add(lower(o, seg, counters, mode));
+                continue;
+            }
+            boolean integer = (k == 0 ? d.outcome() : d.args().get(k - 1).type()) == ValueType.INT;
+            Storage st = integer ? new Storage(dataSlot(sl.symbol(), Elem.INT), new IntExpr.Const(0)) : storageOf(sl.symbol());
+            Value offset = seg.intOp(Value.Op.IADD, st.offset().in(seg), lower(sl.offset(), seg, counters, mode));
+            ops.add(new Segment.Slice(st.slot(), offset));
+            if (kernel && !integer) {
+                IntExpr length = null;
+                for (String n : ulam.stdlib.Signatures.sizeNames(shapes.get(k))) {
+                    length = length == null ? dimOf.get(n) : new IntExpr.Mul(length, dimOf.get(n));
+                }
+                Slot work = slot(Slot.Type.REAL_ARRAY, "partials of " + d.name() + " by operand " + k, false);
+                workArrays.put(work, length);
+                partials.add(work);
+                lengths.add(length.in(seg));
+            }
+        }
+        List<Value> dims = new ArrayList<>();
+        for (String n : names) dims.add(dimOf.get(n).in(seg));
+        return seg.vectorDensity(d, kernel, ops, dims, partials, lengths);
     }
 
     private Value power(Segment seg, Value base, Value exponent) {

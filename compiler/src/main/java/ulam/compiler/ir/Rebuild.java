@@ -43,6 +43,19 @@ final class Rebuild {
         return out;
     }
 
+    private Value vector(Value v) {
+        VectorDensity vd = (VectorDensity) v.payload();
+        List<Object> operands = new ArrayList<>();
+        for (int k = 0; k < vd.operands(); k++) {
+            Slot a = vd.arrays().get(k);
+            operands.add(a == null ? of(v.arg(k)) : new Segment.Slice(a, of(v.arg(k))));
+        }
+        int n = vd.operands();
+        List<Value> dims = args(v, n).subList(0, vd.dims());
+        List<Value> lengths = args(v, n + vd.dims());
+        return target.vectorDensity(vd.distribution(), v.op() == Value.Op.VKERNEL, operands, dims, vd.partials(), lengths);
+    }
+
     private Value copy(Value v) {
         Segment t = target;
         return switch (v.op()) {
@@ -65,6 +78,8 @@ final class Rebuild {
             case LPDF -> t.lpdf((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
             case CONSTANT -> t.constant((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
             case RNG -> t.rng((DistributionSpec) v.payload(), args(v, 0));
+            case VKERNEL, VLPDF -> vector(v);
+            case LCDF, LCCDF -> t.cdf((DistributionSpec) v.payload(), v.op() == Value.Op.LCCDF, of(v.arg(0)), args(v, 1));
             case LT, LE, GT, GE, EQ, NE -> t.compare(v.op(), of(v.arg(0)), of(v.arg(1)));
             case STREQ -> t.stringEquals(of(v.arg(0)), of(v.arg(1)));
             case AND, OR -> t.logic(v.op(), of(v.arg(0)), of(v.arg(1)));

@@ -140,6 +140,9 @@ public final class Segment {
             active |= a.active;
         }
         if ((op == Value.Op.LOAD || op == Value.Op.SLOT) && ((Slot) payload).adjoint()) active = true;
+        if (payload instanceof VectorDensity vd) {
+            for (Slot s : vd.arrays()) if (s != null && s.adjoint()) active = true;
+        }
         active &= type == Value.Type.REAL;   // only reals carry derivatives
         Value v = new Value(values.size(), op, args, payload, type, invariant, active);
         if (op != Value.Op.RNG && op != Value.Op.COUNTER) {
@@ -303,6 +306,41 @@ public final class Segment {
         a[0] = integer(outcome);
         for (int k = 0; k < intArgs.size(); k++) a[k + 1] = integer(intArgs.get(k));
         return add(Value.Op.CONSTANT, a, d, Value.Type.REAL);
+    }
+
+    /**
+     * A density with vector or matrix operands (see {@link VectorDensity} for the arguments):
+     * {@code kernel} true gives VKERNEL (constants dropped, partials into {@code vd.partials()}),
+     * false VLPDF (the full log density, no partials).
+     *
+     * @param operands per operand a {@link Value} (a single value) or a {@link Slice}
+     * @param dims     one INT value per size name of the distribution's shapes
+     * @param lengths  VKERNEL: the length of each partials array
+     */
+    public Value vectorDensity(DistributionSpec d, boolean kernel, List<Object> operands, List<Value> dims, List<Slot> partials,
+                               List<Value> lengths) {
+        List<Value> a = new ArrayList<>();
+        List<Slot> arrays = new ArrayList<>();
+        for (int k = 0; k < operands.size(); k++) {
+            Object o = operands.get(k);
+            boolean integer = k == 0 ? d.outcome() == ValueType.INT : d.args().get(k - 1).type() == ValueType.INT;
+            if (o instanceof Slice sl) {
+                arrays.add(sl.array());
+                a.add(integer(sl.offset()));
+            } else {
+                arrays.add(null);
+                a.add(integer ? integer((Value) o) : real((Value) o));
+            }
+        }
+        for (Value v : dims) a.add(integer(v));
+        if (kernel) for (Value v : lengths) a.add(integer(v));
+        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), kernel ? List.copyOf(partials) : List.of());
+        return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
+    }
+
+    /** {@code log P(Y <= at)} ({@code complement}: {@code log P(Y > at)}), with partials in gradient code. */
+    public Value cdf(DistributionSpec d, boolean complement, Value at, List<Value> args) {
+        return add(complement ? Value.Op.LCCDF : Value.Op.LCDF, distributionArgs(d, at, args), d, Value.Type.REAL);
     }
 
     /** A random draw. */

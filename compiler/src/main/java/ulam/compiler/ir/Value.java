@@ -34,13 +34,15 @@ public final class Value {
      * Operations. Payload: CONST_* the constant; SLOT the {@link Slot}; LOAD the array
      * {@link Slot} (arg 0 the 0-based index); CALL a {@code FunctionSpec}; KERNEL, LPDF, CONSTANT
      * and RNG a {@code DistributionSpec} (args: outcome then arguments; RNG: arguments);
-     * compare ops compare two INT or two REAL values; STREQ two STRING values.
+     * compare ops compare two INT or two REAL values; STREQ two STRING values; VKERNEL (log density
+     * minus constants, with partials) and VLPDF (full log density) a {@link VectorDensity}; LCDF
+     * and LCCDF a {@code DistributionSpec} (args: the point, then the arguments; with partials as KERNEL).
      */
     public enum Op {
         CONST_I, CONST_D, CONST_S, COUNTER, SLOT, LOAD,
         IADD, ISUB, IMUL, IDIV, IREM, INEG, I2D,
         DADD, DSUB, DMUL, DDIV, DNEG,
-        CALL, KERNEL, LPDF, CONSTANT, RNG,
+        CALL, KERNEL, LPDF, CONSTANT, RNG, VKERNEL, VLPDF, LCDF, LCCDF,
         LT, LE, GT, GE, EQ, NE, STREQ, AND, OR, NOT, SELECT
     }
 

@@ -217,6 +217,23 @@ class PredictorTest {
         assertTrue(sd(first) > 0.2, "prior predictive proportions spread widely: " + sd(first));
     }
 
+    @Test
+    void simOfAModelWithoutPredictorsHasOneCasePerRowOfTheOutcome() throws Exception {
+        // the outcome is read for its length alone: nothing else tells the number of rows
+        Path data = tmp.resolve("heights.csv");
+        Files.writeString(data, "h\n151.8\n139.7\n136.5\n156.8\n145.4\n");
+        Path f = Cli.fit(tmp, "heights", "h ~ normal(mu, sigma)\nmu ~ normal(150, 20)\nsigma ~ exponential(0.1)\n", data,
+                "--seed", "2");
+        Predictor.Result r = Predictor.predict(FitDirectory.read(f), request(List.of(), List.of(), 100));
+        assertEquals(List.of("h[1]", "h[2]", "h[3]", "h[4]", "h[5]"), List.of(r.sim().names()));
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (double[] draw : r.sim().values()) for (double v : draw) {
+            assertTrue(Double.isFinite(v), "simulated height " + v);
+            distinct.add(v);
+        }
+        assertEquals(500, distinct.size(), "every case of every draw is a draw of its own");
+    }
+
     private static double sd(double[][] x, int column) {
         double[] c = new double[x.length];
         for (int s = 0; s < x.length; s++) c[s] = x[s][column];

@@ -14,10 +14,21 @@ public final class Models {
     private Models() {}
 
     /** An example model bound to data files of {@code ../examples/data}. */
+    /**
+     * An example model bound to its data files (under examples/data); an entry {@code NAME=FILE}
+     * is a data matrix read as {@code --data-matrix} reads it.
+     */
     public static Model example(String model, String... dataFiles) {
         List<Path> files = new ArrayList<>();
-        for (String f : dataFiles) files.add(Path.of("../examples/data", f));
-        DataSet data = files.isEmpty() ? DataSet.empty() : DataSet.read(files, Map.of());
+        Map<String, Path> matrices = new java.util.HashMap<>();
+        for (String f : dataFiles) {
+            if (f.contains("=")) {   // NAME=FILE: a data matrix, as --data-matrix
+                matrices.put(f.substring(0, f.indexOf('=')), Path.of("../examples/data", f.substring(f.indexOf('=') + 1)));
+            } else {
+                files.add(Path.of("../examples/data", f));
+            }
+        }
+        DataSet data = files.isEmpty() ? DataSet.empty() : DataSet.read(files, Map.of(), matrices);
         Compiler.Compiled c = Compiler.compile(Source.read(Path.of("../examples", model)),
                 files.isEmpty() ? null : Compiler.schema(data));
         return c.factory().apply(data);

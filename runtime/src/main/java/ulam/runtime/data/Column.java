@@ -71,6 +71,16 @@ final class Column {
         return declared;
     }
 
+    /**
+     * This value with other elements (same name and shape), e.g. simulated outcomes.
+     *
+     * @param from  where they came from, for messages
+     * @param cells elements in column-major order, {@code cells.length == size()}; not copied
+     */
+    Column withCells(String from, String[] cells) {
+        return new Column(name, original, from, csv, dims.clone(), cells, reference);
+    }
+
     /** How messages name it: {@code column 'recipient' (chimpanzees.csv)}. */
     String subject() {
         return (csv ? "column '" : "value '") + original + "' (" + source + ")";

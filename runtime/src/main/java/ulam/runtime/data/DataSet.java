@@ -172,6 +172,35 @@ public final class DataSet {
     }
 
     /**
+     * These data with the elements of some numeric values replaced (the simulated outcomes of
+     * {@code ulam sbc}); a NaN keeps the element read. Whole numbers are stored as integers, so a
+     * count stays an index-able whole-number column.
+     *
+     * @param replaced name to new elements, in column-major order, as long as the value
+     * @param from     where the new elements came from, for messages (e.g. "simulation 3")
+     * @return new data; these are unchanged
+     * @throws IllegalArgumentException if a name is absent or a length differs
+     */
+    public DataSet withReplaced(Map<String, double[]> replaced, String from) {
+        Map<String, Column> all = new LinkedHashMap<>(values);
+        for (Map.Entry<String, double[]> e : replaced.entrySet()) {
+            Column old = all.get(Names.normalise(e.getKey()));
+            double[] v = e.getValue();
+            if (old == null || old.size() != v.length) {
+                throw new IllegalArgumentException("no value '" + e.getKey() + "' of " + v.length + " elements to replace");
+            }
+            String[] cells = new String[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double x = v[i];
+                cells[i] = Double.isNaN(x) ? old.cells[i]
+                        : x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+            }
+            all.put(old.name, old.withCells(from, cells));
+        }
+        return new DataSet(all, List.of());
+    }
+
+    /**
      * The levels a value is coded with when used as an index: given ones (a prediction's, see
      * {@link #forPrediction}) or null for its own.
      */

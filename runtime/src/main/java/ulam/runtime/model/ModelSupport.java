@@ -229,6 +229,38 @@ public final class ModelSupport {
         return new int[][] {rep, count};
     }
 
+    /**
+     * The rows of a column-major integer matrix one after another (row-major order), so that each
+     * row is contiguous: the outcomes of {@code Y ~ multinomial(theta)}.
+     *
+     * @param m    matrix[rows, cols], column-major
+     * @param rows its number of rows
+     * @return int[rows * cols], row i at {@code i * cols}
+     */
+    public static int[] rowMajor(int[] m, int rows) {
+        int cols = rows == 0 ? 0 : m.length / rows;
+        int[] out = new int[m.length];
+        for (int i = 0; i < rows; i++) for (int k = 0; k < cols; k++) out[i * cols + k] = m[i + k * rows];
+        return out;
+    }
+
+    /**
+     * A real data column as a grouping key: equal values (compared bit for bit, so every NaN is
+     * one value) get equal codes, numbered from 0 in order of first appearance.
+     *
+     * @param x a column, vector[rows]
+     * @return the codes, int[rows]
+     */
+    public static int[] codes(double[] x) {
+        Map<Long, Integer> ids = new java.util.HashMap<>();
+        int[] out = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            Integer c = ids.putIfAbsent(Double.doubleToLongBits(x[i]), ids.size());
+            out[i] = c == null ? ids.size() - 1 : c;
+        }
+        return out;
+    }
+
     /** Each row's group: rows equal in all keys share one, numbered in order of first appearance. */
     private static int[] groupOf(int[][] keys, int rows) {
         Map<java.util.List<Integer>, Integer> ids = new java.util.HashMap<>();
@@ -320,5 +352,20 @@ public final class ModelSupport {
         Map<String, String> m = new LinkedHashMap<>();
         for (int k = 0; k + 1 < keysAndValues.length; k += 2) m.put(keysAndValues[k], keysAndValues[k + 1]);
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * {@code adj[off + i] += a * partials[i]} for {@code i < n}: the adjoint of a vector operand
+     * of a density with vector operands (generated gradient code calls it after the density's
+     * kernel filled {@code partials}).
+     *
+     * @param adj      adjoint array of the operand
+     * @param off      offset of the operand's first element
+     * @param a        adjoint of the log density term (a scalar)
+     * @param partials partial derivatives of the term by the operand's elements, vector[n]
+     * @param n        number of elements
+     */
+    public static void addScaled(double[] adj, int off, double a, double[] partials, int n) {
+        for (int i = 0; i < n; i++) adj[off + i] += a * partials[i];
     }
 }

@@ -2,7 +2,6 @@ package ulam.runtime.plot;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -13,6 +12,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import ulam.runtime.diagnostics.Convergence;
 
 /**
  * The posterior predictive check of rethinking's {@code postcheck}: for every case i (x axis), the
@@ -49,13 +49,12 @@ public final class PredictivePlot {
             }
         }
         XYIntervalSeries sim = new XYIntervalSeries("simulated");
-        double[] col = new double[simulated.length];
+        double[][] col = new double[1][simulated.length];
+        double a = (1 - prob) / 2;
         for (int i = 0; i < n; i++) {
-            for (int s = 0; s < col.length; s++) col[s] = simulated[s][i];
-            Arrays.sort(col);
-            double mean = Arrays.stream(col).average().orElse(Double.NaN);
-            double a = (1 - prob) / 2;
-            sim.add(i + 1, i + 1, i + 1, mean, quantile(col, a), quantile(col, 1 - a));
+            for (int s = 0; s < simulated.length; s++) col[0][s] = simulated[s][i];
+            double[] interval = Convergence.quantiles(col, a, 1 - a);
+            sim.add(i + 1, i + 1, i + 1, Convergence.mean(col), interval[0], interval[1]);
         }
         XYIntervalSeriesCollection simData = new XYIntervalSeriesCollection();
         simData.addSeries(sim);
@@ -83,14 +82,6 @@ public final class PredictivePlot {
         plot.setDataset(1, simData);
         plot.setRenderer(1, r);
         return Style.chart(title, plot, null);
-    }
-
-    /** Type-7 quantile of sorted values (R's default). */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /**

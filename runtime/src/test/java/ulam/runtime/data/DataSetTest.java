@@ -139,4 +139,19 @@ class DataSetTest {
         assertEquals(1, d.notes().size(), d.notes().toString());
         assertEquals(331, Arrays.stream(d.ints("id", USE)).max().getAsInt());
     }
+
+    @Test
+    void replacedValuesKeepTheOthersAndTheShape(@TempDir Path dir) {
+        DataSet d = read(write(dir, "r.csv", "y,n,g\n3,10,a\n4,10,b\nNA,12,a\n"));
+        DataSet sim = d.withReplaced(Map.of("y", new double[] {7, Double.NaN, 2.5}), "simulation 1");
+        assertArrayEquals(new double[] {7, 4, 2.5}, Arrays.copyOf(sim.realsWithMissing("y", USE), 3));
+        assertEquals(DataSet.Kind.REAL, sim.kind("y", USE));
+        assertArrayEquals(new int[] {10, 10, 12}, sim.ints("n", USE));
+        assertArrayEquals(d.ints("g", USE), sim.ints("g", USE));
+        DataSet counts = d.withReplaced(Map.of("y", new double[] {0, 5, 9}), "simulation 2");
+        assertArrayEquals(new int[] {0, 5, 9}, counts.ints("y", USE));
+        assertEquals(1, d.missingCount("y", USE), "the original is unchanged");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> d.withReplaced(Map.of("y", new double[2]), "x"));
+    }
 }

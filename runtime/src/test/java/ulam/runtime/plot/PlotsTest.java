@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,17 @@ class PlotsTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(p.png()));
         assertEquals(PredictivePlot.WIDTH, img.getWidth());
         assertThrows(IllegalArgumentException.class, () -> PredictivePlot.page(observed, new double[3][4], 0.89, "y"));
+
+        // the mean and the type-7 interval of each case: observed[i] plus offsets (s mod 7) - 3, 29 each
+        // of -3..0 and 28 each of 1..3 over the 200 draws, so a mean offset of -6 / 200; the 5.5 % point
+        // is at order statistic 1 + 199 * 0.055 = 11.9 (offset -3), the 94.5 % point at 189.1 (offset 3)
+        XYIntervalSeriesCollection interval = (XYIntervalSeriesCollection) PredictivePlot.chart(observed, sim, 0.89, "y")
+                .getXYPlot().getDataset(1);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(observed[i] - 6 / 200.0, interval.getYValue(0, i), 1e-12);
+            assertEquals(observed[i] - 3, interval.getStartYValue(0, i), 1e-12);
+            assertEquals(observed[i] + 3, interval.getEndYValue(0, i), 1e-12);
+        }
     }
 
     @Test

@@ -22,8 +22,12 @@ public final class Fits {
     /** The example model bound to its data files (paths relative to the repository root). */
     public static Model bind(String model, String... data) {
         List<Path> files = new ArrayList<>();
-        for (String d : data) files.add(Path.of(d));
-        DataSet ds = files.isEmpty() ? DataSet.empty() : DataSet.read(files, Map.of());
+        Map<String, Path> matrices = new java.util.HashMap<>();
+        for (String d : data) {
+            if (d.contains("=")) matrices.put(d.substring(0, d.indexOf('=')), Path.of(d.substring(d.indexOf('=') + 1)));
+            else files.add(Path.of(d));
+        }
+        DataSet ds = files.isEmpty() ? DataSet.empty() : DataSet.read(files, Map.of(), matrices);
         Compiler.Compiled c = Compiler.compile(Source.read(Path.of(model)), files.isEmpty() ? null : Compiler.schema(ds));
         return c.factory().apply(ds);
     }

@@ -32,6 +32,8 @@ import ulam.runtime.output.PrecisTable;
 abstract class PredictCommand implements Callable<Integer> {
     /** Cases printed in full; the rest are in the CSV. */
     private static final int SHOWN = 40;
+    /** Width of the label column (wider in the {@code --by} table when its labels are longer). */
+    private static final int LABEL = 14;
 
     @Spec
     CommandSpec spec;
@@ -126,23 +128,23 @@ abstract class PredictCommand implements Callable<Integer> {
     }
 
     private void summary(Predictor.Table t, PrintWriter o) {
-        header(o, "");
+        header(o, "", LABEL);
         int shown = Math.min(SHOWN, t.names().length);
         for (int c = 0; c < shown; c++) {
             double[] x = new double[t.values().length];
             for (int s = 0; s < x.length; s++) x[s] = t.values()[s][c];
-            row(o, t.names()[c], x);
+            row(o, t.names()[c], x, LABEL);
         }
         if (shown < t.names().length) o.printf(Locale.ROOT, "... %d more cases in the CSV%n", t.names().length - shown);
     }
 
-    private void header(PrintWriter o, String first) {
+    private void header(PrintWriter o, String first, int width) {
         double lo = (1 - prob) / 2;
-        o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", first, "mean", "sd", PrecisTable.percentLabel(lo), PrecisTable.percentLabel(1 - lo));
+        o.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", first, "mean", "sd", PrecisTable.percentLabel(lo), PrecisTable.percentLabel(1 - lo));
     }
 
-    /** One line: mean, sd and the interval of draws {@code x}. */
-    private void row(PrintWriter o, String label, double[] x) {
+    /** One line: mean, sd and the interval of draws {@code x}, after a label padded to {@code width}. */
+    private void row(PrintWriter o, String label, double[] x, int width) {
         double lo = (1 - prob) / 2;
         double mean = 0;
         for (double v : x) mean += v;
@@ -151,7 +153,7 @@ abstract class PredictCommand implements Callable<Integer> {
         for (double v : x) ss += (v - mean) * (v - mean);
         double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
         double[] q = Convergence.quantiles(new double[][] {x}, lo, 1 - lo);
-        o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", label, PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
+        o.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", label, PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
                 PrecisTable.fixed(q[0], 2), PrecisTable.fixed(q[1], 2));
     }
 
@@ -187,14 +189,16 @@ abstract class PredictCommand implements Callable<Integer> {
         }
         o.println();
         o.printf(Locale.ROOT, "average of %s over the cases of each %s, per draw:%n", v, by);
-        header(o, by);
-        for (Map.Entry<String, double[]> e : avg.entrySet()) row(o, e.getKey(), e.getValue());
         String firstLevel = avg.keySet().iterator().next();
+        int width = Math.max(LABEL, by.length());
+        for (String key : avg.keySet()) width = Math.max(width, (key + " - " + firstLevel).length());
+        header(o, by, width);
+        for (Map.Entry<String, double[]> e : avg.entrySet()) row(o, e.getKey(), e.getValue(), width);
         for (Map.Entry<String, double[]> e : avg.entrySet()) {
             if (e.getKey().equals(firstLevel)) continue;
             double[] diff = new double[draws];
             for (int s = 0; s < draws; s++) diff[s] = e.getValue()[s] - avg.get(firstLevel)[s];
-            row(o, e.getKey() + " - " + firstLevel, diff);
+            row(o, e.getKey() + " - " + firstLevel, diff, width);
         }
     }
 }
