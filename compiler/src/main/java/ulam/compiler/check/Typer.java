@@ -211,7 +211,7 @@ final class Typer {
 
     private TExpr asString(TExpr x, Span span) {
         if (x instanceof TExpr.Str) return x;
-        if (x instanceof TExpr.Ref r && r.symbol().isData()) {
+        if (x instanceof TExpr.Ref r && (r.symbol().kind() == Kind.DATA || r.symbol().isData() && r.symbol().elem() == Elem.STRING)) {
             return new TExpr.Ref(r.symbol(), r.index(), Elem.STRING);
         }
         throw error(span, "only data columns can be compared with text", null);
@@ -522,10 +522,13 @@ final class Typer {
         if (spec.name().equals("sum") && arg instanceof Expr.Index ix && ix.target() instanceof Expr.Name n
                 && ix.indices().size() == 1 && ix.indices().get(0) instanceof Expr.Binary r && r.op() == Expr.BinaryOp.RANGE
                 && symbols.get(n.name()) != null && symbols.get(n.name()).shape() instanceof Shape.Vector) {
-            // sum(v[from:to]) (book m12.6): a difference of cumulative sums, computed once per evaluation
-            TExpr from = toInt(expr(r.left(), ctx), r.left().span(), "the start of a range");
-            TExpr to = toInt(expr(r.right(), ctx), r.right().span(), "the end of a range");
-            return arrays.sliceSum(symbols.get(n.name()), from, to);
+            // sum(v[from:to]) (book m12.6): a difference of cumulative sums, computed once per evaluation; both
+            // ends are indices of v, checked as any index (a data column's values within 1..length when bound)
+            Symbol v = symbols.get(n.name());
+            Size length = ((Shape.Vector) v.shape()).length();
+            TExpr from = indexValue(r.left(), ctx, v, length);
+            TExpr to = indexValue(r.right(), ctx, v, length);
+            return arrays.sliceSum(v, from, to);
         }
         if (arg instanceof Expr.Name n && symbols.get(n.name()) != null) {
             Symbol s = symbols.get(n.name());

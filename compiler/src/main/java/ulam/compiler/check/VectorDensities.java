@@ -53,6 +53,7 @@ final class VectorDensities {
         ops.add(outcome);
         spans.add(outcomeSpan);
         if (outcome instanceof TExpr.Slice s) {
+            wholeNumbers(spec, 0, s, outcomeSpan);
             bind(bound, shapes.get(0), s.shape(), spec, 0, outcomeSpan);
         } else if (!shapes.get(0).isEmpty()) {
             throw typer.error(outcomeSpan, spec.name() + " is a distribution of a whole " + Signatures.shapeKind(shapes.get(0))
@@ -89,7 +90,9 @@ final class VectorDensities {
             }
             if (o instanceof AExpr ae) {
                 bind(bound, shapes.get(k), ae.shape(), spec, k, a.span());
-                ops.add(slice(ae));
+                TExpr.Slice whole = slice(ae);
+                wholeNumbers(spec, k, whole, a.span());
+                ops.add(whole);
             } else {
                 ops.add((TExpr) o);   // a single value for a vector: repeated below, once the length is known
             }
@@ -155,6 +158,16 @@ final class VectorDensities {
     TExpr.Slice slice(AExpr a) {
         Symbol s = a instanceof AExpr.Whole w && ArrayTyper.stored(w.symbol()) ? w.symbol() : arrays.materialize(arrays.copyOf(a), arrays.context());
         return new TExpr.Slice(s, new TExpr.Num(0, Elem.INT), s.shape(), Elem.REAL);
+    }
+
+    /** A vector of whole numbers (multinomial counts) is read from data: a parameter or a computed vector holds reals. */
+    private void wholeNumbers(DistributionSpec spec, int k, TExpr.Slice s, Span at) {
+        ValueType type = k == 0 ? spec.outcome() : spec.args().get(k - 1).type();
+        if (type == ValueType.INT && !s.symbol().isData()) {
+            String what = k == 0 ? "the outcome of " + spec.name() : "the argument " + spec.args().get(k - 1).name() + " of " + spec.name();
+            String is = s.symbol().anonymous() ? "it is computed" : "'" + s.symbol().name() + "' is a " + s.symbol().kind().description;
+            throw typer.error(at, what + " is whole numbers (counts), so it must be data, but " + is, "put the counts in the data");
+        }
     }
 
     private void bind(Map<String, Size> bound, String want, Shape have, DistributionSpec spec, int k, Span at) {

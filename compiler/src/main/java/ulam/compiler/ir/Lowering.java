@@ -1,10 +1,11 @@
 package ulam.compiler.ir;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,11 @@ public final class Lowering {
 
     private ModelIR run() {
         for (Symbol d : spec.data()) loadData(d);
-        for (Symbol t : spec.derived()) derive(t);
+        List<Check> checks = new ArrayList<>(spec.checks());
+        for (Symbol t : spec.derived()) {
+            checksReady(checks);   // the sizes a derived value is computed with are checked before it is
+            derive(t);
+        }
         for (Symbol p : spec.parameters()) checkSize(p);
         for (Symbol g : spec.generated()) checkSize(g);
         for (Symbol m : spec.materialized()) checkSize(m);
@@ -136,7 +141,7 @@ public final class Lowering {
             outTotal = add(outTotal, size(g.shape().count()));
         }
         Slot outputCount = intSlot("output count", outTotal);
-        for (Check c : spec.checks()) check(c);
+        for (Check c : checks) check(c);
 
         List<Segment> modelProducers = new ArrayList<>();
         List<Symbol> generatedMaterialized = new ArrayList<>();
@@ -405,6 +410,47 @@ public final class Lowering {
         seg.set(s, seg.real(lower(e, seg, Map.of(), Mode.PREP)));
         prep.add(new PrepStep.Run(seg));
         return s;
+    }
+
+    /** Emits (and removes) the checks whose values are all known by now: data, and derived data computed so far. */
+    private void checksReady(List<Check> checks) {
+        for (Iterator<Check> it = checks.iterator(); it.hasNext(); ) {
+            Check c = it.next();
+            List<Symbol> uses = new ArrayList<>();
+            List<Size> sizes = new ArrayList<>();
+            if (c instanceof Check.IndexRange r) {
+                uses.add(r.index());
+                sizes.add(r.bound());
+            } else if (c instanceof Check.LiteralRange r) {
+                sizes.add(r.bound());
+            } else if (c instanceof Check.SameLength l) {
+                uses.add(l.vector());
+                sizes.add(l.count());
+            } else if (c instanceof Check.SameSize z) {
+                sizes.add(z.expected());
+                sizes.add(z.actual());
+            }
+            for (Size z : sizes) symbolsOf(z, uses);
+            if (uses.stream().allMatch(u -> u.kind() == Kind.DATA || dataSlots.containsKey(u))) {
+                check(c);
+                it.remove();
+            }
+        }
+    }
+
+    private static void symbolsOf(Size z, List<Symbol> out) {
+        if (z instanceof Size.DataScalar d) out.add(d.symbol());
+        else if (z instanceof Size.Levels l) out.add(l.symbol());
+        else if (z instanceof Size.Length l) out.add(l.symbol());
+        else if (z instanceof Size.Dim d) out.add(d.symbol());
+        else if (z instanceof Size.Missing m) out.add(m.symbol());
+        else if (z instanceof Size.Product p) {
+            symbolsOf(p.left(), out);
+            symbolsOf(p.right(), out);
+        } else if (z instanceof Size.Sum p) {
+            symbolsOf(p.left(), out);
+            symbolsOf(p.right(), out);
+        }
     }
 
     private void check(Check c) {

@@ -55,13 +55,13 @@ public final class Value {
     public boolean invariant() { return invariant; }
     public boolean active() { return active; }
 
-    /** Structural key for hash-consing. */
-    record Key(Op op, java.util.List<Integer> args, Object payload) {}
+    /** Structural key for hash-consing: with the type too (TRUE and the integer 1 are both CONST_I[1]). */
+    record Key(Op op, java.util.List<Integer> args, Object payload, Type type) {}
 
     Key key() {
         Integer[] ids = new Integer[args.length];
         for (int k = 0; k < args.length; k++) ids[k] = args[k].id;
-        return new Key(op, Arrays.asList(ids), payload instanceof Double d ? Double.valueOf(d) : payload);
+        return new Key(op, Arrays.asList(ids), payload instanceof Double d ? Double.valueOf(d) : payload, type);
     }
 
     @Override

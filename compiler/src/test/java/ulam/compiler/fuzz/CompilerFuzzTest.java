@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -65,6 +69,10 @@ class CompilerFuzzTest {
         }
     }
 
+    /** The data of an example, as its comment says to run it: {@code ./ulam run examples/m.ulam --data examples/data/m.csv}. */
+    private static final Pattern DATA = Pattern.compile("--data (\\S+)");
+    private static final Pattern MATRIX = Pattern.compile("--data-matrix (\\w+)=(\\S+)");
+
     private static final List<Example> EXAMPLES = examples();
 
     private static List<Example> examples() {
@@ -72,17 +80,28 @@ class CompilerFuzzTest {
         DataSet chimps = read(dir.resolve("data/chimpanzees.csv"));
         DataSet frogs = read(dir.resolve("data/reedfrogs.csv"));
         DataSet glmm = read(write("glmm_head.csv", head(dir.resolve("data/sim_glmm_100k.csv"), 301)));
-        Map<String, DataSet> data = Map.of("chimpanzees", chimps, "chimpanzees_nc", chimps, "reedfrogs", frogs,
-                "reedfrogs_spg", frogs, "glmm_100k", glmm);
+        Map<String, DataSet> data = Map.of("chimpanzees_nc", chimps, "reedfrogs", frogs, "reedfrogs_nopool", frogs,
+                "reedfrogs_spg", frogs, "reedfrogs_spg_nc", frogs, "glmm_100k", glmm);
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".ulam")).sorted().map(p -> {
                 String name = p.getFileName().toString().replace(".ulam", "");
-                DataSet d = data.get(name);
-                return new Example(name + ".ulam", text(p), d, d == null ? "(none)" : d.names().toString());
+                String text = text(p);
+                DataSet d = data.containsKey(name) ? data.get(name) : commented(text);
+                return new Example(name + ".ulam", text, d, d == null ? "(none)" : d.names().toString());
             }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The data files named on the example's {@code ulam run} comment line, or null for none. */
+    private static DataSet commented(String text) {
+        String run = text.lines().filter(l -> l.startsWith("#") && l.contains("ulam run")).findFirst().orElse("");
+        List<Path> files = new ArrayList<>();
+        Map<String, Path> matrices = new LinkedHashMap<>();
+        for (Matcher m = DATA.matcher(run); m.find(); ) files.add(Path.of("..", m.group(1)));
+        for (Matcher m = MATRIX.matcher(run); m.find(); ) matrices.put(m.group(1), Path.of("..", m.group(2)));
+        return files.isEmpty() && matrices.isEmpty() ? null : DataSet.read(files, Map.of(), matrices);
     }
 
     private static DataSet read(Path csv) {

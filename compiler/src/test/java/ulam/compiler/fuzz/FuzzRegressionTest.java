@@ -237,4 +237,53 @@ class FuzzRegressionTest {
             assertEquals(11, e.location().column(), e.format());
         }
     }
+
+    /** Found by fuzzing: TRUE and the integer 1 were one shared value of two types ({@code ifelse(pred == TRUE, 1, 2)} failed in ASM). */
+    @Test
+    void trueAndOneAreDifferentValues(@TempDir Path dir) throws IOException {
+        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "pred\n1\n0\n1\n")), Map.of());
+        String model = "z ~ normal(0, 1)\nP <- ifelse(pred == TRUE, 1, 2)\ngq> q <- P\n";
+        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("t.ulam", model, data, "pred"));
+        Model m = Models.inline(model, data);
+        double[] out = new double[4];
+        m.writeDraw(new double[] {0}, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        assertArrayEquals(new double[] {0, 1, 2, 1}, out);
+    }
+
+    /**
+     * Found by fuzzing: a multinomial outcome that is a parameter ({@code a[g] ~ dmultinom(...)})
+     * failed in the lowering; a text comparison with computed numbers ({@code alpha == "x"}) too;
+     * a typed derived value longer than the column it reads ({@code simplex[g]:q <- x}) read past
+     * the column's end. Each is now an error at its line.
+     */
+    @Test
+    void refusedInsteadOfCrashing(@TempDir Path dir) throws IOException {
+        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "k,g,x\n7,3,0.5\n3,1,2.5\n")), Map.of());
+        String[][] cases = {
+            {"vector[g]:a ~ normal(0, 1)\na[x] ~ dmultinom(0)\n", "2", "the outcome of multinomial is whole numbers (counts), so it must be data"},
+            {"m ~ normal(0, 1)\nE <- ifelse(alpha == \"x\", 1, 2)\nvector[7]:alpha <- rep_vector(2, 7)\n", "2", "only data columns can be compared with text"},
+            {"m ~ normal(0, 1)\nsimplex[g]:q <- x\n", "2", "has 2 rows, but"},
+        };
+        for (String[] c : cases) {
+            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("r.ulam", c[0], data, "k, g, x"), c[0]);
+            UlamException e = assertThrows(UlamException.class, () -> Models.inline(c[0], data));
+            assertTrue(e.getMessage().contains(c[2]), e.format());
+            assertEquals(Integer.parseInt(c[1]), e.location().line(), e.format());
+        }
+    }
+
+    /** Found by fuzzing: the end of {@code sum(v[1:E])} was not checked against the length of v (E = 88 read past its end). */
+    @Test
+    void rangeEndsAreCheckedIndices(@TempDir Path dir) throws IOException {
+        String model = "y ~ normal(mu, 1)\nmu <- sum(dj[1:E])\nvector[3]:dj <<- append_row(0, d)\nsimplex[2]:d ~ dirichlet(rep_vector(2, 2))\n";
+        DataSet fine = DataSet.read(List.of(Files.writeString(dir.resolve("a.csv"), "y,E\n0.5,1\n1.5,3\n")), Map.of());
+        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("s.ulam", model, fine, "E in 1..3"));
+        DataSet beyond = DataSet.read(List.of(Files.writeString(dir.resolve("b.csv"), "y,E\n0.5,1\n1.5,88\n")), Map.of());
+        assertEquals(Oracle.Outcome.REJECTED, Oracle.check("s.ulam", model, beyond, "E = 88"));
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, beyond));
+        assertTrue(e.getMessage().contains("index 'E' is 88 in row 2, but what it indexes has 3 elements"), e.format());
+        assertEquals(2, e.location().line());
+        UlamException computed = assertThrows(UlamException.class, () -> Models.inline(model.replace("1:E", "1:(E-1)"), fine));
+        assertTrue(computed.getMessage().contains("an index must be a data column, a whole number or i"), computed.format());
+    }
 }
