@@ -79,10 +79,16 @@ final class ArrayTyper {
     /** The whole-array value of {@code e}, or null if it is a single value. */
     Object operand(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n && symbols.get(n.name()) != null && !symbols.get(n.name()).shape().isScalar()) {
-            return new AExpr.Whole(symbols.get(n.name()));
+            return whole(symbols.get(n.name()), n, ctx);
         }
         if (needsArray(e) || isArrayArithmetic(e)) return array(e, ctx);
         return typer.expr(e, ctx);
+    }
+
+    /** A whole vector or matrix named in an expression, if it may be read there (no gq> value in the model). */
+    private AExpr whole(Symbol s, Expr.Name n, Typer.Ctx ctx) {
+        typer.checkUse(s, n.span(), ctx);
+        return new AExpr.Whole(s);
     }
 
     /** Arithmetic in which some operand is a whole vector or matrix. */
@@ -115,7 +121,7 @@ final class ArrayTyper {
     private Object typeArray(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n) {
             Symbol s = symbols.get(n.name());
-            if (s != null && !s.shape().isScalar()) return new AExpr.Whole(s);
+            if (s != null && !s.shape().isScalar()) return whole(s, n, ctx);
             return typer.expr(e, ctx);
         }
         if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {

@@ -233,13 +233,7 @@ final class Typer {
                 default -> throw new IllegalStateException("unresolved name " + n.name());
             }
         }
-        if (ctx.dataOnly() && !s.isData()) {
-            throw error(n.span(), "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
-        }
-        if (s.kind() == Kind.GENERATED && !ctx.generated()) {
-            throw error(n.span(), "'" + s.name() + "' is a generated quantity (gq>), computed after sampling: the model cannot use it",
-                    "drop the gq> tag from its line if the model needs it");
-        }
+        checkUse(s, n.span(), ctx);
         Shape shape = s.shape();
         Elem elem = s.elem() == Elem.STRING ? Elem.STRING : (s.elem() == Elem.INT ? Elem.INT : Elem.REAL);
         if (shape.isScalar()) {
@@ -282,6 +276,17 @@ final class Typer {
         return "index it, e.g. " + s.name() + "[i]";
     }
 
+    /** A symbol may be read where {@code ctx} is: only data in a data line, no generated quantity (gq>) in the model. */
+    void checkUse(Symbol s, Span span, Ctx ctx) {
+        if (ctx.dataOnly() && !s.isData()) {
+            throw error(span, "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
+        }
+        if (s.kind() == Kind.GENERATED && !ctx.generated()) {
+            throw error(span, "'" + s.name() + "' is a generated quantity (gq>), computed after sampling: the model cannot use it",
+                    "drop the gq> tag from its line if the model needs it");
+        }
+    }
+
     private TExpr index(Expr.Index ix, Ctx ctx) {
         if (!(ix.target() instanceof Expr.Name n)) {
             throw error(ix.span(), "only a name can be indexed", null);
@@ -290,12 +295,7 @@ final class Typer {
         if (s == null) {   // not a symbol: one of the built-in constants TRUE, FALSE, pi, i
             throw error(n.span(), "'" + n.name() + "' is a single built-in value and cannot be indexed", null);
         }
-        if (ctx.dataOnly() && !s.isData()) {
-            throw error(n.span(), "'" + s.name() + "' is a " + s.kind().description + ", but only data and constants can be used here", null);
-        }
-        if (s.kind() == Kind.GENERATED && !ctx.generated()) {
-            throw error(n.span(), "'" + s.name() + "' is a generated quantity (gq>): the model cannot use it", null);
-        }
+        checkUse(s, n.span(), ctx);
         Shape shape = s.shape();
         int rank = shape instanceof Shape.Matrix ? 2 : shape instanceof Shape.Vector ? 1 : 0;
         if (rank == 0) {

@@ -286,4 +286,15 @@ class FuzzRegressionTest {
         UlamException computed = assertThrows(UlamException.class, () -> Models.inline(model.replace("1:E", "1:(E-1)"), fine));
         assertTrue(computed.getMessage().contains("an index must be a data column, a whole number or i"), computed.format());
     }
+
+    /** Found by fuzzing: a gq> matrix used whole by the model ({@code multi_normal(0, SIGMA)}) failed in the lowering. */
+    @Test
+    void aGeneratedMatrixUsedWholeByTheModel() {
+        String model = "vector[3]:k ~ multi_normal(0, SIGMA)\ns ~ exponential(1)\ngq> matrix[3,3]:SIGMA <<- s\n";
+        assertEquals(Oracle.Outcome.REJECTED, check(model));
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, null));
+        assertTrue(e.getMessage().contains("'SIGMA' is a generated quantity (gq>), computed after sampling: the model cannot use it"), e.format());
+        assertEquals(1, e.location().line());
+        assertEquals(31, e.location().column(), e.format());
+    }
 }
