@@ -20,4 +20,20 @@ public sealed interface Check {
 
     /** Two sizes are equal (shapes combined element by element). */
     record SameSize(Size expected, Size actual, String what, Span span) implements Check {}
+
+    /** Calls {@code out} with every symbol whose values the check reads: the index or vector, and the symbols of its sizes. */
+    default void uses(java.util.function.Consumer<Symbol> out) {
+        if (this instanceof IndexRange r) {
+            out.accept(r.index());
+            r.bound().symbols(out);
+        } else if (this instanceof LiteralRange r) {
+            r.bound().symbols(out);
+        } else if (this instanceof SameLength r) {
+            out.accept(r.vector());
+            r.count().symbols(out);
+        } else if (this instanceof SameSize r) {
+            r.expected().symbols(out);
+            r.actual().symbols(out);
+        }
+    }
 }

@@ -506,18 +506,7 @@ final class PredictionRewrite {
         order.removeIf(s -> s.isData() && !needed.contains(s));
         checks.removeIf(c -> {
             List<Symbol> used = new ArrayList<>();
-            if (c instanceof Check.IndexRange r) {
-                used.add(r.index());
-                sizeSymbols(r.bound(), used::add);
-            } else if (c instanceof Check.LiteralRange r) {
-                sizeSymbols(r.bound(), used::add);
-            } else if (c instanceof Check.SameLength r) {
-                used.add(r.vector());
-                sizeSymbols(r.count(), used::add);
-            } else if (c instanceof Check.SameSize r) {
-                sizeSymbols(r.expected(), used::add);
-                sizeSymbols(r.actual(), used::add);
-            }
+            c.uses(used::add);
             return used.stream().anyMatch(s -> s.isData() && !needed.contains(s));
         });
     }
@@ -536,11 +525,11 @@ final class PredictionRewrite {
         for (TExpr e : exprs) {
             TExprs.walk(e, x -> {
                 if (x instanceof TExpr.Ref r) out.accept(r.symbol());
-                if (x instanceof TExpr.SizeOf z) sizeSymbols(z.size(), out);
-                if (x instanceof TExpr.Reduce r) sizeSymbols(r.loop().count(), out);
+                if (x instanceof TExpr.SizeOf z) z.size().symbols(out);
+                if (x instanceof TExpr.Reduce r) r.loop().count().symbols(out);
             });
         }
-        for (Size z : sizes) sizeSymbols(z, out);
+        for (Size z : sizes) z.symbols(out);
     }
 
     private static List<Symbol> references(TExpr e) {
@@ -568,21 +557,6 @@ final class PredictionRewrite {
                 if (o instanceof TExpr t) exprs.add(t);
                 else arrayParts((AExpr) o, exprs, sizes, out);
             }
-        }
-    }
-
-    private static void sizeSymbols(Size z, Consumer<Symbol> out) {
-        if (z instanceof Size.Levels l) out.accept(l.symbol());
-        else if (z instanceof Size.Length l) out.accept(l.symbol());
-        else if (z instanceof Size.DataScalar d) out.accept(d.symbol());
-        else if (z instanceof Size.Dim d) out.accept(d.symbol());
-        else if (z instanceof Size.Missing m) out.accept(m.symbol());
-        else if (z instanceof Size.Product p) {
-            sizeSymbols(p.left(), out);
-            sizeSymbols(p.right(), out);
-        } else if (z instanceof Size.Sum p) {
-            sizeSymbols(p.left(), out);
-            sizeSymbols(p.right(), out);
         }
     }
 }

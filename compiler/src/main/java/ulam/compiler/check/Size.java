@@ -46,6 +46,22 @@ public sealed interface Size {
         @Override public String toString() { return left + "+" + right; }
     }
 
+    /** Calls {@code out} with every symbol this size is computed from (a symbol may come more than once). */
+    default void symbols(java.util.function.Consumer<Symbol> out) {
+        if (this instanceof Levels l) out.accept(l.symbol());
+        else if (this instanceof Length l) out.accept(l.symbol());
+        else if (this instanceof DataScalar d) out.accept(d.symbol());
+        else if (this instanceof Dim d) out.accept(d.symbol());
+        else if (this instanceof Missing m) out.accept(m.symbol());
+        else if (this instanceof Product p) {
+            p.left().symbols(out);
+            p.right().symbols(out);
+        } else if (this instanceof Sum p) {
+            p.left().symbols(out);
+            p.right().symbols(out);
+        }
+    }
+
     /** The literal value, or -1 when it depends on data (or is beyond the range of int: checked when bound). */
     default int constant() {
         if (this instanceof Const c) return c.value();

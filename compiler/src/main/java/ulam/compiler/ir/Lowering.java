@@ -417,39 +417,11 @@ public final class Lowering {
         for (Iterator<Check> it = checks.iterator(); it.hasNext(); ) {
             Check c = it.next();
             List<Symbol> uses = new ArrayList<>();
-            List<Size> sizes = new ArrayList<>();
-            if (c instanceof Check.IndexRange r) {
-                uses.add(r.index());
-                sizes.add(r.bound());
-            } else if (c instanceof Check.LiteralRange r) {
-                sizes.add(r.bound());
-            } else if (c instanceof Check.SameLength l) {
-                uses.add(l.vector());
-                sizes.add(l.count());
-            } else if (c instanceof Check.SameSize z) {
-                sizes.add(z.expected());
-                sizes.add(z.actual());
-            }
-            for (Size z : sizes) symbolsOf(z, uses);
+            c.uses(uses::add);
             if (uses.stream().allMatch(u -> u.kind() == Kind.DATA || dataSlots.containsKey(u))) {
                 check(c);
                 it.remove();
             }
-        }
-    }
-
-    private static void symbolsOf(Size z, List<Symbol> out) {
-        if (z instanceof Size.DataScalar d) out.add(d.symbol());
-        else if (z instanceof Size.Levels l) out.add(l.symbol());
-        else if (z instanceof Size.Length l) out.add(l.symbol());
-        else if (z instanceof Size.Dim d) out.add(d.symbol());
-        else if (z instanceof Size.Missing m) out.add(m.symbol());
-        else if (z instanceof Size.Product p) {
-            symbolsOf(p.left(), out);
-            symbolsOf(p.right(), out);
-        } else if (z instanceof Size.Sum p) {
-            symbolsOf(p.left(), out);
-            symbolsOf(p.right(), out);
         }
     }
 

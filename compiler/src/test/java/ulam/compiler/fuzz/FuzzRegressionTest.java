@@ -41,6 +41,32 @@ class FuzzRegressionTest {
         }
     }
 
+    /**
+     * Asserts the fuzzing property's refusal (a located error, {@link Oracle}) and that the error
+     * is at {@code line} with {@code fragment} in its message; returns it.
+     */
+    private static UlamException assertRefused(String model, DataSet data, int line, String fragment) {
+        assertEquals(Oracle.Outcome.REJECTED, Oracle.check("r.ulam", model, data, data == null ? "(none)" : data.names().toString()), model);
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
+        assertTrue(e.getMessage().contains(fragment), e.format());
+        assertEquals(line, e.location().line(), e.format());
+        return e;
+    }
+
+    /** Asserts the fuzzing property's acceptance (compiles and evaluates) and returns the outputs drawn at {@code q}. */
+    private static double[] draw(String model, DataSet data, double... q) {
+        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("a.ulam", model, data, data == null ? "(none)" : data.names().toString()), model);
+        Model m = Models.inline(model, data);
+        double[] out = new double[m.outputNames().length];
+        m.writeDraw(q, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        return out;
+    }
+
+    /** A CSV file of {@code text} read as data, with {@code --data-value} scalars. */
+    private static DataSet data(Path dir, String text, Map<String, String> values) throws IOException {
+        return DataSet.read(List.of(Files.writeString(dir.resolve("d" + text.hashCode() + ".csv"), text)), values);
+    }
+
     /** Expressions nested up to the parser's bound compile and run on the command line's stack. */
     @Test
     void nestingAtTheBoundCompilesOnTheDefaultStack() {
@@ -107,11 +133,7 @@ class FuzzRegressionTest {
         Path csv = Files.writeString(dir.resolve("d.csv"), "y,s\n1.0,a\n2.0,b\n");
         DataSet data = DataSet.read(List.of(csv), Map.of());
         for (String line : new String[] {"x <- \"no\"", "logit(eta) <- \"no\"", "x <<- \"no\"", "s2 <- s", "s2 <- ifelse(y > 1, s, s)"}) {
-            String model = line + "\ny ~ normal(mu, 1)\nmu ~ normal(0, 1)\n";
-            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("t.ulam", model, data, csv.toString()), line);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
-            assertEquals(1, e.location().line(), e.format());
-            assertTrue(e.getMessage().contains("text"), e.format());
+            assertRefused(line + "\ny ~ normal(mu, 1)\nmu ~ normal(0, 1)\n", data, 1, "text");
         }
     }
 
@@ -121,11 +143,7 @@ class FuzzRegressionTest {
         Path csv = Files.writeString(dir.resolve("d.csv"), "y\n1.0\n2.0\n");
         DataSet data = DataSet.read(List.of(csv), Map.of("N", "2000000000"));
         for (String range : new String[] {"-2147483649:length(y)", "1:3e9", "1:N"}) {
-            String model = "y ~ normal(mu, 1)\nmu ~ normal(0, 1)\nt <- " + range + "\ngq> s <- sum(t)\n";
-            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("s.ulam", model, data, "y, N=2e9"), range);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
-            assertEquals(3, e.location().line(), e.format());
-            assertTrue(e.getMessage().contains("more than 10000000"), e.format());
+            assertRefused("y ~ normal(mu, 1)\nmu ~ normal(0, 1)\nt <- " + range + "\ngq> s <- sum(t)\n", data, 3, "more than 10000000");
         }
     }
 
@@ -135,11 +153,8 @@ class FuzzRegressionTest {
         Path csv = Files.writeString(dir.resolve("d.csv"), "y,g\n1.0,1\n2.0,2\n4.0,2\n");
         DataSet data = DataSet.read(List.of(csv), Map.of("N", "3"));
         for (String line : new String[] {"x2 <- standardize(N)", "x2 <- standardize(N + 1)"}) {
-            String model = "y ~ normal(mu, 1)\nmu ~ normal(0, 1)\n" + line + "\ngq> s <- sum(x2)\n";
-            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("c.ulam", model, data, "y, g, N=3"), line);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
-            assertTrue(e.getMessage().contains("works on a column of data, not a single value"), e.format());
-            assertEquals(3, e.location().line(), e.format());
+            assertRefused("y ~ normal(mu, 1)\nmu ~ normal(0, 1)\n" + line + "\ngq> s <- sum(x2)\n", data, 3,
+                    "works on a column of data, not a single value");
         }
         String fine = "y ~ normal(mu[t], 1)\nmu[t] ~ normal(0, 1)\nt <- seq(1, N)\nz <- standardize(y)\nk <- as_index(g)\n";
         assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("c.ulam", fine, data, "y, g, N=3"));
@@ -159,19 +174,9 @@ class FuzzRegressionTest {
             {"matrix[N,N]:a ~ normal(0, 1)", "100000", "would have 100000 x 100000 = 10000000000 elements"},
             {"gq> real[N]:g <<- m", "-3", "'g' (vector[N]) has a size of -3"},
         };
-        for (String[] c : cases) {
-            DataSet data = DataSet.read(List.of(csv), Map.of("N", c[1]));
-            String model = "m ~ normal(0, 1)\n" + c[0] + "\n";
-            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("n.ulam", model, data, "N=" + c[1]), c[0]);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
-            assertTrue(e.getMessage().contains(c[2]), e.format());
-            assertEquals(2, e.location().line(), e.format());
-        }
+        for (String[] c : cases) assertRefused("m ~ normal(0, 1)\n" + c[0] + "\n", DataSet.read(List.of(csv), Map.of("N", c[1])), 2, c[2]);
         for (String literal : new String[] {"gq> real[2147483647]:x <<- m", "gq> matrix[100000,100000]:x <<- m"}) {
-            String model = "m ~ normal(0, 1)\n" + literal + "\n";
-            assertEquals(Oracle.Outcome.REJECTED, check(model), literal);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, null));
-            assertTrue(e.getMessage().contains("more than 10000000"), e.format());
+            assertRefused("m ~ normal(0, 1)\n" + literal + "\n", null, 2, "more than 10000000");
         }
         DataSet fine = DataSet.read(List.of(csv), Map.of("N", "3"));
         assertEquals(4, Models.inline("m ~ normal(0, 1)\nvector[N]:a ~ normal(0, 1)\n", fine).dimension());
@@ -180,12 +185,8 @@ class FuzzRegressionTest {
     /** Found by fuzzing: {@code int[g]:g <- 3.95} (a size naming the value it sizes) crashed the lowering. */
     @Test
     void aSizeCannotNameItsOwnValue(@TempDir Path dir) throws IOException {
-        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "y,g\n1.0,1\n2.0,3\n")), Map.of());
-        String model = "a ~ normal(0, 1)\nint[g]:g <- 3.95\n";
-        assertEquals(Oracle.Outcome.REJECTED, Oracle.check("g.ulam", model, data, "y, g"));
-        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, data));
-        assertTrue(e.getMessage().contains("the size of 'g' cannot depend on 'g' itself"), e.format());
-        assertEquals(2, e.location().line());
+        UlamException e = assertRefused("a ~ normal(0, 1)\nint[g]:g <- 3.95\n", data(dir, "y,g\n1.0,1\n2.0,3\n", Map.of()), 2,
+                "the size of 'g' cannot depend on 'g' itself");
         assertEquals(5, e.location().column());
     }
 
@@ -200,14 +201,11 @@ class FuzzRegressionTest {
     /** Found by fuzzing: derived data joining columns ({@code T <- c(y, g)}, {@code exp(c(y, y))}) failed with a NullPointerException. */
     @Test
     void derivedDataJoiningColumns(@TempDir Path dir) throws IOException {
-        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "y,g\n1.5,1\n2.0,3\n")), Map.of());
+        DataSet data = data(dir, "y,g\n1.5,1\n2.0,3\n", Map.of());
         String model = "a ~ normal(0, 1)\nT <- c(y, g)\nE <- exp(c(y, y))\ngq> s <- sum(T)\ngq> e <- sum(E)\n";
-        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("c.ulam", model, data, "y, g"));
-        Model m = Models.inline(model, data);
         // a gq> line reading data has a value per row of its data (here the 4 rows of the joined columns)
-        assertEquals("[a, s[1], s[2], s[3], s[4], e[1], e[2], e[3], e[4]]", Arrays.toString(m.outputNames()));
-        double[] out = new double[9];
-        m.writeDraw(new double[] {0.25}, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        assertEquals("[a, s[1], s[2], s[3], s[4], e[1], e[2], e[3], e[4]]", Arrays.toString(Models.inline(model, data).outputNames()));
+        double[] out = draw(model, data, 0.25);
         assertEquals(1.5 + 2.0 + 1 + 3, out[1], 1e-12, "sum(c(y, g))");
         assertEquals(2 * (Math.exp(1.5) + Math.exp(2.0)), out[5], 1e-9, "sum(exp(c(y, y)))");
     }
@@ -215,12 +213,8 @@ class FuzzRegressionTest {
     /** Found by fuzzing: a matrix product of an expression ({@code z %*% (z*2)}) failed with UnsupportedOperationException. */
     @Test
     void matrixProductOfAnExpression() {
-        String model = "matrix[2,2]:z ~ normal(0, 1)\ngq> matrix[2,2]:b <<- z %*% (z*2)\n";
-        assertEquals(Oracle.Outcome.ACCEPTED, check(model));
-        Model m = Models.inline(model, null);
         double[] z = {1, 2, 3, 4};   // column-major: z = [[1, 3], [2, 4]]
-        double[] out = new double[8];
-        m.writeDraw(z, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        double[] out = draw("matrix[2,2]:z ~ normal(0, 1)\ngq> matrix[2,2]:b <<- z %*% (z*2)\n", null, z);
         // z %*% (2z) = 2 * [[1*1+3*2, 1*3+3*4], [2*1+4*2, 2*3+4*4]] = [[14, 30], [20, 44]], column-major
         assertArrayEquals(new double[] {14, 20, 30, 44}, Arrays.copyOfRange(out, 4, 8), 1e-12);
     }
@@ -229,11 +223,8 @@ class FuzzRegressionTest {
     @Test
     void anIndexedConstantIsALocatedError() {
         for (String term : new String[] {"TRUE[g]", "FALSE[1]", "pi[g]", "i[2]"}) {
-            String model = "y ~ normal(mu, 1)\nmu <- b + " + term + "\nb ~ normal(0, 1)\n";
-            assertEquals(Oracle.Outcome.REJECTED, check(model), term);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, null));
-            assertTrue(e.getMessage().contains("is a single built-in value and cannot be indexed"), e.format());
-            assertEquals(2, e.location().line());
+            UlamException e = assertRefused("y ~ normal(mu, 1)\nmu <- b + " + term + "\nb ~ normal(0, 1)\n", null, 2,
+                    "is a single built-in value and cannot be indexed");
             assertEquals(11, e.location().column(), e.format());
         }
     }
@@ -241,12 +232,7 @@ class FuzzRegressionTest {
     /** Found by fuzzing: TRUE and the integer 1 were one shared value of two types ({@code ifelse(pred == TRUE, 1, 2)} failed in ASM). */
     @Test
     void trueAndOneAreDifferentValues(@TempDir Path dir) throws IOException {
-        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "pred\n1\n0\n1\n")), Map.of());
-        String model = "z ~ normal(0, 1)\nP <- ifelse(pred == TRUE, 1, 2)\ngq> q <- P\n";
-        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("t.ulam", model, data, "pred"));
-        Model m = Models.inline(model, data);
-        double[] out = new double[4];
-        m.writeDraw(new double[] {0}, RandomSource.XO_RO_SHI_RO_128_PP.create(1L), out);
+        double[] out = draw("z ~ normal(0, 1)\nP <- ifelse(pred == TRUE, 1, 2)\ngq> q <- P\n", data(dir, "pred\n1\n0\n1\n", Map.of()), 0);
         assertArrayEquals(new double[] {0, 1, 2, 1}, out);
     }
 
@@ -258,43 +244,30 @@ class FuzzRegressionTest {
      */
     @Test
     void refusedInsteadOfCrashing(@TempDir Path dir) throws IOException {
-        DataSet data = DataSet.read(List.of(Files.writeString(dir.resolve("d.csv"), "k,g,x\n7,3,0.5\n3,1,2.5\n")), Map.of());
+        DataSet data = data(dir, "k,g,x\n7,3,0.5\n3,1,2.5\n", Map.of());
         String[][] cases = {
             {"vector[g]:a ~ normal(0, 1)\na[x] ~ dmultinom(0)\n", "2", "the outcome of multinomial is whole numbers (counts), so it must be data"},
             {"m ~ normal(0, 1)\nE <- ifelse(alpha == \"x\", 1, 2)\nvector[7]:alpha <- rep_vector(2, 7)\n", "2", "only data columns can be compared with text"},
             {"m ~ normal(0, 1)\nsimplex[g]:q <- x\n", "2", "has 2 rows, but"},
         };
-        for (String[] c : cases) {
-            assertEquals(Oracle.Outcome.REJECTED, Oracle.check("r.ulam", c[0], data, "k, g, x"), c[0]);
-            UlamException e = assertThrows(UlamException.class, () -> Models.inline(c[0], data));
-            assertTrue(e.getMessage().contains(c[2]), e.format());
-            assertEquals(Integer.parseInt(c[1]), e.location().line(), e.format());
-        }
+        for (String[] c : cases) assertRefused(c[0], data, Integer.parseInt(c[1]), c[2]);
     }
 
     /** Found by fuzzing: the end of {@code sum(v[1:E])} was not checked against the length of v (E = 88 read past its end). */
     @Test
     void rangeEndsAreCheckedIndices(@TempDir Path dir) throws IOException {
         String model = "y ~ normal(mu, 1)\nmu <- sum(dj[1:E])\nvector[3]:dj <<- append_row(0, d)\nsimplex[2]:d ~ dirichlet(rep_vector(2, 2))\n";
-        DataSet fine = DataSet.read(List.of(Files.writeString(dir.resolve("a.csv"), "y,E\n0.5,1\n1.5,3\n")), Map.of());
-        assertEquals(Oracle.Outcome.ACCEPTED, Oracle.check("s.ulam", model, fine, "E in 1..3"));
-        DataSet beyond = DataSet.read(List.of(Files.writeString(dir.resolve("b.csv"), "y,E\n0.5,1\n1.5,88\n")), Map.of());
-        assertEquals(Oracle.Outcome.REJECTED, Oracle.check("s.ulam", model, beyond, "E = 88"));
-        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, beyond));
-        assertTrue(e.getMessage().contains("index 'E' is 88 in row 2, but what it indexes has 3 elements"), e.format());
-        assertEquals(2, e.location().line());
-        UlamException computed = assertThrows(UlamException.class, () -> Models.inline(model.replace("1:E", "1:(E-1)"), fine));
-        assertTrue(computed.getMessage().contains("an index must be a data column, a whole number or i"), computed.format());
+        DataSet fine = data(dir, "y,E\n0.5,1\n1.5,3\n", Map.of());
+        draw(model, fine, 0.1);
+        assertRefused(model, data(dir, "y,E\n0.5,1\n1.5,88\n", Map.of()), 2, "index 'E' is 88 in row 2, but what it indexes has 3 elements");
+        assertRefused(model.replace("1:E", "1:(E-1)"), fine, 2, "an index must be a data column, a whole number or i");
     }
 
     /** Found by fuzzing: a gq> matrix used whole by the model ({@code multi_normal(0, SIGMA)}) failed in the lowering. */
     @Test
     void aGeneratedMatrixUsedWholeByTheModel() {
-        String model = "vector[3]:k ~ multi_normal(0, SIGMA)\ns ~ exponential(1)\ngq> matrix[3,3]:SIGMA <<- s\n";
-        assertEquals(Oracle.Outcome.REJECTED, check(model));
-        UlamException e = assertThrows(UlamException.class, () -> Models.inline(model, null));
-        assertTrue(e.getMessage().contains("'SIGMA' is a generated quantity (gq>), computed after sampling: the model cannot use it"), e.format());
-        assertEquals(1, e.location().line());
+        UlamException e = assertRefused("vector[3]:k ~ multi_normal(0, SIGMA)\ns ~ exponential(1)\ngq> matrix[3,3]:SIGMA <<- s\n", null, 1,
+                "'SIGMA' is a generated quantity (gq>), computed after sampling: the model cannot use it");
         assertEquals(31, e.location().column(), e.format());
     }
 }
