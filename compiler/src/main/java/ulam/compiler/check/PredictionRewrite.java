@@ -561,6 +561,9 @@ final class PredictionRewrite {
             arrayParts(t.of(), exprs, sizes, out);
         } else if (a instanceof AExpr.CumulativeSum c) {
             arrayParts(c.of(), exprs, sizes, out);
+        } else if (a instanceof AExpr.Draw d) {
+            sizes.addAll(d.dims());
+            exprs.addAll(d.operands());
         } else {
             List<Object> parts = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
             if (a instanceof AExpr.Block b) sizes.addAll(b.dims());

@@ -76,6 +76,11 @@ final class Typer {
 
     private VectorDensities vectors;
 
+    /** The typer of lines and draws with vector operands. */
+    VectorDensities vectors() {
+        return vectors;
+    }
+
     /**
      * The log density of a {@code ~} line: {@link #density} for distributions of single values, a
      * {@link TExpr.VDensity} for those with a vector or matrix operand ({@code outcome} then a
@@ -392,6 +397,14 @@ final class Typer {
                 throw error(c.functionSpan(), "random draws (" + fn + ") can only be made in gq> lines", null);
             }
             DistributionSpec spec = d.get();
+            if (!spec.allScalar()) {
+                if (!spec.scalarOutcome()) {
+                    throw error(c.functionSpan(), fn + " draws a whole " + spec.outcomeShape() + ": use it alone on the right of a "
+                            + "gq> line with a type", "e.g. gq> " + spec.outcomeShape().replace("[K]", "[3]").replace("[K,K]", "[3,3]")
+                            + ":x <- " + fn + "(...)");
+                }
+                return vectors.rng(spec, c, ctx);
+            }
             arity(c, spec.arity(), signature(spec));
             return new TExpr.Rng(spec, arguments(spec, c, ctx));
         }

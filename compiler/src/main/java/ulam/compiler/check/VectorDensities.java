@@ -52,7 +52,9 @@ final class VectorDensities {
         }
         ops.add(outcome);
         spans.add(outcomeSpan);
-        if (outcome instanceof TExpr.Slice s) {
+        if (outcome == null) {
+            // a draw (dist_rng): no outcome; its size comes from the arguments
+        } else if (outcome instanceof TExpr.Slice s) {
             bind(bound, shapes.get(0), s.shape(), spec, 0, outcomeSpan);
         } else if (!shapes.get(0).isEmpty()) {
             throw typer.error(outcomeSpan, spec.name() + " is a distribution of a whole " + Signatures.shapeKind(shapes.get(0))
@@ -149,6 +151,29 @@ final class VectorDensities {
                 arrays.context());
         TExpr offset = new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(ctx.loop()), new TExpr.Num(k, Elem.INT), Elem.INT);
         return new TExpr.Slice(byColumn, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
+    }
+
+    /**
+     * {@code categorical_rng(theta)}: a draw of a single value from a distribution with a vector
+     * argument, its arguments typed as for {@link #density}.
+     */
+    TExpr.VRng rng(DistributionSpec spec, Expr.Call call, Typer.Ctx ctx) {
+        TExpr.VDensity d = density(spec, call, null, call.span(), ctx);
+        return new TExpr.VRng(spec, d.operands().subList(1, d.operands().size()), d.dims());
+    }
+
+    /**
+     * {@code dirichlet_rng(alpha)}: a draw of a whole vector or matrix, its shape from the
+     * arguments' sizes ({@code vector[K]} with alpha's K).
+     */
+    AExpr.Draw draw(DistributionSpec spec, Expr.Call call, Typer.Ctx ctx) {
+        TExpr.VDensity d = density(spec, call, null, call.span(), ctx);
+        List<String> names = Signatures.dims(Signatures.shapes(spec));
+        List<Size> sizes = new ArrayList<>();
+        for (String n : Signatures.sizeNames(spec.outcomeShape())) sizes.add(d.dims().get(names.indexOf(n)));
+        Shape shape = Signatures.shapeKind(spec.outcomeShape()).equals("matrix") ? new Shape.Matrix(sizes.get(0), sizes.get(1))
+                : new Shape.Vector(sizes.get(0));
+        return new AExpr.Draw(spec, d.operands().subList(1, d.operands().size()), d.dims(), shape);
     }
 
     /** A whole array as a slice of a stored symbol (materialized into an anonymous local if it is an expression). */
