@@ -333,9 +333,24 @@ public final class Segment {
                                List<Value> lengths) {
         List<Value> a = new ArrayList<>();
         List<Slot> arrays = new ArrayList<>();
+        operands(d, operands, 0, a, arrays);
+        for (Value v : dims) a.add(integer(v));
+        if (kernel) for (Value v : lengths) a.add(integer(v));
+        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), kernel ? List.copyOf(partials) : List.of());
+        return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
+    }
+
+    /**
+     * Operands of a {@link VectorDensity} payload: a slice gives its array (into {@code arrays})
+     * and INT offset, a single value itself (INT or REAL as the distribution's slot), into {@code a}.
+     *
+     * @param first position of {@code operands.get(0)} among the distribution's operands (0 the outcome, 1 the first argument)
+     */
+    private void operands(DistributionSpec d, List<Object> operands, int first, List<Value> a, List<Slot> arrays) {
         for (int k = 0; k < operands.size(); k++) {
             Object o = operands.get(k);
-            boolean integer = k == 0 ? d.outcome() == ValueType.INT : d.args().get(k - 1).type() == ValueType.INT;
+            int at = k + first;
+            boolean integer = at == 0 ? d.outcome() == ValueType.INT : d.args().get(at - 1).type() == ValueType.INT;
             if (o instanceof Slice sl) {
                 arrays.add(sl.array());
                 a.add(integer(sl.offset()));
@@ -344,10 +359,6 @@ public final class Segment {
                 a.add(integer ? integer((Value) o) : real((Value) o));
             }
         }
-        for (Value v : dims) a.add(integer(v));
-        if (kernel) for (Value v : lengths) a.add(integer(v));
-        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), kernel ? List.copyOf(partials) : List.of());
-        return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
     }
 
     /** {@code log P(Y <= at)} ({@code complement}: {@code log P(Y > at)}), with partials in gradient code. */
@@ -364,17 +375,7 @@ public final class Segment {
         List<Value> a = new ArrayList<>();
         List<Slot> arrays = new ArrayList<>();
         arrays.add(null);
-        for (int k = 0; k < args.size(); k++) {
-            Object o = args.get(k);
-            boolean integer = d.args().get(k).type() == ValueType.INT;
-            if (o instanceof Slice sl) {
-                arrays.add(sl.array());
-                a.add(integer(sl.offset()));
-            } else {
-                arrays.add(null);
-                a.add(integer ? integer((Value) o) : real((Value) o));
-            }
-        }
+        operands(d, args, 1, a, arrays);
         for (Value v : dims) a.add(integer(v));
         VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), List.of());
         return add(Value.Op.VRNG, a.toArray(new Value[0]), vd, d.outcome() == ValueType.INT ? Value.Type.INT : Value.Type.REAL);
