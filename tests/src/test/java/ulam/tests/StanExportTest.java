@@ -200,7 +200,7 @@ class StanExportTest {
                 double s = Double.parseDouble(e.getValue());
                 double v;
                 if (e.getKey().startsWith("log_lik")) {
-                    v = ll[logLikIndex(program, e.getKey())];
+                    v = ll[logLikIndex(program, e.getKey(), ll.length)];
                 } else {
                     Integer j = ours.get(e.getKey());
                     assertTrue(j != null, "Stan's generated quantity " + e.getKey() + " is not an output of ours");
@@ -269,15 +269,20 @@ class StanExportTest {
         Files.writeString(file, sb.toString());
     }
 
-    /** Position in our pointwise log-likelihood of Stan's {@code log_lik[i]} ({@code log_lik_y[i]} for a later outcome). */
-    private static int logLikIndex(StanProgram p, String name) {
+    /**
+     * Position in our pointwise log-likelihood of Stan's {@code log_lik[i]} ({@code log_lik_y[i]}
+     * for a later outcome: ours holds the outcomes one after another; the examples' outcomes have
+     * equal numbers of rows).
+     */
+    private static int logLikIndex(StanProgram p, String name, int observations) {
         int bracket = name.indexOf('[');
         String base = bracket < 0 ? name : name.substring(0, bracket);
         int row = bracket < 0 ? 0 : Integer.parseInt(name.substring(bracket + 1, name.length() - 1)) - 1;
         int which = p.logLikNames().indexOf(base);
         assertTrue(which >= 0, "unknown log-likelihood " + name);
-        assertEquals(0, which, "the examples have one outcome");
-        return row;
+        int outcomes = p.logLikNames().size();
+        assertEquals(0, observations % outcomes, "the examples' outcomes have equal numbers of rows");
+        return which * (observations / outcomes) + row;
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {

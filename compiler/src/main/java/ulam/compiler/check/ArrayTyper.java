@@ -83,8 +83,8 @@ final class ArrayTyper {
 
     /** The whole-array value of {@code e}, or null if it is a single value. */
     Object operand(Expr e, Typer.Ctx ctx) {
-        if (e instanceof Expr.Name n && symbols.get(n.name()) != null && !symbols.get(n.name()).shape().isScalar()) {
-            return new AExpr.Whole(symbols.get(n.name()));
+        if (e instanceof Expr.Name n && typer.resolve(n.name()) != null && !typer.resolve(n.name()).shape().isScalar()) {
+            return new AExpr.Whole(typer.resolve(n.name()));
         }
         if (needsArray(e) || isArrayArithmetic(e)) return array(e, ctx);
         return typer.expr(e, ctx);
@@ -119,7 +119,7 @@ final class ArrayTyper {
 
     private Object typeArray(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n) {
-            Symbol s = symbols.get(n.name());
+            Symbol s = typer.resolve(n.name());
             if (s != null && !s.shape().isScalar()) return new AExpr.Whole(s);
             return typer.expr(e, ctx);
         }

@@ -63,6 +63,11 @@ final class Typer {
         this.redirect = redirect;
     }
 
+    /** The symbol a name denotes, through the redirections (an imputed variable's merged values, a prior draw). */
+    Symbol resolve(String name) {
+        return lookup(name);
+    }
+
     private Symbol lookup(String name) {
         Symbol r = redirect.get(name);
         return r != null ? r : symbols.get(name);

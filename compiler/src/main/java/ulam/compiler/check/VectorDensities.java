@@ -178,7 +178,11 @@ final class VectorDensities {
 
     /** A whole array as a slice of a stored symbol (materialized into an anonymous local if it is an expression). */
     TExpr.Slice slice(AExpr a) {
-        Symbol s = a instanceof AExpr.Whole w && ArrayTyper.stored(w.symbol()) ? w.symbol() : arrays.materialize(arrays.copyOf(a), arrays.context());
+        // stored symbols are read in place; so is a reported generated value (in the draw, once written)
+        if (a instanceof AExpr.Whole w && (ArrayTyper.stored(w.symbol()) || w.symbol().kind() == Kind.GENERATED)) {
+            return new TExpr.Slice(w.symbol(), new TExpr.Num(0, Elem.INT), w.symbol().shape(), Elem.REAL);
+        }
+        Symbol s = arrays.materialize(arrays.copyOf(a), arrays.context());
         return new TExpr.Slice(s, new TExpr.Num(0, Elem.INT), s.shape(), Elem.REAL);
     }
 

@@ -617,6 +617,9 @@ public final class Lowering {
             return new Storage(real, new IntExpr.Const(0));
         }
         Storage st = stores.get(s);
+        if (st == null && s.kind() == Kind.GENERATED && offsets.containsKey(s)) {
+            return new Storage(out, new IntExpr.Of(offsets.get(s)));   // a reported value, read back from the draw
+        }
         if (st == null) throw new IllegalStateException(s.name() + " is not stored");
         return st;
     }
