@@ -49,8 +49,9 @@ class BookModelsTest {
         Path ref = Path.of("tests/src/test/resources/reference", reference);
         Assumptions.assumeTrue(Files.exists(ref), "reference " + reference + " not computed yet");
         Model m = Fits.bind(model, data);
-        // the Gaussian process mixes slowly (bulk ESS ~ 0.15 per draw): longer chains reach R-hat < 1.01
-        int draws = model.contains("kline_gp") ? 2500 : 1000;
+        // the Gaussian process and the centred cafés' sigma_cafe[2] (a funnel: Stan's centred program
+        // diverges) mix slowly, bulk ESS ~ 0.1 per draw: longer chains pass the ESS >= 400 gate
+        int draws = model.contains("kline_gp") || model.contains("cafes") ? 2500 : 1000;
         Fit fit = Fits.sample(m, 4, 1000, draws, 20261122L);
         List<VariableSummary> ours = VariableSummary.of(fit, 0.89);
         Reference r = Reference.read(ref);

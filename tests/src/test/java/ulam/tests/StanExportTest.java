@@ -58,16 +58,33 @@ import ulam.tests.support.Rstan;
 class StanExportTest {
 
     /** Every example and its data; a new example must be added here (the test fails otherwise). */
-    private static final Map<String, String> DATA = Map.of(
-            "chimpanzees.ulam", "examples/data/chimpanzees.csv",
-            "chimpanzees_nc.ulam", "examples/data/chimpanzees.csv",
-            "reedfrogs.ulam", "examples/data/reedfrogs.csv",
-            "reedfrogs_nopool.ulam", "examples/data/reedfrogs.csv",
-            "reedfrogs_spg.ulam", "examples/data/reedfrogs.csv",
-            "reedfrogs_spg_nc.ulam", "examples/data/reedfrogs.csv",
-            "funnel.ulam", "",
-            "funnel_nc.ulam", "",
-            "glmm_100k.ulam", "examples/data/sim_glmm_100k.csv");
+    private static final Map<String, String> DATA = Map.ofEntries(
+            Map.entry("chimpanzees.ulam", "examples/data/chimpanzees.csv"),
+            Map.entry("chimpanzees_nc.ulam", "examples/data/chimpanzees.csv"),
+            Map.entry("reedfrogs.ulam", "examples/data/reedfrogs.csv"),
+            Map.entry("reedfrogs_nopool.ulam", "examples/data/reedfrogs.csv"),
+            Map.entry("reedfrogs_spg.ulam", "examples/data/reedfrogs.csv"),
+            Map.entry("reedfrogs_spg_nc.ulam", "examples/data/reedfrogs.csv"),
+            Map.entry("funnel.ulam", ""),
+            Map.entry("funnel_nc.ulam", ""),
+            Map.entry("glmm_100k.ulam", "examples/data/sim_glmm_100k.csv"),
+            Map.entry("kline_gampois.ulam", "examples/data/Kline.csv"),
+            Map.entry("ucbadmit_betabinom.ulam", "examples/data/UCBadmit.csv"),
+            Map.entry("monks.ulam", "examples/data/monks.csv"),
+            Map.entry("milk_impute.ulam", "examples/data/milk.csv"),
+            Map.entry("cafes.ulam", "examples/data/cafes.csv"),
+            Map.entry("chimpanzees_slopes.ulam", "examples/data/chimpanzees.csv"),
+            Map.entry("trolley.ulam", "examples/data/Trolley.csv"),
+            Map.entry("trolley_edu.ulam", "examples/data/Trolley.csv"),
+            Map.entry("kline_gp.ulam", "examples/data/Kline2.csv"));
+
+    /**
+     * Examples whose lines stancode cannot write yet (vector densities, constrained matrix types,
+     * rethinking's betabinomial and zipoisson): they are checked against Stan's own programs of the book models instead
+     * (BookModelsTest, with bench/stan/models), and here only for a located refusal.
+     */
+    private static final Set<String> NOT_EXPORTED = Set.of("cafes.ulam", "chimpanzees_slopes.ulam", "trolley.ulam",
+            "trolley_edu.ulam", "kline_gp.ulam", "ucbadmit_betabinom.ulam", "monks.ulam");
 
     /**
      * Examples compared at the fixed points only: the GLMM is too slow to fit in a test; the centred
@@ -109,6 +126,14 @@ class StanExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void stanAgreesWithOurModel(String example, String data) throws Exception {
+        if (NOT_EXPORTED.contains(example)) {
+            List<String> a = new ArrayList<>(List.of("stancode", "examples/" + example, "--data", data));
+            if (example.equals("kline_gp.ulam")) a.addAll(List.of("--data-matrix", "Dmat=examples/data/islandsDistMatrix.csv"));
+            ulam.tests.support.Cli.Result r = ulam.tests.support.Cli.run(a.toArray(new String[0]));
+            assertTrue(r.status() != 0 && r.err().contains("stancode does not support") && r.err().contains("examples/" + example + ":"),
+                    example + ": " + r.out() + r.err());
+            return;
+        }
         long t0 = System.nanoTime();
         DataSet ds = data.isEmpty() ? DataSet.empty() : DataSet.read(List.of(Path.of(data)), Map.of());
         Compiler.Compiled c = Compiler.compile(Source.read(Path.of("examples", example)), data.isEmpty() ? null : Compiler.schema(ds));
@@ -175,7 +200,7 @@ class StanExportTest {
                 double s = Double.parseDouble(e.getValue());
                 double v;
                 if (e.getKey().startsWith("log_lik")) {
-                    v = ll[logLikIndex(program, e.getKey())];
+                    v = ll[logLikIndex(program, e.getKey(), ll.length)];
                 } else {
                     Integer j = ours.get(e.getKey());
                     assertTrue(j != null, "Stan's generated quantity " + e.getKey() + " is not an output of ours");
@@ -244,15 +269,20 @@ class StanExportTest {
         Files.writeString(file, sb.toString());
     }
 
-    /** Position in our pointwise log-likelihood of Stan's {@code log_lik[i]} ({@code log_lik_y[i]} for a later outcome). */
-    private static int logLikIndex(StanProgram p, String name) {
+    /**
+     * Position in our pointwise log-likelihood of Stan's {@code log_lik[i]} ({@code log_lik_y[i]}
+     * for a later outcome: ours holds the outcomes one after another; the examples' outcomes have
+     * equal numbers of rows).
+     */
+    private static int logLikIndex(StanProgram p, String name, int observations) {
         int bracket = name.indexOf('[');
         String base = bracket < 0 ? name : name.substring(0, bracket);
         int row = bracket < 0 ? 0 : Integer.parseInt(name.substring(bracket + 1, name.length() - 1)) - 1;
         int which = p.logLikNames().indexOf(base);
         assertTrue(which >= 0, "unknown log-likelihood " + name);
-        assertEquals(0, which, "the examples have one outcome");
-        return row;
+        int outcomes = p.logLikNames().size();
+        assertEquals(0, observations % outcomes, "the examples' outcomes have equal numbers of rows");
+        return which * (observations / outcomes) + row;
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {

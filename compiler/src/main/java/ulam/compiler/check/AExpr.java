@@ -43,6 +43,13 @@ public sealed interface AExpr {
     record CumulativeSum(AExpr of, Shape shape) implements AExpr {}
 
     /**
+     * A random draw of a whole vector or matrix ({@code dirichlet_rng(alpha)},
+     * {@code multi_normal_rng(mu, Sigma)}), generated quantities only: the arguments as in
+     * {@link TExpr.VDensity} without the outcome.
+     */
+    record Draw(ulam.stdlib.DistributionSpec distribution, List<TExpr> operands, List<Size> dims, Shape shape) implements AExpr {}
+
+    /**
      * A library BLOCK function: each argument a scalar {@link TExpr} or an {@link AExpr}, in
      * order; sizes of the function's shape signature bound to {@code dims}.
      */

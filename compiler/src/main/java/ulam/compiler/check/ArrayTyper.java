@@ -8,6 +8,7 @@ import java.util.Set;
 import ulam.compiler.ast.Expr;
 import ulam.compiler.ast.Span;
 import ulam.runtime.UlamException;
+import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 import ulam.stdlib.Registry;
 import ulam.stdlib.Signatures;
@@ -63,6 +64,10 @@ final class ArrayTyper {
         if (e instanceof Expr.Unary u) return needsArray(u.operand());
         if (e instanceof Expr.Call c) {
             if (CONSTRUCTS.contains(c.function())) return true;
+            if (c.function().endsWith("_rng")) {
+                DistributionSpec d = Registry.distribution(c.function().substring(0, c.function().length() - 4)).orElse(null);
+                if (d != null && !d.scalarOutcome()) return true;
+            }
             FunctionSpec f = Registry.function(c.function()).orElse(null);
             if (f != null && f.kind() == FunctionSpec.Kind.BLOCK && !f.resultShape().isEmpty()) return true;
             for (Expr a : c.args()) if (needsArray(a)) return true;
@@ -78,8 +83,8 @@ final class ArrayTyper {
 
     /** The whole-array value of {@code e}, or null if it is a single value. */
     Object operand(Expr e, Typer.Ctx ctx) {
-        if (e instanceof Expr.Name n && symbols.get(n.name()) != null && !symbols.get(n.name()).shape().isScalar()) {
-            return whole(symbols.get(n.name()), n, ctx);
+        if (e instanceof Expr.Name n && typer.resolve(n.name()) != null && !typer.resolve(n.name()).shape().isScalar()) {
+            return whole(typer.resolve(n.name()), n, ctx);
         }
         if (needsArray(e) || isArrayArithmetic(e)) return array(e, ctx);
         return typer.expr(e, ctx);
@@ -120,7 +125,7 @@ final class ArrayTyper {
 
     private Object typeArray(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n) {
-            Symbol s = symbols.get(n.name());
+            Symbol s = typer.resolve(n.name());
             if (s != null && !s.shape().isScalar()) return whole(s, n, ctx);
             return typer.expr(e, ctx);
         }
@@ -214,6 +219,13 @@ final class ArrayTyper {
                 AExpr product = block("multiply", List.of(scaled, array(c.args().get(2), ctx)), c.span());
                 Shape.Matrix pm = (Shape.Matrix) product.shape();
                 return new AExpr.Transpose(simple(product), new Shape.Matrix(pm.cols(), pm.rows()));
+            }
+            case "dirichlet_rng", "multi_normal_rng", "multi_normal_cholesky_rng", "lkj_corr_rng", "lkj_corr_cholesky_rng" -> {
+                if (!ctx.generated()) {
+                    throw error(c.functionSpan(), "random draws (" + fn + ") can only be made in gq> lines", null);
+                }
+                DistributionSpec d = Registry.distribution(fn.substring(0, fn.length() - 4)).orElseThrow();
+                return typer.vectors().draw(d, c, ctx);
             }
             case "Chol_to_Corr" -> {
                 arity(c, 1);
@@ -394,6 +406,8 @@ final class ArrayTyper {
             wholes(c.of(), out);
         } else if (a instanceof AExpr.Block b) {
             for (Object o : b.args()) if (o instanceof AExpr p) wholes(p, out);
+        } else if (a instanceof AExpr.Draw d) {
+            for (TExpr t : d.operands()) if (t instanceof TExpr.Slice s) out.add(s.symbol());
         }
     }
 
@@ -413,6 +427,9 @@ final class ArrayTyper {
             parts(t.of(), out, sizes);
         } else if (a instanceof AExpr.CumulativeSum c) {
             parts(c.of(), out, sizes);
+        } else if (a instanceof AExpr.Draw d) {
+            sizes.addAll(d.dims());
+            out.addAll(d.operands());
         } else if (a instanceof AExpr.Block b) {
             sizes.addAll(b.dims());
             for (Object o : b.args()) {

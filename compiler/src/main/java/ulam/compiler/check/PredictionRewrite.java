@@ -327,8 +327,22 @@ final class PredictionRewrite {
             Term t = ts.get(0);
             TExpr.Density d = t.density();
             if (t.value() instanceof TExpr.VDensity v) {
-                throw source.error(t.statement().span(), "sbc cannot draw the multivariate parameter '" + p.name() + "' ("
-                        + v.distribution().name() + ") from its prior yet", help);
+                // a whole vector or matrix (simplex ~ dirichlet, vector ~ multi_normal): one draw of it
+                if (t.loop() != null || v.distribution().scalarOutcome()) {
+                    throw source.error(t.statement().span(), "sbc cannot draw the parameter '" + p.name() + "' from its "
+                            + v.distribution().name() + " prior yet", help);
+                }
+                List<TExpr> args = v.operands().subList(1, v.operands().size());
+                for (TExpr a : args) {
+                    if (references(a).contains(draw)) {
+                        throw source.error(t.statement().span(), "the prior of '" + p.name() + "' reads '" + p.name()
+                                + "' itself: sbc cannot draw it from its prior", help);
+                    }
+                }
+                draw.defineArray(new AExpr.Draw(v.distribution(), args, v.dims(), p.shape()));
+                order.add(draw);
+                out.add(draw);
+                continue;
             }
             if (d == null && t.statement().truncation() != null && t.value() instanceof TExpr.Arith a
                     && a.left() instanceof TExpr.Density untruncated) {
@@ -441,12 +455,17 @@ final class PredictionRewrite {
         Loop loop = null;
         for (Term t : lines) {
             TExpr.Density d = t.density();
-            if (d == null) {
+            TExpr draw;
+            if (d != null) {
+                draw = new TExpr.Rng(d.distribution(), d.args());
+            } else if (t.value() instanceof TExpr.VDensity v && v.distribution().scalarOutcome()) {
+                // categorical(theta), ordered_logistic(eta, cutpoints): a single value drawn with vector arguments
+                draw = new TExpr.VRng(v.distribution(), v.operands().subList(1, v.operands().size()), v.dims());
+            } else {
                 skipped.add("line " + t.statement().span().line() + " (" + y.name() + " ~ "
                         + ((Expr.Call) t.statement().rhs()).function() + "(...)) has no random generator; those rows are NaN");
                 continue;
             }
-            TExpr draw = new TExpr.Rng(d.distribution(), d.args());
             TExpr cond = t.condition();
             if (t.loop() != null) {
                 if (loop == null) loop = typer.newLoop("i", rowCount(draw, t.loop(), y));
@@ -525,6 +544,7 @@ final class PredictionRewrite {
         for (TExpr e : exprs) {
             TExprs.walk(e, x -> {
                 if (x instanceof TExpr.Ref r) out.accept(r.symbol());
+                if (x instanceof TExpr.Slice sl) out.accept(sl.symbol());
                 if (x instanceof TExpr.SizeOf z) z.size().symbols(out);
                 if (x instanceof TExpr.Reduce r) r.loop().count().symbols(out);
             });
@@ -536,6 +556,7 @@ final class PredictionRewrite {
         List<Symbol> out = new ArrayList<>();
         TExprs.walk(e, x -> {
             if (x instanceof TExpr.Ref r) out.add(r.symbol());
+            if (x instanceof TExpr.Slice sl) out.add(sl.symbol());
         });
         return out;
     }
@@ -550,6 +571,9 @@ final class PredictionRewrite {
             arrayParts(t.of(), exprs, sizes, out);
         } else if (a instanceof AExpr.CumulativeSum c) {
             arrayParts(c.of(), exprs, sizes, out);
+        } else if (a instanceof AExpr.Draw d) {
+            sizes.addAll(d.dims());
+            exprs.addAll(d.operands());
         } else {
             List<Object> parts = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
             if (a instanceof AExpr.Block b) sizes.addAll(b.dims());

@@ -106,6 +106,15 @@ public sealed interface TExpr {
         @Override public Elem elem() { return Elem.REAL; }
     }
 
+    /**
+     * A random draw of a single value from a distribution with a vector argument
+     * ({@code categorical_rng(theta)}, {@code ordered_logistic_rng(eta, c)}): the arguments as in
+     * {@link VDensity} (without the outcome), generated quantities only.
+     */
+    record VRng(DistributionSpec distribution, List<TExpr> operands, List<Size> dims) implements TExpr {
+        @Override public Elem elem() { return distribution.outcome() == ulam.stdlib.ValueType.INT ? Elem.INT : Elem.REAL; }
+    }
+
     /** A random draw from a distribution ({@code normal_rng(mu, sigma)}), generated quantities only. */
     record Rng(DistributionSpec distribution, List<TExpr> args) implements TExpr {
         @Override public Elem elem() { return distribution.outcome() == ulam.stdlib.ValueType.INT ? Elem.INT : Elem.REAL; }

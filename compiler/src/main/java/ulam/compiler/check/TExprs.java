@@ -42,6 +42,8 @@ public final class TExprs {
             r = new TExpr.Cdf(x.distribution(), x.complement(), map(x.at(), f), mapAll(x.args(), f));
         } else if (e instanceof TExpr.Slice x) {
             r = new TExpr.Slice(x.symbol(), map(x.offset(), f), x.shape(), x.elem());
+        } else if (e instanceof TExpr.VRng x) {
+            r = new TExpr.VRng(x.distribution(), mapAll(x.operands(), f), x.dims());
         } else if (e instanceof TExpr.VDensity x) {
             r = new TExpr.VDensity(x.distribution(), mapAll(x.operands(), f), x.dims());
         }
@@ -91,6 +93,7 @@ public final class TExprs {
             return all;
         }
         if (e instanceof TExpr.VDensity x) return x.operands();
+        if (e instanceof TExpr.VRng x) return x.operands();
         return List.of();
     }
 
@@ -126,6 +129,7 @@ public final class TExprs {
         if (e instanceof TExpr.VDensity d) {
             return d.distribution().name() + "(" + show(d.operands().get(0)) + " | " + join(d.operands().subList(1, d.operands().size())) + ")";
         }
+        if (e instanceof TExpr.VRng v) return v.distribution().name() + "_rng(" + join(v.operands()) + ")";
         TExpr.Rng g = (TExpr.Rng) e;
         return g.distribution().name() + "_rng(" + join(g.args()) + ")";
     }

@@ -63,6 +63,11 @@ final class Typer {
         this.redirect = redirect;
     }
 
+    /** The symbol a name denotes, through the redirections (an imputed variable's merged values, a prior draw). */
+    Symbol resolve(String name) {
+        return lookup(name);
+    }
+
     private Symbol lookup(String name) {
         Symbol r = redirect.get(name);
         return r != null ? r : symbols.get(name);
@@ -75,6 +80,11 @@ final class Typer {
     }
 
     private VectorDensities vectors;
+
+    /** The typer of lines and draws with vector operands. */
+    VectorDensities vectors() {
+        return vectors;
+    }
 
     /**
      * The log density of a {@code ~} line: {@link #density} for distributions of single values, a
@@ -394,6 +404,14 @@ final class Typer {
                 throw error(c.functionSpan(), "random draws (" + fn + ") can only be made in gq> lines", null);
             }
             DistributionSpec spec = d.get();
+            if (!spec.allScalar()) {
+                if (!spec.scalarOutcome()) {
+                    throw error(c.functionSpan(), fn + " draws a whole " + spec.outcomeShape() + ": use it alone on the right of a "
+                            + "gq> line with a type", "e.g. gq> " + spec.outcomeShape().replace("[K]", "[3]").replace("[K,K]", "[3,3]")
+                            + ":x <- " + fn + "(...)");
+                }
+                return vectors.rng(spec, c, ctx);
+            }
             arity(c, spec.arity(), signature(spec));
             return new TExpr.Rng(spec, arguments(spec, c, ctx));
         }

@@ -52,7 +52,9 @@ final class VectorDensities {
         }
         ops.add(outcome);
         spans.add(outcomeSpan);
-        if (outcome instanceof TExpr.Slice s) {
+        if (outcome == null) {
+            // a draw (dist_rng): no outcome; its size comes from the arguments
+        } else if (outcome instanceof TExpr.Slice s) {
             wholeNumbers(spec, 0, s, outcomeSpan);
             bind(bound, shapes.get(0), s.shape(), spec, 0, outcomeSpan);
         } else if (!shapes.get(0).isEmpty()) {
@@ -154,9 +156,36 @@ final class VectorDensities {
         return new TExpr.Slice(byColumn, offset, new Shape.Vector(new Size.Const(k)), Elem.REAL);
     }
 
+    /**
+     * {@code categorical_rng(theta)}: a draw of a single value from a distribution with a vector
+     * argument, its arguments typed as for {@link #density}.
+     */
+    TExpr.VRng rng(DistributionSpec spec, Expr.Call call, Typer.Ctx ctx) {
+        TExpr.VDensity d = density(spec, call, null, call.span(), ctx);
+        return new TExpr.VRng(spec, d.operands().subList(1, d.operands().size()), d.dims());
+    }
+
+    /**
+     * {@code dirichlet_rng(alpha)}: a draw of a whole vector or matrix, its shape from the
+     * arguments' sizes ({@code vector[K]} with alpha's K).
+     */
+    AExpr.Draw draw(DistributionSpec spec, Expr.Call call, Typer.Ctx ctx) {
+        TExpr.VDensity d = density(spec, call, null, call.span(), ctx);
+        List<String> names = Signatures.dims(Signatures.shapes(spec));
+        List<Size> sizes = new ArrayList<>();
+        for (String n : Signatures.sizeNames(spec.outcomeShape())) sizes.add(d.dims().get(names.indexOf(n)));
+        Shape shape = Signatures.shapeKind(spec.outcomeShape()).equals("matrix") ? new Shape.Matrix(sizes.get(0), sizes.get(1))
+                : new Shape.Vector(sizes.get(0));
+        return new AExpr.Draw(spec, d.operands().subList(1, d.operands().size()), d.dims(), shape);
+    }
+
     /** A whole array as a slice of a stored symbol (materialized into an anonymous local if it is an expression). */
     TExpr.Slice slice(AExpr a) {
-        Symbol s = a instanceof AExpr.Whole w && ArrayTyper.stored(w.symbol()) ? w.symbol() : arrays.materialize(arrays.copyOf(a), arrays.context());
+        // stored symbols are read in place; so is a reported generated value (in the draw, once written)
+        if (a instanceof AExpr.Whole w && (ArrayTyper.stored(w.symbol()) || w.symbol().kind() == Kind.GENERATED)) {
+            return new TExpr.Slice(w.symbol(), new TExpr.Num(0, Elem.INT), w.symbol().shape(), Elem.REAL);
+        }
+        Symbol s = arrays.materialize(arrays.copyOf(a), arrays.context());
         return new TExpr.Slice(s, new TExpr.Num(0, Elem.INT), s.shape(), Elem.REAL);
     }
 

@@ -86,6 +86,11 @@ final class CheckReport {
         if (a instanceof AExpr.Elementwise e) return "[" + TExprs.show(e.body()) + " for each " + e.loop().name() + "]";
         if (a instanceof AExpr.Transpose t) return "t(" + show(t.of()) + ")";
         if (a instanceof AExpr.CumulativeSum c) return "cumulative_sum(0, " + show(c.of()) + ")";
+        if (a instanceof AExpr.Draw d) {
+            List<String> parts = new ArrayList<>();
+            for (ulam.compiler.check.TExpr t : d.operands()) parts.add(TExprs.show(t));
+            return d.distribution().name() + "_rng(" + String.join(", ", parts) + ")";
+        }
         List<Object> args = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
         String fn = a instanceof AExpr.Concat c ? (c.columns() ? "append_col" : "c") : ((AExpr.Block) a).function().name();
         List<String> parts = new ArrayList<>();

@@ -200,7 +200,7 @@ final class SegmentGen {
                 mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
                 mv.visitVarInsn(ASTORE, dk);
             }
-            if (v.op() == Value.Op.RNG && rng < 0) {
+            if ((v.op() == Value.Op.RNG || v.op() == Value.Op.VRNG) && rng < 0) {
                 rng = allocRef();
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.RNG_FIELD, Calls.RNG);
@@ -209,6 +209,16 @@ final class SegmentGen {
         }
         for (Segment.Sink s : seg.sinks()) {
             if (s instanceof Segment.Sink.Store st) read.add(st.array());
+            if (s instanceof Segment.Draw d) {
+                for (Object o : d.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
+                read.add(d.out().array());
+                if (rng < 0) {
+                    rng = allocRef();
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.RNG_FIELD, Calls.RNG);
+                    mv.visitVarInsn(ASTORE, rng);
+                }
+            }
             if (s instanceof Segment.Sink.Call c) {
                 for (Object o : c.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
                 read.add(c.out().array());
@@ -408,6 +418,19 @@ final class SegmentGen {
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "constant", Calls.constant(d), false);
             }
             case VKERNEL, VLPDF -> vectorDensity(v);
+            case VRNG -> {
+                ulam.compiler.ir.VectorDensity vd = (ulam.compiler.ir.VectorDensity) v.payload();
+                DistributionSpec d = vd.distribution();
+                mv.visitVarInsn(ALOAD, rng);
+                int n = vd.operands() - 1;
+                for (int k = 0; k < n; k++) {
+                    Slot a = vd.arrays().get(k + 1);
+                    if (a != null) mv.visitVarInsn(ALOAD, fieldLocals.get(a));
+                    load(v.arg(k));
+                }
+                for (int k = n; k < v.arity(); k++) load(v.arg(k));
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "rng", Calls.rng(d), false);
+            }
             case LCDF, LCCDF -> {
                 DistributionSpec d = (DistributionSpec) v.payload();
                 String method = v.op() == Value.Op.LCDF ? "lcdf" : "lccdf";
@@ -581,6 +604,22 @@ final class SegmentGen {
                     case REAL_ARRAY -> DASTORE;
                     default -> AASTORE;
                 });
+            } else if (s instanceof Segment.Draw d) {
+                if (mode == Mode.BACKWARD) continue;
+                mv.visitVarInsn(ALOAD, rng);
+                for (Object o : d.operands()) {
+                    if (o instanceof Segment.Slice sl) {
+                        mv.visitVarInsn(ALOAD, fieldLocals.get(sl.array()));
+                        load(sl.offset());
+                    } else {
+                        load((Value) o);
+                    }
+                }
+                for (Value v : d.dims()) load(v);
+                mv.visitVarInsn(ALOAD, fieldLocals.get(d.out().array()));
+                load(d.out().offset());
+                DistributionSpec spec = d.distribution();
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(spec.implementation()), "rng", Calls.rng(spec), false);
             } else if (s instanceof Segment.Sink.Call c) {
                 if (mode == Mode.BACKWARD) continue;
                 FunctionSpec f = c.function();

@@ -138,7 +138,7 @@ final class Aggregate {
         if (seen[v.id()]) return true;
         seen[v.id()] = true;
         if (v.invariant()) return true;
-        if (v.op() == Value.Op.RNG || v.op() == Value.Op.COUNTER) return false;
+        if (v.op() == Value.Op.RNG || v.op() == Value.Op.VRNG || v.op() == Value.Op.COUNTER) return false;
         if (isKeyLoad(v, seg)) {
             keys.add((Slot) v.payload());
             return true;

@@ -612,6 +612,16 @@ public final class Lowering {
             seg.store(st.slot(), seg.intOp(Value.Op.IADD, here, seg.constInt(1)), sum);
             seg.carried(true);
             segs.add(seg);
+        } else if (a instanceof AExpr.Draw d) {
+            Segment seg = Segment.straight(name + " (" + d.distribution().name() + "_rng)");
+            List<Object> ops = new ArrayList<>();
+            for (int k = 0; k < d.operands().size(); k++) {
+                ops.add(vectorOperand(d.operands().get(k), d.distribution().args().get(k).type() == ValueType.INT, seg, Map.of(), mode));
+            }
+            List<Value> dims = new ArrayList<>();
+            for (Size s : d.dims()) dims.add(size(s).in(seg));
+            seg.draw(d.distribution(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
+            segs.add(seg);
         } else if (a instanceof AExpr.Block b) {
             Segment seg = Segment.straight(name + " (" + b.function().name() + ")");
             List<Object> ops = new ArrayList<>();
@@ -646,6 +656,9 @@ public final class Lowering {
             return new Storage(real, new IntExpr.Const(0));
         }
         Storage st = stores.get(s);
+        if (st == null && s.kind() == Kind.GENERATED && offsets.containsKey(s)) {
+            return new Storage(out, new IntExpr.Of(offsets.get(s)));   // a reported value, read back from the draw
+        }
         if (st == null) throw new IllegalStateException(s.name() + " is not stored");
         return st;
     }
@@ -756,6 +769,15 @@ public final class Lowering {
             return d.distribution().hasConstant() ? seg.realOp(Value.Op.DADD, v, seg.constant(d.distribution(), y, ints)) : v;
         }
         if (e instanceof TExpr.VDensity vd) return vectorDensity(vd, seg, counters, mode, true);
+        if (e instanceof TExpr.VRng r) {
+            List<Object> ops = new ArrayList<>();
+            for (int k = 0; k < r.operands().size(); k++) {
+                ops.add(vectorOperand(r.operands().get(k), r.distribution().args().get(k).type() == ValueType.INT, seg, counters, mode));
+            }
+            List<Value> dims = new ArrayList<>();
+            for (Size d : r.dims()) dims.add(size(d).in(seg));
+            return seg.vectorRng(r.distribution(), ops, dims);
+        }
         if (e instanceof TExpr.Cdf c) {
             List<Value> args = new ArrayList<>();
             for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
@@ -789,9 +811,7 @@ public final class Lowering {
                 continue;
             }
             boolean integer = (k == 0 ? d.outcome() : d.args().get(k - 1).type()) == ValueType.INT;
-            Storage st = integer ? new Storage(dataSlot(sl.symbol(), Elem.INT), new IntExpr.Const(0)) : storageOf(sl.symbol());
-            Value offset = seg.intOp(Value.Op.IADD, st.offset().in(seg), lower(sl.offset(), seg, counters, mode));
-            ops.add(new Segment.Slice(st.slot(), offset));
+            ops.add(vectorOperand(sl, integer, seg, counters, mode));
             if (kernel && !integer) {
                 IntExpr length = null;
                 for (String n : ulam.stdlib.Signatures.sizeNames(shapes.get(k))) {
@@ -806,6 +826,14 @@ public final class Lowering {
         List<Value> dims = new ArrayList<>();
         for (String n : names) dims.add(dimOf.get(n).in(seg));
         return seg.vectorDensity(d, kernel, ops, dims, partials, lengths);
+    }
+
+    /** An operand of a vector density or draw: a {@link Segment.Slice} for a {@link TExpr.Slice}, else its value. */
+    private Object vectorOperand(TExpr o, boolean integer, Segment seg, Map<Loop, Value> counters, Mode mode) {
+        if (!(o instanceof TExpr.Slice sl)) return lower(o, seg, counters, mode);
+        Storage st = integer ? new Storage(dataSlot(sl.symbol(), Elem.INT), new IntExpr.Const(0)) : storageOf(sl.symbol());
+        Value offset = seg.intOp(Value.Op.IADD, st.offset().in(seg), lower(sl.offset(), seg, counters, mode));
+        return new Segment.Slice(st.slot(), offset);
     }
 
     private Value power(Segment seg, Value base, Value exponent) {

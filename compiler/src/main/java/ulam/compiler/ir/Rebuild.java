@@ -56,6 +56,17 @@ final class Rebuild {
         return target.vectorDensity(vd.distribution(), v.op() == Value.Op.VKERNEL, operands, dims, vd.partials(), lengths);
     }
 
+    private Value vectorRng(Value v) {
+        VectorDensity vd = (VectorDensity) v.payload();
+        List<Object> args = new ArrayList<>();
+        int n = vd.operands() - 1;
+        for (int k = 0; k < n; k++) {
+            Slot a = vd.arrays().get(k + 1);
+            args.add(a == null ? of(v.arg(k)) : new Segment.Slice(a, of(v.arg(k))));
+        }
+        return target.vectorRng(vd.distribution(), args, args(v, n));
+    }
+
     private Value copy(Value v) {
         Segment t = target;
         return switch (v.op()) {
@@ -79,6 +90,7 @@ final class Rebuild {
             case CONSTANT -> t.constant((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
             case RNG -> t.rng((DistributionSpec) v.payload(), args(v, 0));
             case VKERNEL, VLPDF -> vector(v);
+            case VRNG -> vectorRng(v);
             case LCDF, LCCDF -> t.cdf((DistributionSpec) v.payload(), v.op() == Value.Op.LCCDF, of(v.arg(0)), args(v, 1));
             case LT, LE, GT, GE, EQ, NE -> t.compare(v.op(), of(v.arg(0)), of(v.arg(1)));
             case STREQ -> t.stringEquals(of(v.arg(0)), of(v.arg(1)));

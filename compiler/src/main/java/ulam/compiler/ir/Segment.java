@@ -40,6 +40,13 @@ public final class Segment {
                     Slice out) implements Sink {}
     }
 
+    /**
+     * A random draw of a whole vector or matrix into {@code out}: the distribution's {@code rng}
+     * with its arguments (values or slices) and dims; generated quantities only, no adjoint.
+     */
+    public record Draw(DistributionSpec distribution, java.util.List<Object> operands, java.util.List<Value> dims, Slice out)
+            implements Sink {}
+
     /** Elements of an array slot from {@code offset} (an INT value of the segment). */
     public record Slice(Slot array, Value offset) {}
 
@@ -130,10 +137,15 @@ public final class Segment {
         sinks.add(new Sink.Call(f, operands, dims, out));
     }
 
+    /** A random draw of a whole vector or matrix (see {@link Draw}). */
+    public void draw(DistributionSpec d, java.util.List<Object> operands, java.util.List<Value> dims, Slice out) {
+        sinks.add(new Draw(d, operands, dims, out));
+    }
+
     // ------------------------------------------------------------------ values
 
     private Value add(Value.Op op, Value[] args, Object payload, Value.Type type) {
-        boolean invariant = op != Value.Op.COUNTER && op != Value.Op.RNG;
+        boolean invariant = op != Value.Op.COUNTER && op != Value.Op.RNG && op != Value.Op.VRNG;
         boolean active = false;
         for (Value a : args) {
             invariant &= a.invariant;
@@ -145,7 +157,7 @@ public final class Segment {
         }
         active &= type == Value.Type.REAL;   // only reals carry derivatives
         Value v = new Value(values.size(), op, args, payload, type, invariant, active);
-        if (op != Value.Op.RNG && op != Value.Op.COUNTER) {
+        if (op != Value.Op.RNG && op != Value.Op.VRNG && op != Value.Op.COUNTER) {
             Value.Key k = v.key();
             Value old = shared.get(k);
             if (old != null) return old;
@@ -321,9 +333,24 @@ public final class Segment {
                                List<Value> lengths) {
         List<Value> a = new ArrayList<>();
         List<Slot> arrays = new ArrayList<>();
+        operands(d, operands, 0, a, arrays);
+        for (Value v : dims) a.add(integer(v));
+        if (kernel) for (Value v : lengths) a.add(integer(v));
+        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), kernel ? List.copyOf(partials) : List.of());
+        return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
+    }
+
+    /**
+     * Operands of a {@link VectorDensity} payload: a slice gives its array (into {@code arrays})
+     * and INT offset, a single value itself (INT or REAL as the distribution's slot), into {@code a}.
+     *
+     * @param first position of {@code operands.get(0)} among the distribution's operands (0 the outcome, 1 the first argument)
+     */
+    private void operands(DistributionSpec d, List<Object> operands, int first, List<Value> a, List<Slot> arrays) {
         for (int k = 0; k < operands.size(); k++) {
             Object o = operands.get(k);
-            boolean integer = k == 0 ? d.outcome() == ValueType.INT : d.args().get(k - 1).type() == ValueType.INT;
+            int at = k + first;
+            boolean integer = at == 0 ? d.outcome() == ValueType.INT : d.args().get(at - 1).type() == ValueType.INT;
             if (o instanceof Slice sl) {
                 arrays.add(sl.array());
                 a.add(integer(sl.offset()));
@@ -332,15 +359,26 @@ public final class Segment {
                 a.add(integer ? integer((Value) o) : real((Value) o));
             }
         }
-        for (Value v : dims) a.add(integer(v));
-        if (kernel) for (Value v : lengths) a.add(integer(v));
-        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), kernel ? List.copyOf(partials) : List.of());
-        return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
     }
 
     /** {@code log P(Y <= at)} ({@code complement}: {@code log P(Y > at)}), with partials in gradient code. */
     public Value cdf(DistributionSpec d, boolean complement, Value at, List<Value> args) {
         return add(complement ? Value.Op.LCCDF : Value.Op.LCDF, distributionArgs(d, at, args), d, Value.Type.REAL);
+    }
+
+    /**
+     * A random draw of a single value from a distribution with vector arguments: operands are the
+     * arguments only ({@link Value}s or {@link Slice}s; the payload's arrays list starts with a null
+     * for the absent outcome).
+     */
+    public Value vectorRng(DistributionSpec d, List<Object> args, List<Value> dims) {
+        List<Value> a = new ArrayList<>();
+        List<Slot> arrays = new ArrayList<>();
+        arrays.add(null);
+        operands(d, args, 1, a, arrays);
+        for (Value v : dims) a.add(integer(v));
+        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), List.of());
+        return add(Value.Op.VRNG, a.toArray(new Value[0]), vd, d.outcome() == ValueType.INT ? Value.Type.INT : Value.Type.REAL);
     }
 
     /** A random draw. */

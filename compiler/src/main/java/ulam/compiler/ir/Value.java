@@ -36,13 +36,15 @@ public final class Value {
      * and RNG a {@code DistributionSpec} (args: outcome then arguments; RNG: arguments);
      * compare ops compare two INT or two REAL values; STREQ two STRING values; VKERNEL (log density
      * minus constants, with partials) and VLPDF (full log density) a {@link VectorDensity}; LCDF
-     * and LCCDF a {@code DistributionSpec} (args: the point, then the arguments; with partials as KERNEL).
+     * and LCCDF a {@code DistributionSpec} (args: the point, then the arguments; with partials as KERNEL);
+     * VRNG a draw of a single value from a distribution with vector arguments ({@code categorical_rng(theta)}):
+     * a {@link VectorDensity} without outcome operand or partials.
      */
     public enum Op {
         CONST_I, CONST_D, CONST_S, COUNTER, SLOT, LOAD,
         IADD, ISUB, IMUL, IDIV, IREM, INEG, I2D,
         DADD, DSUB, DMUL, DDIV, DNEG,
-        CALL, KERNEL, LPDF, CONSTANT, RNG, VKERNEL, VLPDF, LCDF, LCCDF,
+        CALL, KERNEL, LPDF, CONSTANT, RNG, VKERNEL, VLPDF, LCDF, LCCDF, VRNG,
         LT, LE, GT, GE, EQ, NE, STREQ, AND, OR, NOT, SELECT
     }
 
