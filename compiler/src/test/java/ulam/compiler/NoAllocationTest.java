@@ -16,7 +16,8 @@ import ulam.runtime.Model;
 class NoAllocationTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"chimpanzees.ulam, chimpanzees.csv", "chimpanzees_nc.ulam, chimpanzees.csv", "reedfrogs_spg.ulam, reedfrogs.csv"})
+    @CsvSource({"chimpanzees.ulam, chimpanzees.csv", "chimpanzees_nc.ulam, chimpanzees.csv", "reedfrogs_spg.ulam, reedfrogs.csv",
+            "cafes.ulam, cafes.csv", "chimpanzees_slopes.ulam, chimpanzees.csv", "trolley.ulam, Trolley.csv", "trolley_edu.ulam, Trolley.csv"})
     void gradientAllocatesNothing(String model, String data) {
         Model m = Models.example(model, data);
         double[] q = new double[m.dimension()];
