@@ -28,12 +28,15 @@ import ulam.stdlib.Support;
  * Writes a checked model as a Stan program, block by block.
  *
  * <ul>
+ *   <li>{@code functions}: definitions of what Stan lacks or gets wrong, only when used
+ *       ({@link StanFunctions#definition}: betabinomial, zipoisson, cov_GPL2).</li>
  *   <li>{@code data}: the sizes ({@link StanSizes}), then the data and derived data the program
  *       reads. Derived data ({@code T <- 1 + prosoc_left + 2*condition}, {@code standardize},
  *       {@code as_index}) are declared as data: ulam computes them ({@code --data-out}), as R users
  *       of rethinking compute them before calling ulam. Tests on text are exported the same way.</li>
  *   <li>{@code parameters}: in the model's order (the order of the unconstrained vector), with
- *       their constraints.</li>
+ *       their constraints; a constrained type ({@code simplex}, {@code ordered},
+ *       {@code corr_matrix}, {@code cholesky_factor_corr}) by Stan's type of that name.</li>
  *   <li>{@code transformed parameters}: {@code transpars>} and {@code save>} values, with any model
  *       locals they need computed in a nested block (so they are not reported).</li>
  *   <li>{@code model}: the locals the {@code ~} lines read, then one statement per line in source
