@@ -67,6 +67,7 @@ final class StanExpr {
     private final StanSizes sizes;
     private final StanSyntax syntax;
     private final Set<Symbol> dataUsed = new LinkedHashSet<>();
+    private final Set<String> functions = new LinkedHashSet<>();
     private final Map<String, Hoisted> hoisted = new java.util.HashMap<>();
     private final List<Hoisted> hoistedOrder = new ArrayList<>();
 
@@ -153,21 +154,94 @@ final class StanExpr {
         if (e instanceof TExpr.Reduce r) return reduce(r, sc);
         if (e instanceof TExpr.Density d) return density(d, sc);
         if (e instanceof TExpr.Rng r) {
-            StanFunctions.Form f = StanFunctions.rng(r);
+            StanFunctions.Form f = use(StanFunctions.rng(r));
             return new Out(f.name() + "_rng(" + args(f.args(), sc) + ")", ATOM, f.intOutcome());
         }
+        if (e instanceof TExpr.VDensity v) return vdensity(v, sc);
+        if (e instanceof TExpr.VRng r) {
+            String f = StanFunctions.vectorName(r.distribution());
+            if (!StanFunctions.exists(f + "_rng")) throw new StanUnsupported(f + "_rng");
+            return new Out(f + "_rng(" + args(r.operands(), sc) + ")", ATOM, r.elem() == Elem.INT);
+        }
+        if (e instanceof TExpr.Slice s) return slice(s, sc);
         if (e instanceof TExpr.Str) throw new StanUnsupported("text outside a comparison");
         throw new StanUnsupported("the expression " + e.getClass().getSimpleName());
     }
 
     /** The full log density of {@code d} ({@code normal_lpdf(y | mu, sigma)}, constants kept), as an expression. */
     Out density(TExpr.Density d, Scope sc) {
-        StanFunctions.Form f = StanFunctions.density(d);
+        StanFunctions.Form f = use(StanFunctions.density(d));
         String y = text(d.outcome(), sc);
         String a = args(f.args(), sc);
         String lpdf = f.name() + f.suffix() + "(" + y + " | " + a + ")";
         if (!f.truncated()) return new Out(lpdf, ATOM, false);
         return new Out(lpdf + " - " + f.name() + "_lccdf(0 | " + a + ")", ADDITIVE, false);
+    }
+
+    /** Records a form the program must define in its functions block; returns it. */
+    StanFunctions.Form use(StanFunctions.Form f) {
+        if (f.userDefined()) functions.add(f.name());
+        return f;
+    }
+
+    /** Records a function the program must define in its functions block ({@code cov_GPL2}). */
+    void useFunction(String name) {
+        functions.add(name);
+    }
+
+    /** The families the functions block defines, in order of first use. */
+    List<String> functions() {
+        return List.copyOf(functions);
+    }
+
+    /** The full log density of a distribution with vector operands ({@code ordered_logistic_lpmf(y | eta, c)}). */
+    Out vdensity(TExpr.VDensity v, Scope sc) {
+        String f = StanFunctions.vectorName(v.distribution());
+        boolean intOutcome = v.distribution().outcome() == ulam.stdlib.ValueType.INT;
+        String suffix = intOutcome ? "_lpmf" : "_lpdf";
+        if (!StanFunctions.exists(f + suffix)) throw new StanUnsupported("the distribution " + v.distribution().name());
+        List<TExpr> ops = v.operands();
+        return new Out(f + suffix + "(" + text(ops.get(0), sc) + " | " + args(ops.subList(1, ops.size()), sc) + ")", ATOM,
+                false);
+    }
+
+    /**
+     * {@code y ~ ordered_logistic(eta, c)} for a whole loop, or null when an operand needs the loop
+     * (only ordered_logistic, whose Stan form takes an array of outcomes and a vector of eta).
+     */
+    String vectorised(TExpr.VDensity v, Loop loop, Scope sc) {
+        String f = StanFunctions.vectorName(v.distribution());
+        if (!f.equals("ordered_logistic")) return null;
+        List<TExpr> ops = v.operands();
+        Vec y = vector(ops.get(0), loop, null, sc);
+        Vec eta = vector(ops.get(1), loop, null, sc);
+        if (y == null || y.kind() != VKind.INTS || eta == null || eta.kind() != VKind.REALS) return null;
+        if (mentions(ops.get(2), loop)) return null;
+        return y.text() + " ~ " + f + "(" + eta.text() + ", " + text(ops.get(2), sc) + ");";
+    }
+
+    /** A vector or matrix operand: the whole symbol, or a segment / column of it. */
+    private Out slice(TExpr.Slice s, Scope sc) {
+        Symbol sym = s.symbol();
+        String n = name(sym);
+        boolean atStart = s.offset() instanceof TExpr.Num z && z.value() == 0;
+        if (atStart && sizes.same(sym.shape().count(), s.shape().count())) return new Out(n, ATOM, false);
+        if (sym.shape() instanceof Shape.Vector && s.shape() instanceof Shape.Vector part) {
+            return new Out("segment(" + n + ", " + index1(s.offset(), sc) + ", " + sizeText(part.length()) + ")", ATOM, false);
+        }
+        if (sym.shape() instanceof Shape.Matrix m && s.shape() instanceof Shape.Vector part && sizes.same(m.rows(), part.length())) {
+            // column k: the offset is (k - 1) * rows
+            if (atStart) return new Out("col(" + n + ", 1)", ATOM, false);
+            if (s.offset() instanceof TExpr.Arith mul && mul.op() == TExpr.Op.MUL && rowsFactor(mul.right(), m.rows())) {
+                return new Out("col(" + n + ", " + index1(mul.left(), sc) + ")", ATOM, false);
+            }
+        }
+        throw new StanUnsupported("this part of a vector or matrix as an operand");
+    }
+
+    private boolean rowsFactor(TExpr e, Size rows) {
+        if (e instanceof TExpr.SizeOf so) return sizes.same(so.size(), rows);
+        return e instanceof TExpr.Num k && rows instanceof Size.Const c && k.value() == c.value();
     }
 
     /** Comma-separated arguments. */

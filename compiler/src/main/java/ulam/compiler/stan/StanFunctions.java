@@ -45,6 +45,56 @@ final class StanFunctions {
         String suffix() {
             return intOutcome ? "_lpmf" : "_lpdf";
         }
+
+        /** Whether the family is defined in the program's functions block (it takes single values only). */
+        boolean userDefined() {
+            return USER_DEFINED.containsKey(name);
+        }
+    }
+
+    /**
+     * Families the program defines itself, by name: rethinking's {@code betabinomial} (written out,
+     * since rstan 2.21's {@code beta_binomial_lpmf} computes a wrong log density) and
+     * {@code zipoisson} (rethinking's {@code dzipois}), with its generator; and the function
+     * {@code cov_GPL2}, rethinking's Gaussian-process kernel.
+     */
+    private static final java.util.Map<String, List<String>> USER_DEFINED = java.util.Map.of(
+            "betabinomial", List.of(
+                    "// rethinking's dbetabinom: beta_binomial(N, pbar * theta, (1 - pbar) * theta), written out",
+                    "// (rstan 2.21's beta_binomial_lpmf computes a wrong log density)",
+                    "real betabinomial_lpmf(int y, int N, real pbar, real theta) {",
+                    "  real a = pbar * theta;",
+                    "  real b = (1 - pbar) * theta;",
+                    "  return lchoose(N, y) + lbeta(y + a, N - y + b) - lbeta(a, b);",
+                    "}"),
+            "zipoisson", List.of(
+                    "// rethinking's dzipois: a zero with probability p, else poisson(lambda)",
+                    "real zipoisson_lpmf(int y, real p, real lambda) {",
+                    "  if (y == 0) return log_sum_exp(log(p), log1m(p) + poisson_lpmf(0 | lambda));",
+                    "  return log1m(p) + poisson_lpmf(y | lambda);",
+                    "}",
+                    "int zipoisson_rng(real p, real lambda) {",
+                    "  if (bernoulli_rng(p) == 1) return 0;",
+                    "  return poisson_rng(lambda);",
+                    "}"),
+            "cov_GPL2", List.of(
+                    "// rethinking's L2 kernel: K[i, j] = sq_alpha * exp(-sq_rho * x[i, j]^2), sq_alpha + delta on the diagonal",
+                    "matrix cov_GPL2(matrix x, real sq_alpha, real sq_rho, real delta) {",
+                    "  int N = rows(x);",
+                    "  matrix[N, N] K;",
+                    "  for (i in 1:N) {",
+                    "    K[i, i] = sq_alpha + delta;",
+                    "    for (j in (i + 1):N) {",
+                    "      K[i, j] = sq_alpha * exp(-sq_rho * square(x[i, j]));",
+                    "      K[j, i] = K[i, j];",
+                    "    }",
+                    "  }",
+                    "  return K;",
+                    "}"));
+
+    /** The functions-block lines defining a family the program defines itself ({@link Form#userDefined()}). */
+    static List<String> definition(String name) {
+        return USER_DEFINED.get(name);
     }
 
     /** Whether Stan (2.21) has a function of that name. */
@@ -72,7 +122,15 @@ final class StanFunctions {
      * @throws StanUnsupported for a distribution without a Stan generator
      */
     static Form rng(TExpr.Rng r) {
+        if (r.distribution().name().equals("betabinomial")) {
+            // Stan's generator is right (only its log density is not)
+            List<TExpr> a = r.args();
+            TExpr q = new TExpr.Arith(TExpr.Op.SUB, new TExpr.Num(1, Elem.INT), a.get(1), Elem.REAL);
+            return new Form("beta_binomial", List.of(a.get(0), mul(a.get(1), a.get(2)), mul(q, a.get(2))), true,
+                    List.of(true, false, false), false);
+        }
         Form f = form(r.distribution(), r.args());
+        if (f.userDefined()) return f;
         if (f.truncated()) {
             throw new StanUnsupported(r.distribution().name() + "_rng");
         }
@@ -87,6 +145,11 @@ final class StanFunctions {
             throw new StanUnsupported(r.distribution().name() + "_rng");
         }
         return f;
+    }
+
+    /** Stan's name of a distribution with vector operands (the registry uses Stan's names). */
+    static String vectorName(DistributionSpec spec) {
+        return spec.name();
     }
 
     private static Form form(DistributionSpec spec, List<TExpr> args) {
@@ -114,6 +177,9 @@ final class StanFunctions {
             }
             case "half_cauchy" -> {
                 return new Form("cauchy", args, false, intArgs, true);
+            }
+            case "betabinomial", "zipoisson" -> {
+                return new Form(spec.name(), args, intOutcome, intArgs, false);
             }
             default -> {
                 if (!exists(spec.name() + (intOutcome ? "_lpmf" : "_lpdf"))) {

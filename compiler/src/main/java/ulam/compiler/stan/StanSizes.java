@@ -106,7 +106,10 @@ final class StanSizes {
             return names.of(d.symbol());
         }
         if (s instanceof Size.Product p) return factor(p.left()) + " * " + factor(p.right());
-        if (s instanceof Size.Sum p) return text(p.left()) + " + " + text(p.right());
+        if (s instanceof Size.Sum p) {
+            String r = text(p.right());
+            return text(p.left()) + (r.startsWith("-") ? " - " + r.substring(1) : " + " + r);
+        }
         Size root = find(s);
         String n = classNames.get(root);
         if (n == null) {

@@ -28,12 +28,15 @@ import ulam.stdlib.Support;
  * Writes a checked model as a Stan program, block by block.
  *
  * <ul>
+ *   <li>{@code functions}: definitions of what Stan lacks or gets wrong, only when used
+ *       ({@link StanFunctions#definition}: betabinomial, zipoisson, cov_GPL2).</li>
  *   <li>{@code data}: the sizes ({@link StanSizes}), then the data and derived data the program
  *       reads. Derived data ({@code T <- 1 + prosoc_left + 2*condition}, {@code standardize},
  *       {@code as_index}) are declared as data: ulam computes them ({@code --data-out}), as R users
  *       of rethinking compute them before calling ulam. Tests on text are exported the same way.</li>
  *   <li>{@code parameters}: in the model's order (the order of the unconstrained vector), with
- *       their constraints.</li>
+ *       their constraints; a constrained type ({@code simplex}, {@code ordered},
+ *       {@code corr_matrix}, {@code cholesky_factor_corr}) by Stan's type of that name.</li>
  *   <li>{@code transformed parameters}: {@code transpars>} and {@code save>} values, with any model
  *       locals they need computed in a nested block (so they are not reported).</li>
  *   <li>{@code model}: the locals the {@code ~} lines read, then one statement per line in source
@@ -97,6 +100,11 @@ final class StanWriter {
             StringBuilder sb = new StringBuilder();
             sb.append("// ").append(spec.source().file()).append(": written by ulam stancode")
                     .append(syntax == StanSyntax.STAN_2_21 ? " (Stan 2.21 syntax)" : "").append('\n');
+            Lines functions = new Lines();
+            for (String fn : ex.functions()) {
+                for (String l : StanFunctions.definition(fn)) functions.add(l);
+            }
+            block(sb, "functions", functions);
             block(sb, "data", data);
             block(sb, "parameters", parameters);
             block(sb, "transformed parameters", tp);
@@ -132,13 +140,14 @@ final class StanWriter {
                 at = st.truncation().span();
                 throw new StanUnsupported("truncation T[lower, upper]");
             }
-            if (st.type() != null && !PLAIN_TYPES.contains(st.type().name())) {
+            if (st.type() != null && !PLAIN_TYPES.contains(st.type().name()) && !constrainedParameter(st)) {
                 at = st.type().span();
                 throw new StanUnsupported("the type " + st.type().name());
             }
         }
         for (Symbol p : spec.parameters()) {
             at = p.span();
+            if (p.transform() != null) continue;   // declared with its constrained type
             if (p.statement() != null && p.statement().rhs() instanceof Expr.Call c) {
                 DistributionSpec d = Registry.distribution(c.function()).orElse(null);
                 Support s = d == null ? Support.REAL : d.outcomeSupport();
@@ -147,6 +156,12 @@ final class StanWriter {
                 }
             }
         }
+    }
+
+    /** Whether the line declares a parameter of a constrained type ({@code simplex[7]: delta ~ ...}), which Stan has too. */
+    private boolean constrainedParameter(Statement st) {
+        return spec.parameters().stream().anyMatch(p -> p.statement() == st && p.transform() != null
+                && p.transform().type().equals(st.type().name()));
     }
 
     // ------------------------------------------------------------------ declarations
@@ -187,7 +202,12 @@ final class StanWriter {
         Lines out = new Lines();
         for (Symbol p : spec.parameters()) {
             at = p.span();
-            out.add(declaration(p, constraint(p)) + ";");
+            if (p.transform() != null) {
+                // Stan's constrained types have the names of ours (ordered[K], corr_matrix[K])
+                out.add(p.transform().type() + "[" + ex.sizeText(p.transformSize()) + "] " + names.of(p) + ";");
+            } else {
+                out.add(declaration(p, constraint(p)) + ";");
+            }
         }
         return out;
     }
@@ -245,6 +265,7 @@ final class StanWriter {
         if (e == null) return;
         TExprs.walk(e, x -> {
             if (x instanceof TExpr.Ref r && computed(r.symbol())) out.add(r.symbol());
+            if (x instanceof TExpr.Slice sl && computed(sl.symbol())) out.add(sl.symbol());
         });
     }
 
@@ -514,7 +535,11 @@ final class StanWriter {
         if ((f.equals("multiply") || f.equals("multiply_mv")) && args.size() == 2) {
             return paren(args.get(0)) + " * " + paren(args.get(1));
         }
-        if (!StanFunctions.exists(f)) throw new StanUnsupported("the function " + f);
+        if (StanFunctions.definition(f) != null) {
+            ex.useFunction(f);
+        } else if (!StanFunctions.exists(f)) {
+            throw new StanUnsupported("the function " + f);
+        }
         return f + "(" + String.join(", ", args) + ")";
     }
 
@@ -535,6 +560,13 @@ final class StanWriter {
         at = t.statement().span();
         Scope top = Scope.top(names.of(t.lhs()));
         TExpr.Density d = t.density();
+        if (d == null && t.value() instanceof TExpr.VDensity v && t.loop() != null && t.condition() == null) {
+            String vec = ex.vectorised(v, t.loop(), top);
+            if (vec != null) {
+                out.add(vec);
+                return;
+            }
+        }
         if (d == null) {
             Scope sc = t.loop() == null ? top : top.with(t.loop(), loopVar(t.loop()));
             String stmt = "target += " + ex.text(t.value(), sc) + ";";
@@ -542,9 +574,9 @@ final class StanWriter {
             inLoop(t.loop(), out, stmt);
             return;
         }
-        StanFunctions.Form f = StanFunctions.density(d);
+        StanFunctions.Form f = ex.use(StanFunctions.density(d));
         boolean exact = f.truncated() && !dataOnly(f.args());   // the normalising term holds parameters
-        if (t.loop() != null && t.condition() == null && !exact) {
+        if (t.loop() != null && t.condition() == null && !exact && !f.userDefined()) {
             String v = vectorised(f, d, t.loop(), top);
             if (v != null) {
                 out.add(v);

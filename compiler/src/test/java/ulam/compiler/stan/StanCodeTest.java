@@ -384,4 +384,101 @@ class StanCodeTest {
         assertTrue(e.getMessage().contains("stancode does not support half_normal_rng yet"), e.getMessage());
         assertTrue(e.format().contains("m.ulam:4:"), e.format());
     }
+
+    @Test
+    void orderedLogisticWithInferredOrderedCutpoints() throws Exception {
+        DataSet trolley = DataSet.read(List.of(Path.of("../examples/data/Trolley.csv")), Map.of());
+        String m = java.nio.file.Files.readString(Path.of("../examples/trolley.ulam"))
+                .replace("cutpoints ~ dnorm( 0 , 1.5 )", "cutpoints ~ dnorm( 0 , 1.5 ),\ngq> r1 <- ordered_logistic_rng( 0.5 , cutpoints )");
+        String text = stan(m, trolley, StanSyntax.STAN_2_21, true);
+        assertTrue(text.contains("  int<lower=0> N_R;  // max(R)\n"), text);
+        assertTrue(text.contains("  ordered[N_R - 1] cutpoints;\n"), text);   // inferred from dordlogit
+        assertTrue(text.contains("  R ~ ordered_logistic(phi, cutpoints);\n  bA ~ normal(0, 0.5);\n"), text);
+        assertTrue(text.contains("  cutpoints ~ normal(0, 1.5);\n"), text);
+        assertTrue(text.contains("      log_lik[i] = ordered_logistic_lpmf(R[i] | phi[i], cutpoints);\n"), text);
+        assertTrue(text.contains(" = ordered_logistic_rng(0.5, cutpoints);\n"), text);
+    }
+
+    @Test
+    void betabinomialAndZipoissonAreDefinedInTheFunctionsBlock() {
+        DataSet ucb = DataSet.read(List.of(Path.of("../examples/data/UCBadmit.csv")), Map.of());
+        String bb = stan("A ~ dbetabinom(N, pbar, theta)\nlogit(pbar) <- a[gid]\na[gid] ~ dnorm(0, 1.5)\n"
+                + "transpars> theta <<- phi + 2.0\nphi ~ dexp(1)\ngq> k <- betabinomial_rng(10, 0.3, theta)\n"
+                + "A <- admit\nN <- applications\ngid <- ifelse(applicant_gender == \"male\", 1, 2)\n", ucb, StanSyntax.STAN_2_21, true);
+        assertTrue(bb.startsWith("""
+                // m.ulam: written by ulam stancode (Stan 2.21 syntax)
+                functions {
+                  // rethinking's dbetabinom: beta_binomial(N, pbar * theta, (1 - pbar) * theta), written out
+                  // (rstan 2.21's beta_binomial_lpmf computes a wrong log density)
+                  real betabinomial_lpmf(int y, int N, real pbar, real theta) {
+                    real a = pbar * theta;
+                    real b = (1 - pbar) * theta;
+                    return lchoose(N, y) + lbeta(y + a, N - y + b) - lbeta(a, b);
+                  }
+                }
+                data {
+                """), bb);
+        assertTrue(bb.contains("""
+                  for (i in 1:N_obs) {
+                    A[i] ~ betabinomial(N[i], pbar[i], theta);
+                  }
+                """), bb);   // a function of single values: a loop
+        assertTrue(bb.contains("log_lik[i] = betabinomial_lpmf(A[i] | N[i], pbar[i], theta);"), bb);
+        assertTrue(bb.contains("k = beta_binomial_rng(10, 0.3 * theta, (1 - 0.3) * theta);"), bb);   // Stan's generator is right
+
+        DataSet monks = DataSet.read(List.of(Path.of("../examples/data/monks.csv")), Map.of());
+        String zi = stan("y ~ dzipois(p, lambda)\nlogit(p) <- ap\nlog(lambda) <- al\nap ~ dnorm(-1.5, 1)\nal ~ dnorm(1, 0.5)\n"
+                + "gq> y_new <- zipoisson_rng(p, lambda)\n", monks, StanSyntax.MODERN, false);
+        assertTrue(zi.contains("""
+                functions {
+                  // rethinking's dzipois: a zero with probability p, else poisson(lambda)
+                  real zipoisson_lpmf(int y, real p, real lambda) {
+                    if (y == 0) return log_sum_exp(log(p), log1m(p) + poisson_lpmf(0 | lambda));
+                    return log1m(p) + poisson_lpmf(y | lambda);
+                  }
+                  int zipoisson_rng(real p, real lambda) {
+                    if (bernoulli_rng(p) == 1) return 0;
+                    return poisson_rng(lambda);
+                  }
+                }
+                """), zi);
+        assertTrue(zi.contains("    y[i] ~ zipoisson(p, lambda);\n") && zi.contains("    y_new = zipoisson_rng(p, lambda);\n"), zi);
+    }
+
+    @Test
+    void vectorDensitiesConstrainedTypesAndCovGPL2() throws Exception {
+        DataSet cafes = DataSet.read(List.of(Path.of("../examples/data/cafes.csv")), Map.of());
+        String c = stan(java.nio.file.Files.readString(Path.of("../examples/cafes.ulam")), cafes, StanSyntax.STAN_2_21, false);
+        assertTrue(c.contains("  corr_matrix[2] Rho;\n"), c);   // inferred from lkj_corr
+        assertTrue(c.contains("""
+                  tmp1 = append_col(a_cafe, b_cafe);
+                  tmp2 = tmp1';
+                  tmp3 = [a, b]';
+                  tmp4 = quad_form_diag(Rho, sigma_cafe);
+                """), c);
+        assertTrue(c.contains("""
+                  for (i in 1:N_cafe) {
+                    target += multi_normal_lpdf(col(tmp2, i) | tmp3, tmp4);
+                  }
+                """), c);   // c(a_cafe, b_cafe)[cafe] ~ multi_normal(...): one column per cafe
+        assertTrue(c.contains("  target += lkj_corr_lpdf(Rho | 2);\n"), c);
+
+        DataSet trolley = DataSet.read(List.of(Path.of("../examples/data/Trolley.csv")), Map.of());
+        String e = stan(java.nio.file.Files.readString(Path.of("../examples/trolley_edu.ulam")), trolley, StanSyntax.STAN_2_21, false);
+        assertTrue(e.contains("  simplex[7] delta;\n") && e.contains("  target += dirichlet_lpdf(delta | alpha);\n"), e);
+        assertTrue(e.contains("  delta_j = append_row(0, delta);\n  tmp1 = append_row(0, cumulative_sum(delta_j));\n"), e);
+        assertTrue(e.contains("    phi[i] = bE * tmp1[E[i] + 1] + bA * action[i]"), e);   // sum(delta_j[1:E])
+
+        DataSet chimps = CHIMPS;
+        String ch = stan(java.nio.file.Files.readString(Path.of("../examples/chimpanzees_slopes.ulam")), chimps, StanSyntax.STAN_2_21, false);
+        assertTrue(ch.contains("  cholesky_factor_corr[4] L_Rho_actor;\n"), ch);
+        assertTrue(ch.contains("  target += lkj_corr_cholesky_lpdf(L_Rho_actor | 2);\n"), ch);
+        assertTrue(ch.contains("  Rho_actor = multiply_lower_tri_self_transpose(L_Rho_actor);\n"), ch);
+
+        DataSet kline = DataSet.read(List.of(Path.of("../examples/data/Kline2.csv")), Map.of(),
+                Map.of("Dmat", Path.of("../examples/data/islandsDistMatrix.csv")));
+        String k = stan(java.nio.file.Files.readString(Path.of("../examples/kline_gp.ulam")), kline, StanSyntax.STAN_2_21, false);
+        assertTrue(k.contains("functions {\n  // rethinking's L2 kernel") && k.contains("  matrix cov_GPL2(matrix x, real sq_alpha, real sq_rho, real delta) {\n"), k);
+        assertTrue(k.contains("  SIGMA = cov_GPL2(Dmat, etasq, rhosq, 0.01);\n") && k.contains("  target += multi_normal_lpdf(k | tmp1, SIGMA);\n"), k);
+    }
 }
