@@ -9,7 +9,7 @@ import java.util.Set;
 final class Unsupported {
     private Unsupported() {}
 
-    static final String LATER = "is not supported yet (it comes with the multivariate, ordered, mixture and missing-data part of the language)";
+    static final String LATER = "is not supported yet (docs/language.md lists what is not)";
 
     private static final Set<String> DISTRIBUTIONS = Set.of(
             "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
