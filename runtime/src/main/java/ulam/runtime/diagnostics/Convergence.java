@@ -404,16 +404,36 @@ public final class Convergence {
         double varPlus = meanVar * (n - 1) / n;
         if (chains > 1) varPlus += sampleVariance(chainMeans);
 
+        return essFromAutocovariance(lag -> acovMeans[lag], n, chains, meanVar, varPlus);
+    }
+
+    /**
+     * The effective sample size from multi-chain autocovariances (Vehtari et al. 2021, eqs. 10-11;
+     * Geyer 1992): autocorrelations {@code rho_t = 1 - (W - acov(t)) / var_plus} summed in pairs
+     * while the pair sums stay positive, made monotone (Geyer's initial monotone sequence),
+     * {@code tau = -1 + 2 sum rho + rho_maxT}, ESS = chains x n / max(tau, 1 / log10(chains x n)).
+     * Shared by the diagnostics ({@code posterior}'s {@code .ess}) and PSIS-LOO's relative
+     * efficiency ({@code loo}'s {@code ess_rfun}), which compute the same quantity.
+     *
+     * @param acov    mean over chains of the autocovariance at a lag (denominator n), read for lags in increasing order
+     * @param n       draws per chain (at least 3)
+     * @param chains  number of chains
+     * @param meanVar W, the mean within-chain variance
+     * @param varPlus the pooled variance estimate var_plus
+     * @return the effective sample size (scalar)
+     */
+    public static double essFromAutocovariance(java.util.function.IntToDoubleFunction acov, int n, int chains, double meanVar,
+                                               double varPlus) {
         double[] rho = new double[n];
         int t = 0;
         double rhoEven = 1;
         rho[0] = rhoEven;
-        double rhoOdd = 1 - (meanVar - acovMeans[1]) / varPlus;
+        double rhoOdd = 1 - (meanVar - acov.applyAsDouble(1)) / varPlus;
         rho[1] = rhoOdd;
         while (t < n - 5 && !Double.isNaN(rhoEven + rhoOdd) && rhoEven + rhoOdd > 0) {
             t += 2;
-            rhoEven = 1 - (meanVar - acovMeans[t]) / varPlus;
-            rhoOdd = 1 - (meanVar - acovMeans[t + 1]) / varPlus;
+            rhoEven = 1 - (meanVar - acov.applyAsDouble(t)) / varPlus;
+            rhoOdd = 1 - (meanVar - acov.applyAsDouble(t + 1)) / varPlus;
             if (rhoEven + rhoOdd >= 0) {
                 rho[t] = rhoEven;
                 rho[t + 1] = rhoOdd;
@@ -431,13 +451,9 @@ public final class Convergence {
             }
         }
         double essTotal = (double) chains * n;
-        // posterior sums rho_hat_t[1:max_t] in R's 1-based indexing; for max_t = 0 that is rho[0]
+        // R sums rho_hat_t[1:max_t] (1-based); for max_t = 0 that is rho_hat_t[c(1, 0)], the first element
         double sum = 0;
-        if (maxT == 0) {
-            sum = rho[0];
-        } else {
-            for (int k = 0; k < maxT; k++) sum += rho[k];
-        }
+        for (int k = 0; k < Math.max(maxT, 1); k++) sum += rho[k];
         double tauHat = -1 + 2 * sum + rho[maxT];
         double tauBound = 1 / Math.log10(essTotal);
         if (tauHat < tauBound) tauHat = tauBound;

@@ -74,38 +74,7 @@ public final class RelativeEfficiency {
         double meanVar = acov.applyAsDouble(0) * n / (n - 1);
         double varPlus = meanVar * (n - 1) / n;
         if (chains > 1) varPlus += LogSum.variance(chainMean, true);
-        double[] rho = new double[n];
-        int t = 0;
-        double rhoEven = 1;
-        rho[t] = rhoEven;
-        double rhoOdd = 1 - (meanVar - acov.applyAsDouble(t + 1)) / varPlus;
-        rho[t + 1] = rhoOdd;
-        while (t < n - 5 && !Double.isNaN(rhoEven + rhoOdd) && rhoEven + rhoOdd > 0) {
-            t += 2;
-            rhoEven = 1 - (meanVar - acov.applyAsDouble(t)) / varPlus;
-            rhoOdd = 1 - (meanVar - acov.applyAsDouble(t + 1)) / varPlus;
-            if (rhoEven + rhoOdd >= 0) {
-                rho[t] = rhoEven;
-                rho[t + 1] = rhoOdd;
-            }
-        }
-        int maxT = t;
-        if (rhoEven > 0) rho[maxT] = rhoEven;
-        t = 0;
-        while (t <= maxT - 4) {
-            t += 2;
-            if (rho[t] + rho[t + 1] > rho[t - 2] + rho[t - 1]) {
-                rho[t] = (rho[t - 2] + rho[t - 1]) / 2;
-                rho[t + 1] = rho[t];
-            }
-        }
-        double ess = (double) chains * n;
-        double sum = 0;
-        // R sums rho_hat_t[1:max_t]; for max_t = 0 that is rho_hat_t[c(1, 0)], i.e. the first element
-        for (int j = 0; j < Math.max(maxT, 1); j++) sum += rho[j];
-        double tau = -1 + 2 * sum + rho[maxT];
-        tau = Math.max(tau, 1 / Math.log10(ess));
-        return ess / tau;
+        return ulam.runtime.diagnostics.Convergence.essFromAutocovariance(acov, n, chains, meanVar, varPlus);
     }
 
     /** The smallest 2,3,5-smooth integer at or above n, at least 2 (loo's {@code fft_next_good_size}). */
