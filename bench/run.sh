@@ -25,7 +25,7 @@ for a in "$@"; do
     *) models+=("$a") ;;
   esac
 done
-[ ${#models[@]} -gt 0 ] || models=(chimpanzees chimpanzees_nc reedfrogs reedfrogs_spg funnel_nc glmm_100k)
+[ ${#models[@]} -gt 0 ] || models=(chimpanzees chimpanzees_nc reedfrogs reedfrogs_spg funnel funnel_nc glmm_100k)
 if [ $stan = 1 ] && ! Rscript -e 'suppressMessages(library(rstan))' >/dev/null 2>&1; then
   echo "bench: R with rstan not found; measuring our side only (--no-stan)" >&2; stan=0
 fi

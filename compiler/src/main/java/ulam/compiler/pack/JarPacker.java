@@ -1,18 +1,15 @@
 package ulam.compiler.pack;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Enumeration;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import ulam.runtime.UlamException;
 
 /**
@@ -44,13 +41,13 @@ public final class JarPacker {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".ulam", ".jar");
-            try (ZipArchiveOutputStream jar = new ZipArchiveOutputStream(tmp.toFile())) {
-                Set<String> seen = new HashSet<>();
-                add(jar, "META-INF/", new byte[0], seen);
-                add(jar, "META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8), seen);
-                add(jar, className.replace('.', '/') + ".class", classFile, seen);
-                add(jar, "model/" + Path.of(sourceName).getFileName(), source.getBytes(StandardCharsets.UTF_8), seen);
-                copyRuntime(jar, seen);
+            try (OutputStream jar = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                List<ZipSplice.Entry> first = List.of(
+                        new ZipSplice.Entry("META-INF/", new byte[0]),
+                        new ZipSplice.Entry("META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8)),
+                        new ZipSplice.Entry(className.replace('.', '/') + ".class", classFile),
+                        new ZipSplice.Entry("model/" + Path.of(sourceName).getFileName(), source.getBytes(StandardCharsets.UTF_8)));
+                ZipSplice.write(jar, first, runtime(), Set.of());
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -58,29 +55,11 @@ public final class JarPacker {
         }
     }
 
-    private static void add(ZipArchiveOutputStream jar, String name, byte[] bytes, Set<String> seen) throws IOException {
-        seen.add(name);
-        jar.putArchiveEntry(new ZipArchiveEntry(name));
-        jar.write(bytes);
-        jar.closeArchiveEntry();
-    }
-
-    /** Copies the runtime's entries as they are, still compressed: no inflating and deflating 15 MB per model. */
-    private static void copyRuntime(ZipArchiveOutputStream jar, Set<String> seen) throws IOException {
-        byte[] runtime;
+    /** The runtime's all-in-one jar, whose entries are copied into the model's jar as they are. */
+    private static byte[] runtime() throws IOException {
         try (InputStream in = JarPacker.class.getResourceAsStream(RUNTIME)) {
             if (in == null) throw new IOException("the runtime is missing from this build of ulam (" + RUNTIME + ")");
-            runtime = in.readAllBytes();
-        }
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(runtime)).get()) {
-            Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
-            while (entries.hasMoreElements()) {
-                ZipArchiveEntry e = entries.nextElement();
-                if (e.getName().equalsIgnoreCase("META-INF/MANIFEST.MF") || !seen.add(e.getName())) continue;
-                try (InputStream raw = zip.getRawInputStream(e)) {
-                    jar.addRawArchiveEntry(e, raw);
-                }
-            }
+            return in.readAllBytes();
         }
     }
 }
