@@ -78,7 +78,7 @@ for m in "${models[@]}"; do
     sm="bench/stan/models/$(stan_model_of "$m").stan"; sd="$(stan_data_of "$m")"
     reps=20000; [ "$m" = glmm_100k ] && reps=200
     g=$(Rscript bench/stan/stan_grad.R "$sm" "$sd" $reps 2>/dev/null || true)
-    sg=$(echo "$g" | field us_per_grad)
+    sg=$(echo "$g" | field us_per_grad); [ -n "$sg" ] && sg=$(awk -v v="$sg" 'BEGIN { printf "%.2f", v }')
     if ! { [ $quick = 1 ] && [ "$m" = glmm_100k ]; }; then
       f=$(Rscript bench/stan/stan_fit.R "$sm" "$sd" --iter 1000 --chains 4 --cores 2 --seed 1 --adapt-delta 0.95 --grad-reps 1 2>/dev/null || true)
       f=$(echo "$f" | grep -m1 compile_s= || true)

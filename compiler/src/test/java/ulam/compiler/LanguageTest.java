@@ -391,6 +391,8 @@ class LanguageTest {
         assertError("Rho ~ lkj_corr(2)\n", 1, "needs a type");
         assertError("corr_matrix[2]:R ~ dirichlet(a)\nvector[2]:a <- rep_vector(1, 2)\n", 1, "dirichlet is a distribution of a simplex");
         assertError("y | y > 0 ~ normal(0, 1)\n", 1, "only applies to data outcomes");
+        assertError("a ~ normal(0, 1)\nlp__ ~ normal(a, 1)\n", 2, "'lp__' is a parameter and its name ends in two underscores");
+        assertError("a ~ normal(0, 1)\ngq> x__ <- a * 2\n", 2, "'x__' is a generated quantity");
     }
 
     private static void assertError(String text, int line, String phrase) {

@@ -164,6 +164,13 @@ public final class Checker {
                 && (s.kind() == Kind.TRANSFORMED_PARAMETER || s.kind() == Kind.SAVED || s.kind() == Kind.GENERATED)).toList());
         List<Symbol> materialized = order.stream().filter(s -> s.materialized() && s.kind() != Kind.TRANSFORMED_DATA).toList();
         generated.sort(Comparator.comparingInt(s -> s.kind() == Kind.TRANSFORMED_PARAMETER ? 0 : 1));
+        for (Symbol s : java.util.stream.Stream.concat(params.stream(), generated.stream()).toList()) {
+            if (s.name().endsWith("__")) {
+                throw error(s.span(), "'" + s.name() + "' is a " + s.kind().description + " and its name ends in two underscores,"
+                        + " which Stan CSV files reserve for the sampler's own columns (lp__, accept_stat__, divergent__, ...)",
+                        "rename it (e.g. '" + s.name().replaceAll("_+$", "") + "'): Stan, cmdstanpy and ArviZ would take it for a sampler column");
+            }
+        }
         if (params.isEmpty() && terms.stream().noneMatch(Term::likelihood) && prediction == null) {
             throw error(new Span(1, 1, 1), "the model has no parameters", "a model needs at least one line 'name ~ distribution(...)' for a parameter");
         }

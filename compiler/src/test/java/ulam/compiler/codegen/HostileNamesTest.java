@@ -45,7 +45,7 @@ import ulam.runtime.data.DataSet;
 /**
  * Names and strings in a model cannot change its generated class beyond their own text (issue 5):
  * one model is compiled with plain names and again with hostile ones (Java keywords, the names of
- * the generated class's own fields and methods, {@code lp__} and Stan's other sampler columns,
+ * the generated class's own fields and methods, {@code lp__} and Stan's other sampler columns (as data),
  * punctuation and {@code $}, unicode letters and marks, names thousands of characters long, a
  * text literal that looks like Java code). The two classes must be equal instruction by
  * instruction once their string constants are set aside (so no name reaches a field, method,
@@ -92,22 +92,24 @@ class HostileNamesTest {
 
     @Test
     void namesOfTheGeneratedClassAndOfTheSamplerColumns() throws IOException {
-        // f<id>/a<id> are slot fields, dk rng notes names are fields, p<n> are methods; lp__ and
-        // accept_stat__ are Stan CSV's sampler columns
-        assertOnlyNamesDiffer(hostile("f0", "f1", "a0", "a1", "dk", "rng", "notes", "names", "p0", "lp__", "accept_stat__",
-                "treedepth__", "logDensity", "f2"));
+        // f<id>/a<id> are slot fields, dk rng notes names are fields, p<n> are methods; lp__,
+        // accept_stat__ and treedepth__ are Stan CSV's sampler columns, which derived data (never
+        // reported) and a text literal may be named (a reported name may not: CheckerTest)
+        assertOnlyNamesDiffer(hostile("f0", "f1", "a0", "a1", "dk", "rng", "notes", "names", "p0", "f2", "lp__",
+                "treedepth__", "logDensity", "accept_stat__"));
     }
 
     @Test
     void punctuationAndDollars() throws IOException {
-        assertOnlyNamesDiffer(hostile("$", "a$b", "2nd", "{}", "my.mu", "$$$", "x y z", "+a+", "(b)", "p'q", "#c", "@g",
+        // "$$$" normalises to "___", a name ending in "__", which only an unreported name (here data) may have
+        assertOnlyNamesDiffer(hostile("$", "a$b", "2nd", "$$$", "my.mu", "{s}", "x y z", "+a+", "(b)", "p'q", "#c", "@g",
                 "~c~", "$`\\\"\\n;{}"));
     }
 
     @Test
     void unicodeLetters() throws IOException {
         assertOnlyNamesDiffer(hostile("\u03bb", "\u00e9t\u00e9", "\u4e2d\u6587", "Gr\u00f6\u00dfe", "\u03bc", "\u03c3",
-                "\u03b1", "\u1fb1", "\u03b2", "\u0177", "x\u0304", "\u03b32", "\u00e7\ud83d\ude00", "\u00e7a va \u4e2d \ud83d\ude00 \u202e"));
+                "\u03b1", "\u1fb1", "\u03b2", "\u0177", "x\u0304", "\u00e7\ud83d\ude00", "\u03b32", "\u00e7a va \u4e2d \ud83d\ude00 \u202e"));
     }
 
     @Test
