@@ -82,6 +82,11 @@ public abstract class ForwardingModel implements Model {
     }
 
     @Override
+    public List<String> reparameterisations() {
+        return delegate.reparameterisations();
+    }
+
+    @Override
     public Map<String, String> sourceOptions() {
         return delegate.sourceOptions();
     }

@@ -107,6 +107,15 @@ public interface Model {
     List<String> notes();
 
     /**
+     * Advice for a run with divergent transitions or a low E-BFMI: one sentence per centred
+     * hierarchical prior of the source (a prior whose scale is a parameter), with its line and
+     * the non-centred lines that replace it. Empty when the model has none.
+     */
+    default List<String> reparameterisations() {
+        return List.of();
+    }
+
+    /**
      * Sampler settings written in the model source's {@code ulam(...)} wrapper
      * ({@code chains=4, iter=2000, adapt_delta=0.99, ...}), as option name to literal text;
      * command-line options override them.

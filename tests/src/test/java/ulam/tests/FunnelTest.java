@@ -23,6 +23,8 @@ class FunnelTest {
         assertTrue(m.find(), "divergence warning in:\n" + r.err());
         assertTrue(Integer.parseInt(m.group(1)) > 0);
         assertTrue(r.err().contains("non-centred"), "points to the non-centred form:\n" + r.err());
+        assertTrue(r.err().contains("hint: line 4, x ~ normal(0, exp(v))") && r.err().contains("z_x ~ normal(0, 1) with z_x*exp(v)"),
+                "names the centred prior and writes it non-centred:\n" + r.err());
     }
 
     @Test
@@ -30,6 +32,7 @@ class FunnelTest {
         Cli.Result r = Cli.run("run", "examples/funnel_nc.ulam", "--seed", "7", "--quiet");
         assertEquals(0, r.status(), r.err());
         assertFalse(r.err().contains("divergence"), r.err());
+        assertFalse(r.err().contains("hint:"), r.err());
         assertTrue(r.out().contains("\nx "), "the generated x is reported:\n" + r.out());
     }
 }

@@ -889,6 +889,19 @@ public final class ClassGen {
         mv.visitInsn(ARETURN);
         end(mv);
 
+        mv = method(ACC_PUBLIC, "reparameterisations", "()Ljava/util/List;");
+        Bytecode.pushInt(mv, ir.reparameterisations().size());
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        for (int k = 0; k < ir.reparameterisations().size(); k++) {
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            Bytecode.pushString(mv, ir.reparameterisations().get(k));
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
+        mv.visitInsn(ARETURN);
+        end(mv);
+
         mv = method(ACC_PUBLIC, "sourceOptions", "()Ljava/util/Map;");
         Map<String, String> opts = ir.options();
         List<Map.Entry<String, String>> entries = new ArrayList<>(new java.util.TreeMap<>(opts).entrySet());

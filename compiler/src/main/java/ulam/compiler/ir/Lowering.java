@@ -209,7 +209,8 @@ public final class Lowering {
             logLik.add(pointwise(t, offset));
         }
         Slot observations = intSlot("observations", obs);
-        return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(), List.copyOf(slots),
+        return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
+                ulam.compiler.check.CentredPriors.advice(spec), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
                 observations, Map.copyOf(workArrays));
     }

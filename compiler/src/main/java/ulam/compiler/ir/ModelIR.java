@@ -13,6 +13,7 @@ import ulam.runtime.SourceLocation;
  * @param source      source text
  * @param options     sampler options from the source's wrapper
  * @param notes       compile-time notes, shown with the data notes
+ * @param reparameterisations advice for a run with divergent transitions ({@link ulam.compiler.check.CentredPriors})
  * @param slots       every field of the generated class
  * @param prep        the constructor: binding the data
  * @param params      the parameters, in the order of the unconstrained vector
@@ -34,6 +35,7 @@ import ulam.runtime.SourceLocation;
  *                     array where the slot has one (zeroed at every gradient evaluation)
  */
 public record ModelIR(String name, String file, String source, Map<String, String> options, List<String> notes,
+                      List<String> reparameterisations,
                       List<Slot> slots, List<PrepStep> prep, List<Param> params, List<Output> outputs,
                       List<Segment> density, List<Segment> generate, List<Segment> logLik,
                       Slot theta, Slot out, Slot lpConst, Slot dimension, Slot thetaCount, Slot outputCount, Slot observations,

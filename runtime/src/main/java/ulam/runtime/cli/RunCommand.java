@@ -108,6 +108,7 @@ public final class RunCommand {
             List<VariableSummary> shown = summaries.stream().filter(s -> PrecisTable.isShown(s.name())).toList();
             out.print(PrecisTable.format(summaries, options.depth(), options.prob()));
             for (String w : SamplerDiagnostics.warnings(fit, shown)) err.println("warning: " + w);
+            if (SamplerDiagnostics.showsFunnel(fit)) for (String h : model.reparameterisations()) err.println("hint: " + h);
             out.println(timing(fit, shown));
             if (dir != null) {
                 out.println("Draws written to " + dir.resolve(StanCsvWriter.fileName(model.name(), 1))

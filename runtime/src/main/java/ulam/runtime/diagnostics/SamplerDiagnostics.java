@@ -63,6 +63,20 @@ public final class SamplerDiagnostics {
     }
 
     /**
+     * Whether the run shows the signs of a funnel: a divergent transition after warmup, or a
+     * chain's E-BFMI below {@link #EBFMI_THRESHOLD}; then a model's
+     * {@link ulam.runtime.Model#reparameterisations()} are worth printing.
+     *
+     * @param fit a run with at least one parameter
+     */
+    public static boolean showsFunnel(Fit fit) {
+        if (fit.dimension() == 0) return false;
+        if (divergences(fit) > 0) return true;
+        for (ChainResult c : fit.chains()) if (ebfmi(c.stat(SamplerStat.ENERGY)) < EBFMI_THRESHOLD) return true;
+        return false;
+    }
+
+    /**
      * The warnings of a run, each one paragraph: empty when everything looks fine.
      *
      * @param fit       the run (model dimension 0, i.e. no parameters, skips the sampler checks)
