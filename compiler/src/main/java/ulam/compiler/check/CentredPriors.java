@@ -27,7 +27,8 @@ public final class CentredPriors {
         List<String> out = new ArrayList<>();
         for (Term t : spec.terms()) {
             TExpr.Density d = t.density();
-            if (t.likelihood() || d == null || t.lhs() == null || t.lhs().kind() != Kind.PARAMETER) continue;
+            if (t.likelihood() || d == null || t.lhs() == null || t.lhs().kind() != Kind.PARAMETER
+                    || t.statement() == null || t.statement().span() == null) continue;
             if (!t.lhs().constraint().isNone() || t.lhs().transform() != null) continue;
             int scaleAt = switch (d.distribution().name()) {
                 case "normal", "cauchy" -> 1;
@@ -47,9 +48,13 @@ public final class CentredPriors {
             String lhs = text.substring(0, tilde).strip();
             String written = t.statement().rhs() instanceof Expr.Call c ? c.function() : d.distribution().name();
             String name = t.lhs().name();
+            int colon = lhs.lastIndexOf(':');   // an explicit type, vector[K]:a
+            String target = lhs.substring(colon + 1).strip();
+            boolean plain = target.startsWith(name) && (target.length() == name.length() || target.charAt(name.length()) == '[');
+            if (!plain) continue;   // c(a, b) ~ ..., or a name written otherwise than it is known
             String z = "z_" + name;
-            String zLhs = lhs.contains(name) ? lhs.replaceFirst(java.util.regex.Pattern.quote(name), z) : z;
-            String zIndexed = zLhs.substring(zLhs.indexOf(z));
+            String zIndexed = z + target.substring(name.length());
+            String zLhs = lhs.substring(0, colon + 1) + zIndexed;
             String location = TExprs.show(d.args().get(scaleAt - 1));
             String scale = TExprs.show(d.args().get(scaleAt));
             String standard = scaleAt == 2 ? TExprs.show(d.args().get(0)) + ", 0, 1" : "0, 1";
@@ -57,7 +62,7 @@ public final class CentredPriors {
             String replacement = (zeroLocation ? "" : location + " + ") + zIndexed + "*" + scale;
             out.add("line " + line + ", " + text + ": its scale " + scale + " depends on " + String.join(" and ", scaleNames) + ", so " + name
                     + " and " + String.join(" and ", scaleNames) + " can form a funnel. Non-centred, it reads " + zLhs + " ~ " + written + "("
-                    + standard + ") with " + replacement + " wherever " + lhs + " was used"
+                    + standard + ") with " + replacement + " wherever " + target + " was used"
                     + " (a gq> line can still report " + name + "; see examples/funnel_nc.ulam and chimpanzees_nc.ulam).");
         }
         return out;

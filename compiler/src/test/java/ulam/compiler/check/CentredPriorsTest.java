@@ -44,6 +44,19 @@ class CentredPriorsTest {
     }
 
     @Test
+    void explicitTypesKeepTheirPrefixAndStackedPriorsGetNoAdvice() {
+        List<String> a = advice("""
+                y ~ normal(mu, 1)
+                mu <- a[1] + b + c
+                vector[3]:a ~ normal(0, tau)
+                c(b, c) ~ normal(0, tau)
+                tau ~ exponential(1)
+                """, DataSet.read(List.of(), Map.of("y", "1.5")));
+        assertEquals(1, a.size(), a.toString());
+        assertTrue(a.get(0).contains("vector[3]:z_a ~ normal(0, 1) with z_a*tau wherever a was used"), a.get(0));
+    }
+
+    @Test
     void onlyPriorsWhoseScaleIsAParameterOfAnUnboundedParameter() {
         List<String> a = advice("""
                 y ~ normal(mu, s)
