@@ -34,21 +34,55 @@ public final class Dirichlet {
         return evaluate(theta, thetaOff, alpha, alphaOff, K, dtheta, dalpha);
     }
 
+    /**
+     * Per-thread memory of the terms that depend on alpha alone, for the last alpha seen (alpha
+     * is usually data, or changes once per evaluation while theta is read per row): layout
+     * {@code [K, alpha_1..alpha_K, log Gamma(sum alpha) - sum log Gamma(alpha_k), psi(sum alpha),
+     * psi(alpha_1)..psi(alpha_K)]}. Each thread (chain) has its own; it grows, never shrinks.
+     */
+    private static final ThreadLocal<double[][]> MEMO = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
+
+    /** The memory of {@link #MEMO}, recomputed if alpha differs from the last call's (alpha valid, K &gt;= 1). */
+    private static double[] alphaTerms(double[] alpha, int alphaOff, int K) {
+        double[][] holder = MEMO.get();
+        double[] m = holder[0];
+        boolean same = m.length >= 3 + 2 * K && m[0] == K;
+        for (int k = 0; same && k < K; k++) {
+            same = m[1 + k] == alpha[alphaOff + k];
+        }
+        if (same) {
+            return m;
+        }
+        if (m.length < 3 + 2 * K) {
+            m = new double[3 + 2 * K];
+            holder[0] = m;
+        }
+        m[0] = K;
+        double total = 0;
+        double normaliser = 0;
+        for (int k = 0; k < K; k++) {
+            double a = alpha[alphaOff + k];
+            m[1 + k] = a;
+            m[3 + K + k] = Numerics.digamma(a);
+            total += a;
+            normaliser -= Numerics.lgamma(a);
+        }
+        m[1 + K] = Numerics.lgamma(total) + normaliser;
+        m[2 + K] = Numerics.digamma(total);
+        return m;
+    }
+
     private static double evaluate(double[] theta, int thetaOff, double[] alpha, int alphaOff, int K,
                                    double[] dtheta, double[] dalpha) {
         if (K < 1) {
             return Double.NaN;
         }
-        double total = 0;
-        double normaliser = 0;
         for (int k = 0; k < K; k++) {
-            double a = alpha[alphaOff + k];
-            if (!Numerics.isPositiveFinite(a)) {
+            if (!Numerics.isPositiveFinite(alpha[alphaOff + k])) {
                 return Double.NaN;
             }
-            total += a;
-            normaliser -= Numerics.lgamma(a);
         }
+        double[] terms = alphaTerms(alpha, alphaOff, K);
         double sum = 0;
         boolean outside = false;
         for (int k = 0; k < K; k++) {
@@ -67,19 +101,13 @@ public final class Dirichlet {
             }
             if (dtheta != null) {
                 dtheta[k] = (a - 1.0) / t;
-                dalpha[k] = logT - Numerics.digamma(a);
+                dalpha[k] = logT - terms[3 + K + k] + terms[2 + K];
             }
         }
         if (outside) {
             return Double.NEGATIVE_INFINITY;
         }
-        if (dalpha != null) {
-            double psiTotal = Numerics.digamma(total);
-            for (int k = 0; k < K; k++) {
-                dalpha[k] += psiTotal;
-            }
-        }
-        return Numerics.lgamma(total) + normaliser + sum;
+        return terms[1 + K] + sum;
     }
 
     /**
