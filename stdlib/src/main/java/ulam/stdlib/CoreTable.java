@@ -16,6 +16,7 @@ import ulam.stdlib.dist.Cauchy;
 import ulam.stdlib.dist.Exponential;
 import ulam.stdlib.dist.Gamma;
 import ulam.stdlib.dist.Gamma2;
+import ulam.stdlib.dist.InvGamma;
 import ulam.stdlib.dist.HalfCauchy;
 import ulam.stdlib.dist.HalfNormal;
 import ulam.stdlib.dist.LogNormal;
@@ -62,6 +63,10 @@ final class CoreTable {
                     "gamma(shape, rate): shape > 0, rate > 0, mean shape/rate (Stan and R); y > 0")
                     .aliases("dgamma").outcome(REAL, Support.POSITIVE)
                     .args(positive("shape"), positive("rate")).withCdf().build(),
+            dist("inv_gamma", InvGamma.class,
+                    "inv_gamma(shape, scale): 1/y ~ gamma(shape, rate = scale), shape > 0, scale > 0, mean scale/(shape-1) for shape > 1 (Stan); y > 0")
+                    .aliases("dinvgamma").outcome(REAL, Support.POSITIVE)
+                    .args(positive("shape"), positive("scale")).withCdf().build(),
             dist("gamma2", Gamma2.class,
                     "gamma2(mean, scale): gamma with shape mean/scale and rate 1/scale (rethinking's dgamma2); y > 0")
                     .aliases("dgamma2").outcome(REAL, Support.POSITIVE)

@@ -12,7 +12,7 @@ final class Unsupported {
     static final String LATER = "is not supported yet (docs/language.md lists what is not)";
 
     private static final Set<String> DISTRIBUTIONS = Set.of(
-            "dCJScapture", "CJS_capture_history", "inv_gamma", "wishart", "inv_wishart");
+            "dCJScapture", "CJS_capture_history", "wishart", "inv_wishart");
 
     private static final Set<String> FUNCTIONS = Set.of("multi_normal_NC", "rep", "to_matrix");
 

@@ -43,6 +43,7 @@ class RngGoodnessOfFitTest {
             Map.entry("lognormal", new double[][] {{0, 0, 1}, {0, 1, 0.3}}),
             Map.entry("gamma", new double[][] {{0, 0.3, 2}, {0, 5, 0.5}}),
             Map.entry("gamma2", new double[][] {{0, 0.5, 2}, {0, 4, 0.3}}),
+            Map.entry("inv_gamma", new double[][] {{0, 3, 2}, {0, 0.8, 1.5}}),
             Map.entry("exponential", new double[][] {{0, 0.5}, {0, 4}}),
             Map.entry("uniform", new double[][] {{0, -1, 2}, {0, 10, 10.5}}),
             Map.entry("beta", new double[][] {{0, 0.5, 0.5}, {0, 2, 5}}),

@@ -47,6 +47,7 @@ public final class References {
             Map.entry("lognormal", v -> new LogNormalDistribution(null, v[1], v[2])),
             Map.entry("gamma", v -> new GammaDistribution(null, v[1], 1 / v[2])),
             Map.entry("gamma2", v -> new GammaDistribution(null, v[1] / v[2], v[2])),
+            Map.entry("inv_gamma", v -> new Reciprocal(new GammaDistribution(null, v[1], 1 / v[2]))),
             Map.entry("exponential", v -> new ExponentialDistribution(null, 1 / v[1])),
             Map.entry("uniform", v -> new UniformRealDistribution(null, v[1], v[2])),
             Map.entry("beta", v -> new BetaDistribution(null, v[1], v[2])),
@@ -123,7 +124,8 @@ public final class References {
      */
     public static final Map<String, Function<double[], Double>> LOG_DENSITY_OVERRIDES = Map.of(
             "gamma", v -> gammaLogDensity(v[0], v[1], v[2]),
-            "gamma2", v -> gammaLogDensity(v[0], v[1] / v[2], 1 / v[2]));
+            "gamma2", v -> gammaLogDensity(v[0], v[1] / v[2], 1 / v[2]),
+            "inv_gamma", v -> gammaLogDensity(1 / v[0], v[1], v[2]) - 2 * Math.log(v[0]));
 
     /** The gamma log density by shape and rate from commons-math3's log Gamma. */
     public static double gammaLogDensity(double y, double shape, double rate) {
@@ -190,13 +192,28 @@ public final class References {
         }
     }
 
+    /** A {@link Wrapper} for laws on [0, inf). */
+    private abstract static class PositiveWrapper extends Wrapper {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public double getSupportLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getSupportUpperBound() {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
     /**
      * A law truncated to [0, inf) and renormalised: log f(y) - log(1 - F(0)) for y &gt;= 0,
      * 1 - (1 - F(y)) / (1 - F(0)) for the distribution function. The masses above y and above 0 are
      * taken as the mirrored law's (that of -Y) distribution function at -y and 0, which
      * commons-math3 evaluates without cancellation in the tail.
      */
-    public static final class Truncated extends Wrapper {
+    public static final class Truncated extends PositiveWrapper {
         private static final long serialVersionUID = 1L;
         private final AbstractRealDistribution base;
         private final RealDistribution mirrored;
@@ -217,15 +234,25 @@ public final class References {
         public double cumulativeProbability(double x) {
             return x < 0 ? 0 : 1 - mirrored.cumulativeProbability(-x) / above; // 1 - P(Y > x) / P(Y > 0)
         }
+    }
 
-        @Override
-        public double getSupportLowerBound() {
-            return 0;
+    /** The law of 1 / X for X with positive support: density f(1/y) / y^2, P(Y &lt;= y) = P(X &gt;= 1/y). */
+    public static final class Reciprocal extends PositiveWrapper {
+        private static final long serialVersionUID = 1L;
+        private final AbstractRealDistribution base;
+
+        public Reciprocal(AbstractRealDistribution base) {
+            this.base = base;
         }
 
         @Override
-        public double getSupportUpperBound() {
-            return Double.POSITIVE_INFINITY;
+        public double logDensity(double y) {
+            return y <= 0 ? Double.NEGATIVE_INFINITY : base.logDensity(1 / y) - 2 * Math.log(y);
+        }
+
+        @Override
+        public double cumulativeProbability(double y) {
+            return y <= 0 ? 0 : 1 - base.cumulativeProbability(1 / y);
         }
     }
 
