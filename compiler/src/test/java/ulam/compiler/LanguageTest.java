@@ -260,6 +260,25 @@ class LanguageTest {
     }
 
     @Test
+    void rRepOfAValueIsRepVector() {
+        String template = """
+                simplex[7]:delta ~ dirichlet(alpha)
+                vector[7]:alpha <- %s
+                """;
+        Model rep = Models.inline(template.formatted("rep(2, 7)"), null);
+        Model named = Models.inline(template.formatted("rep(2, times = 7)"), null);
+        Model repVector = Models.inline(template.formatted("rep_vector(2, 7)"), null);
+        java.util.Random random = new java.util.Random(3);
+        for (int t = 0; t < 3; t++) {
+            double[] q = new double[6];
+            for (int k = 0; k < q.length; k++) q[k] = random.nextGaussian();
+            assertEquals(repVector.logDensity(q), rep.logDensity(q), 0.0);
+            assertEquals(repVector.logDensity(q), named.logDensity(q), 0.0);
+        }
+        assertError("simplex[7]:delta ~ dirichlet(alpha)\nvector[7]:alpha <- rep(2, each = 7)\n", 2, "not 'each='");
+    }
+
+    @Test
     void generatedQuantitiesSavedAndTransformedParameters() {
         String text = """
                 S ~ dbinom(N, p)

@@ -28,7 +28,7 @@ import ulam.stdlib.ValueType;
 final class ArrayTyper {
 
     /** Names that make an expression a whole-array one when called. */
-    static final Set<String> CONSTRUCTS = Set.of("c", "append_row", "append_col", "rep_vector", "to_vector", "t",
+    static final Set<String> CONSTRUCTS = Set.of("c", "append_row", "append_col", "rep_vector", "rep", "to_vector", "t",
             "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix");
 
     private final Typer typer;
@@ -205,8 +205,13 @@ final class ArrayTyper {
                 Loop j = typer.newLoop("k", m.shape().count());
                 return new AExpr.Elementwise(j, new Shape.Vector(m.shape().count()), element(m, new TExpr.LoopIndex(j)));
             }
-            case "rep_vector" -> {
+            case "rep_vector", "rep" -> {   // R's rep(x, times) of a single value
                 arity(c, 2);
+                String named = c.argNames() == null ? null : c.argNames().get(1);
+                if (named != null && !named.equals("times")) {
+                    throw error(c.span(), "'" + fn + "' here takes a value and a number of times, not '" + named + "='",
+                            "write rep(x, K) or rep_vector(x, K) for a vector of K copies of x");
+                }
                 TExpr x = typer.expr(c.args().get(0), ctx);
                 Size n = size(c.args().get(1));
                 Loop j = typer.newLoop("k", n);

@@ -14,7 +14,7 @@ final class Unsupported {
     private static final Set<String> DISTRIBUTIONS = Set.of(
             "dCJScapture", "CJS_capture_history", "wishart", "inv_wishart");
 
-    private static final Set<String> FUNCTIONS = Set.of("multi_normal_NC", "rep", "to_matrix");
+    private static final Set<String> FUNCTIONS = Set.of("multi_normal_NC", "to_matrix");
 
     private static final Set<String> TYPES = Set.of("unit_vector");
 
