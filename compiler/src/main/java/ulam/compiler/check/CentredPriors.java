@@ -60,9 +60,10 @@ public final class CentredPriors {
             String standard = scaleAt == 2 ? TExprs.show(d.args().get(0)) + ", 0, 1" : "0, 1";
             boolean zeroLocation = d.args().get(scaleAt - 1) instanceof TExpr.Num n && n.value() == 0;
             String replacement = (zeroLocation ? "" : location + " + ") + zIndexed + "*" + scale;
-            out.add("line " + line + ", " + text + ": its scale " + scale + " depends on " + String.join(" and ", scaleNames) + ", so " + name
-                    + " and " + String.join(" and ", scaleNames) + " can form a funnel. Non-centred, it reads " + zLhs + " ~ " + written + "("
-                    + standard + ") with " + replacement + " wherever " + target + " was used"
+            String why = scaleNames.equals(List.of(scale)) ? " is a parameter" : " depends on " + String.join(" and ", scaleNames);
+            out.add("line " + line + ", " + text + ": its scale " + scale + why + ", so " + name + " and "
+                    + String.join(" and ", scaleNames) + " can form a funnel. Non-centred, it reads " + zLhs + " ~ " + written
+                    + "(" + standard + ") with " + replacement + " wherever " + target + " was used"
                     + " (a gq> line can still report " + name + "; see examples/funnel_nc.ulam and chimpanzees_nc.ulam).");
         }
         return out;
