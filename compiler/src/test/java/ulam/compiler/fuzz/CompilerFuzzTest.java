@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 import ulam.runtime.data.DataSet;
@@ -25,6 +26,7 @@ import ulam.runtime.data.DataSet;
  * sets ({@code fuzz.tries} in the parent pom): 1,000 in the default run, 33,334 in the validation
  * run ({@code mvn -B verify -P validation}); the seeds are fixed, so a run repeats.
  */
+@Tag("fuzz")   // CI runs the 100,000-case validation as -Dgroups="validation | fuzz"
 class CompilerFuzzTest {
 
     @Property(seed = "20240501", shrinking = ShrinkingMode.OFF)

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 import ulam.runtime.SourceLocation;
@@ -35,6 +36,7 @@ import ulam.runtime.UlamException;
  * number of cases, which the build sets ({@code fuzz.tries} in the parent pom): 1,000 in the
  * default run, 33,334 in the validation run; the seed is fixed.
  */
+@Tag("fuzz")   // CI runs the 100,000-case validation as -Dgroups="validation | fuzz"
 class DataFuzzTest {
 
     private static final Path DIR = tempDir();
