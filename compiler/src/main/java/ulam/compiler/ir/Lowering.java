@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ulam.compiler.check.AExpr;
+import ulam.compiler.check.CentredPriors;
 import ulam.compiler.check.Check;
 import ulam.compiler.check.Elem;
 import ulam.compiler.check.Kind;
@@ -210,7 +211,7 @@ public final class Lowering {
         }
         Slot observations = intSlot("observations", obs);
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
-                ulam.compiler.check.CentredPriors.advice(spec), List.copyOf(slots),
+                CentredPriors.advice(spec), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
                 observations, Map.copyOf(workArrays));
     }
