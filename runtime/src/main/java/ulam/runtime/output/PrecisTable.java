@@ -57,6 +57,24 @@ public final class PrecisTable {
     }
 
     /**
+     * The rows of a table with {@code --pars}: all summaries when {@code pars} is empty (the table
+     * then hides rows by depth itself), else those {@link OutputSelection#select} names, in the
+     * order given (format them with depth 3).
+     *
+     * @param summaries one per output, in output order
+     * @param depth     1, 2 or 3
+     * @param pars      names to show, or empty
+     * @param model     the model's name, for the error message
+     * @return the rows
+     * @throws ulam.runtime.UlamException if a name in {@code pars} matches no output
+     */
+    public static List<VariableSummary> selected(List<VariableSummary> summaries, int depth, List<String> pars, String model) {
+        if (pars.isEmpty()) return summaries;
+        List<String> names = summaries.stream().map(VariableSummary::name).toList();
+        return OutputSelection.select(names, depth, pars, model).stream().map(summaries::get).toList();
+    }
+
+    /**
      * Formats the table.
      *
      * @param summaries one summary per output, in output order

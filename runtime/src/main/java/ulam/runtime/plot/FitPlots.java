@@ -8,7 +8,7 @@ import java.util.Map;
 import ulam.runtime.UlamException;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.FitDirectory;
-import ulam.runtime.output.PrecisTable;
+import ulam.runtime.output.OutputSelection;
 
 /**
  * Every plot of a fit: trace pages ({@code trace_1}, ...), trank pages ({@code trank_1}, ...,
@@ -24,37 +24,18 @@ public final class FitPlots {
     }
 
     /**
-     * The outputs to plot: those a precis table shows (not {@code lp__}, {@code log_lik...}),
-     * hidden by {@code depth} as precis hides them (1: no vector or matrix elements, 2: no matrix
-     * elements, 3: all), restricted to {@code pars} when given (a base name such as {@code a}
+     * The outputs to plot: {@link OutputSelection#select} (those a precis table shows at this
+     * depth, or those named in {@code pars}, in the order given; a base name such as {@code a}
      * selects every element {@code a[i]}).
      *
      * @param fit   the fit
      * @param depth 1, 2 or 3
      * @param pars  names to keep, or empty for all
-     * @return output indices in output order
+     * @return output indices
      * @throws UlamException if a name in {@code pars} matches no output
      */
     public static List<Integer> select(FitDirectory fit, int depth, List<String> pars) {
-        List<String> names = fit.manifest().outputNames();
-        List<Integer> out = new ArrayList<>();
-        for (String p : pars) {
-            boolean found = names.stream().anyMatch(n -> n.equals(p) || PrecisTable.baseName(n).equals(p));
-            if (!found) {
-                throw new UlamException("no output named '" + p + "' in the fit of " + fit.manifest().model(), null,
-                        "the outputs are: " + String.join(", ", names.stream().map(PrecisTable::baseName).distinct().toList()));
-            }
-        }
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (!PrecisTable.isShown(n)) continue;
-            if (!pars.isEmpty()) {
-                if (pars.contains(n) || pars.contains(PrecisTable.baseName(n))) out.add(i);
-                continue;
-            }
-            if (!PrecisTable.hiddenAtDepth(n, depth)) out.add(i);
-        }
-        return out;
+        return OutputSelection.select(fit.manifest().outputNames(), depth, pars, fit.manifest().model());
     }
 
     /**
