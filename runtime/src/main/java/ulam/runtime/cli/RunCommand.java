@@ -14,6 +14,7 @@ import ulam.runtime.diagnostics.SamplerDiagnostics;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.FitWriter;
 import ulam.runtime.output.LogLikOutputs;
+import ulam.runtime.output.NonFiniteDraws;
 import ulam.runtime.output.PrecisTable;
 import ulam.runtime.output.StanCsvWriter;
 import ulam.runtime.sampler.DrawSink;
@@ -116,6 +117,8 @@ public final class RunCommand {
             out.print(PrecisTable.format(PrecisTable.selected(summaries, options.depth(), options.pars(), model.name()),
                     options.pars().isEmpty() ? options.depth() : 3, options.prob()));
             for (String w : SamplerDiagnostics.warnings(fit, shown)) err.println("warning: " + w);
+            String nonFinite = NonFiniteDraws.of(fit).warning();
+            if (nonFinite != null) err.println("warning: " + nonFinite);
             if (SamplerDiagnostics.showsFunnel(fit)) for (String h : model.reparameterisations()) err.println("hint: " + h);
             out.println(timing(fit, shown));
             if (dir != null) {

@@ -11,7 +11,8 @@ import ulam.runtime.diagnostics.VariableSummary;
  * The {@code precis} table of rethinking (language reference 8.1 and A.11): one row per output,
  * columns {@code mean sd 5.5% 94.5% rhat ess_bulk}, the interval labels following {@code prob}
  * ({@code (1 - prob)/2} and {@code 1 - (1 - prob)/2} in percent, as R prints them), numbers with 2
- * decimals and {@code ess_bulk} with 0, {@code NA} where a value is undefined, row names left
+ * decimals and {@code ess_bulk} with 0 ({@link #value}: {@code Inf}/{@code NaN} for values with
+ * non-finite draws, scientific notation from 1e15), {@code NA} where a diagnostic is undefined, row names left
  * aligned and every other column right aligned, as R prints a data frame.
  *
  * <p>{@code depth} hides rows as {@code precis} does: depth 1 hides every name containing
@@ -104,8 +105,8 @@ public final class PrecisTable {
         String[][] cells = new String[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
             VariableSummary s = rows.get(r);
-            cells[r] = new String[] {s.name(), fixed(s.mean(), 2), fixed(s.sd(), 2), fixed(s.lower(), 2),
-                    fixed(s.upper(), 2), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)};
+            cells[r] = new String[] {s.name(), value(s.mean(), 2), value(s.sd(), 2), value(s.lower(), 2),
+                    value(s.upper(), 2), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)};
         }
         int[] width = new int[headers.length];
         for (int c = 0; c < headers.length; c++) {
@@ -123,6 +124,23 @@ public final class PrecisTable {
             sb.append(' ').append(" ".repeat(width[c] - cells[c].length())).append(cells[c]);
         }
         sb.append('\n');
+    }
+
+    /**
+     * A posterior value (mean, sd, quantile) as R prints it: {@code NaN}, {@code Inf},
+     * {@code -Inf} for non-finite values (a draw that is NaN makes the mean NaN); magnitudes of
+     * 1e15 and above in scientific notation with 3 significant digits ({@code 1.97e+217}, never a
+     * 200-digit number); else {@link #fixed}.
+     *
+     * @param v        the value
+     * @param decimals decimals of a fixed-point number
+     * @return its text
+     */
+    public static String value(double v, int decimals) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+        if (Math.abs(v) >= 1e15) return String.format(Locale.ROOT, "%.2e", v);
+        return fixed(v, decimals);
     }
 
     /**

@@ -67,10 +67,7 @@ public final class PlotCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(prob > 0 && prob < 1)) {
-            throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null, "e.g. --prob 0.89");
-        }
-        if (depth < 1 || depth > 3) throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null, null);
+        FitCommands.checkProbAndDepth(prob, depth);
         FitDirectory f = FitDirectory.read(fit);
         for (String n : f.notes()) err.println("note: " + n);
         Path dir = outputDir != null ? outputDir : fit.resolve("plots");

@@ -49,10 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(prob > 0 && prob < 1)) {
-            throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null, "e.g. --prob 0.89");
-        }
-        if (depth < 1 || depth > 3) throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null, null);
+        FitCommands.checkProbAndDepth(prob, depth);
         LoadedFit f = noCriteria ? null : LoadedFit.load(fit);
         Waic waic = null;
         Loo loo = null;
