@@ -256,7 +256,13 @@ class FitCommandsTest {
         String html = Files.readString(file);
         assertTrue(html.contains("<h1>m13_2</h1>") && html.contains("<td>elpd_loo</td>") && html.contains("<td>a_bar</td>"),
                 "report content");
-        assertTrue(html.contains("show the first 3 of 50 values"), "capped panels are said");
+        assertTrue(html.contains("show the 3 of 50 values with the smallest bulk ESS"), "capped panels are said");
+        assertTrue(html.contains("<figure id=\"ppc\">") && html.contains("<figure id=\"ppc_dens\">")
+                && html.contains("Posterior predictive check: surv"), "the predictive checks");
+        assertTrue(Files.size(file) < 1_500_000, "report size " + Files.size(file));
+        String[] noPpc = cmd(new ReportCommand(), fit2.toString(), "-o", file.toString(), "--no-ppc", "--no-criteria");
+        assertEquals("0", noPpc[0], noPpc[2]);
+        assertTrue(!Files.readString(file).contains("<figure id=\"ppc\">"));
     }
 
     @Test

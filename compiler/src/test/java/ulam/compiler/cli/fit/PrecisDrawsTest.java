@@ -185,5 +185,43 @@ class PrecisDrawsTest {
             assertTrue(err.contains("warning: big has ") && err.contains(" infinite draws and ratio 800 NaN (of 800)"), err);
         }
         assertTrue(p[1].lines().allMatch(l -> l.length() < 80), "no 200-digit numbers:\n" + p[1]);
+        // plot and report draw the fit, leaving the non-finite draws out, and warn
+        String[] plot = Cli.run("plot", big.toString());
+        assertEquals("0", plot[0], plot[2]);
+        assertTrue(plot[2].contains("warning: big has "), plot[2]);
+        String[] report = Cli.run("report", big.toString());
+        assertEquals("0", report[0], report[2]);
+        String html = Files.readString(big.resolve("report.html"));
+        assertTrue(html.contains("big has ") && html.contains(">Inf<") && html.contains(">NaN<"), "report shows Inf/NaN and warns");
+        // link on a draw whose parameter is NaN (an edited draws file): predictions NaN, no crash
+        Path csv = big.resolve("big_1.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        int row = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("#") || l.startsWith("lp__") || l.isBlank()) continue;
+            if (row++ == 250) {
+                String[] f = l.split(",");
+                f[7] = "nan";   // mu
+                lines.set(i, String.join(",", f));
+            }
+        }
+        Files.write(csv, lines);
+        String[] sim = Cli.run("sim", big.toString());
+        assertEquals("0", sim[0], sim[2]);
+        assertTrue(sim[2].contains("warning: 1 of 800 draws has a parameter that is not finite"), sim[2]);
+    }
+
+    @Test
+    void reportHighlightsBadRhatAndGivesTheNonCentringHint() throws Exception {
+        Path funnel = tmp.resolve("funnel");
+        String[] r = Cli.run("run", "../examples/funnel.ulam", "--seed", "1", "--iter", "300", "--quiet", "--output-dir", funnel.toString());
+        assertEquals("0", r[0], r[2]);
+        String[] rep = Cli.run("report", funnel.toString());
+        assertEquals("0", rep[0], rep[2]);
+        String html = Files.readString(funnel.resolve("report.html"));
+        assertTrue(html.contains("<tr class=\"bad\""), "a row with R-hat above 1.01 is highlighted");
+        assertTrue(html.contains("<p class=\"hint\">Hint: line ") && html.contains("z_x ~ normal(0, 1)"), "the non-centring hint");
+        assertTrue(html.contains("divergent transition"), "divergences are in the legend of the traces");
     }
 }
