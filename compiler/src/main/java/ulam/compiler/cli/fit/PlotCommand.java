@@ -1,8 +1,6 @@
 package ulam.compiler.cli.fit;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +108,7 @@ public final class PlotCommand implements Callable<Integer> {
     }
 
     private Map<String, Pages> predictive(FitDirectory f) {
-        SimulationTable t = SimulationTable.read(sim);
+        DrawsCsv t = DrawsCsv.read(sim);
         String base = observed != null ? observed : t.baseName();
         if (base == null) {
             throw new UlamException("cannot tell which data column " + sim + " simulates", null,
@@ -127,54 +125,5 @@ public final class PlotCommand implements Callable<Integer> {
         }
         double[] y = PredictiveCheck.observed(data, name, t.cases(), sim.toString());
         return FitPlots.predictive(y, t.values(), prob, name, f.manifest().priorOnly());
-    }
-
-    /** Draws x cases, read from a CSV with a header (# comment lines allowed). */
-    record SimulationTable(List<String> columns, double[][] values) {
-        int cases() {
-            return columns.size();
-        }
-
-        /** The common base name of columns like {@code S[1]} or {@code S.1}, or null. */
-        String baseName() {
-            String base = null;
-            for (String c : columns) {
-                int b = c.indexOf('[');
-                if (b < 0) b = c.indexOf('.');
-                String n = b < 0 ? c : c.substring(0, b);
-                if (base == null) base = n;
-                else if (!base.equals(n)) return null;
-            }
-            return base;
-        }
-
-        static SimulationTable read(Path file) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            } catch (IOException e) {
-                throw new UlamException("cannot read the simulations " + file + ": " + e.getMessage(), null,
-                        "give the CSV that ulam sim wrote");
-            }
-            if (lines.size() < 2) throw new UlamException(file + " has no simulated draws", null, null);
-            List<String> cols = List.of(lines.get(0).replace("\"", "").split(","));
-            double[][] v = new double[lines.size() - 1][];
-            for (int r = 1; r < lines.size(); r++) {
-                String[] f = lines.get(r).split(",");
-                if (f.length != cols.size()) {
-                    throw new UlamException(file + " line " + (r + 1) + " has " + f.length + " fields, not " + cols.size(),
-                            null, null);
-                }
-                v[r - 1] = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    try {
-                        v[r - 1][i] = Double.parseDouble(f[i].trim());
-                    } catch (NumberFormatException e) {
-                        throw new UlamException(file + " line " + (r + 1) + ": '" + f[i] + "' is not a number", null, null);
-                    }
-                }
-            }
-            return new SimulationTable(cols, v);
-        }
     }
 }
