@@ -7,15 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,14 +17,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
-import ulam.runtime.diagnostics.SamplerDiagnostics;
 import ulam.runtime.fit.FitDirectory;
 import ulam.runtime.fit.FitManifest;
 import ulam.runtime.loo.KFold;
-import ulam.runtime.sampler.ChainResult;
-import ulam.runtime.sampler.Fit;
 import ulam.runtime.sampler.MetricKind;
-import ulam.runtime.sampler.Sampler;
 import ulam.runtime.sampler.SamplerConfig;
 
 /**
@@ -96,41 +86,10 @@ public final class KfoldCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "refitting %s %d times (%d chains of %d warmup + %d draws each) on %d thread%s%n",
                 f.manifest().model(), kk, config.chains(), config.warmup(), config.draws(), threads, threads == 1 ? "" : "s");
         err.flush();
-        double[] elpd = new double[n];
-        int[] divergent = new int[kk + 1];
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ulam-kfold");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int fold = 1; fold <= kk; fold++) {
-                int fk = fold;
-                jobs.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    Fit refit = refits.fit(folds, fk, config.toBuilder().seed(base + fk).build());
-                    double[] held = refits.heldOutLpd(refit, folds, fk);
-                    synchronized (elpd) {
-                        for (int i = 0; i < n; i++) if (folds[i] == fk) elpd[i] = held[i];
-                        divergent[fk] = SamplerDiagnostics.divergences(refit);
-                        err.printf(Locale.ROOT, "fold %d of %d: %d observations left out, %.1f s%n", fk, kk,
-                                Arrays.stream(folds).filter(x -> x == fk).count(), (System.nanoTime() - t0) / 1e9);
-                        err.flush();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> j : jobs) j.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UlamException("kfold was interrupted", null, null);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> all = new ArrayList<>();
+        for (int fold = 1; fold <= kk; fold++) all.add(fold);
+        KfoldRefits.HeldOut held = refits.run(folds, all, config, threads, err);
+        double[] elpd = held.elpd();
         KFold result = KFold.of(kk, folds, elpd, KFold.lpd(loaded.logLik()));
         out.printf(Locale.ROOT, "K-fold cross-validation of %s%n", f.manifest().model());
         out.print(result.format());
@@ -138,7 +97,7 @@ public final class KfoldCommand implements Callable<Integer> {
         write(result, file, group != null ? "group " + group : foldsFile != null ? "file " + foldsFile : "random", base);
         out.println("Pointwise results written to " + file + " (ulam compare --func kfold reads them)");
         out.flush();
-        int div = Arrays.stream(divergent).sum();
+        int div = held.divergences();
         if (div > 0) {
             err.printf(Locale.ROOT, "warning: the refits had %d divergent transitions in all: their draws may be biased;"
                     + " the fit's warnings apply to the refits too%n", div);

@@ -123,6 +123,66 @@ final class KfoldRefits {
     }
 
     /**
+     * The held-out scores of some folds.
+     *
+     * @param elpd        {@code double[N]}: {@link #heldOutLpd} of each row of the folds run (others 0)
+     * @param divergences divergent transitions summed over the refits
+     */
+    record HeldOut(double[] elpd, int divergences) {
+    }
+
+    /**
+     * Refits the model once per listed fold, in parallel on {@code threads} threads, fold f with
+     * seed {@code config.seed() + f} (so the result does not depend on the threads), and scores
+     * the held-out rows.
+     *
+     * @param folds    each observation's fold (rows of fold 0, or of a fold not listed, are never left out)
+     * @param run      the folds to leave out, one refit each
+     * @param config   the refits' sampler settings (cores is ignored: one thread per refit)
+     * @param threads  refits at once
+     * @param progress one line per finished refit
+     * @return the scores
+     */
+    HeldOut run(int[] folds, List<Integer> run, SamplerConfig config, int threads, java.io.PrintWriter progress) {
+        double[] elpd = new double[rows];
+        int[] divergences = new int[1];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "ulam-refit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+            for (int fold : run) {
+                jobs.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    Fit refit = fit(folds, fold, config.toBuilder().cores(1).seed(config.seed() + fold).build());
+                    double[] held = heldOutLpd(refit, folds, fold);
+                    synchronized (elpd) {
+                        for (int i = 0; i < rows; i++) if (folds[i] == fold) elpd[i] = held[i];
+                        divergences[0] += ulam.runtime.diagnostics.SamplerDiagnostics.divergences(refit);
+                        long left = Arrays.stream(folds).filter(x -> x == fold).count();
+                        progress.printf(java.util.Locale.ROOT, "refit %d of %d: %d observation%s left out, %.1f s%n",
+                                run.indexOf(fold) + 1, run.size(), left, left == 1 ? "" : "s", (System.nanoTime() - t0) / 1e9);
+                        progress.flush();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> j : jobs) j.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UlamException("the refits were interrupted", null, null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new HeldOut(elpd, divergences[0]);
+    }
+
+    /**
      * Fits the model without fold {@code k}.
      *
      * @param folds  each observation's fold

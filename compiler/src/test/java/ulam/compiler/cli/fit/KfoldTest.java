@@ -91,7 +91,7 @@ class KfoldTest {
             assertEquals("0", r[0], r[2]);
             assertTrue(r[1].contains("Based on 3-fold cross-validation of 48 observations") && r[1].contains("elpd_kfold")
                     && r[1].contains("p_kfold") && r[1].contains("kfoldic"), r[1]);
-            assertTrue(r[2].contains("fold 3 of 3: 16 observations left out"), r[2]);
+            assertTrue(r[2].contains("of 3: 16 observations left out"), r[2]);
             List<String> lines = Files.readAllLines(f.resolve("kfold.csv"));
             assertEquals(2 + 48, lines.size());
             assertTrue(lines.get(0).startsWith("# ulam kfold: K = 3, folds: random, seed = 9"), lines.get(0));
@@ -104,6 +104,18 @@ class KfoldTest {
         String[] d = Cli.run("compare", m131.toString(), m132.toString(), "--func", "kfold");
         assertEquals("1", d[0]);
         assertTrue(d[2].contains("use different folds"), d[2]);
+    }
+
+    /** loo --reloo on m13.1: every tank (each its own parameter) has k above 0.7, so about 35 refits. */
+    @Test
+    @org.junit.jupiter.api.Tag("validation")
+    void relooRefitsTheObservationsWithHighK() {
+        String[] before = Cli.run("loo", m131.toString());
+        String[] r = Cli.run("loo", m131.toString(), "--reloo");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("with Pareto k above 0.7 refitted without them (exact elpd_loo)"), r[1]);
+        assertTrue(r[1].contains("   (0.7, 1]      (bad)     0") && r[1].contains("   (1, Inf) (very bad)     0"), r[1]);
+        assertTrue(before[1].contains("(bad)") && !before[1].equals(r[1]));
     }
 
     @Test
