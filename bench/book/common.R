@@ -6,7 +6,7 @@ book_root <- function() {
   f <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
   normalizePath(file.path(dirname(f), "..", ".."))
 }
-ROOT <- book_root()
+ROOT <- if (nzchar(Sys.getenv("ULAM_ROOT"))) Sys.getenv("ULAM_ROOT") else book_root()
 RES <- file.path(ROOT, "tests", "src", "test", "resources", "book")
 
 #' The calls table (calls.tsv, made by make_fixtures.py), one row per fixture.

@@ -237,12 +237,15 @@ S("primates", simulated = "phylogeny simulated (a random coalescent tree over th
   dat_list$Dmat <- Dmat[spp_obs, spp_obs] / max(Dmat)
   dimnames(dat_list$V) <- dimnames(dat_list$R) <- dimnames(dat_list$Dmat) <- NULL
 }))
-S("waffle_me", f = function(e) with(e, {                # 15.2, 15.3, 15.5
+S("waffle_me", f = function(e) with(e, {                # 15.2, 15.3
   d <- csv("WaffleDivorce")
   dlist <- list(D_obs = standardize(d$Divorce), D_sd = d$Divorce.SE / sd(d$Divorce), M = standardize(d$Marriage),
                 A = standardize(d$MedianAgeMarriage), N = nrow(d))
-  dlist2 <- list(D_obs = standardize(d$Divorce), D_sd = d$Divorce.SE / sd(d$Divorce), M_obs = standardize(d$Marriage),
-                 M_sd = d$Marriage.SE / sd(d$Marriage), A = standardize(d$MedianAgeMarriage), N = nrow(d))
+}))
+S("waffle_me2", f = function(e) with(e, {               # 15.5: dlist again, with M_obs and M_sd
+  d <- csv("WaffleDivorce")
+  dlist <- list(D_obs = standardize(d$Divorce), D_sd = d$Divorce.SE / sd(d$Divorce), M_obs = standardize(d$Marriage),
+                M_sd = d$Marriage.SE / sd(d$Marriage), A = standardize(d$MedianAgeMarriage), N = nrow(d))
 }))
 S("dogs", simulated = "simulated by the book (R code 15.11, seed 501)", f = function(e) with(e, {
   set.seed(501); N <- 1000; X <- rnorm(N); S <- rnorm(N)
@@ -361,7 +364,8 @@ box_scene <- function(box) {
   if (in_(14, 31)) return("koster")
   if (in_(14, 39, 46)) return("kline2")
   if (in_(14, 49, 52)) return("primates")
-  if (in_(15, 3, 5)) return("waffle_me")
+  if (in_(15, 3)) return("waffle_me")
+  if (in_(15, 5)) return("waffle_me2")
   if (in_(15, 12, 13)) return("dogs")
   if (in_(15, 17, 22)) return("milk_impute")
   if (in_(15, 30, 31)) return("birds")
