@@ -19,7 +19,8 @@
 ##    mcse_mean; R's posterior package) of 4 chains x DRAWS after WARMUP, adapt_delta and
 ##    max_treedepth from the call's control (ulam's default adapt_delta 0.95), inits from its
 ##    start, seed 1234 + chain; log_lik and rethinking's copies of model-block locals in generated
-##    quantities are left out; ulam/ID.meta.json: settings, divergences, max R-hat, min ESS, time.
+##    quantities are left out, and so are entries whose draws are constant (sd below 1e-12: the unit diagonal
+##    of a correlation matrix); ulam/ID.meta.json: settings, divergences, max R-hat, min ESS, time.
 ##  - ulam/ID.error.txt when rethinking or Stan fails (the message).
 ## A program shared by several calls is compiled once per run.
 source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "common.R"))
@@ -131,6 +132,7 @@ fit_posterior <- function(id, sm, code, data, uc) {
                       posterior::ess_tail, posterior::rhat, posterior::mcse_mean)
   s <- as.data.frame(s); names(s) <- sub("^posterior::", "", names(s))
   s[] <- lapply(s, function(v) if (is.numeric(v)) as.numeric(unclass(v)) else as.character(v))
+  s <- s[s$sd > 1e-12 * pmax(1, abs(s$mean)), ]   # constant draws (a correlation matrix's unit diagonal)
   write.csv(s, file.path(RES, "ulam", paste0(id, ".csv")), row.names = FALSE)
   sp <- get_sampler_params(fit, inc_warmup = FALSE)
   div <- sum(sapply(sp, function(x) sum(x[, "divergent__"])))
