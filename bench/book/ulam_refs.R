@@ -75,7 +75,8 @@ flat_names <- function(name, dims) {
 
 #' Names declared in the model block (rethinking's locals, repeated in generated quantities for log_lik).
 model_locals <- function(code) {
-  m <- regmatches(code, regexpr("model\\s*\\{.*", code))
+  m <- regmatches(code, regexpr("\\nmodel\\s*\\{.*", code))
+  m <- sub("\\ngenerated quantities\\s*\\{.*$", "", m)
   decl <- regmatches(m, gregexpr("\\n\\s*(vector|real|matrix|int|row_vector)(<[^>]*>)?(\\[[^]]*\\])?\\s+([A-Za-z_][A-Za-z0-9_]*)", m))[[1]]
   unique(sub(".*\\s([A-Za-z_][A-Za-z0-9_]*)$", "\\1", decl))
 }

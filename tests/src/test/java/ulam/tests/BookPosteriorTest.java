@@ -47,6 +47,13 @@ import ulam.tests.support.Reference;
 @Tag("validation")
 class BookPosteriorTest {
 
+    /**
+     * Values whose mean or sd no run estimates, left out of the comparison: mp's b is a Cauchy draw
+     * (no mean, no sd); m13.7nc's x = z exp(v), v ~ normal(0, 3) (its sd is near exp(9): the
+     * project's funnel reference leaves it out too).
+     */
+    private static final Map<String, Set<String>> NOT_COMPARED = Map.of("b9_28_mp", Set.of("b"), "b13_27_m13_7nc", Set.of("x[1]"));
+
     /** -Dbook.only=b12_2_m12_1,b4_42_m4_3 runs only those calls. */
     private static Stream<Book.Call> selected() {
         List<String> only = List.of(System.getProperty("book.only", "").split(",")).stream().filter(x -> !x.isBlank()).toList();
@@ -78,7 +85,8 @@ class BookPosteriorTest {
         int ours = (int) Math.min(5000, Math.max(1000, Math.ceil(1600 / (4 * perDraw))));
         Fit fit = Fits.sampleAsRun(m, 4, 1000, ours, 20261207L);
         List<VariableSummary> summaries = VariableSummary.of(fit, 0.89);
-        Reference r = Reference.read(ref);
+        Set<String> left = NOT_COMPARED.getOrDefault(c.id(), Set.of());
+        Reference r = Reference.read(ref).only(n -> !left.contains(n));
         Set<String> heavy = r.names().stream().filter(n -> n.startsWith("sigma")).collect(Collectors.toSet());
         Reference.Comparison cmp = r.check(summaries, heavy, Double.POSITIVE_INFINITY);
         System.out.println(c.id() + ": " + cmp.summary());
