@@ -22,7 +22,10 @@ import ulam.runtime.Model;
  * (Stan reference manual, "Constraint transforms"). Our point is {@link Model#unconstrain} of those
  * constrained values; it must equal {@code u} block by block (the same transforms); the gradients
  * must be equal coordinate by coordinate, and the differences of the log densities from the first
- * point equal (Stan's {@code ~} drops constant terms, ours keeps them).
+ * point equal (Stan's {@code ~} drops constant terms, ours keeps them). Within a block both are
+ * column-major, except Stan's {@code array[N] vector[K]}, which is stored array element by array
+ * element (Stan reference manual, "Variable representation"), while ours is the matrix[N,K] of the
+ * same values, column-major.
  */
 public final class StanPoints {
     private StanPoints() {}
@@ -47,10 +50,16 @@ public final class StanPoints {
         if (m.dimension() != k) return List.of("dimension " + m.dimension() + ", Stan's " + k);
         // Stan's blocks: name -> offset, size
         Map<String, int[]> stan = new LinkedHashMap<>();
+        Map<String, int[]> arrayOfVectors = new LinkedHashMap<>(); // name -> {N, K} of array[N] vector[K]
         int off = 0;
         for (JsonNode b : f.get("blocks")) {
             int n = b.get("unconstrained").asInt();
             stan.put(b.get("name").asText(), new int[] {off, n});
+            JsonNode dims = b.get("dims");
+            String type = b.get("type").asText();
+            if ((type.equals("vector") || type.equals("row_vector")) && dims.isArray() && dims.size() == 2) {
+                arrayOfVectors.put(b.get("name").asText(), new int[] {dims.get(0).asInt(), dims.get(1).asInt()});
+            }
             off += n;
         }
         String[] names = m.outputNames();
@@ -66,7 +75,12 @@ public final class StanPoints {
             int[] s = stan.get(base);
             if (s == null) return List.of("parameter " + base + " is not a parameter of Stan's program " + stan.keySet());
             if (at + s[1] > k) return List.of("parameter sizes differ from Stan's at " + base);
-            for (int j = 0; j < s[1]; j++) perm[at + j] = s[0] + j;
+            int[] nk = arrayOfVectors.get(base);
+            for (int j = 0; j < s[1]; j++) {
+                // ours column-major (i + k N); Stan's array of vectors array element by element (i K + k)
+                perm[at + j] = s[0] + (nk == null ? j
+                        : (j % nk[0]) * nk[1] + j / nk[0]);
+            }
             at += s[1];
         }
         if (at != k || seen.size() != stan.size()) {
@@ -85,7 +99,7 @@ public final class StanPoints {
             double[] q = new double[k];
             m.unconstrain(constrained, q);
             for (int i = 0; i < k; i++) {
-                double u = pt.get("u").get(perm[i]).asDouble();
+                double u = at(pt.get("u"), perm[i]);
                 if (!(Math.abs(q[i] - u) <= 1e-6 * Math.max(1, Math.abs(u)))) {
                     out.add(String.format("point %d: unconstrained coordinate %d is %.10g, Stan's %.10g", p, i, q[i], u));
                 }
@@ -94,7 +108,7 @@ public final class StanPoints {
             double lp = m.logDensityGradient(q, g);
             double stanLp = pt.get("lp").asDouble();
             for (int i = 0; i < k; i++) {
-                double sg = pt.get("gradient").get(perm[i]).asDouble();
+                double sg = at(pt.get("gradient"), perm[i]);
                 if (!(Math.abs(g[i] - sg) <= TOL * Math.max(1, Math.abs(sg)))) {
                     out.add(String.format("point %d: gradient[%d] (%s block) %.10g, Stan's %.10g", p, i, blockOf(stan, perm[i]), g[i], sg));
                 }
@@ -112,6 +126,11 @@ public final class StanPoints {
             p++;
         }
         return out;
+    }
+
+    /** Element i of a JSON array; a lone number is an array of one (R's jsonlite writes a length-1 vector so). */
+    private static double at(JsonNode v, int i) {
+        return v.isArray() ? v.get(i).asDouble() : v.asDouble();
     }
 
     private static String blockOf(Map<String, int[]> stan, int coordinate) {
