@@ -95,6 +95,7 @@ public final class ClassGen {
         allocateWork();
         copy();
         transforms();
+        logJacobian();
         logDensity();
         gradient();
         writeDraw();
@@ -665,6 +666,29 @@ public final class ClassGen {
         mv.visitIincInsn(k, 1);
         mv.visitJumpInsn(GOTO, head);
         mv.visitLabel(done);
+    }
+
+    /**
+     * {@code logJacobian(q, g)}: the constraining transforms alone, {@code tf(q)} and {@code tb(q, g)}
+     * with a zero {@code thetaAdj}, so g = d log|J| / dq (Model.logJacobian; quap's log density
+     * without Jacobian is logDensityGradient minus this).
+     */
+    private void logJacobian() {
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_FINAL, "logJacobian", "([D[D)D");
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKESPECIAL, internalName, "tf", "([D)D", false);
+        mv.visitVarInsn(DSTORE, 3);
+        getAdjoint(mv, ir.theta());
+        mv.visitInsn(DCONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESPECIAL, internalName, "tb", "([D[D)V", false);
+        mv.visitVarInsn(DLOAD, 3);
+        mv.visitInsn(DRETURN);
+        end(mv);
     }
 
     // ------------------------------------------------------------------ the log density and its gradient
