@@ -165,6 +165,29 @@ public final class QuadraticApproximation {
         return covariance == null ? null : covariance.clone();
     }
 
+    /**
+     * The {@code precis} rows as rethinking computes them for a quap fit (its {@code xprecis_glm}):
+     * for each parameter the mode as {@code mean}, {@code sd = sqrt(vcov[i,i])} and the interval
+     * {@code mode -/+ z sd}, {@code z} the normal quantile at {@code 1 - (1 - prob)/2}; R-hat and ESS NaN.
+     * For {@link Kind#LAPLACE} use the draws' summaries instead.
+     *
+     * @param prob interval mass in (0, 1)
+     * @return one row per parameter output
+     * @throws IllegalStateException for the Laplace approximation
+     */
+    public List<ulam.runtime.diagnostics.VariableSummary> precis(double prob) {
+        if (covariance == null) throw new IllegalStateException("the Laplace approximation is summarised by its draws");
+        double z = ulam.runtime.diagnostics.NormalQuantile.quantile(1 - (1 - prob) / 2);
+        int p = parameterNames.length;
+        List<ulam.runtime.diagnostics.VariableSummary> rows = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            double sd = Math.sqrt(Math.max(0, covariance[i + i * p]));
+            rows.add(new ulam.runtime.diagnostics.VariableSummary(parameterNames[i], mode[i], sd, mode[i] - z * sd,
+                    mode[i] + z * sd, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        return rows;
+    }
+
     /** The optimiser's result (iterations, evaluations, why it stopped). */
     public Lbfgs.Result optimisation() {
         return optimisation;
