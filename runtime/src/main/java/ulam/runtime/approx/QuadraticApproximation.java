@@ -95,7 +95,23 @@ public final class QuadraticApproximation {
             throw new UlamException("the log density is not finite at the start values", null,
                     "give start values inside every parameter's support (start=list(...) in the model, or --init)");
         }
-        Lbfgs.Result opt = Lbfgs.minimise(f, start, settings, false);
+        double[] from = start;
+        long warmEvaluations = 0;
+        if (!withJacobian) {
+            // First the mode of the unconstrained density (Jacobian included): its Jacobian terms keep
+            // the path away from the bounds, where a transform saturates and the density without them
+            // has spurious flat points (a uniform prior's upper bound, reached while the mean is far off).
+            Lbfgs.Result warm = Lbfgs.minimise(Objective.negativeLogDensity(model, true), start,
+                    Lbfgs.Settings.defaults(), false);
+            warmEvaluations = warm.evaluations();
+            double fw = f.value(warm.x(), g);
+            if (Double.isFinite(fw) && Vectors.allFinite(g)) from = warm.x();
+        }
+        Lbfgs.Result opt = Lbfgs.minimise(f, from, settings, false);
+        if (warmEvaluations > 0) {
+            opt = new Lbfgs.Result(opt.x(), opt.value(), opt.grad(), opt.iterations(), opt.evaluations() + warmEvaluations,
+                    opt.stop(), opt.path());
+        }
         List<String> notes = new ArrayList<>();
         if (!opt.stop().converged()) {
             notes.add(String.format(Locale.ROOT, "the optimiser stopped before converging (%s; gradient norm %.3g after"
@@ -109,7 +125,7 @@ public final class QuadraticApproximation {
         double[] mode = constrained(model, q);
         double[] h = Hessian.of(f, q);
         double[] l = new double[d * d];
-        if (!Vectors.allFinite(h) || !Dense.cholesky(h, 0, d, l, 0)) {
+        if (!Vectors.allFinite(h) || !Dense.cholesky(h, 0, d, l, 0) || nearlySingular(h, d)) {
             throw notDefinite(model, h, jac, kind);
         }
         double[] hInv = new double[d * d];
@@ -243,7 +259,9 @@ public final class QuadraticApproximation {
                     break;
                 } catch (IllegalArgumentException e) {
                     redrawn++;
-                    outside.add(e.getMessage());
+                    String msg = e.getMessage() == null ? "" : e.getMessage();
+                    int eq = msg.indexOf(" = ");
+                    outside.add(eq > 0 ? msg.substring(0, eq) : msg);
                     if (tries >= MAX_REDRAWS) {
                         throw new UlamException("quap's normal approximation on the parameters' own scale keeps"
                                 + " falling outside a parameter's support: " + e.getMessage(), null,
@@ -258,9 +276,9 @@ public final class QuadraticApproximation {
         }
         List<String> drawNotes = new ArrayList<>(notes);
         if (redrawn > 0) {
-            drawNotes.add(String.format(Locale.ROOT, "%d normal draws fell outside a parameter's support and were drawn"
-                    + " again (%s); the quadratic approximation is poor there: ulam quap --laplace keeps constrained"
-                    + " parameters in bounds", redrawn, String.join("; ", outside)));
+            drawNotes.add(String.format(Locale.ROOT, "%d normal draws fell outside the support of %s and were drawn"
+                    + " again (rethinking keeps them); the quadratic approximation is poor near a bound: ulam quap"
+                    + " --laplace keeps constrained parameters in bounds", redrawn, String.join(", ", outside)));
         }
         return new ApproxDraws(names, p, values, lp, null, drawNotes);
     }
@@ -307,10 +325,33 @@ public final class QuadraticApproximation {
             for (int i = 0; i < p; i++) max = Math.max(max, Math.abs(jac[i + j * p]));
             List<String> names = new ArrayList<>();
             for (int i = 0; i < p; i++) if (max > 0 && Math.abs(jac[i + j * p]) >= 0.5 * max) names.add(parameterNames[i]);
-            if (names.isEmpty()) names.add("coordinate " + (j + 1));
+            if (names.isEmpty()) names.add(p == d ? parameterNames[j] : "unconstrained coordinate " + (j + 1));
             out.add(names);
         }
         return out;
+    }
+
+    /** Scaled eigenvalues below this are finite-difference noise: the Hessian is taken as singular. */
+    static final double SINGULAR = 1e-9;
+
+    /**
+     * Whether the Hessian, scaled to unit diagonal (so the test does not depend on the parameters'
+     * units), has an eigenvalue below {@link #SINGULAR}: parameters so collinear that the
+     * finite-difference Hessian cannot resolve the curvature left in their combination.
+     */
+    static boolean nearlySingular(double[] h, int d) {
+        if (d > 400) return false;   // the Cholesky factorisation alone decides for large models
+        return Eigen.of(scaled(h, d), d).values()[0] <= SINGULAR;
+    }
+
+    private static double[] scaled(double[] h, int d) {
+        double[] s = new double[d * d];
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < d; i++) {
+                s[i + j * d] = h[i + j * d] / Math.sqrt(Math.abs(h[i + i * d]) * Math.abs(h[j + j * d]));
+            }
+        }
+        return s;
     }
 
     /** The error for a Hessian that is not positive definite (of -log p), naming the parameters. */
@@ -330,11 +371,18 @@ public final class QuadraticApproximation {
                 }
             }
         } else {
-            Eigen e = Eigen.of(h, d);
+            boolean diagonalPositive = true;
+            for (int i = 0; i < d; i++) {
+                if (!(h[i + i * d] > 0)) {
+                    involved.addAll(coords.get(i));   // flat or curving up in this parameter alone
+                    diagonalPositive = false;
+                }
+            }
+            Eigen e = Eigen.of(diagonalPositive ? scaled(h, d) : h, d);
             double scale = 0;
             for (double v : e.values()) scale = Math.max(scale, Math.abs(v));
-            for (int k = 0; k < d; k++) {
-                if (e.values()[k] > 1e-8 * scale) continue;   // a curved-down direction: fine
+            for (int k = 0; k < d && diagonalPositive; k++) {
+                if (e.values()[k] > SINGULAR * scale) continue;   // a curved-down direction: fine
                 for (int i = 0; i < d; i++) {
                     if (Math.abs(e.vectors()[i + k * d]) >= 0.3) involved.addAll(coords.get(i));
                 }
