@@ -32,6 +32,10 @@ final class ApproxOptions {
             description = "Mass of the summary's interval (default: 0.89, columns 5.5%% and 94.5%%).")
     double prob = 0.89;
 
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "2",
+            description = "Decimals of the summary's numbers (default: 2, as precis).")
+    int digits = 2;
+
     @Option(names = "--init", paramLabel = "R", defaultValue = "2",
             description = "Parameters without a start value start uniformly in (-R, R) on the unconstrained scale (default: 2).")
     double init = 2;
@@ -75,6 +79,9 @@ final class ApproxOptions {
         if (!(prob > 0 && prob < 1)) {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
                     "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
+        }
+        if (digits < 0 || digits > 15) {
+            throw new UlamException("--digits must be between 0 and 15 (got " + digits + ")", null, null);
         }
         if (!(init >= 0)) throw new UlamException("--init must be at least 0 (got " + init + ")", null, null);
     }

@@ -83,7 +83,7 @@ public final class PathfinderCommand implements Callable<Integer> {
                 s.paths() == 1 ? "" : "s", r.draws().count(),
                 s.paths() == 1 ? "" : String.format(Locale.ROOT, " (PSIS-resampled from %,d)", s.paths() * s.drawsPerPath()),
                 seed, o.seedGiven() ? "" : " (random; repeat with --seed " + seed + ")");
-        out.print(PrecisTable.format(r.draws().summaries(o.prob), o.depth, o.prob, false));
+        out.print(PrecisTable.format(r.draws().summaries(o.prob), o.depth, o.prob, false, o.digits));
         out.println();
         out.printf(Locale.ROOT, "%4s %10s %5s %10s %11s  %s%n", "path", "iterations", "best", "ELBO", "evaluations", "L-BFGS stopped");
         for (Pathfinder.Path p : r.paths()) {

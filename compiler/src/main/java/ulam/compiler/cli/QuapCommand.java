@@ -83,14 +83,10 @@ public final class QuapCommand implements Callable<Integer> {
         if (count < 1) throw new ulam.runtime.UlamException("--draws must be at least 1 (got " + count + ")", null, null);
         long t0 = System.nanoTime();
         Model m = c.factory().apply(data);
+        long seed = o.seed();
         List<String> notes = new ArrayList<>(data.notes());
         notes.addAll(quapNotes(m.notes()));
-        Map<String, double[]> start = StartValues.read(c.spec().program(), c.spec().source(), data);
-        long seed = o.seed();
-        double[] q0 = StartValues.initialPoint(m, start, o.init, seed, notes);
-        QuadraticApproximation.Kind kind = laplace ? QuadraticApproximation.Kind.LAPLACE : QuadraticApproximation.Kind.QUAP;
-        for (String n : notes) err.println("note: " + n);
-        QuadraticApproximation qa = QuadraticApproximation.fit(m, q0, kind, Lbfgs.Settings.defaults().tight());
+        QuadraticApproximation qa = approximate(c, m, data, seed, o.init, laplace, notes, err);
         ApproxDraws d = qa.draw(count, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%s of %s: %s; %,d draws, seed %d%s%n",
@@ -98,7 +94,7 @@ public final class QuapCommand implements Callable<Integer> {
                 laplace ? "mode and Hessian on the unconstrained scale, Jacobian included"
                         : "mode and Hessian on the parameters' own scale",
                 count, seed, o.seedGiven() ? "" : " (random; repeat with --seed " + seed + ")");
-        out.print(PrecisTable.format(laplace ? d.summaries(o.prob) : qa.precis(o.prob), o.depth, o.prob, false));
+        out.print(PrecisTable.format(laplace ? d.summaries(o.prob) : qa.precis(o.prob), o.depth, o.prob, false, o.digits));
         if (vcov && !laplace) out.print(covarianceTable(qa));
         for (String n : d.notes()) err.println("warning: " + n);
         Lbfgs.Result opt = qa.optimisation();
@@ -111,6 +107,32 @@ public final class QuapCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
+    }
+
+    /**
+     * The approximation of a compiled model from its {@code start=list(...)} values (the other
+     * parameters start at random, uniform in (-R, R) on the unconstrained scale): what
+     * {@code ulam quap} prints, for tests and other front ends.
+     *
+     * @param c          the compiled model
+     * @param m          the model bound to {@code data}
+     * @param data       the data (start values may use them)
+     * @param seed       the seed of the random start values
+     * @param initRadius R
+     * @param laplace    Stan's Laplace approximation instead of quap
+     * @param notes      notes so far; start-value notes are added, and all are printed to {@code err} (if not null)
+     * @param err        where notes go, or null
+     * @return the approximation
+     * @throws ulam.runtime.UlamException for bad start values or a Hessian that cannot be inverted
+     */
+    public static QuadraticApproximation approximate(Compiler.Compiled c, Model m, DataSet data, long seed,
+                                                     double initRadius, boolean laplace, List<String> notes,
+                                                     PrintStream err) {
+        Map<String, double[]> start = StartValues.read(c.spec().program(), c.spec().source(), data);
+        double[] q0 = StartValues.initialPoint(m, start, initRadius, seed, notes);
+        if (err != null) for (String n : notes) err.println("note: " + n);
+        QuadraticApproximation.Kind kind = laplace ? QuadraticApproximation.Kind.LAPLACE : QuadraticApproximation.Kind.QUAP;
+        return QuadraticApproximation.fit(m, q0, kind, Lbfgs.Settings.defaults().tight());
     }
 
     /** The model's notes, less the checker's notes on quap's own arguments (written for ulam(...) calls). */

@@ -78,6 +78,18 @@ public final class PrecisTable {
      * @see #format(List, int, double)
      */
     public static String format(List<VariableSummary> summaries, int depth, double prob, boolean diagnostics) {
+        return format(summaries, depth, prob, diagnostics, 2);
+    }
+
+    /**
+     * Formats the table with {@code digits} decimals for mean, sd and the interval (precis's
+     * {@code digits}; 2 by default).
+     *
+     * @param digits decimals, 0 to 15
+     * @see #format(List, int, double, boolean)
+     */
+    public static String format(List<VariableSummary> summaries, int depth, double prob, boolean diagnostics, int digits) {
+        if (digits < 0 || digits > 15) throw new IllegalArgumentException("digits must be 0..15: " + digits);
         if (depth < 1) throw new IllegalArgumentException("depth must be at least 1: " + depth);
         List<VariableSummary> rows = new ArrayList<>();
         int hidden = 0;
@@ -100,8 +112,8 @@ public final class PrecisTable {
         String[][] cells = new String[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
             VariableSummary s = rows.get(r);
-            cells[r] = java.util.Arrays.copyOf(new String[] {s.name(), fixed(s.mean(), 2), fixed(s.sd(), 2),
-                    fixed(s.lower(), 2), fixed(s.upper(), 2), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)}, columns);
+            cells[r] = java.util.Arrays.copyOf(new String[] {s.name(), fixed(s.mean(), digits), fixed(s.sd(), digits),
+                    fixed(s.lower(), digits), fixed(s.upper(), digits), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)}, columns);
         }
         int[] width = new int[headers.length];
         for (int c = 0; c < headers.length; c++) {
