@@ -80,9 +80,10 @@ public class RunOptions {
     @Option(names = "--quiet", description = "Do not show progress while sampling.")
     boolean quiet;
 
-    @Option(names = "--init", paramLabel = "R", defaultValue = "2",
-            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2).")
-    double init = 2;
+    @Option(names = "--init", paramLabel = "R|pathfinder", defaultValue = "2",
+            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2);"
+                    + " 'pathfinder' starts each chain at a draw of multi-path Pathfinder (one path per chain).")
+    String init = "2";
 
     /** The model file as the user named it, recorded in a fit's manifest; not an option (set by {@code ulam run}). */
     String sourceFile;
@@ -127,6 +128,28 @@ public class RunOptions {
     public RunOptions priorOnly(boolean prior) {
         this.priorOnly = prior;
         return this;
+    }
+
+    /** Whether {@code --init pathfinder} was given. */
+    public boolean initPathfinder() {
+        return "pathfinder".equalsIgnoreCase(init.trim());
+    }
+
+    /**
+     * The radius of random initial values: {@code --init R}, or 2 with {@code --init pathfinder}
+     * (for a chain whose Pathfinder point is not usable).
+     *
+     * @throws UlamException if {@code --init} is neither a number nor {@code pathfinder}
+     */
+    public double initRadius() {
+        if (initPathfinder()) return 2;
+        try {
+            return Double.parseDouble(init.trim());
+        } catch (NumberFormatException e) {
+            throw new UlamException("--init must be a radius such as 2, or pathfinder (got '" + init + "')", null,
+                    "--init 0.5 draws initial values in (-0.5, 0.5) on the unconstrained scale; --init pathfinder"
+                            + " starts the chains at Pathfinder draws");
+        }
     }
 
     /** {@code --depth}. */
@@ -195,7 +218,7 @@ public class RunOptions {
                 : MetricKind.DIAG;
         return SamplerConfig.builder()
                 .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
-                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(init)
+                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(initRadius())
                 .build();
     }
 
