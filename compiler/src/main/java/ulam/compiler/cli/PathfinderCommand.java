@@ -68,7 +68,7 @@ public final class PathfinderCommand implements Callable<Integer> {
         DataSet bound = data == null ? DataSet.empty() : data;
         Model m = c.factory().apply(bound);
         for (String n : bound.notes()) Main.Streams.err.println("note: " + n);
-        for (String n : QuapCommand.quapNotes(m.notes())) Main.Streams.err.println("note: " + n);
+        for (String n : m.notes()) Main.Streams.err.println("note: " + n);
         Pathfinder.Settings s = new Pathfinder.Settings(paths, drawsPerPath, elboDraws, draws, history, maxIterations,
                 options.init, cores == null ? Runtime.getRuntime().availableProcessors() : cores);
         return run(m, s, options, Main.Streams.out, Main.Streams.err);

@@ -85,7 +85,7 @@ public final class QuapCommand implements Callable<Integer> {
         Model m = c.factory().apply(data);
         long seed = o.seed();
         List<String> notes = new ArrayList<>(data.notes());
-        notes.addAll(quapNotes(m.notes()));
+        notes.addAll(m.notes());
         QuadraticApproximation qa = approximate(c, m, data, seed, o.init, laplace, notes, err);
         ApproxDraws d = qa.draw(count, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -133,16 +133,6 @@ public final class QuapCommand implements Callable<Integer> {
         if (err != null) for (String n : notes) err.println("note: " + n);
         QuadraticApproximation.Kind kind = laplace ? QuadraticApproximation.Kind.LAPLACE : QuadraticApproximation.Kind.QUAP;
         return QuadraticApproximation.fit(m, q0, kind, Lbfgs.Settings.defaults().tight());
-    }
-
-    /** The model's notes, less the checker's notes on quap's own arguments (written for ulam(...) calls). */
-    static List<String> quapNotes(List<String> notes) {
-        List<String> out = new ArrayList<>();
-        for (String n : notes) {
-            if (n.startsWith("the argument 'start' of the") || n.startsWith("data=... in the")) continue;
-            out.add(n);
-        }
-        return out;
     }
 
     /** rethinking's {@code vcov(m)}: the covariance matrix, 6 significant digits. */
