@@ -72,14 +72,7 @@ final class ApproxOptions {
      * @throws UlamException naming the option
      */
     void validate() {
-        if (depth < 1 || depth > 3) {
-            throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null,
-                    "1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all");
-        }
-        if (!(prob > 0 && prob < 1)) {
-            throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
-                    "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
-        }
+        RunOptions.validateSummary(depth, prob);
         if (digits < 0 || digits > 15) {
             throw new UlamException("--digits must be between 0 and 15 (got " + digits + ")", null, null);
         }

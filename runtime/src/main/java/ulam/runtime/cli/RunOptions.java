@@ -167,6 +167,18 @@ public class RunOptions {
      * @throws UlamException naming the option if {@code --depth} is below 1 or {@code --prob} is not in (0, 1)
      */
     public void validate() {
+        validateSummary(depth, prob);
+        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
+    }
+
+    /**
+     * Checks the summary options every command that prints a precis table takes.
+     *
+     * @param depth {@code --depth}
+     * @param prob  {@code --prob}
+     * @throws UlamException naming the option if {@code --depth} is not 1, 2 or 3 or {@code --prob} is not in (0, 1)
+     */
+    public static void validateSummary(int depth, double prob) {
         if (depth < 1 || depth > 3) {
             throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null,
                     "1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all");
@@ -175,7 +187,6 @@ public class RunOptions {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
                     "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
         }
-        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
     }
 
     /** Whether the seed comes from the command line or the model source (else it is random). */

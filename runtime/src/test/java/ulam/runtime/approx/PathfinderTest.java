@@ -155,4 +155,14 @@ class PathfinderTest {
         double[][] b = Pathfinder.run(m, two, 9L).draws().values();
         for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], 0);
     }
+
+    @Test
+    void chainsStartAtTheGivenPointsAndFallBackWhereTheyAreNotFinite() {
+        var config = ulam.runtime.sampler.SamplerConfig.builder().chains(2).cores(1).warmup(20).draws(10).seed(4L).build();
+        double[][] inits = {{0.5, -0.25}, {Double.NaN, 1}};
+        var fit = ulam.runtime.sampler.Sampler.run(new TestModels.StdNormal(2), config, null, null, inits);
+        assertArrayEquals(inits[0], fit.chains().get(0).initialPoint(), 0);
+        double[] fallback = fit.chains().get(1).initialPoint();
+        assertTrue(Double.isFinite(fallback[0]) && Math.abs(fallback[0]) <= 2, "random initial values instead");
+    }
 }
