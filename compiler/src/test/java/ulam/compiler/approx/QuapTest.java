@@ -187,4 +187,28 @@ class QuapTest {
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("sigma") && r[2].contains("start"), r[2]);
     }
+
+    /** The book's globe tossing (R code 2.6): quap's normal for p crosses 1, such draws are drawn again and counted. */
+    @Test
+    void drawsOutsideTheSupportAreDrawnAgainAndCounted() {
+        Model m = Models.inline("W ~ dbinom(W + L, p)\np ~ dunif(0, 1)\n", DataSet.read(List.of(), Map.of("W", "6", "L", "3")));
+        QuadraticApproximation qa = quap(m, Kind.QUAP);
+        assertEquals(2 / 3.0, qa.mode()[0], 1e-7);
+        assertEquals(Math.sqrt((2 / 3.0) * (1 / 3.0) / 9), Math.sqrt(qa.covariance()[0]), 1e-6, "binomial: p(1-p)/n");
+        ApproxDraws d = qa.draw(10_000, 1L);
+        for (double[] row : d.values()) assertTrue(row[0] > 0 && row[0] < 1);
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("outside the support of p") && n.contains("--laplace")), d.notes().toString());
+    }
+
+    @Test
+    void laplaceFromTheCommandLineSummarisesItsDraws() throws Exception {
+        data();
+        Path model = dir.resolve("m.ulam");
+        Files.writeString(model, "y ~ dnorm(mu, sigma)\nmu ~ dnorm(0, 10)\nsigma ~ dexp(1)\n");
+        String[] r = Cli.run("quap", model.toString(), "--data", dir.resolve("y.json").toString(), "--seed", "1", "--laplace",
+                "--digits", "3");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("Laplace approximation of m: mode and Hessian on the unconstrained scale"), r[1]);
+        assertTrue(r[1].matches("(?s).*sigma +1\\.[0-9]{3} .*"), r[1]);
+    }
 }
