@@ -97,10 +97,11 @@ public final class RunCommand {
                 List<String> files = options.dataFiles().stream().map(Path::toString).toList();
                 sinks = StanCsvWriter.factory(dir, model.name(), sampled.outputNames(), config, files, options.priorOnly());
             }
+            double[][] inits = options.initPathfinder() ? PathfinderInits.of(model, config, err) : null;
             Fit fit;
             ProgressListener progress = progress(options, config, err);
             try {
-                fit = Sampler.run(sampled, config, progress, sinks);
+                fit = Sampler.run(sampled, config, progress, sinks, inits);
             } finally {
                 if (progress instanceof AutoCloseable c) {
                     try {

@@ -157,6 +157,18 @@ class PrecisDrawsTest {
             try (Stream<Path> s = Files.list(base)) {
                 assertEquals(1, s.count(), "--no-save leaves no folder");
             }
+            Path quap = tmp.resolve("tinyq.ulam");
+            Files.writeString(quap, "m <- quap(alist(x ~ dnorm(0, 1)))\n");
+            String[] q = Cli.run("run", quap.toString(), "--seed", "1");
+            assertEquals("0", q[0], q[2]);
+            Path qfit;
+            try (Stream<Path> s = Files.list(base)) {
+                qfit = s.filter(p -> p.getFileName().toString().startsWith("tinyq-")).findFirst().orElseThrow();
+            }
+            assertTrue(q[1].contains("Fit saved in " + qfit), "run on a quap(...) model keeps its fit too: " + q[1]);
+            assertEquals("0", Cli.run("precis", qfit.toString())[0]);
+            String[] qn = Cli.run("run", quap.toString(), "--seed", "1", "--no-save");
+            assertFalse(qn[1].contains("Fit saved"), qn[1]);
             String[] both = Cli.run("run", model.toString(), "--no-save", "--output-dir", tmp.resolve("x").toString());
             assertEquals("1", both[0]);
             assertTrue(both[2].contains("--no-save and --output-dir contradict each other"), both[2]);
