@@ -49,6 +49,11 @@ public final class DrawsCommand implements Callable<Integer> {
                     + " .chain/.iteration/.draw columns are always written.")
     List<String> pars = new ArrayList<>();
 
+    @Option(names = "--zarr", paramLabel = "DIR",
+            description = "Write ArviZ InferenceData as a Zarr store in DIR instead (posterior, sample_stats, log_likelihood,"
+                    + " posterior_predictive, observed_data; Python: arviz.InferenceData.from_zarr(DIR)).")
+    Path zarr;
+
     @Option(names = "--warmup", description = "Also write the warmup draws (their .iteration counts from 1 at the first warmup iteration).")
     boolean warmup;
 
@@ -59,6 +64,20 @@ public final class DrawsCommand implements Callable<Integer> {
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("csv") && !fmt.equals("json")) {
             throw new UlamException("unknown --format '" + format + "'", null, "use --format csv or --format json");
+        }
+        if (zarr != null) {
+            if (!pars.isEmpty() || warmup || output != null) {
+                throw new UlamException("--zarr writes the whole fit (post-warmup draws) to its own folder", null,
+                        "leave out --pars, --warmup and -o with --zarr");
+            }
+            List<String> notes = new ArrayList<>();
+            List<String> groups = ZarrExport.write(fit, zarr, notes);
+            for (String n : notes) err.println("note: " + n);
+            out.println("InferenceData (" + String.join(", ", groups) + ") written to " + zarr
+                    + " (Python: arviz.InferenceData.from_zarr(\"" + zarr + "\"))");
+            out.flush();
+            err.flush();
+            return 0;
         }
         FitDirectory f = FitDirectory.read(fit);
         for (String n : f.notes()) err.println("note: " + n);
