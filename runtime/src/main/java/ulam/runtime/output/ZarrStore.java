@@ -14,7 +14,7 @@ import java.util.Map;
 import ulam.runtime.UlamException;
 
 /**
- * Writes a Zarr version 2 directory store (docs/cli.md "ulam draws" describes the layout: a
+ * Writes a Zarr version 2 directory store (docs/cli.md, "ulam draws", describes the layout: a
  * group is a folder with {@code .zgroup} and {@code .zattrs}; an array is a folder with
  * {@code .zarray}, {@code .zattrs} and its chunks) holding xarray Datasets, one per group, as
  * ArviZ's {@code InferenceData.to_zarr} lays them out: each array's {@code _ARRAY_DIMENSIONS}

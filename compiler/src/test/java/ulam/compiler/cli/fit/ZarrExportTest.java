@@ -118,6 +118,39 @@ class ZarrExportTest {
         for (int t = 0; t < 48; t++) assertTrue(pp.values()[t] >= 0 && pp.values()[t] <= 35, "a count of survivors");
     }
 
+    /** Where Python has xarray and zarr (ArviZ's readers), they open every group and agree with the draws. */
+    @Test
+    void xarrayOpensTheStore() throws Exception {
+        String python = "/usr/bin/python3";
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of(python)), "no /usr/bin/python3");
+        Process probe = new ProcessBuilder(python, "-c", "import xarray, zarr").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.waitFor() == 0, "Python lacks xarray or zarr");
+        String script = String.join("\n",
+                "import sys, xarray as xr",
+                "p = sys.argv[1]",
+                "for g in ['posterior', 'sample_stats', 'log_likelihood', 'posterior_predictive', 'observed_data']:",
+                "    ds = xr.open_zarr(p, group=g, consolidated=True)",
+                "    print(g, ' '.join(f'{k}={v}' for k, v in sorted(ds.sizes.items())))",
+                "post = xr.open_zarr(p, group='posterior')",
+                "print('a_bar', repr(float(post.a_bar.mean())))",
+                "print('a17', repr(float(post.a.isel(chain=1, draw=41, a_dim_0=16))))");
+        Process py = new ProcessBuilder(python, "-c", script, store.toString()).redirectErrorStream(true).start();
+        String text = new String(py.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, py.waitFor(), text);
+        assertTrue(text.contains("posterior a_dim_0=48 chain=2 draw=200"), text);
+        assertTrue(text.contains("log_likelihood S_dim_0=48 chain=2 draw=200"), text);
+        assertTrue(text.contains("observed_data S_dim_0=48"), text);
+        FitDirectory f = FitDirectory.read(fit);
+        double mean = 0;
+        int col = f.indexOf("a_bar");
+        for (double[] row : f.draws()) mean += row[col];
+        mean /= f.totalDraws();
+        double read = Double.parseDouble(text.replaceAll("(?s).*a_bar (\\S+).*", "$1"));
+        assertEquals(mean, read, 1e-12, text);
+        assertEquals(f.chains().get(1).values()[41][f.indexOf("a[17]")],
+                Double.parseDouble(text.replaceAll("(?s).*a17 (\\S+).*", "$1")), 0.0, text);
+    }
+
     @Test
     void badUse() {
         String[] again = Cli.run("draws", fit.toString(), "--zarr", store.toString());
