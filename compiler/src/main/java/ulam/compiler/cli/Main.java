@@ -21,6 +21,7 @@ import ulam.compiler.stan.StanSyntax;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
+import ulam.runtime.cli.CommandErrors;
 import ulam.runtime.cli.RunCommand;
 import ulam.runtime.cli.RunOptions;
 import ulam.runtime.data.DataSet;
@@ -50,6 +51,10 @@ public final class Main implements Callable<Integer> {
         Streams.err = err;
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.print(CommandErrors.outOfMemory(null).format());
+            err.flush();
+            return CommandErrors.USER_ERROR;
         } catch (LinkageError | StackOverflowError | AssertionError e) {   // errors picocli's handler does not see
             err.println("internal error: " + e + "; " + RunCommand.REPORT_HINT);
             return 2;
