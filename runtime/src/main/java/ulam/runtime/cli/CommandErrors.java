@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import ulam.runtime.UlamException;
+import ulam.stdlib.Registry;
 
 /**
  * The command-line convention of {@code ulam} and of a model jar alike (docs/cli.md, "Exit
@@ -50,6 +51,18 @@ public final class CommandErrors {
         CommandLine where = ex.getCommandLine();
         String command = where == null ? "ulam" : where.getCommandSpec().qualifiedName();
         StringBuilder help = new StringBuilder();
+        boolean hasSubcommands = where != null && !where.getSubcommands().isEmpty();
+        if (hasSubcommands && ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            String word = u.getUnmatched().get(0);
+            java.util.List<String> close = new java.util.ArrayList<>();
+            for (String name : where.getSubcommands().keySet()) {
+                if (Registry.editDistance(word.toLowerCase(java.util.Locale.ROOT), name) <= Math.max(1, word.length() / 3)) close.add(name);
+            }
+            if (!close.isEmpty()) help.append("did you mean '").append(String.join("' or '", close)).append("'? ");
+            help.append("'").append(command).append(" --help' lists the commands");
+            return new UlamException("unknown command '" + word + "'", null, help.toString());
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
@@ -57,7 +70,6 @@ public final class CommandErrors {
                         Math.min(3, suggestions.size())))).append("'? ");
             }
         }
-        boolean hasSubcommands = where != null && !where.getSubcommands().isEmpty();
         help.append(hasSubcommands ? "'" + command + " --help' lists the commands"
                 : "'" + command + " --help' lists the options");
         String message = ex.getMessage() == null ? "bad command line" : ex.getMessage().strip();

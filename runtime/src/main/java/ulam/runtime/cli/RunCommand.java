@@ -76,11 +76,10 @@ public final class RunCommand {
             for (String note : notes) err.println("note: " + note);
 
             boolean seedGiven = options.seedGiven(model.sourceOptions());
-            SamplerConfig config = options.toConfig(model.sourceOptions(),
-                    () -> (long) new java.util.Random().nextInt(Integer.MAX_VALUE));
-            out.printf(Locale.ROOT, "Sampling %s: %d chain%s of %d warmup + %d draws, seed %d%s%n", model.name(),
-                    config.chains(), config.chains() == 1 ? "" : "s", config.warmup(), config.draws(), config.seed(),
-                    seedGiven ? "" : " (random; repeat this run with --seed " + config.seed() + ")");
+            SamplerConfig config = options.toConfig(model.sourceOptions(), Seeds::random);
+            out.printf(Locale.ROOT, "Sampling %s: %d chain%s of %d warmup + %d draws, %s%n", model.name(),
+                    config.chains(), config.chains() == 1 ? "" : "s", config.warmup(), config.draws(),
+                    Seeds.describe(config.seed(), seedGiven));
             out.flush();
 
             IntFunction<DrawSink> sinks = null;
