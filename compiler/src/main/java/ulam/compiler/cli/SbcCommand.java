@@ -20,7 +20,7 @@ import ulam.runtime.data.DataSet;
  * simulation-based calibration ({@link Sbc}): parameters and data drawn from the prior, fitted
  * with NUTS, the ranks of the true values tested for uniformity ({@link SbcReport}). Prints the
  * table of p-values and verdicts to standard output, progress and notes to standard error; with
- * {@code --output-dir} writes the ranks, the true values, the summary and the rank histograms.
+ * {@code -o} writes the ranks, the true values, the summary and the rank histograms.
  * Exit status 0 whatever the verdict (the verdict is the output); 1 for bad input.
  */
 @Command(name = "sbc", mixinStandardHelpOptions = true, sortOptions = false,

@@ -25,7 +25,7 @@ import ulam.runtime.sampler.SamplerConfig;
 import ulam.runtime.sampler.SamplerStat;
 
 /**
- * A fit on disk: the folder {@code ulam run --output-dir DIR} leaves, read back. Layout:
+ * A fit on disk: the folder {@code ulam run -o DIR} leaves, read back. Layout:
  * <pre>
  * DIR/fit.json            the manifest ({@link FitManifest})
  * DIR/&lt;model&gt;.ulam        the model source as compiled
@@ -64,7 +64,7 @@ public final class FitDirectory {
     /**
      * Reads a fit folder.
      *
-     * @param dir the folder given to {@code --output-dir}
+     * @param dir the folder given to {@code -o}
      * @return the fit
      * @throws UlamException naming the file if the folder does not exist, has no manifest (it is
      *                       not a fit), its manifest is unreadable or of a newer format, the saved
@@ -74,19 +74,19 @@ public final class FitDirectory {
     public static FitDirectory read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UlamException(dir + (Files.exists(dir) ? " is a file, not a fit folder" : " does not exist"),
-                    null, "give the folder that ulam run --output-dir wrote");
+                    null, "give the folder that ulam run -o wrote");
         }
         Path mf = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(mf)) {
             throw new UlamException(dir + " is not a fit folder: it has no " + MANIFEST, null,
-                    "a fit is the folder written by ulam run MODEL.ulam --output-dir DIR (ulam 0.1.0 or later)");
+                    "a fit is the folder written by ulam run MODEL.ulam -o DIR (ulam 0.1.0 or later)");
         }
         FitManifest m;
         try {
             m = FitWriter.JSON.readValue(mf.toFile(), FitManifest.class);
         } catch (JsonProcessingException e) {
             throw new UlamException("the fit manifest " + mf + " is not valid: " + e.getOriginalMessage(), null,
-                    "it is written by ulam run --output-dir; run the model again");
+                    "it is written by ulam run -o; run the model again");
         } catch (IOException e) {
             throw new UlamException("cannot read the fit manifest " + mf + ": " + e.getMessage(), null, null);
         }
@@ -97,7 +97,7 @@ public final class FitDirectory {
         }
         if (m.model() == null || m.sourceFile() == null || m.chains() < 1 || m.csvFiles().size() != m.chains()) {
             throw new UlamException("the fit manifest " + mf + " is incomplete (model, source or chains missing)",
-                    null, "run the model again with --output-dir");
+                    null, "run the model again with -o");
         }
         checkNames(dir, m);
         Path sp = dir.resolve(m.sourceFile());
@@ -107,14 +107,14 @@ public final class FitDirectory {
             src = Files.readString(sp, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UlamException("the fit's model source " + sp + " is missing", null,
-                    "the fit folder is incomplete: run the model again with --output-dir");
+                    "the fit folder is incomplete: run the model again with -o");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UlamException("cannot read the fit's model source " + sp + ": " + e.getMessage(), null, null);
         }
         if (m.sourceSha256() != null && !m.sourceSha256().equals(sha256(src))) {
             throw new UlamException("the model source " + sp + " was changed after the run: its SHA-256 differs from"
                     + " the one in " + MANIFEST, null, "the draws belong to the model as it was run; restore the"
-                    + " file, or run the edited model again with --output-dir");
+                    + " file, or run the edited model again with -o");
         }
         List<String> expected = new ArrayList<>();
         for (SamplerStat s : SamplerStat.values()) expected.add(s.column());
@@ -369,12 +369,12 @@ public final class FitDirectory {
             throw new UlamException("the fit " + dir + " comes from another version of model '" + manifest.model()
                     + "': recompiled, its source gives other outputs than the draws hold", null,
                     "the fit was written by ulam " + manifest.ulamVersion() + "; run the model again with"
-                            + " --output-dir using this version");
+                            + " -o using this version");
         }
         if (model.observations() != manifest.observations()) {
             throw new UlamException("the fit " + dir + " holds a model with " + manifest.observations()
                     + " observations, but recompiled on its data it has " + model.observations(), null,
-                    "run the model again with --output-dir");
+                    "run the model again with -o");
         }
     }
 

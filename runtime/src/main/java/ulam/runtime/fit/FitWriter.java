@@ -44,7 +44,7 @@ public final class FitWriter {
      * source), copies each data file into {@code data/} (a second file of the same name gets a
      * numeric prefix) and writes the manifest with {@code complete = false}.
      *
-     * @param dir            the output folder ({@code --output-dir})
+     * @param dir            the output folder ({@code -o})
      * @param model          the bound model
      * @param config         the sampler configuration (seed resolved)
      * @param dataFiles      the data files read, in order (may be empty)
@@ -163,6 +163,6 @@ public final class FitWriter {
         String what = e instanceof java.nio.file.NoSuchFileException n ? "no such file " + n.getFile()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new UlamException("cannot write the fit into " + dir + ": " + what, null,
-                "check that --output-dir names a writable folder and the data files exist");
+                "check that -o names a writable folder and the data files exist");
     }
 }

@@ -63,7 +63,7 @@ final class StanCsvReader {
             text = new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UlamException("the fit's draws file " + file + " is missing", null,
-                    "the fit folder is incomplete: run the model again with --output-dir");
+                    "the fit folder is incomplete: run the model again with -o");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UlamException("cannot read the draws file " + file + ": " + e.getMessage(), null, null);
         }
@@ -90,7 +90,7 @@ final class StanCsvReader {
                     List<String> header = r.toList();
                     if (!header.equals(expected)) {
                         throw new UlamException("the columns of " + file + " do not match the fit's manifest", null,
-                                "the file belongs to another model or run; run the model again with --output-dir");
+                                "the file belongs to another model or run; run the model again with -o");
                     }
                     headerSize = header.size();
                     continue;

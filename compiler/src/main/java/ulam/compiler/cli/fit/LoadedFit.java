@@ -50,7 +50,7 @@ public final class LoadedFit {
         } catch (UlamException e) {
             throw new UlamException("the model saved in " + dir + " does not compile with this ulam: " + e.getMessage(),
                     e.location(), "the fit was written by ulam " + fit.manifest().ulamVersion()
-                    + "; run the model again with --output-dir");
+                    + "; run the model again with -o");
         }
         Model model = compiled.factory().apply(data == null ? DataSet.empty() : data);
         fit.checkModel(model);

@@ -23,7 +23,7 @@ import ulam.runtime.plot.Pages;
 import ulam.runtime.plot.PredictivePlot;
 
 /**
- * {@code ulam plot FIT [--output-dir DIR]}: writes the fit's plots as PNG and SVG
+ * {@code ulam plot FIT [-o DIR]}: writes the fit's plots as PNG and SVG
  * ({@link FitPlots}: {@code precis}, {@code trace_1..}, {@code trank_1..}), by default into
  * {@code FIT/plots}; with {@code --sim SIM.csv --observed NAME} also the posterior predictive
  * plot {@code ppc} of a data column against simulated outcomes (draws x cases, as {@code ulam sim}
@@ -35,7 +35,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write the plots (default: FIT/plots).")
