@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
@@ -81,6 +82,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // main: reading the pipe waits forever
     void pipesDevicesAndFoldersAreNotReadAsFiles() throws IOException, InterruptedException {
         Path m = model("m.ulam", NORMAL);
         error(Cli.run("check", "/dev/zero"), null, "model file /dev/zero is not a regular file (it is a device or a pipe)", ".ulam text file");
