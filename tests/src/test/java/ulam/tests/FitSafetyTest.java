@@ -125,6 +125,27 @@ class FitSafetyTest {
     }
 
     @Test
+    void quapAndPathfinderClaimTheirFolderAsRunDoes() throws IOException {
+        Path out = copyOfFit("approx");
+        byte[] before = Files.readAllBytes(out.resolve("reedfrogs_1.csv"));
+        refused(Cli.run("quap", MODEL, "--data", DATA, "--seed", "1", "--draws", "100", "-o", out.toString()),
+                out + " already holds a fit of model 'reedfrogs' (created ", "give --overwrite to replace it");
+        refused(Cli.run("pathfinder", MODEL, "--data", DATA, "--seed", "1", "--output-dir", out.toString()),
+                out + " already holds a fit of model 'reedfrogs' (created ", "give --overwrite to replace it");
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("reedfrogs_1.csv")), "nothing replaced");
+        try (FitFolder busy = FitFolder.claim(dir.resolve("busy"), false)) {
+            refused(Cli.run("quap", MODEL, "--data", DATA, "--seed", "1", "-o", dir.resolve("busy").toString()),
+                    "another run is writing into " + dir.resolve("busy"), null);
+        }
+        Cli.Result r = Cli.run("quap", MODEL, "--data", DATA, "--seed", "1", "--draws", "100", "-o", out.toString(), "--overwrite");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("note: replacing the fit in " + out + " (--overwrite)"), r.err());
+        assertFalse(Files.exists(out.resolve("reedfrogs_2.csv")), "the old fit's second chain is gone");
+        assertFalse(Files.exists(out.resolve(FitFolder.LOCK)), "the lock is released at the end");
+        assertEquals(0, Cli.run("waic", out.toString()).status());
+    }
+
+    @Test
     void aFolderOfOtherFilesIsNotWrittenInto() throws IOException {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("notes.txt"), "my notes");
