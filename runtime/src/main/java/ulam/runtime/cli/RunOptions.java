@@ -23,6 +23,8 @@ import ulam.runtime.sampler.SamplerConfig;
  * rethinking's ulam), maximum tree depth 10, diagonal metric, initial radius 2.
  */
 public class RunOptions {
+    /** The most chains a run accepts: more is a typo, not a plan (each chain is a thread's work and a file). */
+    public static final int MAX_CHAINS = 1000;
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Data file, .csv or .json (repeatable; files are merged).")
@@ -65,11 +67,20 @@ public class RunOptions {
             description = "Metric adapted during warmup: diag (default) or dense (for strongly correlated parameters).")
     String metric;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Save the fit in DIR: the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam precis, draws, waic, loo, compare, plot and report (default: fits/<model>-<date>-<time>).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Save the fit in DIR (a new or empty folder): the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam precis, draws, waic, loo, compare, plot, report, link and sim (default: fits/<model>-<date>-<time>).")
     Path outputDir;
 
-    @Option(names = "--no-save", description = "Keep nothing on disk: no fit folder (without it, a run without --output-dir saves its fit in fits/<model>-<date>-<time>).")
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
+
+    @Option(names = "--overwrite", description = "Replace the fit already in the --output folder (without it, a run refuses to).")
+    boolean overwrite;
+
+    @Option(names = "--no-save", description = "Keep nothing on disk: no fit folder (without it, a run without -o saves its fit in fits/<model>-<date>-<time>).")
     boolean noSave;
 
     @Option(names = "--pars", paramLabel = "NAME", split = ",",
@@ -111,10 +122,13 @@ public class RunOptions {
     /** {@code --data-matrix} matrices: name to CSV file. */
     public Map<String, Path> dataMatrices() { return dataMatrices; }
 
-    /** {@code --output-dir}, or null. */
+    /** {@code -o}/{@code --output} (or its old spelling {@code --output-dir}): the fit folder, or null. */
     public Path outputDir() { return outputDir; }
 
-    /** {@code --no-save}: no fit folder unless {@code --output-dir} names one. */
+    /** {@code --overwrite}: whether a fit already in {@link #outputDir()} may be replaced. */
+    public boolean overwrite() { return overwrite; }
+
+    /** {@code --no-save}: no fit folder unless {@code -o} names one. */
     public boolean noSave() { return noSave; }
 
     /** {@code --pars}: the outputs the table shows, in order (empty: all that {@code --depth} shows). */
@@ -124,7 +138,7 @@ public class RunOptions {
     public boolean logLik() { return logLik; }
 
     /**
-     * Where the fit is saved: {@code --output-dir}; else, unless {@code --no-save}, a new folder
+     * Where the fit is saved: {@code -o}; else, unless {@code --no-save}, a new folder
      * {@code <fits>/<model>-<yyyyMMdd-HHmmss>} (a suffix {@code -2}, {@code -3}, ... when it
      * exists), where {@code <fits>} is the system property {@code ulam.fits.dir}, else the
      * environment variable {@code ULAM_FITS_DIR}, else {@code fits} in the working directory.
@@ -211,8 +225,8 @@ public class RunOptions {
         validateSummary(depth, prob);
         if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
         if (noSave && outputDir != null) {
-            throw new UlamException("--no-save and --output-dir contradict each other", null,
-                    "give --output-dir DIR to keep the fit there, or --no-save to keep nothing");
+            throw new UlamException("--no-save and -o contradict each other", null,
+                    "give -o DIR to keep the fit there, or --no-save to keep nothing");
         }
     }
 
@@ -251,6 +265,10 @@ public class RunOptions {
     public SamplerConfig toConfig(Map<String, String> sourceOptions, LongSupplier randomSeed) {
         validate();
         int nChains = pick(chains, sourceOptions, "chains", 4);
+        if (nChains > MAX_CHAINS) {
+            throw new UlamException("--chains " + nChains + " is more than " + MAX_CHAINS + " chains", null,
+                    "4 chains are usual; run more iterations per chain for more draws");
+        }
         int nCores = pick(cores, sourceOptions, "cores", Runtime.getRuntime().availableProcessors());
         int nIter = pick(iter, sourceOptions, "iter", 1000);
         int nWarmup = pick(warmup, sourceOptions, "warmup", nIter / 2);

@@ -47,7 +47,7 @@ public final class IntervalPlot {
         for (int i = 0; i < n; i++) {
             VariableSummary v = rows.get(n - 1 - i); // first row at the top
             boolean finite = Double.isFinite(v.mean()) && Double.isFinite(v.lower()) && Double.isFinite(v.upper());
-            names[i] = finite ? v.name() : v.name() + " (not finite)";
+            names[i] = finite ? Style.label(v.name()) : Style.label(v.name()) + " (not finite)";
             if (!finite) continue;
             (v.rhat() > SamplerDiagnostics.RHAT_THRESHOLD ? bad : s).add(v.mean(), v.lower(), v.upper(), i, i, i);
         }

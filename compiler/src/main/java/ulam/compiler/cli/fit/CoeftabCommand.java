@@ -45,8 +45,8 @@ public final class CoeftabCommand implements Callable<Integer> {
             description = "Only these outputs, in this order (a base name such as a selects a[1], a[2], ...).")
     List<String> pars = new ArrayList<>();
 
-    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "3",
-            description = "1 leaves out vector and matrix elements, 2 matrix elements, 3 nothing (default: 3, as rethinking).")
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
+            description = "1 leaves out vector and matrix elements (default, as every command), 2 matrix elements, 3 nothing (rethinking's coeftab shows all).")
     int depth;
 
     @Option(names = "--se", description = "Also give each parameter's posterior sd, in a row below its mean.")

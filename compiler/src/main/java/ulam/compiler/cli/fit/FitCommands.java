@@ -8,7 +8,7 @@ import ulam.compiler.cli.Commands;
 import ulam.runtime.UlamException;
 
 /**
- * The commands that read a fit folder ({@code ulam run --output-dir DIR}): {@code precis},
+ * The commands that read a fit folder ({@code ulam run -o DIR}, or {@code fits/<model>-<time>}): {@code precis},
  * {@code draws}, {@code link}, {@code sim}, {@code waic},
  * {@code loo}, {@code compare}, {@code plot}, {@code report}. Register them with
  * {@code subcommands = {..., WaicCommand.class, ...}} or by adding {@link #subcommands()} to the

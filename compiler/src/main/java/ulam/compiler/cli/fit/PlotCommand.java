@@ -16,13 +16,14 @@ import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.FitDirectory;
+import ulam.runtime.output.SafeOutput;
 import ulam.runtime.plot.FitPlots;
 import ulam.runtime.plot.Pages;
 import ulam.runtime.plot.PairsPlot;
 import ulam.runtime.output.NonFiniteDraws;
 
 /**
- * {@code ulam plot FIT [--output-dir DIR]}: writes the fit's plots as PNG and SVG
+ * {@code ulam plot FIT [-o DIR]}: writes the fit's plots as PNG and SVG
  * ({@link FitPlots}: {@code precis}, {@code trace_1..}, {@code trank_1..}), by default into
  * {@code FIT/plots}; with {@code --sim SIM.csv [--observed NAME]} only the predictive checks
  * {@code ppc} and {@code ppc_dens} of a data column against simulated outcomes (draws x cases, as
@@ -34,14 +35,20 @@ public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Where to write the plots (default: FIT/plots).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write the plots (default: FIT/plots).")
     Path outputDir;
 
-    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "3",
-            description = "1 leaves out vector and matrix elements, 2 matrix elements, 3 nothing (default: 3).")
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
+
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
+            description = "1 leaves out vector and matrix elements, 2 matrix elements, 3 nothing (default: 1, as precis).")
     int depth;
 
     @Option(names = "--pars", paramLabel = "NAME", split = ",",
@@ -79,7 +86,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (sim != null && !pairs.isEmpty()) {
             throw new UlamException("--sim and --pairs draw different plots", null, "run ulam plot once for each");
         }
-        if (maxPanels < 1) throw new UlamException("--max-panels must be at least 1 (got " + maxPanels + ")", null, null);
+        FitOptions.positive("--max-panels", maxPanels);
         FitDirectory f = FitDirectory.read(fit);
         for (String n : f.notes()) err.println("note: " + n);
         Path dir = outputDir != null ? outputDir : fit.resolve("plots");
@@ -98,6 +105,12 @@ public final class PlotCommand implements Callable<Integer> {
             pages.putAll(FitPlots.build(f, summaries, outputs, prob, maxPanels, !noWarmup));
             String nonFinite = NonFiniteDraws.of(f.toFit()).warning();
             if (nonFinite != null) err.println("warning: " + nonFinite);
+        }
+        SafeOutput guard = f.protectedFiles().input(sim, "the simulations file");
+        for (Map.Entry<String, Pages> page : pages.entrySet()) {
+            for (String ext : page.getValue().vector() ? List.of(".png", ".svg") : List.of(".png")) {
+                guard.check(dir.resolve(page.getKey() + ext), dir, "the plot");
+            }
         }
         List<Path> files = FitPlots.write(pages, dir);
         out.println("Wrote " + files.size() + " files to " + dir + ": " + String.join(", ",

@@ -32,14 +32,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The HTML file (default: FIT/report.html).")
     Path output;
 
-    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "2",
-            description = "Summary depth: 1 hides vector and matrix elements, 2 matrix elements, 3 nothing (default: 2).")
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
+            description = "Summary depth: 1 hides vector and matrix elements, 2 matrix elements, 3 nothing (default: 1).")
     int depth;
 
     @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89", description = "Interval mass (default: 0.89).")
@@ -60,6 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FitCommands.checkProbAndDepth(prob, depth);
+        FitOptions.positive("--max-panels", maxPanels);
         LoadedFit f = noCriteria ? null : LoadedFit.load(fit);
         Waic waic = null;
         Loo loo = null;
@@ -69,12 +70,12 @@ public final class ReportCommand implements Callable<Integer> {
         }
         var dir = f != null ? f.fit() : ulam.runtime.fit.FitDirectory.read(fit);
         for (String n : dir.notes()) err.println("note: " + n);
-        if (maxPanels < 1) throw new UlamException("--max-panels must be at least 1 (got " + maxPanels + ")", null, null);
         List<String> notes = new ArrayList<>();
         Map<String, Pages> ppc = noPpc || dir.totalDraws() < 1 ? Map.of() : PredictiveCheck.simulated(dir, prob, notes);
         for (String n : notes) err.println("note: " + n);
         List<String> hints = f != null ? f.model().reparameterisations() : List.of();
         Path file = output != null ? output : fit.resolve("report.html");
+        dir.protectedFiles().check(file, output != null ? null : fit, "the report");
         HtmlReport.write(dir, new HtmlReport.Options(prob, depth, maxPanels, waic, loo, ppc, hints, notes), file);
         out.println("Wrote " + file);
         out.flush();

@@ -118,7 +118,10 @@ class ContrastCoeftabTest {
         assertTrue(lines.get(5).endsWith(String.format(Locale.ROOT, "%.2f", mean)), lines.get(5));
         assertTrue(ImageIO.read(plots.resolve("coeftab.png").toFile()) != null);
         assertTrue(Files.readString(plots.resolve("coeftab.svg")).contains("m13_1"));
-        String[] all = Cli.run("coeftab", m131.toString(), m132.toString());
+        String[] scalars = Cli.run("coeftab", m131.toString(), m132.toString());
+        assertEquals("0", scalars[0], scalars[2]);
+        assertEquals(1 + 2 + 1, scalars[1].lines().count(), "--depth 1 by default: a_bar, sigma and nobs:\n" + scalars[1]);
+        String[] all = Cli.run("coeftab", m131.toString(), m132.toString(), "--depth", "3");
         assertEquals("0", all[0], all[2]);
         assertEquals(1 + 48 + 2 + 1, all[1].lines().count(), "48 a[i], a_bar, sigma and nobs:\n" + all[1]);
         String[] bad = Cli.run("coeftab", m131.toString(), "--pars", "beta");

@@ -227,7 +227,7 @@ class FitCommandsTest {
         assertTrue(derived[1].startsWith("Wrote 4 files to " + out + ": ppc.png/.svg, ppc_dens.png/.svg"), derived[1]);
         assertTrue(Files.readString(out.resolve("ppc.svg")).contains("Posterior predictive check: surv"));
         // --sim draws only the predictive checks; without it the fit's plots
-        String[] r = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--max-panels", "6");
+        String[] r = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--max-panels", "6", "--depth", "3");
         assertEquals("0", r[0], r[2]);
         // 50 values (48 a[i], a_bar, sigma) in the precis plot; 6 panels: a trace and a trank page
         for (String name : List.of("precis", "trace_1", "trank_1", "ppc", "ppc_dens")) {
@@ -251,7 +251,7 @@ class FitCommandsTest {
     @Test
     void reportWritesOnePage() throws Exception {
         Path file = tmp.resolve("r/report.html");
-        String[] r = cmd(new ReportCommand(), fit2.toString(), "-o", file.toString(), "--max-panels", "3");
+        String[] r = cmd(new ReportCommand(), fit2.toString(), "-o", file.toString(), "--max-panels", "3", "--depth", "2");
         assertEquals("0", r[0], r[2]);
         String html = Files.readString(file);
         assertTrue(html.contains("<h1>m13_2</h1>") && html.contains("<td>elpd_loo</td>") && html.contains("<td>a_bar</td>"),
@@ -267,7 +267,7 @@ class FitCommandsTest {
 
     @Test
     void subcommandsAreListedForMain() {
-        assertEquals(List.of("precis", "draws", "link", "sim", "waic", "loo", "compare", "plot", "report"), FitCommands.subcommands().stream()
+        assertEquals(List.of("precis", "draws", "contrast", "coeftab", "link", "sim", "waic", "loo", "compare", "kfold", "plot", "report"), FitCommands.subcommands().stream()
                 .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList());
     }
 }
