@@ -36,7 +36,8 @@ import ulam.stdlib.ValueType;
  * Stage 4 of the compiler: a checked model to {@link ModelIR}. Model locals are inlined where
  * they are used (so a likelihood over rows computes its linear model row by row, and the fused
  * adjoint needs no stored intermediates); data are read once into typed arrays; sizes, offsets and
- * data checks become constructor steps; each {@code ~} line becomes one segment.
+ * data checks become constructor steps; each {@code ~} line becomes one segment, marked with its
+ * {@link Segment.Role}. The IR is not optimised here: {@link Passes#run} rewrites it afterwards.
  */
 public final class Lowering {
 
@@ -469,14 +470,22 @@ public final class Lowering {
         } else {
             seg.accumulate(null, lower(t.value(), seg, counters, Mode.MODEL));
         }
-        if (!t.likelihood()) return Precompute.hoist(seg, this::field, prep);
+        if (!t.likelihood()) {
+            seg.role(Segment.Role.PRIOR);
+            return seg;
+        }
         Aggregate.Counts counts = Aggregate.Counts.of(seg);
         if (counts != null && t.condition() == null) {
             prep.add(new PrepStep.CheckOutcome(counts.family(), counts.y(), counts.n(), counts.nConst(), t.lhs().name(),
                     source.at(t.statement().span())));
         }
-        if (t.condition() != null) return Precompute.hoist(filtered(t, seg), this::field, prep);
-        return Precompute.hoist(Aggregate.apply(seg, this::field, prep), this::field, prep);
+        if (t.condition() != null) {
+            Segment rows = filtered(t, seg);
+            rows.role(Segment.Role.FILTERED_LIKELIHOOD);
+            return rows;
+        }
+        seg.role(Segment.Role.LIKELIHOOD);
+        return seg;
     }
 
     private final Map<Term, Slot[]> filters = new IdentityHashMap<>();
@@ -506,10 +515,6 @@ public final class Lowering {
         Value row = out.load(rows[0], out.counter());
         new Rebuild(out, v -> v.op() == Value.Op.COUNTER ? row : null).sinks(seg);
         return out;
-    }
-
-    private Slot field(Slot.Type type, String label) {
-        return slot(type, label, false);
     }
 
     /** The data-only constant of a likelihood, summed once when the data are bound. */

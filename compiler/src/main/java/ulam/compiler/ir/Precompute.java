@@ -14,6 +14,26 @@ import java.util.Map;
 final class Precompute {
     private Precompute() {}
 
+    /** The pass: every line's log density. */
+    static final Pass PASS = new Pass() {
+        @Override
+        public String name() {
+            return "precompute";
+        }
+
+        @Override
+        public String description() {
+            return "per-row values that depend on data alone are computed once, when the data are bound";
+        }
+
+        @Override
+        public Segment rewrite(Segment seg, Pass.Context ctx) {
+            Segment out = hoist(seg, ctx, ctx.prep());
+            if (out != seg) out.role(seg.role());
+            return out;
+        }
+    };
+
     /** Makes a field of the model class. */
     interface Slots {
         Slot make(Slot.Type type, String label);

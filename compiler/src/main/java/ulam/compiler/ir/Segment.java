@@ -50,6 +50,31 @@ public final class Segment {
     /** Elements of an array slot from {@code offset} (an INT value of the segment). */
     public record Slice(Slot array, Value offset) {}
 
+    /**
+     * What a segment of the log density is for: the optimising {@link Pass}es rewrite only the
+     * segments of {@code ~} lines, and {@link Aggregate} only likelihoods over all rows.
+     */
+    public enum Role {
+        /** A prior line: over the elements of its parameter. */
+        PRIOR,
+        /** A likelihood line over every row of its data. */
+        LIKELIHOOD,
+        /** A likelihood line {@code y | condition ~ ...} over the rows where its condition holds. */
+        FILTERED_LIKELIHOOD
+    }
+
+    private Role role;
+
+    /** Marks the segment as the log density of a {@code ~} line (see {@link Role}). */
+    public void role(Role r) {
+        role = r;
+    }
+
+    /** What the segment is for, or null for everything but the log density of a {@code ~} line. */
+    public Role role() {
+        return role;
+    }
+
     private boolean carried;
 
     /**
