@@ -267,9 +267,9 @@ final class DataBinding {
             for (Segment s : list) {
                 for (Value v : s.values()) {
                     if (v.op() == Value.Op.KERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) {
-                        n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                        n = Math.max(n, Calls.partials(v.distribution()));
                     }
-                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, ((ulam.compiler.ir.VectorDensity) v.payload()).operands());
+                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, v.vector().operands());
                 }
                 for (Segment.Sink k : s.sinks()) {
                     if (k instanceof Segment.Sink.Call c) n = Math.max(n, c.operands().size());

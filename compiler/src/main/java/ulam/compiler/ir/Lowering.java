@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ulam.compiler.check.AExpr;
+import ulam.compiler.check.ArrayArg;
 import ulam.compiler.check.CentredPriors;
 import ulam.compiler.check.Check;
 import ulam.compiler.check.Elem;
@@ -578,78 +579,110 @@ public final class Lowering {
         List<Segment> segs = new ArrayList<>();
         AExpr a = sym.array();
         String name = "materialize " + sym.name();
-        if (a instanceof AExpr.Concat c) {
-            IntExpr at = st.offset();
-            for (Object part : c.parts()) {
-                if (part instanceof TExpr t) {
-                    Segment seg = Segment.straight(name);
-                    seg.store(st.slot(), at.in(seg), seg.real(lower(t, seg, Map.of(), mode)));
-                    segs.add(seg);
-                    at = add(at, new IntExpr.Const(1));
-                } else {
-                    AExpr p = (AExpr) part;
-                    IntExpr n = size(p.shape().count());
-                    Segment seg = Segment.loop(name);
-                    seg.count(n.in(seg));
-                    seg.store(st.slot(), seg.intOp(Value.Op.IADD, at.in(seg), seg.counter()), element(p, seg.counter(), seg, mode));
-                    segs.add(seg);
-                    at = add(at, n);
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override
+            public Void whole(AExpr.Whole w) {
+                return elementByElement();
+            }
+
+            @Override
+            public Void elementwise(AExpr.Elementwise e) {
+                return elementByElement();
+            }
+
+            /** A whole symbol or an elementwise expression: one loop over the elements. */
+            private Void elementByElement() {
+                Segment seg = Segment.loop(name);
+                seg.count(size(a.shape().count()).in(seg));
+                seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(a, seg.counter(), seg, mode));
+                segs.add(seg);
+                return null;
+            }
+
+            @Override
+            public Void concat(AExpr.Concat c) {
+                IntExpr at = st.offset();
+                for (ArrayArg part : c.parts()) {
+                    IntExpr here = at;
+                    at = part.fold(t -> {
+                        Segment seg = Segment.straight(name);
+                        seg.store(st.slot(), here.in(seg), seg.real(lower(t, seg, Map.of(), mode)));
+                        segs.add(seg);
+                        return add(here, new IntExpr.Const(1));
+                    }, p -> {
+                        IntExpr n = size(p.shape().count());
+                        Segment seg = Segment.loop(name);
+                        seg.count(n.in(seg));
+                        seg.store(st.slot(), seg.intOp(Value.Op.IADD, here.in(seg), seg.counter()), element(p, seg.counter(), seg, mode));
+                        segs.add(seg);
+                        return add(here, n);
+                    });
                 }
+                return null;
             }
-        } else if (a instanceof AExpr.Transpose t) {
-            // result[r, c] (rows R' = cols of the source) = source[c, r]
-            Shape.Matrix src = (Shape.Matrix) t.of().shape();
-            Segment seg = Segment.loop(name);
-            Value rows = size(src.cols()).in(seg);    // rows of the result
-            Value srcRows = size(src.rows()).in(seg);
-            seg.count(seg.intOp(Value.Op.IMUL, rows, srcRows));
-            Value r = seg.intOp(Value.Op.IREM, seg.counter(), rows);
-            Value c = seg.intOp(Value.Op.IDIV, seg.counter(), rows);
-            Value from = seg.intOp(Value.Op.IADD, c, seg.intOp(Value.Op.IMUL, r, srcRows));
-            seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(t.of(), from, seg, mode));
-            segs.add(seg);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            // out[k + 1] = out[k] + of[k]; out[0] stays 0
-            Segment seg = Segment.loop(name);
-            seg.count(size(c.of().shape().count()).in(seg));
-            Value base = st.offset().in(seg);
-            Value here = seg.intOp(Value.Op.IADD, base, seg.counter());
-            Value prev = seg.load(st.slot(), here);
-            Value sum = seg.realOp(Value.Op.DADD, prev, element(c.of(), seg.counter(), seg, mode));
-            seg.store(st.slot(), seg.intOp(Value.Op.IADD, here, seg.constInt(1)), sum);
-            seg.carried(true);
-            segs.add(seg);
-        } else if (a instanceof AExpr.Draw d) {
-            Segment seg = Segment.straight(name + " (" + d.distribution().name() + "_rng)");
-            List<Object> ops = new ArrayList<>();
-            for (int k = 0; k < d.operands().size(); k++) {
-                ops.add(vectorOperand(d.operands().get(k), d.distribution().args().get(k).type() == ValueType.INT, seg, Map.of(), mode));
+
+            @Override
+            public Void transpose(AExpr.Transpose t) {
+                // result[r, c] (rows R' = cols of the source) = source[c, r]
+                Shape.Matrix src = (Shape.Matrix) t.of().shape();
+                Segment seg = Segment.loop(name);
+                Value rows = size(src.cols()).in(seg);    // rows of the result
+                Value srcRows = size(src.rows()).in(seg);
+                seg.count(seg.intOp(Value.Op.IMUL, rows, srcRows));
+                Value r = seg.intOp(Value.Op.IREM, seg.counter(), rows);
+                Value c = seg.intOp(Value.Op.IDIV, seg.counter(), rows);
+                Value from = seg.intOp(Value.Op.IADD, c, seg.intOp(Value.Op.IMUL, r, srcRows));
+                seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(t.of(), from, seg, mode));
+                segs.add(seg);
+                return null;
             }
-            List<Value> dims = new ArrayList<>();
-            for (Size s : d.dims()) dims.add(size(s).in(seg));
-            seg.draw(d.distribution(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
-            segs.add(seg);
-        } else if (a instanceof AExpr.Block b) {
-            Segment seg = Segment.straight(name + " (" + b.function().name() + ")");
-            List<Object> ops = new ArrayList<>();
-            for (Object o : b.args()) {
-                if (o instanceof TExpr t) {
-                    ops.add(seg.real(lower(t, seg, Map.of(), mode)));
-                } else {
-                    Storage of = storageOf(((AExpr.Whole) o).symbol());
-                    ops.add(new Segment.Slice(of.slot(), of.offset().in(seg)));
+
+            @Override
+            public Void cumulativeSum(AExpr.CumulativeSum c) {
+                // out[k + 1] = out[k] + of[k]; out[0] stays 0
+                Segment seg = Segment.loop(name);
+                seg.count(size(c.of().shape().count()).in(seg));
+                Value base = st.offset().in(seg);
+                Value here = seg.intOp(Value.Op.IADD, base, seg.counter());
+                Value prev = seg.load(st.slot(), here);
+                Value sum = seg.realOp(Value.Op.DADD, prev, element(c.of(), seg.counter(), seg, mode));
+                seg.store(st.slot(), seg.intOp(Value.Op.IADD, here, seg.constInt(1)), sum);
+                seg.carried(true);
+                segs.add(seg);
+                return null;
+            }
+
+            @Override
+            public Void draw(AExpr.Draw d) {
+                Segment seg = Segment.straight(name + " (" + d.distribution().name() + "_rng)");
+                List<Operand> ops = new ArrayList<>();
+                for (int k = 0; k < d.operands().size(); k++) {
+                    ops.add(vectorOperand(d.operands().get(k), d.distribution().args().get(k).type() == ValueType.INT, seg, Map.of(), mode));
                 }
+                List<Value> dims = new ArrayList<>();
+                for (Size s : d.dims()) dims.add(size(s).in(seg));
+                seg.draw(d.distribution(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
+                segs.add(seg);
+                return null;
             }
-            List<Value> dims = new ArrayList<>();
-            for (Size d : b.dims()) dims.add(size(d).in(seg));
-            seg.call(b.function(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
-            segs.add(seg);
-        } else {
-            Segment seg = Segment.loop(name);
-            seg.count(size(a.shape().count()).in(seg));
-            seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(a, seg.counter(), seg, mode));
-            segs.add(seg);
-        }
+
+            @Override
+            public Void block(AExpr.Block b) {
+                Segment seg = Segment.straight(name + " (" + b.function().name() + ")");
+                List<Operand> ops = new ArrayList<>();
+                for (ArrayArg o : b.args()) {
+                    ops.add(o.fold(t -> seg.real(lower(t, seg, Map.of(), mode)), w -> {
+                        Storage of = storageOf(((AExpr.Whole) w).symbol());
+                        return new Segment.Slice(of.slot(), of.offset().in(seg));
+                    }));
+                }
+                List<Value> dims = new ArrayList<>();
+                for (Size d : b.dims()) dims.add(size(d).in(seg));
+                seg.call(b.function(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
+                segs.add(seg);
+                return null;
+            }
+        });
         return segs;
     }
 
@@ -699,30 +732,76 @@ public final class Lowering {
 
     /** Lowers a checked expression into {@code seg}; {@code counters} maps each loop in scope to its counter. */
     private Value lower(TExpr e, Segment seg, Map<Loop, Value> counters, Mode mode) {
-        if (e instanceof TExpr.Num n) {
+        return e.accept(new Lower(seg, counters, mode));
+    }
+
+    /** The lowering of each kind of checked expression into one segment. */
+    private final class Lower implements TExpr.Visitor<Value> {
+        private final Segment seg;
+        private final Map<Loop, Value> counters;
+        private final Mode mode;
+
+        Lower(Segment seg, Map<Loop, Value> counters, Mode mode) {
+            this.seg = seg;
+            this.counters = counters;
+            this.mode = mode;
+        }
+
+        private Value of(TExpr e) {
+            return e.accept(this);
+        }
+
+        private List<Value> all(List<TExpr> es) {
+            List<Value> out = new ArrayList<>(es.size());
+            for (TExpr a : es) out.add(of(a));
+            return out;
+        }
+
+        @Override
+        public Value num(TExpr.Num n) {
             return switch (n.elem()) {
                 case INT -> seg.constInt((int) n.value());
                 case BOOL -> seg.constBool(n.value() != 0);
                 default -> seg.constReal(n.value());
             };
         }
-        if (e instanceof TExpr.Str s) return seg.constString(s.value());
-        if (e instanceof TExpr.LoopIndex l) {
+
+        @Override
+        public Value str(TExpr.Str s) {
+            return seg.constString(s.value());
+        }
+
+        @Override
+        public Value loopIndex(TExpr.LoopIndex l) {
             Value c = counters.get(l.loop());
             if (c == null) throw new IllegalStateException("loop " + l.loop() + " not in scope");
             return c;
         }
-        if (e instanceof TExpr.SizeOf s) return size(s.size()).in(seg);
-        if (e instanceof TExpr.Ref r) return ref(r, seg, counters, mode);
-        if (e instanceof TExpr.Call c) {
-            List<Value> args = new ArrayList<>();
-            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
-            return seg.call(c.function(), args);
+
+        @Override
+        public Value sizeOf(TExpr.SizeOf s) {
+            return size(s.size()).in(seg);
         }
-        if (e instanceof TExpr.DataCall c) return seg.slot(dataCall(c));
-        if (e instanceof TExpr.Arith a) {
-            Value l = lower(a.left(), seg, counters, mode);
-            Value r = lower(a.right(), seg, counters, mode);
+
+        @Override
+        public Value ref(TExpr.Ref r) {
+            return Lowering.this.ref(r, seg, counters, mode);
+        }
+
+        @Override
+        public Value call(TExpr.Call c) {
+            return seg.call(c.function(), all(c.args()));
+        }
+
+        @Override
+        public Value dataCall(TExpr.DataCall c) {
+            return seg.slot(Lowering.this.dataCall(c));
+        }
+
+        @Override
+        public Value arith(TExpr.Arith a) {
+            Value l = of(a.left());
+            Value r = of(a.right());
             if (a.elem() == Elem.INT && l.type() == Value.Type.INT && r.type() == Value.Type.INT) {
                 return seg.intOp(switch (a.op()) {
                     case ADD -> Value.Op.IADD;
@@ -738,13 +817,17 @@ public final class Lowering {
                 case POW -> power(seg, l, r);
             };
         }
-        if (e instanceof TExpr.Neg n) {
-            Value v = lower(n.operand(), seg, counters, mode);
+
+        @Override
+        public Value neg(TExpr.Neg n) {
+            Value v = of(n.operand());
             return v.type() == Value.Type.INT ? seg.intNeg(v) : seg.realNeg(v);
         }
-        if (e instanceof TExpr.Logic l) {
-            Value a = lower(l.left(), seg, counters, mode);
-            Value b = lower(l.right(), seg, counters, mode);
+
+        @Override
+        public Value logic(TExpr.Logic l) {
+            Value a = of(l.left());
+            Value b = of(l.right());
             return switch (l.op()) {
                 case AND -> seg.logic(Value.Op.AND, a, b);
                 case OR -> seg.logic(Value.Op.OR, a, b);
@@ -756,28 +839,50 @@ public final class Lowering {
                 default -> seg.compare(Value.Op.GE, a, b);
             };
         }
-        if (e instanceof TExpr.Not n) return seg.not(lower(n.operand(), seg, counters, mode));
-        if (e instanceof TExpr.IfElse f) {
-            return seg.select(lower(f.test(), seg, counters, mode), lower(f.yes(), seg, counters, mode),
-                    lower(f.no(), seg, counters, mode));
+
+        @Override
+        public Value not(TExpr.Not n) {
+            return seg.not(of(n.operand()));
         }
-        if (e instanceof TExpr.Reduce r) return seg.slot(reduction(r, counters, mode));
-        if (e instanceof TExpr.Density d) {
+
+        @Override
+        public Value ifElse(TExpr.IfElse f) {
+            return seg.select(of(f.test()), of(f.yes()), of(f.no()));
+        }
+
+        @Override
+        public Value reduce(TExpr.Reduce r) {
+            return seg.slot(reduction(r, counters, mode));
+        }
+
+        @Override
+        public Value density(TExpr.Density d) {
             // inside an expression (custom(...), mixture(...), _lpdf calls): the full log density
-            Value y = lower(d.outcome(), seg, counters, mode);
+            Value y = of(d.outcome());
             List<Value> args = new ArrayList<>();
             List<Value> ints = new ArrayList<>();
             for (int k = 0; k < d.args().size(); k++) {
-                Value a = lower(d.args().get(k), seg, counters, mode);
+                Value a = of(d.args().get(k));
                 args.add(a);
                 if (d.distribution().args().get(k).type() == ValueType.INT) ints.add(a);
             }
             Value v = seg.kernel(d.distribution(), y, args);
             return d.distribution().hasConstant() ? seg.realOp(Value.Op.DADD, v, seg.constant(d.distribution(), y, ints)) : v;
         }
-        if (e instanceof TExpr.VDensity vd) return vectorDensity(vd, seg, counters, mode, true);
-        if (e instanceof TExpr.VRng r) {
-            List<Object> ops = new ArrayList<>();
+
+        @Override
+        public Value slice(TExpr.Slice s) {
+            throw new IllegalStateException("a slice is an operand of a vector density, not a value: " + TExprs.show(s));
+        }
+
+        @Override
+        public Value vDensity(TExpr.VDensity vd) {
+            return vectorDensity(vd, seg, counters, mode, true);
+        }
+
+        @Override
+        public Value vRng(TExpr.VRng r) {
+            List<Operand> ops = new ArrayList<>();
             for (int k = 0; k < r.operands().size(); k++) {
                 ops.add(vectorOperand(r.operands().get(k), r.distribution().args().get(k).type() == ValueType.INT, seg, counters, mode));
             }
@@ -785,17 +890,17 @@ public final class Lowering {
             for (Size d : r.dims()) dims.add(size(d).in(seg));
             return seg.vectorRng(r.distribution(), ops, dims);
         }
-        if (e instanceof TExpr.Cdf c) {
-            List<Value> args = new ArrayList<>();
-            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
-            return seg.cdf(c.distribution(), c.complement(), lower(c.at(), seg, counters, mode), args);
+
+        @Override
+        public Value cdf(TExpr.Cdf c) {
+            List<Value> args = all(c.args());
+            return seg.cdf(c.distribution(), c.complement(), of(c.at()), args);
         }
-        if (e instanceof TExpr.Rng g) {
-            List<Value> args = new ArrayList<>();
-            for (TExpr a : g.args()) args.add(lower(a, seg, counters, mode));
-            return seg.rng(g.distribution(), args);
+
+        @Override
+        public Value rng(TExpr.Rng g) {
+            return seg.rng(g.distribution(), all(g.args()));
         }
-        throw new IllegalStateException("cannot lower " + TExprs.show(e));
     }
 
     /**
@@ -808,7 +913,7 @@ public final class Lowering {
         List<String> names = ulam.stdlib.Signatures.dims(shapes);
         Map<String, IntExpr> dimOf = new HashMap<>();
         for (int i = 0; i < names.size(); i++) dimOf.put(names.get(i), size(vd.dims().get(i)));
-        List<Object> ops = new ArrayList<>();
+        List<Operand> ops = new ArrayList<>();
         List<Slot> partials = new ArrayList<>();
         List<Value> lengths = new ArrayList<>();
         for (int k = 0; k < vd.operands().size(); k++) {
@@ -836,7 +941,7 @@ public final class Lowering {
     }
 
     /** An operand of a vector density or draw: a {@link Segment.Slice} for a {@link TExpr.Slice}, else its value. */
-    private Object vectorOperand(TExpr o, boolean integer, Segment seg, Map<Loop, Value> counters, Mode mode) {
+    private Operand vectorOperand(TExpr o, boolean integer, Segment seg, Map<Loop, Value> counters, Mode mode) {
         if (!(o instanceof TExpr.Slice sl)) return lower(o, seg, counters, mode);
         Storage st = integer ? new Storage(dataSlot(sl.symbol(), Elem.INT), new IntExpr.Const(0)) : storageOf(sl.symbol());
         Value offset = seg.intOp(Value.Op.IADD, st.offset().in(seg), lower(sl.offset(), seg, counters, mode));
@@ -844,10 +949,10 @@ public final class Lowering {
     }
 
     private Value power(Segment seg, Value base, Value exponent) {
-        if (exponent.op() == Value.Op.CONST_D && ((Double) exponent.payload()) == 2.0) {
+        if (exponent.op() == Value.Op.CONST_D && exponent.realConstant() == 2.0) {
             return seg.call(Registry.function("square").orElseThrow(), List.of(base));
         }
-        if (exponent.op() == Value.Op.CONST_D && ((Double) exponent.payload()) == 1.0) return seg.real(base);
+        if (exponent.op() == Value.Op.CONST_D && exponent.realConstant() == 1.0) return seg.real(base);
         return seg.call(Registry.function("pow").orElseThrow(), List.of(base, exponent));
     }
 
