@@ -143,6 +143,7 @@ class MultivariateTest {
         UlamException e = assertThrows(UlamException.class, () -> Models.inline(text, data));
         assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.getMessage());
         assertTrue(e.location() != null && e.location().line() == line, "located at line " + line + ": " + e.getMessage());
+        ulam.compiler.testing.GoldenErrors.assertGolden(MultivariateTest.class, phrase, text, e);
     }
 
     @Test
