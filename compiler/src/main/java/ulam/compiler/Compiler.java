@@ -24,7 +24,7 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
- * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage").
+ * parse, check, lower and generate (docs/design.md, "The compiler, stage by stage").
  */
 public final class Compiler {
     private Compiler() {}

@@ -272,8 +272,8 @@ final class Terms {
     }
 
     /**
-     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; ulam issues
-     * #183, #451): the density renormalised to [L, U] by subtracting
+     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; missing
+     * from rethinking's ulam, language reference 5): the density renormalised to [L, U] by subtracting
      * {@code log(F(U) - F(L))}, or {@code log(1 - F(L))} / {@code log F(U)} with one bound; for a
      * count outcome the lower bound is included ({@code log(1 - F(L - 1))}).
      */

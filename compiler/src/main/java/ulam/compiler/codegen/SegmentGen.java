@@ -17,7 +17,7 @@ import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 
 /**
- * Emits one {@link Segment} as one private method of the model class (DESIGN.md steps 5 and 6).
+ * Emits one {@link Segment} as one private method of the model class (docs/design.md steps 5 and 6).
  *
  * <p>Loop-invariant values are computed once before the loop, everything else per iteration, each
  * value in its own JVM local (straight-line arithmetic over primitives: no boxing, no allocation).

@@ -13,7 +13,7 @@ import ulam.stdlib.ValueType;
  * A unit of generated code: an optional counted loop ({@code for c in 0..count-1}) whose body is
  * straight-line SSA {@link Value}s ending in {@link Sink}s. Loop-invariant values are computed
  * once before the loop. A segment whose only sinks add to the log density is <em>fused</em>:
- * its adjoint runs inside the same iteration, right after the forward code (DESIGN.md step 5),
+ * its adjoint runs inside the same iteration, right after the forward code (docs/design.md step 5),
  * so no intermediate is stored.
  *
  * <p>Built with the factory methods, which fold constants and share equal values.

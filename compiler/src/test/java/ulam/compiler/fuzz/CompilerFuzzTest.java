@@ -20,7 +20,7 @@ import net.jqwik.api.statistics.Statistics;
 import ulam.runtime.data.DataSet;
 
 /**
- * Fuzzing the compiler (issue 5): generated models on random small data sets, and mutated
+ * Fuzzing the compiler: generated models on random small data sets, and mutated
  * example models on the examples' data, must compile and evaluate or be rejected with a located
  * error ({@link Oracle}). Each property tries jqwik's default number of cases, which the build
  * sets ({@code fuzz.tries} in the parent pom): 1,000 in the default run, 33,334 in the validation

@@ -151,7 +151,7 @@ class ParserTest {
         assertTrue(bad.getMessage().contains("'@'"), bad.getMessage());
     }
 
-    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack (issue 5). */
+    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack; they are located errors now. */
     @Test
     void deepNestingIsALocatedError() {
         String[] deep = {"(".repeat(5000) + "a" + ")".repeat(5000), "-".repeat(5000) + "a", "a^".repeat(5000) + "a",
