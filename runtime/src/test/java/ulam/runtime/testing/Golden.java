@@ -71,6 +71,14 @@ public final class Golden {
                 + "if the change is intended, run the test with -D" + UPDATE + "=true, review the diff and commit it. Now:\n" + actual;
     }
 
+    /**
+     * The text with the compile time of {@code ulam}'s messages ({@code compiled d in 8 ms},
+     * {@code compiled in 12 ms}) written as {@code N ms}: wall time is not part of a golden file.
+     */
+    public static String untimed(String text) {
+        return text.replaceAll("(compiled (?:\\S+ )?in )\\d+ ms", "$1N ms");
+    }
+
     /** A file-name-safe form of a case's name: lower case, runs of other characters as one {@code _}. */
     public static String slug(String name) {
         String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
