@@ -21,25 +21,9 @@ final class Aggregate {
     private Aggregate() {}
 
     /** The pass: likelihood lines over every row (not those with a condition). */
-    static final Pass PASS = new Pass() {
-        @Override
-        public String name() {
-            return "aggregate";
-        }
-
-        @Override
-        public String description() {
-            return "a likelihood whose term depends on the row only through data columns loops over groups of equal rows";
-        }
-
-        @Override
-        public Segment rewrite(Segment seg, Pass.Context ctx) {
-            if (seg.role() != Segment.Role.LIKELIHOOD) return seg;
-            Segment out = apply(seg, ctx, ctx.prep());
-            if (out != seg) out.role(seg.role());
-            return out;
-        }
-    };
+    static final Pass PASS = Pass.of("aggregate",
+            "a likelihood whose term depends on the row only through data columns loops over groups of equal rows",
+            (seg, ctx) -> seg.role() == Segment.Role.LIKELIHOOD ? apply(seg, ctx, ctx.prep()) : seg);
 
     /**
      * The aggregated segment, or {@code seg} itself when the pass does not apply.

@@ -30,6 +30,33 @@ public interface Pass {
      */
     Segment rewrite(Segment seg, Context ctx);
 
+    /**
+     * A pass from its name, its description and its rewrite.
+     *
+     * @param rewrite as {@link #rewrite}: the rewritten segment (given {@code seg}'s role here) or
+     *                {@code seg} itself
+     */
+    static Pass of(String name, String description, java.util.function.BiFunction<Segment, Context, Segment> rewrite) {
+        return new Pass() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public Segment rewrite(Segment seg, Context ctx) {
+                Segment out = rewrite.apply(seg, ctx);
+                if (out != seg) out.role(seg.role());
+                return out;
+            }
+        };
+    }
+
     /** The fields and bind-time steps of the model being rewritten, which passes add to. */
     final class Context implements Precompute.Slots {
         private final java.util.List<Slot> slots;

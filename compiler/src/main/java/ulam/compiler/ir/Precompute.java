@@ -15,24 +15,9 @@ final class Precompute {
     private Precompute() {}
 
     /** The pass: every line's log density. */
-    static final Pass PASS = new Pass() {
-        @Override
-        public String name() {
-            return "precompute";
-        }
-
-        @Override
-        public String description() {
-            return "per-row values that depend on data alone are computed once, when the data are bound";
-        }
-
-        @Override
-        public Segment rewrite(Segment seg, Pass.Context ctx) {
-            Segment out = hoist(seg, ctx, ctx.prep());
-            if (out != seg) out.role(seg.role());
-            return out;
-        }
-    };
+    static final Pass PASS = Pass.of("precompute",
+            "per-row values that depend on data alone are computed once, when the data are bound",
+            (seg, ctx) -> hoist(seg, ctx, ctx.prep()));
 
     /** Makes a field of the model class. */
     interface Slots {
