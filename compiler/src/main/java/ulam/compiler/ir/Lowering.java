@@ -382,30 +382,35 @@ public final class Lowering {
 
     /** A size as a constructor-time integer. */
     private IntExpr size(Size size) {
-        if (size instanceof Size.Const c) return new IntExpr.Const(c.value());
-        if (size instanceof Size.Length l) return new IntExpr.Of(length(l.symbol()));
-        if (size instanceof Size.Levels l) return new IntExpr.Of(levels(l.symbol()));
-        if (size instanceof Size.DataScalar d) return new IntExpr.Of(dataSlot(d.symbol(), Elem.INT));
-        if (size instanceof Size.Dim d) {
-            Slot s = dims.computeIfAbsent(d.symbol().name() + "#" + d.index(), k -> {
-                Slot x = slot(Slot.Type.INT, (d.index() == 0 ? "rows of " : "columns of ") + d.symbol().name(), false);
-                prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
-                return x;
-            });
-            return new IntExpr.Of(s);
-        }
-        if (size instanceof Size.Sum p) return new IntExpr.Add(size(p.left()), size(p.right()));
-        if (size instanceof Size.Missing m) {
-            Slot s = dims.computeIfAbsent("missing " + m.symbol().name(), k -> {
-                Slot x = slot(Slot.Type.INT, "missing values of " + m.symbol().name(), false);
-                prep.add(new PrepStep.Function(x, ulam.runtime.model.ModelSupport.class, "countMissing",
-                        List.of(dataSlot(m.symbol(), Elem.REAL)), null));
-                return x;
-            });
-            return new IntExpr.Of(s);
-        }
-        Size.Product p = (Size.Product) size;
-        return new IntExpr.Mul(size(p.left()), size(p.right()));
+        return size.accept(new Size.Visitor<IntExpr>() {
+            @Override public IntExpr constant(Size.Const c) { return new IntExpr.Const(c.value()); }
+            @Override public IntExpr length(Size.Length l) { return new IntExpr.Of(Lowering.this.length(l.symbol())); }
+            @Override public IntExpr levels(Size.Levels l) { return new IntExpr.Of(Lowering.this.levels(l.symbol())); }
+            @Override public IntExpr dataScalar(Size.DataScalar d) { return new IntExpr.Of(dataSlot(d.symbol(), Elem.INT)); }
+            @Override public IntExpr sum(Size.Sum p) { return new IntExpr.Add(size(p.left()), size(p.right())); }
+            @Override public IntExpr product(Size.Product p) { return new IntExpr.Mul(size(p.left()), size(p.right())); }
+
+            @Override
+            public IntExpr dim(Size.Dim d) {
+                Slot s = dims.computeIfAbsent(d.symbol().name() + "#" + d.index(), k -> {
+                    Slot x = slot(Slot.Type.INT, (d.index() == 0 ? "rows of " : "columns of ") + d.symbol().name(), false);
+                    prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
+                    return x;
+                });
+                return new IntExpr.Of(s);
+            }
+
+            @Override
+            public IntExpr missing(Size.Missing m) {
+                Slot s = dims.computeIfAbsent("missing " + m.symbol().name(), k -> {
+                    Slot x = slot(Slot.Type.INT, "missing values of " + m.symbol().name(), false);
+                    prep.add(new PrepStep.Function(x, ulam.runtime.model.ModelSupport.class, "countMissing",
+                            List.of(dataSlot(m.symbol(), Elem.REAL)), null));
+                    return x;
+                });
+                return new IntExpr.Of(s);
+            }
+        });
     }
 
     private Slot bound(Symbol p, TExpr e, String which) {
