@@ -434,21 +434,37 @@ public final class Lowering {
         }
     }
 
+    /** A data check as a bind-time step (none when it holds by construction). */
     private void check(Check c) {
-        if (c instanceof Check.IndexRange r) {
-            prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
-        } else if (c instanceof Check.LiteralRange r) {
-            prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));
-        } else if (c instanceof Check.SameLength l) {
-            if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return;
-            prep.add(new PrepStep.SameLength(size(l.count()), new IntExpr.Of(length(l.vector())),
-                    "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
-        } else {
-            Check.SameSize s = (Check.SameSize) c;
-            if (s.expected().equals(s.actual()) || s.expected().toString().equals(s.actual().toString())) return;
-            prep.add(new PrepStep.SameLength(size(s.expected()), size(s.actual()), "the length this line works on",
-                    s.what(), source.at(s.span())));
-        }
+        c.accept(new Check.Visitor<Void>() {
+            @Override
+            public Void indexRange(Check.IndexRange r) {
+                prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
+                return null;
+            }
+
+            @Override
+            public Void literalRange(Check.LiteralRange r) {
+                prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));
+                return null;
+            }
+
+            @Override
+            public Void sameLength(Check.SameLength l) {
+                if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return null;
+                prep.add(new PrepStep.SameLength(size(l.count()), new IntExpr.Of(length(l.vector())),
+                        "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
+                return null;
+            }
+
+            @Override
+            public Void sameSize(Check.SameSize s) {
+                if (s.expected().equals(s.actual()) || s.expected().toString().equals(s.actual().toString())) return null;
+                prep.add(new PrepStep.SameLength(size(s.expected()), size(s.actual()), "the length this line works on",
+                        s.what(), source.at(s.span())));
+                return null;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ segments
