@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  *       (its headings {@code ## A.}, {@code ### 2.15}, and the paragraphs {@code **A.5 ...**});</li>
  *   <li>{@code docs/NAME.md} and any other path ending in {@code .md}: a file of the repository
  *       (a path with a folder from the repository's root, a bare name anywhere in it); after it,
- *       {@code #anchor} a heading's anchor, {@code , "Title"} a heading's title, and for
+ *       {@code #anchor} a heading's anchor, {@code , "Title"} a heading's title or the bold
+ *       lead-in of a paragraph or list item ({@code - **Files ulam writes** ...}), and for
  *       {@code docs/design.md} {@code step N} (or {@code steps N and M}) a step of its list;</li>
  *   <li>never {@code DESIGN.md}, {@code ulam-language.md} (the shared documents outside the
  *       repository, now {@code docs/design.md} and {@code docs/reference.md}) nor an issue
@@ -77,8 +78,9 @@ class CitationsTest {
                 if (m.group(2) != null && !anchors(md).contains(m.group(2).substring(1))) {
                     problems.add(file + ": " + doc + " has no heading with the anchor " + m.group(2));
                 }
-                if (m.group(4) != null && headings(md).stream().noneMatch(h -> h.contains(m.group(4)))) {
-                    problems.add(file + ": " + doc + " has no heading \"" + m.group(4) + "\"");
+                String title = m.group(4) == null ? null : m.group(4).replaceAll("\\s+", " ");
+                if (title != null && titles(md).stream().noneMatch(h -> h.contains(title))) {
+                    problems.add(file + ": " + doc + " has no heading or bold lead-in \"" + title + "\"");
                 }
                 for (String step : new String[] {m.group(6), m.group(7)}) {
                     if (step != null && !Pattern.compile("(?m)^" + step + "\\. \\*\\*").matcher(md).find()) {
@@ -110,6 +112,7 @@ class CitationsTest {
         assertEquals("6", m.group(7));
         assertTrue(m.find());
         assertEquals("ulam check", m.group(4));
+        assertTrue(titles("## Conventions\n\n- **Files ulam writes** never replace").containsAll(List.of("Conventions", "Files ulam writes")));
     }
 
     /** Section numbers of docs/reference.md. */
@@ -153,6 +156,14 @@ class CitationsTest {
         try (Stream<Path> s = Files.walk(ROOT.toAbsolutePath())) {
             return s.filter(p -> p.getFileName().toString().equals(doc) && !p.toString().contains("/target/")).findFirst().orElse(null);
         }
+    }
+
+    /** The headings and the bold lead-ins of paragraphs and list items ({@code - **Files ulam writes** never ...}). */
+    private static List<String> titles(String md) {
+        List<String> out = new ArrayList<>(headings(md));
+        Matcher b = Pattern.compile("(?m)^(?:[-*]\\s+)?\\*\\*([^*\\n]+)\\*\\*").matcher(md);
+        while (b.find()) out.add(b.group(1).trim());
+        return out;
     }
 
     private static List<String> headings(String md) {

@@ -47,7 +47,7 @@ class CompilerFuzzTest {
         try {
             data = DataSet.read(List.of(csv), c.values());
         } catch (ulam.runtime.UlamException e) {
-            // a data file with a header and no rows is refused at its header (issue 9): located in the file
+            // a data file with a header and no rows is refused at its header: located in the file
             if (!e.getMessage().endsWith("has a header but no rows") || e.location() == null || e.location().line() != 1) throw e;
             return Oracle.Outcome.REJECTED;
         }
