@@ -28,7 +28,7 @@ public final class UlamData {
 
     /**
      * Reads data files, merged in order: {@code .csv} (a header line, one column per variable,
-     * {@code NA} missing) or {@code .json} (Stan's format), as docs/cli.md "Data" describes.
+     * {@code NA} missing) or {@code .json} (Stan's format), as {@code ulam run --data} reads them.
      *
      * @param files the files
      * @return the data

@@ -38,7 +38,7 @@ public final class UlamModel {
 
     /**
      * Samples the posterior with NUTS (multinomial sampling, diagonal metric adapted in Stan's
-     * windows; docs/architecture.md "Sampler"). No progress is printed.
+     * windows; docs/architecture.md, "Runtime"). No progress is printed.
      *
      * @param options chains, iterations, seed, ... ({@link SampleOptions#defaults()})
      * @return the draws
