@@ -55,6 +55,9 @@ class HostileInputTest {
         Path frogs = data("frogs.csv", "\"density\";\"pred\";\"size\";\"surv\";\"propsurv\"\n");
         Cli.Result f = Cli.run("check", "examples/reedfrogs.ulam", "--data", frogs.toString());
         error(f, frogs + ":1:1", "frogs.csv has a header but no rows", null);   // main: "index 'tank' is 0 in row 2"
+        Path json = data("empty.json", "{\n  \"N\": 0,\n  \"y\": []\n}\n");
+        Cli.Result j = Cli.run("run", m.toString(), "--data", json.toString(), "--quiet", "--seed", "1", "--iter", "100");
+        error(j, json + ":3:3", "empty.json has no rows: every array in it is empty (y)", "give each row's values");   // main: samples the prior
     }
 
     @Test
