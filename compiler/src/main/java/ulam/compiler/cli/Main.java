@@ -101,6 +101,7 @@ public final class Main implements Callable<Integer> {
                     priorOnly ? CompileMode.PRIOR : CompileMode.POSTERIOR);
             options.priorOnly(priorOnly);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
+            for (String w : LevelComparisons.warnings(c.spec(), data)) err.print(w);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());
             String wrapper = c.spec().program().wrapper();
@@ -187,6 +188,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
+            for (String w : LevelComparisons.warnings(c.spec(), d)) Streams.err.print(w);
             Model bound = d == null ? null : c.factory().apply(d);
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());

@@ -459,6 +459,17 @@ public final class DataSet {
     }
 
     /**
+     * The distinct texts of a value read as text ({@code pred}: {@code no}, {@code pred}), in order
+     * of first appearance, for checking a comparison {@code pred == "no"} against what occurs.
+     *
+     * @return the texts, or null when the value is absent or holds numbers
+     */
+    public List<String> texts(String name) {
+        Column c = name == null ? null : values.get(Names.normalise(name));
+        return c == null ? null : c.texts();
+    }
+
+    /**
      * What a value holds, for deciding a data variable's type (language reference 3.1: a value
      * of whole numbers is an integer). Missing elements are not considered.
      *
