@@ -57,7 +57,8 @@ final class LevelComparisons {
             String shown = levels.size() <= LISTED ? "its values are " + String.join(", ", levels)
                     : "it has " + levels.size() + " distinct values";
             String message = "'" + literal.value() + "' never occurs in the data column '" + column.written() + "' (" + shown
-                    + "): " + column.written() + " " + b.op().symbol + " \"" + literal.value() + "\" is "
+                    + "): " + (b.left() == column ? column.written() + " " + b.op().symbol + " \"" + literal.value() + "\""
+                    : "\"" + literal.value() + "\" " + b.op().symbol + " " + column.written()) + " is "
                     + (b.op() == Expr.BinaryOp.EQ ? "false" : "true") + " in every row";
             String same = levels.stream().filter(l -> l.strip().equalsIgnoreCase(literal.value().strip())).findFirst().orElse(null);
             String help = (same == null ? "" : "did you mean \"" + same + "\"? ")
