@@ -12,7 +12,7 @@ import ulam.runtime.data.DataSet;
 
 /**
  * Comparisons of a text data column with a literal that never occurs in it ({@code grp ==
- * "tretment"}, issue 9 item 3): such a comparison is false in every row (true, for {@code !=}),
+ * "tretment"}; docs/cli.md, "Compared texts"): such a comparison is false in every row (true, for {@code !=}),
  * which silently turns a term of the model off, so each one gets a located warning naming the
  * line, the literal and the column's levels. Only a column compared by its own name is checked
  * (not one copied to a local first), and only when no line of the model defines that name.
