@@ -1,4 +1,3 @@
-wrote /tmp/m14_2.json
 // m14.2 (R code 14.18), centred varying slopes by actor and block: written by `ulam stancode --stan-2.21`
 // from bench/models/chimpanzees_slopes_centred.ulam (as rethinking writes it: multi_normal with quad_form_diag).
 data {
