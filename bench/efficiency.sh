@@ -66,7 +66,7 @@ fi
 
 checks=()
 for m in "${models[@]}"; do
-  mapfile -t dargs < <(data_args "$m")
+  mapfile -t dargs < <(data_args "$m"); mkdir -p "$out/$m"
   if [ $ours = 1 ] && [ ! -d "$out/$m/ours" ]; then
     wargs=(--warmup "$warmup" --iter $((warmup + draws)))
     for s in $(seq 1 "$seeds"); do
