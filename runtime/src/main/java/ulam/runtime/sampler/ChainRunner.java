@@ -145,8 +145,8 @@ final class ChainRunner {
         if (fixed) {
             statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
         } else {
-            double stepSize = nuts.stepSize;
             nuts.transition();
+            double stepSize = nuts.usedStepSize;
             statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
             statsRow[SamplerStat.ACCEPT_STAT.index()] = nuts.acceptStat;
             statsRow[SamplerStat.STEPSIZE.index()] = stepSize;

@@ -38,6 +38,7 @@ final class GradientAdaptation implements Adaptation {
     private int windowSize = FIRST_WINDOW;
     private boolean initialMetric = true;
     private int lastUpdate;
+    private final java.util.List<Integer> switches = new java.util.ArrayList<>();
 
     GradientAdaptation(SamplerConfig config, int d) {
         int warmup = config.warmup();
@@ -79,6 +80,7 @@ final class GradientAdaptation implements Adaptation {
         boolean switched = false;
         if (estimator.backgroundCount() >= switchAt && !late) {
             estimator.switchWindows();
+            switches.add(draw);
             switched = true;
             if (!early) windowSize = nextWindow;
         }
@@ -99,5 +101,10 @@ final class GradientAdaptation implements Adaptation {
     /** The last warm-up iteration (0-based) after which the metric changed, for tests. */
     int lastUpdate() {
         return lastUpdate;
+    }
+
+    /** The warm-up iterations (0-based) at which the estimator's windows switched, for tests. */
+    java.util.List<Integer> switches() {
+        return switches;
     }
 }

@@ -48,6 +48,8 @@ final class Nuts {
     double stepSize;
     /** Step-size jitter j: each transition's step size is uniform in {@code stepSize (1 +- j)}; 0 for none. */
     double jitter;
+    /** The step size the last transition used (the nominal one, jittered). */
+    double usedStepSize;
     /** Log-density gradient evaluations so far. */
     long gradientEvaluations;
 
@@ -197,6 +199,7 @@ final class Nuts {
      */
     void transition() {
         final double eps = jitter > 0 ? stepSize * (1 + jitter * (2 * rng.nextDouble() - 1)) : stepSize;
+        usedStepSize = eps;
         metric.sampleMomentum(normal, z.p);
         z.index = 0;
         zFwd.copyFrom(z);
