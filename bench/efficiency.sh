@@ -13,7 +13,8 @@
 #   --ours ARGS      more options for `ulam run`, e.g. --ours '--adapt stan'
 #   --no-stan        our side only;  --no-ours  Stan's side only (both sides' files are kept in --out)
 #   --out DIR        where the draws go (default: a temporary folder, removed at the end); a rerun with
-#                    the same DIR reuses the runs already there (delete a side's folder to redo it)
+#                    the same DIR reuses the runs and the copy of the jars already there (delete a side's
+#                    folder to redo it, DIR/bin to use a new build)
 #   --check-ess      also compare our bulk ESS and R-hat of Stan's draws with R posterior's
 # Needs R with rstan (apt-get install r-cran-rstan r-cran-posterior r-cran-jsonlite) for Stan's side;
 # compiled Stan models are cached in ~/.cache/ulam-bench. Prints the table (bench/Efficiency.java
@@ -53,10 +54,13 @@ tmp="$(mktemp -d)"
 if [ -z "$out" ]; then out="$tmp/runs"; fi
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out/bin"
-./ulam --version >/dev/null   # builds on first use
-# a copy of the jars, so that a rebuild during the run (an edited source) cannot change it halfway
-cp compiler/target/ulam.jar "$out/bin/ulam.jar"
-cp runtime/target/ulam-runtime-*-all.jar "$out/bin/runtime.jar"
+# a copy of the jars, so that a rebuild during the run (an edited source) cannot change it halfway;
+# a rerun into the same --out keeps the copy it made
+if [ ! -f "$out/bin/ulam.jar" ] || [ ! -f "$out/bin/runtime.jar" ]; then
+  ./ulam --version >/dev/null   # builds on first use
+  cp compiler/target/ulam.jar "$out/bin/ulam.jar"
+  cp runtime/target/ulam-runtime-*-all.jar "$out/bin/runtime.jar"
+fi
 ulam=(java -jar "$out/bin/ulam.jar")
 if [ $stan = 1 ] && printf '%s\n' "${models[@]}" | grep -qx glmm_100k; then
   Rscript -e 'suppressMessages(library(jsonlite)); d <- read.csv("examples/data/sim_glmm_100k.csv");
