@@ -2,7 +2,6 @@ package ulam.runtime.sampler;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The low-rank modified metric that minimises the sample Fisher divergence of a window of draws and
@@ -71,15 +70,15 @@ final class LowRankEstimate {
                 g[j][i] = (grads[j][i] - mg) * sigma[i];
             }
         }
-        double[][] q = basis(x, g, d);
-        int r = q.length;
+        double[][] q = 2 * n >= d ? null : basis(x, g, d); // null: the whole space
+        int r = q == null ? d : q.length;
         double[][] px = project(q, x);
         double[][] pg = project(q, g);
-        RealMatrix cx = sumOfSquares(px, r);
-        RealMatrix cg = sumOfSquares(pg, r);
-        RealMatrix s = geometricMean(cx, cg, r);
+        double[][] cx = sumOfSquares(px, r);
+        double[][] cg = sumOfSquares(pg, r);
+        double[][] s = geometricMean(cx, cg, r);
         if (s == null) return null;
-        EigenDecomposition e = new EigenDecomposition(s);
+        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(s, false));
         double[] values = e.getRealEigenvalues();
         int k = 0;
         double[][] vectors = new double[r][];
@@ -89,8 +88,8 @@ final class LowRankEstimate {
             if (!(v > 0) || !Double.isFinite(v)) return null;
             if (v >= 1 / cutoff && v <= cutoff) continue;
             double[] w = e.getEigenvector(j).toArray();
-            double[] u = new double[d];
-            for (int a = 0; a < r; a++) for (int i = 0; i < d; i++) u[i] += w[a] * q[a][i];
+            double[] u = q == null ? w : new double[d];
+            if (q != null) for (int a = 0; a < r; a++) for (int i = 0; i < d; i++) u[i] += w[a] * q[a][i];
             vectors[k] = u;
             lambda[k] = v;
             k++;
@@ -100,15 +99,10 @@ final class LowRankEstimate {
 
     /**
      * Orthonormal rows spanning the draws and gradients (modified Gram-Schmidt, twice, dropping
-     * columns that are numerically dependent); the identity when there are at least d of them.
+     * columns that are numerically dependent).
      */
     private static double[][] basis(double[][] x, double[][] g, int d) {
         int n = x.length;
-        if (2 * n >= d) {
-            double[][] id = new double[d][d];
-            for (int i = 0; i < d; i++) id[i][i] = 1;
-            return id;
-        }
         double[][] q = new double[2 * n][];
         int r = 0;
         for (int c = 0; c < 2 * n; c++) {
@@ -136,9 +130,15 @@ final class LowRankEstimate {
         return Math.sqrt(s);
     }
 
-    /** {@code Q x_j} for every column: {@code [r][n]}. */
+    /** {@code Q x_j} for every column: {@code [r][n]} ({@code x} transposed when {@code q} is null, the identity). */
     private static double[][] project(double[][] q, double[][] x) {
-        int r = q.length, n = x.length, d = x[0].length;
+        int n = x.length, d = x[0].length;
+        if (q == null) {
+            double[][] t = new double[d][n];
+            for (int j = 0; j < n; j++) for (int i = 0; i < d; i++) t[i][j] = x[j][i];
+            return t;
+        }
+        int r = q.length;
         double[][] p = new double[r][n];
         for (int a = 0; a < r; a++) {
             for (int j = 0; j < n; j++) {
@@ -150,7 +150,7 @@ final class LowRankEstimate {
         return p;
     }
 
-    private static RealMatrix sumOfSquares(double[][] p, int r) {
+    private static double[][] sumOfSquares(double[][] p, int r) {
         int n = p.length == 0 ? 0 : p[0].length;
         double[][] c = new double[r][r];
         for (int a = 0; a < r; a++) {
@@ -162,31 +162,44 @@ final class LowRankEstimate {
             }
             c[a][a] += GAMMA;
         }
-        return new Array2DRowRealMatrix(c, false);
+        return c;
     }
 
     /** The SPD S with {@code S cg S = cx}, or null if an eigenvalue is not positive. */
-    private static RealMatrix geometricMean(RealMatrix cx, RealMatrix cg, int r) {
-        EigenDecomposition eg = new EigenDecomposition(cg);
+    private static double[][] geometricMean(double[][] cx, double[][] cg, int r) {
+        EigenDecomposition eg = new EigenDecomposition(new Array2DRowRealMatrix(cg, false));
         double[] vg = eg.getRealEigenvalues();
         for (double v : vg) if (!(v > 0)) return null;
-        RealMatrix vectors = eg.getV();
-        RealMatrix sqrt = function(vectors, vg, Math::sqrt);
-        RealMatrix invSqrt = function(vectors, vg, v -> 1 / Math.sqrt(v));
-        RealMatrix m = sqrt.multiply(cx).multiply(sqrt);
-        symmetrise(m, r);
-        EigenDecomposition em = new EigenDecomposition(m);
+        double[][] vectors = eg.getV().getData();
+        double[][] sqrt = function(vectors, vg, Math::sqrt);
+        double[][] invSqrt = function(vectors, vg, v -> 1 / Math.sqrt(v));
+        double[][] m = multiply(multiply(sqrt, cx), sqrt);
+        symmetrise(m);
+        EigenDecomposition em = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
         double[] vm = em.getRealEigenvalues();
         for (double v : vm) if (!(v > 0)) return null;
-        RealMatrix s = invSqrt.multiply(function(em.getV(), vm, Math::sqrt)).multiply(invSqrt);
-        symmetrise(s, r);
+        double[][] s = multiply(multiply(invSqrt, function(em.getV().getData(), vm, Math::sqrt)), invSqrt);
+        symmetrise(s);
         return s;
     }
 
+    private static double[][] multiply(double[][] a, double[][] b) {
+        int r = a.length, m = b.length, c = b[0].length;
+        double[][] out = new double[r][c];
+        for (int i = 0; i < r; i++) {
+            double[] oi = out[i];
+            for (int k = 0; k < m; k++) {
+                double aik = a[i][k];
+                double[] bk = b[k];
+                for (int j = 0; j < c; j++) oi[j] += aik * bk[j];
+            }
+        }
+        return out;
+    }
+
     /** {@code V f(diag(values)) V'}. */
-    private static RealMatrix function(RealMatrix vectors, double[] values, java.util.function.DoubleUnaryOperator f) {
+    private static double[][] function(double[][] v, double[] values, java.util.function.DoubleUnaryOperator f) {
         int r = values.length;
-        double[][] v = vectors.getData();
         double[] fv = new double[r];
         for (int j = 0; j < r; j++) fv[j] = f.applyAsDouble(values[j]);
         double[][] out = new double[r][r];
@@ -200,15 +213,15 @@ final class LowRankEstimate {
                 out[b][a] = s;
             }
         }
-        return new Array2DRowRealMatrix(out, false);
+        return out;
     }
 
-    private static void symmetrise(RealMatrix m, int r) {
-        for (int a = 0; a < r; a++) {
+    private static void symmetrise(double[][] m) {
+        for (int a = 0; a < m.length; a++) {
             for (int b = 0; b < a; b++) {
-                double v = 0.5 * (m.getEntry(a, b) + m.getEntry(b, a));
-                m.setEntry(a, b, v);
-                m.setEntry(b, a, v);
+                double v = 0.5 * (m[a][b] + m[b][a]);
+                m[a][b] = v;
+                m[b][a] = v;
             }
         }
     }

@@ -5,7 +5,7 @@ package ulam.runtime.sampler;
  * {@code low_rank_modified_mass_matrix}) over the foreground window, kept as a queue of draws and
  * gradients: a switch drops the draws before the background window. The estimate costs
  * {@code O(d n r + r^3)} for n draws and {@code r = min(d, 2n)}, so it is recomputed at every
- * switch and whenever the foreground has grown by a quarter since the last estimate, not at every
+ * switch and whenever the foreground has grown by half since the last estimate, not at every
  * iteration as nutpie does; in between the metric stays as it is.
  */
 final class LowRankFisherEstimator implements FisherEstimator {
@@ -67,7 +67,7 @@ final class LowRankFisherEstimator implements FisherEstimator {
     @Override
     public boolean update(EuclideanMetric metric, boolean switched) {
         if (count < 3) return false;
-        if (!switched && countAtLastEstimate > 0 && count < 1.25 * countAtLastEstimate) return false;
+        if (!switched && countAtLastEstimate > 0 && count < 1.5 * countAtLastEstimate) return false;
         double[][] x = new double[count][];
         double[][] g = new double[count][];
         for (int j = 0; j < count; j++) {
