@@ -23,7 +23,7 @@ import ulam.runtime.diagnostics.Convergence;
  * chain whose warm-up stopped early is read right). Per seed (all chains of one run):
  * <ul>
  *   <li>min bulk ESS: the smallest bulk ESS over the quantities both sides report (columns not
- *       ending in {@code __}, {@code log_lik} left out);</li>
+ *       ending in {@code __}, {@code log_lik} left out), and the smallest tail ESS;</li>
  *   <li>ESS per 1000 gradients: min bulk ESS / sum of {@code n_leapfrog__} over all chains, warm-up
  *       included ({@code /grad}) and post-warm-up only ({@code /grad_s}); step-size searches are not in
  *       {@code n_leapfrog__} on either side;</li>
@@ -52,7 +52,7 @@ public final class Efficiency {
     }
 
     /** The figures of one run (one seed of one side). */
-    record Run(int seed, double minEss, double essPerGrad, double essPerGradSampling, double essPerSecond,
+    record Run(int seed, double minEss, double minTailEss, double essPerGrad, double essPerGradSampling, double essPerSecond,
                double maxRhat, double divergent, double maxDepthHits, double warmupPerChain) {
     }
 
@@ -73,11 +73,11 @@ public final class Efficiency {
                 checks.put(kv[0], Path.of(kv[1]));
             }
         }
-        StringBuilder perSeed = new StringBuilder("model\tside\tseed\tmin_ess\tess_per_1000_grad\tess_per_1000_grad_sampling"
+        StringBuilder perSeed = new StringBuilder("model\tside\tseed\tmin_ess\tmin_tail_ess\tess_per_1000_grad\tess_per_1000_grad_sampling"
                 + "\tess_per_s\tmax_rhat\tdivergent\tmax_depth_hits\twarmup_per_chain\n");
-        System.out.printf(Locale.ROOT, "| model | side | min bulk ESS | ESS/1000 grad | ESS/1000 grad (sampling) | ESS/s (loaded) "
+        System.out.printf(Locale.ROOT, "| model | side | min bulk ESS | min tail ESS | ESS/1000 grad | ESS/1000 grad (sampling) | ESS/s (loaded) "
                 + "| max R-hat | divergent | warm-up | ratio /grad | ratio /grad_s | ratio ESS/s | p_worse | p_better |%n");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String model : models != null ? models : list(root)) {
             Map<String, Map<Integer, List<Chain>>> sides = new TreeMap<>();
             for (String side : List.of("ours", "stan")) {
@@ -99,8 +99,8 @@ public final class Efficiency {
                 for (var r : e.getValue().entrySet()) {
                     Run run = run(r.getKey(), r.getValue(), common);
                     runs.add(run);
-                    perSeed.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%.1f\t%.4f\t%.4f\t%.2f\t%.4f\t%.0f\t%.0f\t%.1f%n",
-                            model, e.getKey(), run.seed, run.minEss, run.essPerGrad, run.essPerGradSampling,
+                    perSeed.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%.1f\t%.1f\t%.4f\t%.4f\t%.2f\t%.4f\t%.0f\t%.0f\t%.1f%n",
+                            model, e.getKey(), run.seed, run.minEss, run.minTailEss, run.essPerGrad, run.essPerGradSampling,
                             run.essPerSecond, run.maxRhat, run.divergent, run.maxDepthHits, run.warmupPerChain));
                 }
                 results.put(e.getKey(), runs);
@@ -182,12 +182,14 @@ public final class Efficiency {
 
     private static Run run(int seed, List<Chain> chains, Set<String> common) {
         double minEss = Double.POSITIVE_INFINITY;
+        double minTail = Double.POSITIVE_INFINITY;
         double maxRhat = 0;
         for (String name : common) {
             double[][] x = draws(chains, name);
             double ess = Convergence.essBulk(x);
             if (Double.isNaN(ess)) continue; // a constant quantity (e.g. a fixed element)
             minEss = Math.min(minEss, ess);
+            minTail = Math.min(minTail, Convergence.essTail(x));
             maxRhat = Math.max(maxRhat, Convergence.rhat(x));
         }
         double grads = 0, gradsSampling = 0, divergent = 0, hits = 0, seconds = 0, warmup = 0;
@@ -206,7 +208,7 @@ public final class Efficiency {
             seconds += c.seconds();
             warmup += c.warmup().length;
         }
-        return new Run(seed, minEss, 1000 * minEss / grads, 1000 * minEss / gradsSampling, minEss / seconds,
+        return new Run(seed, minEss, minTail, 1000 * minEss / grads, 1000 * minEss / gradsSampling, minEss / seconds,
                 maxRhat, divergent, hits, warmup / chains.size());
     }
 
@@ -238,9 +240,10 @@ public final class Efficiency {
                 pWorse = String.format(Locale.ROOT, "%.3g", mannWhitneyLess(x, y));
                 pBetter = String.format(Locale.ROOT, "%.3g", mannWhitneyLess(y, x));
             }
-            System.out.printf(Locale.ROOT, "| %s | %s (%d seeds) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            System.out.printf(Locale.ROOT, "| %s | %s (%d seeds) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     model, e.getKey(), runs.size(),
                     dist(column(runs, Run::minEss), "%.0f"),
+                    dist(column(runs, Run::minTailEss), "%.0f"),
                     dist(column(runs, Run::essPerGrad), "%.2f"),
                     dist(column(runs, Run::essPerGradSampling), "%.2f"),
                     dist(column(runs, Run::essPerSecond), "%.0f"),
