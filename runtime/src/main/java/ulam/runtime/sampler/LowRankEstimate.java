@@ -41,9 +41,19 @@ final class LowRankEstimate {
      * @param draws  the window's unconstrained draws, {@code draws[j]} of length d (at least 2)
      * @param grads  the log-density gradients at them
      * @param cutoff eigenvalues within {@code [1/cutoff, cutoff]} are dropped (nutpie: 2; 1 keeps all)
-     * @return the estimate, or null if it is not finite (e.g. a parameter that never moved)
+     * @return the estimate, or null if it is not finite (e.g. a parameter that never moved) or an
+     *         eigen decomposition did not converge (commons-math's iteration limit; seen once in 8 runs of
+     *         m14.3 early in warm-up): the caller keeps its previous metric
      */
     static LowRankEstimate of(double[][] draws, double[][] grads, double cutoff) {
+        try {
+            return estimate(draws, grads, cutoff);
+        } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
+            return null;
+        }
+    }
+
+    private static LowRankEstimate estimate(double[][] draws, double[][] grads, double cutoff) {
         int n = draws.length;
         int d = draws[0].length;
         double[] sigma = new double[d];
