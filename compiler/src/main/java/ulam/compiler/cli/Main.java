@@ -21,6 +21,7 @@ import ulam.compiler.stan.StanSyntax;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
+import ulam.runtime.cli.CommandErrors;
 import ulam.runtime.cli.RunCommand;
 import ulam.runtime.cli.RunOptions;
 import ulam.runtime.data.DataSet;
@@ -28,12 +29,14 @@ import ulam.runtime.data.DataSet;
 /**
  * The {@code ulam} command: {@code run} (compile in memory and sample), {@code compile} (write a
  * runnable jar), {@code check} (show what the compiler inferred), {@code bench}, {@code stancode}
- * (write the model in Stan), {@code sbc} (simulation-based calibration, {@link SbcCommand}). User errors print as located diagnostics and exit with status 1;
+ * (write the model in Stan), {@code sbc} (simulation-based calibration, {@link SbcCommand}), {@code quap}
+ * ({@link QuapCommand}), {@code pathfinder} ({@link PathfinderCommand}). User errors print as located diagnostics and exit with status 1;
  * never a stack trace.
  */
 @Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
         description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
-        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class, SbcCommand.class})
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class, SbcCommand.class,
+                QuapCommand.class, PathfinderCommand.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -50,6 +53,10 @@ public final class Main implements Callable<Integer> {
         Streams.err = err;
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.print(CommandErrors.outOfMemory(null).format());
+            err.flush();
+            return CommandErrors.USER_ERROR;
         } catch (LinkageError | StackOverflowError | AssertionError e) {   // errors picocli's handler does not see
             err.println("internal error: " + e + "; " + RunCommand.REPORT_HINT);
             return 2;
@@ -96,6 +103,16 @@ public final class Main implements Callable<Integer> {
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());
+            String wrapper = c.spec().program().wrapper();
+            if (!priorOnly && ("quap".equals(wrapper) || "map".equals(wrapper))) {
+                // the book's quap(...) models: the quadratic approximation, as ulam quap
+                err.println("note: the model is a " + wrapper + "(...) call: fitting the quadratic approximation as"
+                        + " ulam quap does; to sample it with NUTS, write ulam( instead of " + wrapper + "(");
+                ulam.runtime.sampler.SamplerConfig cfg = options.toConfig(c.spec().options(), () -> 0L);
+                Long seed = options.seedGiven(c.spec().options()) ? cfg.seed() : null;
+                return QuapCommand.run(c, bound, ApproxOptions.from(options, seed, cfg.initRadius()), false,
+                        QuapCommand.DEFAULT_DRAWS, false, Streams.out, err);
+            }
             return RunCommand.run(c.factory(), o -> bound, options, Streams.out, err);
         }
     }
@@ -117,6 +134,7 @@ public final class Main implements Callable<Integer> {
             long t0 = System.nanoTime();
             Compiler.Compiled c = compile(model, data.read());
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
+            data.inputs().input(model, "the model file").check(out, null, "-o");
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
                     c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
@@ -140,6 +158,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!(seconds > 0 && seconds <= 3600)) {
+                throw new UlamException("--seconds must lie between 0 and 3600 (got " + seconds + ")", null, "e.g. --seconds 6");
+            }
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Model m = c.factory().apply(d == null ? DataSet.empty() : d);
@@ -198,6 +219,7 @@ public final class Main implements Callable<Integer> {
             Compiler.Compiled c = compile(model, d);
             StanProgram program = StanProgram.of(c.spec(), stan221 ? StanSyntax.STAN_2_21 : StanSyntax.MODERN, logLik);
             if (dataOut != null) {
+                data.inputs().input(model, "the model file").check(dataOut, null, "--data-out");
                 String json = program.dataJson(c, d == null ? DataSet.empty() : d);
                 try {
                     java.nio.file.Files.writeString(dataOut, json, java.nio.charset.StandardCharsets.UTF_8);

@@ -24,6 +24,8 @@ import ulam.runtime.sampler.SamplerConfig;
  * rethinking's ulam), maximum tree depth 10, diagonal metric, initial radius 2.
  */
 public class RunOptions {
+    /** The most chains a run accepts: more is a typo, not a plan (each chain is a thread's work and a file). */
+    public static final int MAX_CHAINS = 1000;
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Data file, .csv or .json (repeatable; files are merged).")
@@ -70,9 +72,18 @@ public class RunOptions {
             description = "Warm-up adaptation: stan (default; Stan's windowed adaptation) or gradient (nutpie's: the metric from draws and gradients, updated every iteration).")
     String adapt;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Save the fit in DIR: the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot and report.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Save the fit in DIR (a new or empty folder): the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot, report, link and sim.")
     Path outputDir;
+
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
+
+    @Option(names = "--overwrite", description = "Replace the fit already in the --output folder (without it, a run refuses to).")
+    boolean overwrite;
 
     @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
             description = "Summary depth: 1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all (default: 1).")
@@ -85,9 +96,10 @@ public class RunOptions {
     @Option(names = "--quiet", description = "Do not show progress while sampling.")
     boolean quiet;
 
-    @Option(names = "--init", paramLabel = "R", defaultValue = "2",
-            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2).")
-    double init = 2;
+    @Option(names = "--init", paramLabel = "R|pathfinder", defaultValue = "2",
+            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2);"
+                    + " 'pathfinder' starts each chain at a draw of multi-path Pathfinder (one path per chain).")
+    String init = "2";
 
     /** The model file as the user named it, recorded in a fit's manifest; not an option (set by {@code ulam run}). */
     String sourceFile;
@@ -104,8 +116,11 @@ public class RunOptions {
     /** {@code --data-matrix} matrices: name to CSV file. */
     public Map<String, Path> dataMatrices() { return dataMatrices; }
 
-    /** {@code --output-dir}, or null. */
+    /** {@code -o}/{@code --output} (or its old spelling {@code --output-dir}): the fit folder, or null. */
     public Path outputDir() { return outputDir; }
+
+    /** {@code --overwrite}: whether a fit already in {@link #outputDir()} may be replaced. */
+    public boolean overwrite() { return overwrite; }
 
     /** The model file as the user named it, or null (a model jar does not know it). */
     public String sourceFile() { return sourceFile; }
@@ -134,6 +149,28 @@ public class RunOptions {
         return this;
     }
 
+    /** Whether {@code --init pathfinder} was given. */
+    public boolean initPathfinder() {
+        return "pathfinder".equalsIgnoreCase(init.trim());
+    }
+
+    /**
+     * The radius of random initial values: {@code --init R}, or 2 with {@code --init pathfinder}
+     * (for a chain whose Pathfinder point is not usable).
+     *
+     * @throws UlamException if {@code --init} is neither a number nor {@code pathfinder}
+     */
+    public double initRadius() {
+        if (initPathfinder()) return 2;
+        try {
+            return Double.parseDouble(init.trim());
+        } catch (NumberFormatException e) {
+            throw new UlamException("--init must be a radius such as 2, or pathfinder (got '" + init + "')", null,
+                    "--init 0.5 draws initial values in (-0.5, 0.5) on the unconstrained scale; --init pathfinder"
+                            + " starts the chains at Pathfinder draws");
+        }
+    }
+
     /** {@code --depth}. */
     public int depth() { return depth; }
 
@@ -149,6 +186,19 @@ public class RunOptions {
      * @throws UlamException naming the option if {@code --depth} is below 1 or {@code --prob} is not in (0, 1)
      */
     public void validate() {
+        validateSummary(depth, prob);
+        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
+        if (adapt != null) adaptKind(adapt);
+    }
+
+    /**
+     * Checks the summary options every command that prints a precis table takes.
+     *
+     * @param depth {@code --depth}
+     * @param prob  {@code --prob}
+     * @throws UlamException naming the option if {@code --depth} is not 1, 2 or 3 or {@code --prob} is not in (0, 1)
+     */
+    public static void validateSummary(int depth, double prob) {
         if (depth < 1 || depth > 3) {
             throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null,
                     "1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all");
@@ -157,8 +207,6 @@ public class RunOptions {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
                     "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
         }
-        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
-        if (adapt != null) adaptKind(adapt);
     }
 
     /** Whether the seed comes from the command line or the model source (else it is random). */
@@ -178,6 +226,10 @@ public class RunOptions {
     public SamplerConfig toConfig(Map<String, String> sourceOptions, LongSupplier randomSeed) {
         validate();
         int nChains = pick(chains, sourceOptions, "chains", 4);
+        if (nChains > MAX_CHAINS) {
+            throw new UlamException("--chains " + nChains + " is more than " + MAX_CHAINS + " chains", null,
+                    "4 chains are usual; run more iterations per chain for more draws");
+        }
         int nCores = pick(cores, sourceOptions, "cores", Runtime.getRuntime().availableProcessors());
         int nIter = pick(iter, sourceOptions, "iter", 1000);
         int nWarmup = pick(warmup, sourceOptions, "warmup", nIter / 2);
@@ -201,7 +253,7 @@ public class RunOptions {
                 : MetricKind.DIAG;
         return SamplerConfig.builder()
                 .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
-                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(init)
+                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(initRadius())
                 .adapt(adapt != null ? adaptKind(adapt) : AdaptKind.STAN)
                 .build();
     }
