@@ -11,6 +11,7 @@ import ulam.compiler.check.CompileMode;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.check.ModelSpec;
 import ulam.compiler.codegen.ClassGen;
+import ulam.compiler.formula.FormulaFrontEnd;
 import ulam.compiler.ir.Lowering;
 import ulam.compiler.ir.ModelIR;
 import ulam.compiler.parse.Parser;
@@ -21,7 +22,9 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
- * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage").
+ * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage"). A file that
+ * holds a brms or rstanarm call goes through the formula front end first, whose alist the
+ * checker checks ({@link FormulaFrontEnd}).
  */
 public final class Compiler {
     private Compiler() {}
@@ -90,9 +93,19 @@ public final class Compiler {
      */
     public static Compiled compile(Source source, DataSchema schema, CompileMode mode) {
         long t0 = System.nanoTime();
-        Program program = Parser.parse(source);
         String name = modelName(source.file());
-        ModelSpec spec = Checker.check(program, source, name, schema, mode);
+        Source model = source;
+        Program program;
+        java.util.List<String> notes = java.util.List.of();
+        if (FormulaFrontEnd.recognises(source)) {   // brm(...), stan_glmer(...): the alist they become
+            FormulaFrontEnd.Expansion x = FormulaFrontEnd.expand(source, schema == null ? null : schema.values());
+            model = x.alist();
+            program = x.program();
+            notes = x.notes();
+        } else {
+            program = Parser.parse(source);
+        }
+        ModelSpec spec = FormulaFrontEnd.withNotes(Checker.check(program, model, name, schema, mode), notes);
         ModelIR ir = Lowering.lower(spec);
         String className = PACKAGE + "." + className(name);
         byte[] bytes = ClassGen.generate(ir, className);
@@ -110,7 +123,7 @@ public final class Compiler {
             if (na > 0) missing.put(n, na);
             if (data.kind(n, null) == DataSet.Kind.INT && na == 0) integers.add(n);
         }
-        return new DataSchema(ranks, integers, missing);
+        return new DataSchema(ranks, integers, missing, data);
     }
 
     /** The model name: the file's stem ({@code examples/chimpanzees.ulam} gives {@code chimpanzees}). */

@@ -210,7 +210,7 @@ public final class Sbc {
         // unless the schema says otherwise; its simulated values are not whole
         Set<String> integers = new HashSet<>(schema.integers());
         integers.removeAll(columns.values());
-        Compiler.Compiled posterior = Compiler.compile(source, new DataSchema(schema.ranks(), integers, schema.missing()));
+        Compiler.Compiled posterior = Compiler.compile(source, new DataSchema(schema.ranks(), integers, schema.missing(), schema.values()));
         return new Sbc(posterior.spec().name(), data, prior, posterior.factory(), columns);
     }
 
