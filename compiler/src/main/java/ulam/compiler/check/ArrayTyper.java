@@ -48,12 +48,13 @@ final class ArrayTyper {
     }
 
     /**
-     * @param made where materialized anonymous symbols go, in the order they must be computed
+     * An array typer of the model being checked: reads its symbols; materialized anonymous symbols
+     * go to {@link CheckState#made}, in the order they must be computed.
      */
-    ArrayTyper(Typer typer, Map<String, Symbol> symbols, List<Symbol> made) {
+    ArrayTyper(Typer typer, CheckState state) {
         this.typer = typer;
-        this.symbols = symbols;
-        this.made = made;
+        this.symbols = state.symbols;
+        this.made = state.made;
     }
 
     /** Whether {@code e}'s value can only be typed as a whole array (it uses matrix algebra or a construct above). */

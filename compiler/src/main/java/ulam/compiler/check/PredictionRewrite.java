@@ -51,17 +51,16 @@ final class PredictionRewrite {
     /** With drawPrior: each parameter to the value drawn from its prior line, which the model reads instead. */
     private final Map<Symbol, Symbol> priorDraws = new LinkedHashMap<>();
 
-    PredictionRewrite(CompileMode.Prediction prediction, Map<String, Symbol> symbols, Map<String, Statement> definitions,
-                      Map<String, Statement> firstSample, Map<String, Symbol> redirect, Typer typer, List<String> notes,
-                      ulam.compiler.parse.Source source) {
-        this.source = source;
+    /** The rewrite of the model being checked: changes its symbols, definitions, redirections and notes. */
+    PredictionRewrite(CompileMode.Prediction prediction, CheckState state, Typer typer) {
+        this.source = state.source;
         this.prediction = prediction;
-        this.symbols = symbols;
-        this.definitions = definitions;
-        this.firstSample = firstSample;
-        this.redirect = redirect;
+        this.symbols = state.symbols;
+        this.definitions = state.definitions;
+        this.firstSample = state.firstSample;
+        this.redirect = state.redirect;
         this.typer = typer;
-        this.notes = notes;
+        this.notes = state.notes;
     }
 
     // ------------------------------------------------------------------ before classification
@@ -79,7 +78,7 @@ final class PredictionRewrite {
             for (Map.Entry<String, Statement> e : definitions.entrySet()) {
                 if (fromParameters.contains(e.getKey())) continue;
                 boolean[] uses = {false};
-                Checker.names(e.getValue().rhs(), n -> uses[0] |= fromParameters.contains(n.name()), n -> { });
+                Syntax.names(e.getValue().rhs(), n -> uses[0] |= fromParameters.contains(n.name()), n -> { });
                 if (uses[0]) {
                     fromParameters.add(e.getKey());
                     changed = true;
@@ -143,7 +142,7 @@ final class PredictionRewrite {
             Symbol p = symbols.get(e.getKey());
             if (p == null || p.kind() != Kind.PARAMETER) continue;
             Statement st = e.getValue();
-            List<Expr> sizes = new ArrayList<>(Checker.indexOf(st.target()));
+            List<Expr> sizes = new ArrayList<>(Syntax.indexOf(st.target()));
             if (st.type() != null) sizes.addAll(st.type().dims());
             for (Expr x : sizes) {
                 if (x instanceof Expr.Name n && symbols.get(n.name()) != null && symbols.get(n.name()).isData()) {

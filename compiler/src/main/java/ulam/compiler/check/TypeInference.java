@@ -21,23 +21,19 @@ import ulam.stdlib.Support;
  */
 final class TypeInference {
 
-    /** Located errors. */
-    interface Errors {
-        UlamException error(Span span, String message, String help);
-    }
-
     /** The size a written size or index expression denotes. */
     interface Sizes {
         Size of(Expr e, Symbol of, String what);
     }
 
-    private final Errors errors;
+    private final CheckState errors;
     private final Map<String, Symbol> symbols;
     private final Sizes sizes;
 
-    TypeInference(Errors errors, Map<String, Symbol> symbols, Sizes sizes) {
-        this.errors = errors;
-        this.symbols = symbols;
+    /** Infers types of the parameters of the model being checked; {@code sizes} reads written sizes. */
+    TypeInference(CheckState state, Sizes sizes) {
+        this.errors = state;
+        this.symbols = state.symbols;
         this.sizes = sizes;
     }
 
@@ -101,7 +97,7 @@ final class TypeInference {
         Symbol s = symbols.get(n.name());
         if (s == null || s.kind() != Kind.PARAMETER || s.transform() != null || !s.shape().isScalar()) return null;
         Statement st = s.statement();
-        if (st.type() != null || !Checker.indexOf(st.target()).isEmpty()) return null;
+        if (st.type() != null || !Syntax.indexOf(st.target()).isEmpty()) return null;
         return s;
     }
 

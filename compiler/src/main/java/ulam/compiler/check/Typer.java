@@ -56,12 +56,8 @@ final class Typer {
     private int loops;
     private ArrayTyper arrays;
 
-    private Map<String, Symbol> redirect = Map.of();
-
-    /** Names that resolve to another symbol: an imputed variable to its merged value. */
-    void redirect(Map<String, Symbol> redirect) {
-        this.redirect = redirect;
-    }
+    /** Names that resolve to another symbol: an imputed variable to its merged value, a prior draw. */
+    private final Map<String, Symbol> redirect;
 
     /** The symbol a name denotes, through the redirections (an imputed variable's merged values, a prior draw). */
     Symbol resolve(String name) {
@@ -109,10 +105,12 @@ final class Typer {
         checks.add(new Check.SameSize(expected, actual, what, at));
     }
 
-    Typer(Source source, Map<String, Symbol> symbols, List<Check> checks) {
-        this.source = source;
-        this.symbols = symbols;
-        this.checks = checks;
+    /** A typer of the model being checked: reads its symbols and redirections, adds to its checks. */
+    Typer(CheckState state) {
+        this.source = state.source;
+        this.symbols = state.symbols;
+        this.checks = state.checks;
+        this.redirect = state.redirect;
     }
 
     UlamException error(Span span, String message, String help) {
@@ -143,7 +141,7 @@ final class Typer {
             return call(c, ctx);
         }
         if (e instanceof Expr.Unary u) {
-            if (Checker.isPlaceholder(u)) {
+            if (Syntax.isPlaceholder(u)) {
                 if (ctx.outcome() == null) {
                     throw error(u.span(), "!Y stands for the outcome, inside custom(...) on a data line", null);
                 }

@@ -40,7 +40,7 @@ final class SegmentGen {
         BACKWARD
     }
 
-    private final ClassGen cls;
+    private final ClassContext cls;
     private final Segment seg;
     private final Mode mode;
     private final MethodVisitor mv;
@@ -57,7 +57,7 @@ final class SegmentGen {
     private int dk = -1;
     private int rng = -1;
 
-    private SegmentGen(ClassGen cls, ClassWriter cw, String method, Segment seg, Mode mode) {
+    private SegmentGen(ClassContext cls, ClassWriter cw, String method, Segment seg, Mode mode) {
         this.cls = cls;
         this.seg = seg;
         this.mode = mode;
@@ -73,7 +73,7 @@ final class SegmentGen {
     }
 
     /** Emits {@code seg} as a method {@code name} of the class being written. */
-    static void emit(ClassGen cls, ClassWriter cw, String name, Segment seg, Mode mode) {
+    static void emit(ClassContext cls, ClassWriter cw, String name, Segment seg, Mode mode) {
         new SegmentGen(cls, cw, name, seg, mode).run();
     }
 
@@ -197,13 +197,13 @@ final class SegmentGen {
             if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) && dk < 0) {
                 dk = allocRef();
                 mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.PARTIALS, "[D");
                 mv.visitVarInsn(ASTORE, dk);
             }
             if ((v.op() == Value.Op.RNG || v.op() == Value.Op.VRNG) && rng < 0) {
                 rng = allocRef();
                 mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.RNG_FIELD, Calls.RNG);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.RNG_FIELD, Calls.RNG);
                 mv.visitVarInsn(ASTORE, rng);
             }
         }
@@ -215,7 +215,7 @@ final class SegmentGen {
                 if (rng < 0) {
                     rng = allocRef();
                     mv.visitVarInsn(ALOAD, 0);
-                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.RNG_FIELD, Calls.RNG);
+                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.RNG_FIELD, Calls.RNG);
                     mv.visitVarInsn(ASTORE, rng);
                 }
             }
@@ -225,7 +225,7 @@ final class SegmentGen {
                 if (dk < 0) {
                     dk = allocRef();
                     mv.visitVarInsn(ALOAD, 0);
-                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassGen.PARTIALS, "[D");
+                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.PARTIALS, "[D");
                     mv.visitVarInsn(ASTORE, dk);
                 }
             }

@@ -1,0 +1,121 @@
+package ulam.compiler.check;
+
+import java.util.Map;
+import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Program;
+import ulam.compiler.ast.Span;
+import ulam.compiler.ast.Statement;
+import ulam.stdlib.DistributionSpec;
+import ulam.stdlib.Support;
+import static ulam.compiler.check.Syntax.isEscape;
+
+/**
+ * Constraints of parameters (language reference 3.5, A.6): from the support of the parameter's
+ * own prior, then from the support of the argument a bare parameter is given to, then from the
+ * wrapper's {@code constraints=list(...)}; a truncated prior bounds its parameter. Writes the
+ * constraints of the parameters in {@link CheckState#symbols}.
+ */
+final class Constraints {
+
+    private final CheckState state;
+    private final Typer typer;
+
+    Constraints(CheckState state, Typer typer) {
+        this.state = state;
+        this.typer = typer;
+    }
+
+    void constrain() {
+        // 1. the outcome support of each parameter's own prior
+        for (Symbol p : state.byKind(Kind.PARAMETER)) {
+            Expr.Call call = (Expr.Call) p.statement().rhs();
+            DistributionSpec spec = typer.distributionOf(call);
+            if (p.transform() != null) {
+                if (TypeInference.isVectorSupport(spec.outcomeSupport()) && spec.outcomeSupport() != p.transform().support()) {
+                    throw state.error(call.functionSpan(), spec.name() + " is a distribution of a " + spec.outcomeSupport().name().toLowerCase()
+                            + ", but '" + p.name() + "' is a " + p.transform().type(), null);
+                }
+                continue;   // its type's transform keeps it in its support
+            }
+            if (TypeInference.isVectorSupport(spec.outcomeSupport())) {
+                throw state.error(p.span(), "'" + p.name() + "' needs a type: its prior " + spec.name() + " is a distribution of a "
+                        + spec.outcomeSupport().name().toLowerCase(), "declare it, e.g. "
+                        + TypeInference.typeName(spec.outcomeSupport()) + "[K]:" + p.name() + " ~ " + spec.name() + "(...)");
+            }
+            p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
+            Statement.Truncation tr = p.statement().truncation();
+            if (tr != null) {   // T[L, U] on a prior: the parameter lives in [L, U]
+                p.constraint(new Constraint(tr.lower() != null ? bound(tr.lower()) : p.constraint().lower(),
+                        tr.upper() != null ? bound(tr.upper()) : p.constraint().upper(), "its truncation T[,]"));
+            }
+        }
+        // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
+        // 2. a bare parameter name as an argument, if it has no constraint yet (priors and likelihoods)
+        for (Statement st : state.program.statements()) {
+            if (st.op() != Statement.Op.SAMPLE || isEscape((Expr.Call) st.rhs())) continue;
+            Expr.Call call = (Expr.Call) st.rhs();
+            DistributionSpec spec = typer.distributionOf(call);
+            for (int k = 0; k < Math.min(spec.arity(), call.args().size()); k++) {
+                if (!(call.args().get(k) instanceof Expr.Name n)) continue;
+                Symbol s = state.symbols.get(n.name());
+                if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone() || s.transform() != null) continue;
+                Support sup = spec.args().get(k).support();
+                if (TypeInference.isVectorSupport(sup)) continue;
+                s.constraint(fromSupport(sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
+            }
+        }
+        // 3. constraints=list(name = "lower=0") in the wrapper
+        for (Map.Entry<String, Program.Option> e : state.constraintOverrides.entrySet()) {
+            Symbol s = state.symbols.get(e.getKey());
+            Program.Option o = e.getValue();
+            if (s == null || s.kind() != Kind.PARAMETER) {
+                throw state.error(o.span(), "constraints= names '" + e.getKey() + "', which is not a parameter", null);
+            }
+            if (!(o.value() instanceof Expr.Str str)) {
+                throw state.error(o.span(), "a constraint is text such as \"lower=0\" or \"lower=0,upper=1\"", null);
+            }
+            s.constraint(parseConstraint(str.value(), o.span()));
+        }
+    }
+
+    private Constraint parseConstraint(String text, Span span) {
+        TExpr lower = null;
+        TExpr upper = null;
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=");
+            if (kv.length != 2) throw state.error(span, "cannot read the constraint \"" + text + "\"", "write \"lower=0\" or \"lower=0,upper=1\"");
+            double v;
+            try {
+                v = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException ex) {
+                throw state.error(span, "the bound in \"" + text + "\" is not a number", null);
+            }
+            switch (kv[0].trim()) {
+                case "lower" -> lower = new TExpr.Num(v, Elem.REAL);
+                case "upper" -> upper = new TExpr.Num(v, Elem.REAL);
+                default -> throw state.error(span, "unknown bound '" + kv[0].trim() + "'", "bounds are lower and upper");
+            }
+        }
+        return new Constraint(lower, upper, "constraints=list(...)");
+    }
+
+    private Constraint fromSupport(Support support, DistributionSpec spec, Expr.Call call, String origin) {
+        switch (support) {
+            case REAL -> { return Constraint.NONE; }
+            case POSITIVE -> { return new Constraint(new TExpr.Num(0, Elem.REAL), null, origin); }
+            case UNIT -> { return new Constraint(new TExpr.Num(0, Elem.REAL), new TExpr.Num(1, Elem.REAL), origin); }
+            case ARG_BOUNDS -> {
+                TExpr lo = bound(call.args().get(spec.lowerArg()));
+                TExpr hi = bound(call.args().get(spec.upperArg()));
+                return new Constraint(lo, hi, origin);
+            }
+            default -> throw state.error(call.span(), "the support of " + spec.name() + " " + Unsupported.LATER, null);
+        }
+    }
+
+    private TExpr bound(Expr e) {
+        TExpr t = typer.expr(e, Typer.Ctx.scalar(true, false));
+        if (!Typer.dataOnly(t)) throw state.error(e.span(), "a bound must be a number or data", null);
+        return t;
+    }
+}

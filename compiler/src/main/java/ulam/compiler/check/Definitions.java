@@ -1,0 +1,109 @@
+package ulam.compiler.check;
+
+import java.util.List;
+import java.util.Map;
+import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Statement;
+import static ulam.compiler.check.Syntax.nearest;
+import static ulam.compiler.check.Syntax.targetNames;
+
+/**
+ * Collects the model's lines (language reference 2.1-2.4, 2.10): every {@code <-} line's name to
+ * its line, every {@code ~} outcome to its first line, the {@code merge_missing} names; rejects
+ * unknown tags, links and targets, and names defined twice. Writes {@link CheckState#definitions},
+ * {@link CheckState#firstSample} and {@link CheckState#merges}.
+ */
+final class Definitions {
+
+    /** The tags a {@code <-} line may carry. */
+    private static final List<String> TAGS = List.of("gq", "save", "transpars", "transdata");
+    /** A link on the left of {@code <-} to the inverse function applied to the right. */
+    static final Map<String, String> INVERSE_LINKS = Map.of(
+            "logit", "inv_logit", "logodds", "inv_logit", "log", "exp", "exp", "log", "cloglog", "inv_cloglog");
+
+    private final CheckState state;
+
+    Definitions(CheckState state) {
+        this.state = state;
+    }
+
+    void collect() {
+        for (Statement st : state.program.statements()) {
+            if (st.tag() != null && !TAGS.contains(st.tag())) {
+                String near = nearest(st.tag(), TAGS);
+                throw state.error(st.tagSpan(), "unknown tag '" + st.tag() + ">'",
+                        (near != null ? "did you mean '" + near + ">'? " : "") + "tags are gq>, save>, transpars> and transdata>");
+            }
+            if (st.condition() != null && st.op() != Statement.Op.SAMPLE) {
+                throw state.error(st.condition().span(), "a condition 'y | ...' belongs on a '~' line", null);
+            }
+            if (st.type() != null && Unsupported.type(st.type().name())) {
+                throw state.error(st.type().span(), "the type '" + st.type().name() + "' " + Unsupported.LATER, null);
+            }
+            if (st.op() == Statement.Op.SAMPLE) {
+                if (st.tag() != null) {
+                    throw state.error(st.tagSpan(), "a tag goes on a '<-' or '<<-' line, not on a '~' line",
+                            "remove '" + st.tag() + ">'");
+                }
+                if (!(st.rhs() instanceof Expr.Call)) {
+                    throw state.error(st.rhs().span(), "the right of '~' must be a distribution, such as dnorm(mu, sigma)", null);
+                }
+                Statement.Target t = st.target();
+                if (t instanceof Statement.Target.Link l) {
+                    throw state.error(l.span(), "a link function such as " + l.link() + "(...) can only be on the left of '<-'",
+                            "write the link on the linear model: " + l.link() + "(" + l.name().name() + ") <- ...");
+                }
+                for (Expr.Name n : targetNames(t)) state.firstSample.putIfAbsent(state.merged(n.name()), st);
+            } else {
+                Statement.Target t = st.target();
+                Expr.Name name;
+                if (t instanceof Statement.Target.Symbol s) {
+                    if (!s.index().isEmpty()) {
+                        throw state.error(s.span(), "the left of '" + st.op().symbol + "' is a name, without an index",
+                                "write '" + s.name().name() + " " + st.op().symbol + " ...': the line runs over every row by itself");
+                    }
+                    name = s.name();
+                } else if (t instanceof Statement.Target.Link l) {
+                    if (!INVERSE_LINKS.containsKey(l.link())) {
+                        throw state.error(l.linkSpan(), "unknown link function '" + l.link() + "'",
+                                "links are logit, logodds, log, exp and cloglog");
+                    }
+                    name = l.name();
+                } else {
+                    throw state.error(t.span(), "only a single name can be on the left of '" + st.op().symbol + "'", null);
+                }
+                if (st.rhs() instanceof Expr.Call mm && mm.function().equals("merge_missing")) {
+                    mergeMissing(name, mm);
+                    continue;
+                }
+                Statement before = state.definitions.get(name.name());
+                if (before != null) {
+                    throw state.error(name.span(), "'" + name.name() + "' is defined twice (also on line " + before.span().line() + ")",
+                            "give one of them another name");
+                }
+                state.definitions.put(name.name(), st);
+            }
+        }
+        // a '~' line on a merge_missing name (before or after its definition) is its variable's
+        for (String x : state.merges.keySet()) {
+            Statement st = state.firstSample.remove(x);
+            if (st != null) state.firstSample.putIfAbsent(state.merges.get(x)[0], st);
+        }
+    }
+
+    /**
+     * {@code B_merge <- merge_missing(B, B_impute)} (language reference 2.14, 2.15): the explicit
+     * form of automatic imputation. {@code B_merge}'s {@code ~} line becomes B's, whose missing
+     * values are then the parameter {@code B_impute}, and {@code B_merge} names the merged values.
+     */
+    private void mergeMissing(Expr.Name name, Expr.Call mm) {
+        if (mm.args().size() != 2 || !(mm.args().get(0) instanceof Expr.Name b) || !(mm.args().get(1) instanceof Expr.Name imp)) {
+            throw state.error(mm.span(), "merge_missing takes the variable with missing values and the name of their parameter",
+                    "write " + name.name() + " <- merge_missing(B, B_impute)");
+        }
+        if (state.merges.containsKey(name.name()) || state.definitions.containsKey(name.name())) {
+            throw state.error(name.span(), "'" + name.name() + "' is defined twice", null);
+        }
+        state.merges.put(name.name(), new String[] {b.name(), imp.name()});
+    }
+}
