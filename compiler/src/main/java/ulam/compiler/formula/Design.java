@@ -14,8 +14,10 @@ import ulam.runtime.UlamException;
  * {@code predpred:sizesmall}, {@code factor(treatment)2}).
  *
  * <p>A factor of a term is coded by its contrasts (levels 2..K) if the term without that factor
- * is also in the model (the intercept counting as the empty term), and by indicators of every
- * level otherwise ({@code 0 + f} gives one column per level), as R's {@code model.matrix} does.
+ * is also in the model (the empty term counting as present), and by indicators of every level
+ * otherwise; in a model without intercept the first factor of the first term that has one is
+ * coded by indicators ({@code 0 + f} gives one column per level), as R's {@code model.matrix}
+ * does (R's model.c, TermCode).
  * A factor is a text column, or {@code factor(x)} / {@code as.factor(x)} of any column: its
  * levels are the text levels in R's factor order, or the sorted distinct numbers.
  */
@@ -48,13 +50,35 @@ final class Design {
         if (rhs.intercept()) out.add(new Column(interceptLabel, "1", fill(rows), true));
         List<Set<String>> present = new ArrayList<>();
         for (Terms.Term t : rhs.terms()) present.add(t.keys());
+        java.util.Map<String, Coded> coded = new java.util.HashMap<>();
+        for (Terms.Term t : rhs.terms()) {
+            for (Terms.Variable v : t.variables()) coded.computeIfAbsent(v.label(), k -> code(source, v, data, rows));
+        }
+        // R's model.matrix (TermCode of model.c): a factor gets contrasts when the term without it is in the
+        // model, the empty term counting as present; without an intercept, the first factor of the first term
+        // that has one gets indicators instead
+        String fullTerm = null;
+        String fullVariable = null;
+        if (!rhs.intercept()) {
+            for (Terms.Term t : rhs.terms()) {
+                for (Terms.Variable v : t.variables()) {
+                    if (coded.get(v.label()).indicators() != null) {
+                        fullTerm = t.label();
+                        fullVariable = v.label();
+                        break;
+                    }
+                }
+                if (fullTerm != null) break;
+            }
+        }
         for (Terms.Term t : rhs.terms()) {
             List<List<Column>> parts = new ArrayList<>();
             for (Terms.Variable v : t.variables()) {
-                Coded c = code(source, v, data, rows);
+                Coded c = coded.get(v.label());
                 Set<String> without = new java.util.LinkedHashSet<>(t.keys());
                 without.remove(v.label());
-                boolean contrasts = without.isEmpty() ? rhs.intercept() : present.contains(without);
+                boolean contrasts = without.isEmpty() || present.contains(without);
+                if (t.label().equals(fullTerm) && v.label().equals(fullVariable)) contrasts = false;
                 parts.add(c.indicators() == null || contrasts ? c.contrasts() : c.indicators());
             }
             out.addAll(product(parts));

@@ -2,7 +2,6 @@ package ulam.compiler.formula;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,12 +103,23 @@ final class FormulaData {
     }
 
     /**
-     * R's {@code round(x, digits)} (R 4): the decimal of that many digits nearest to the double
-     * {@code x}, a tie (an exactly representable half) to the even digit.
+     * R's {@code round(x, digits)} as R 4 computes it (fround.c): of the two decimals
+     * {@code floor(x 10^d) / 10^d} and {@code ceil(x 10^d) / 10^d}, the one nearer to x, the
+     * distances computed in double precision; a tie goes to the even last digit; negative x
+     * are rounded as {@code -round(-x)}. So {@code round(2.45, 1)} is 2.5, {@code round(0.15, 1)}
+     * 0.1 and {@code round(-0.05, 1)} 0, as in R.
      */
     static double round(double x, int digits) {
         if (!Double.isFinite(x)) return x;
-        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        if (x < 0) return -round(-x, digits);
+        double p10 = Math.pow(10, digits);
+        double x10 = p10 * x;
+        double i10 = Math.floor(x10);
+        double xd = i10 / p10;
+        double xu = Math.ceil(x10) / p10;
+        double du = xu - x;
+        double dd = x - xd;
+        return du < dd || (du == dd && i10 % 2 == 1) ? xu : xd;
     }
 
     /** A number as R's {@code as.character} writes it: 15 significant digits, no trailing zeros ({@code 2}, {@code 0.5}, {@code 1e-04}). */
