@@ -122,16 +122,21 @@ final class FormulaData {
         return du < dd || (du == dd && i10 % 2 == 1) ? xu : xd;
     }
 
-    /** A number as R's {@code as.character} writes it: 15 significant digits, no trailing zeros ({@code 2}, {@code 0.5}, {@code 1e-04}). */
+    /**
+     * A number as R's {@code as.character} writes it: 15 significant digits, fixed or scientific
+     * notation, whichever is shorter (fixed on a tie): {@code 2}, {@code 0.5}, {@code 1e-04},
+     * {@code 1e+05}.
+     */
     static String format(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        if (x == 0) return "0";
         BigDecimal d = new BigDecimal(x).round(new MathContext(15)).stripTrailingZeros();
-        double a = Math.abs(x);
-        if (a >= 1e-4 && a < 1e15) return d.toPlainString();
-        String s = String.format(java.util.Locale.ROOT, "%.14e", x);
-        String mantissa = s.substring(0, s.indexOf('e')).replaceAll("0+$", "").replaceAll("\\.$", "");
-        int exp = Integer.parseInt(s.substring(s.indexOf('e') + 1));
-        return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        String fixed = d.toPlainString();
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String sci = (x < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                + Math.abs(exponent);
+        return fixed.length() <= sci.length() ? fixed : sci;
     }
 
     /** A number for the alist text: exact (Java's shortest representation that reads back to the same double). */

@@ -104,7 +104,7 @@ final class RstanarmExpansion {
         }
         int rows = yv.length;
 
-        Terms.Rhs rhs = Terms.read(source, fb.right(), !glm);
+        Terms.Rhs rhs = Terms.read(source, fb.right(), true);
         if (glm && !rhs.groups().isEmpty()) {
             throw source.error(rhs.groups().get(0).span(), "stan_glm has no group-level terms", "use stan_glmer for (x | g) terms");
         }

@@ -30,7 +30,7 @@ class FormulaErrorsTest {
         return Stream.of(
                 // unknown family
                 Arguments.of("fit <- brm(Reaction ~ Days, data = d, family = gausian)", "unknown or unsupported family 'gausian'",
-                        "family = gausian", "gaussian"),
+                        "gausian", "gaussian"),
                 // a grouping factor that is not a column
                 Arguments.of("fit <- brm(Reaction ~ Days + (1 | Subjekt), data = d)", "no value named 'Subjekt'", "Subjekt",
                         "Subject"),
@@ -58,17 +58,15 @@ class FormulaErrorsTest {
                         "the link 'logit' is not supported for gaussian", "gaussian(link = \"logit\")", "identity"),
                 // cbind is rstanarm's binomial outcome
                 Arguments.of("fit <- brm(cbind(Days, Days) ~ 1, data = d, family = binomial)", "not cbind()", "cbind(Days, Days)", "trials"),
-                // a text column in arithmetic
-                Arguments.of("fit <- brm(Reaction ~ I(Subject * 2), data = d)", "holds text", "Subject", "factor"),
                 // rstanarm
                 Arguments.of("fit <- stan_glmer(Reaction ~ Days + (1 | Subject), data = d, prior = laplace())",
                         "the rstanarm prior laplace() is not supported yet", "laplace", "normal()"),
                 Arguments.of("fit <- stan_glm(Reaction ~ Days + (1 | Subject), data = d)", "stan_glm has no group-level terms",
-                        "(1 | Subject)", "stan_glmer"),
+                        "1 | Subject", "stan_glmer"),
                 Arguments.of("fit <- stan_glmer(Reaction ~ Days + (1 | Subject), data = d, family = student)",
                         "has no family student", "student", "gaussian"),
                 // R syntax
-                Arguments.of("fit <- brm(Reaction ~ Days + (1 | Subject, data = d)", "'(' is closed by ')'", "(", "close"));
+                Arguments.of("fit <- brm(Reaction ~ Days + (1 | Subject, data = d)", "'(' is never closed", "(", "add the matching"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -83,6 +81,17 @@ class FormulaErrorsTest {
         assertNotNull(e.help(), e.format());
         assertTrue(e.help().contains(help), "help: " + e.help());
         assertTrue(e.format().contains("m.R:1:"), e.format());
+    }
+
+    @Test
+    void aTextColumnInArithmeticIsAnError() {
+        DataSet frogs = DataSet.read(List.of(Path.of("../examples/data/reedfrogs.csv")), Map.of());
+        String call = "fit <- brm(surv | trials(density) ~ I(pred * 2), data = d, family = binomial)";
+        UlamException e = assertThrows(UlamException.class, () -> Compiler.compile(new Source("m.R", call + "\n"),
+                Compiler.schema(frogs)));
+        assertTrue(e.getMessage().contains("'pred' holds text"), e.getMessage());
+        assertEquals(call.indexOf("pred *") + 1, e.location().column());
+        assertTrue(e.help().contains("factor"), e.help());
     }
 
     @Test

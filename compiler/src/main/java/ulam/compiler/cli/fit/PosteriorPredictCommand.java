@@ -133,9 +133,24 @@ abstract class PosteriorPredictCommand extends PredictCommand {
             return "posterior_epred";
         }
 
+        /** The mean of the outcome: the link table's {@code mu} (the formula's mean), or every local of an alist. */
         @Override
         Predictor.Table table(Predictor.Result r) {
-            reported = r.link();
+            Predictor.Table t = r.link();
+            List<Integer> keep = new ArrayList<>();
+            for (int c = 0; c < t.names().length; c++) {
+                if (ulam.runtime.output.PrecisTable.baseName(t.names()[c]).equals("mu")) keep.add(c);
+            }
+            if (!keep.isEmpty() && keep.size() < t.names().length) {
+                String[] names = new String[keep.size()];
+                double[][] values = new double[t.values().length][keep.size()];
+                for (int k = 0; k < keep.size(); k++) {
+                    names[k] = t.names()[keep.get(k)];
+                    for (int s = 0; s < values.length; s++) values[s][k] = t.values()[s][keep.get(k)];
+                }
+                t = new Predictor.Table(names, values);
+            }
+            reported = t;
             return reported;
         }
 
