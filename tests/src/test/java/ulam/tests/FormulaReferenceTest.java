@@ -62,7 +62,7 @@ class FormulaReferenceTest {
         String data = Files.readAllLines(file).stream().filter(l -> l.startsWith("# data:")).findFirst()
                 .orElseThrow().substring("# data:".length()).strip();
         Model m = Fits.bind(file.toString(), data);
-        int draws = model.startsWith("trolley") ? 1000 : 2000;
+        int draws = model.startsWith("trolley") ? 2500 : 2000;
         long t0 = System.nanoTime();
         Fit fit = Fits.sampleAsRun(m, 4, 1000, draws, 20261207L);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -57,9 +57,13 @@ final class ModelCall {
                     e = b.right();
                 }
                 e = RExpr.strip(e);
-                if (!(e instanceof RExpr.Call c) || c.function() == null || !RParser.MODEL_FUNCTIONS.contains(c.function())) {
+                if (!(e instanceof RExpr.Call c) || c.function() == null || !RParser.modelFunction(c.function())) {
                     throw source.error(st.span(), "the model call must be a statement of its own",
                             "write fit <- brm(...) or fit <- stan_glmer(...) on its own line");
+                }
+                if (!RParser.MODEL_FUNCTIONS.contains(c.function())) {
+                    throw source.error(c.functionSpan(), c.function() + "() is not supported yet",
+                            "supported: brm, stan_glmer, stan_lmer and stan_glm (see docs/formulas.md)");
                 }
                 found = new ModelCall(source, c, fit, Map.copyOf(env), Map.copyOf(unreadable));
                 continue;

@@ -32,8 +32,17 @@ final class RParser {
     /** The functions whose call is a model: brms's and rstanarm's fitting functions. */
     static final Set<String> MODEL_FUNCTIONS = Set.of("brm", "stan_glmer", "stan_lmer", "stan_glm");
 
+    /** The packages' other fitting functions: recognised, so that their calls get a located "not supported yet". */
+    static final Set<String> OTHER_FUNCTIONS = Set.of("brm_multiple", "stan_glmer.nb", "stan_glm.nb", "stan_betareg", "stan_polr",
+            "stan_gamm4", "stan_nlmer", "stan_mvmer", "stan_jm", "stan_lm", "stan_aov", "stan_biglm", "stan_clogit");
+
     /** A cheap first look for a model call; {@link #statements} decides. */
-    private static final Pattern LOOKS_LIKE = Pattern.compile("\\b(brm|stan_glmer|stan_lmer|stan_glm)\\s*\\(");
+    private static final Pattern LOOKS_LIKE = Pattern.compile("\\b(brm|brm_multiple|stan_[a-z0-9_.]+)\\s*\\(");
+
+    /** Whether a name is a fitting function of brms or rstanarm (supported or not). */
+    static boolean modelFunction(String name) {
+        return MODEL_FUNCTIONS.contains(name) || OTHER_FUNCTIONS.contains(name);
+    }
 
     /** A top-level statement: its expression, or the error that kept it from parsing (then {@code expr} is null). */
     record Statement(RExpr expr, UlamException error, Span span, boolean callsModel) {}
@@ -51,7 +60,7 @@ final class RParser {
             Token t = tokens.get(i);
             if (t.getType() != FormulaLexer.ID || tokens.get(i + 1).getType() != FormulaLexer.LPAREN) continue;
             if (t.getText().equals("alist")) alist = true;
-            if (MODEL_FUNCTIONS.contains(t.getText())) model = true;
+            if (modelFunction(t.getText())) model = true;
         }
         return model && !alist;
     }
@@ -104,7 +113,7 @@ final class RParser {
     private static Statement parse(Source source, List<Token> tokens) {
         boolean callsModel = false;
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).getType() == FormulaLexer.ID && MODEL_FUNCTIONS.contains(tokens.get(i).getText())
+            if (tokens.get(i).getType() == FormulaLexer.ID && modelFunction(tokens.get(i).getText())
                     && tokens.get(i + 1).getType() == FormulaLexer.LPAREN) callsModel = true;
         }
         Span whole = Span.cover(span(tokens.get(0)), span(tokens.get(tokens.size() - 1)));

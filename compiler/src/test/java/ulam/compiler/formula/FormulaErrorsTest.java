@@ -65,6 +65,7 @@ class FormulaErrorsTest {
                         "1 | Subject", "stan_glmer"),
                 Arguments.of("fit <- stan_glmer(Reaction ~ Days + (1 | Subject), data = d, family = student)",
                         "has no family student", "student", "gaussian"),
+                Arguments.of("fit <- stan_polr(Reaction ~ Days, data = d)", "stan_polr() is not supported yet", "stan_polr", "stan_glmer"),
                 // R syntax
                 Arguments.of("fit <- brm(Reaction ~ Days + (1 | Subject, data = d)", "'(' is never closed", "(", "add the matching"));
     }

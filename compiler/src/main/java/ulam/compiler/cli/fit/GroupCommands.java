@@ -43,6 +43,8 @@ final class GroupCommands {
         double prob;
 
         double[][] draws;
+        /** Width of the label columns: the longest label, at least 12. */
+        int width = 12;
 
         @Override
         public Integer call() {
@@ -82,7 +84,7 @@ final class GroupCommands {
         void header(PrintWriter o, String... labels) {
             double lo = (1 - prob) / 2;
             StringBuilder sb = new StringBuilder();
-            for (String l : labels) sb.append(String.format(Locale.ROOT, "%-24s ", l));
+            for (String l : labels) sb.append(String.format(Locale.ROOT, "%-" + width + "s ", l));
             o.printf(Locale.ROOT, "%s%9s %9s %9s %9s%n", sb, "mean", "sd", PrecisTable.percentLabel(lo), PrecisTable.percentLabel(1 - lo));
         }
 
@@ -96,7 +98,7 @@ final class GroupCommands {
             double sd = Math.sqrt(ss / (x.length - 1));
             double[] q = Convergence.quantiles(new double[][] {x}, lo, 1 - lo);
             StringBuilder sb = new StringBuilder();
-            for (String l : labels) sb.append(String.format(Locale.ROOT, "%-24s ", l));
+            for (String l : labels) sb.append(String.format(Locale.ROOT, "%-" + width + "s ", l));
             o.printf(Locale.ROOT, "%s%9s %9s %9s %9s%n", sb, PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
                     PrecisTable.fixed(q[0], 2), PrecisTable.fixed(q[1], 2));
         }
@@ -108,6 +110,8 @@ final class GroupCommands {
     static final class VarCorr extends Base {
         @Override
         void print(GroupEffects g, PrintWriter o) {
+            for (GroupEffects.Sd s : g.sds) width = Math.max(width, Math.max(s.group().length(), s.coef().length() + 4));
+            for (GroupEffects.Cor c : g.cors) width = Math.max(width, c.a().length() + c.b().length() + 6);
             header(o, "group", "term");
             for (String group : groups(g)) {
                 for (GroupEffects.Sd s : g.sds) {
@@ -154,6 +158,7 @@ final class GroupCommands {
         /** Prints each group's table, the values of effect {@code e} given by {@code value}. */
         void levels(GroupEffects g, String group, PrintWriter o, java.util.function.BiFunction<GroupEffects.Effect, double[], double[]> value) {
             boolean any = false;
+            for (GroupEffects.Effect e : g.effects) width = Math.max(width, Math.max(e.level().length(), e.coef().length()));
             for (String grp : groups(g)) {
                 if (group != null && !group.equals(grp)) continue;
                 any = true;

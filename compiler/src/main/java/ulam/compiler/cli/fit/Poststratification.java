@@ -61,6 +61,7 @@ final class Poststratification {
         o.printf(Locale.ROOT, "average of %s over the cells, weighted by %s, per draw:%n", v, weights);
         o.printf(Locale.ROOT, "%-14s %9s %9s %9s %9s%n", by == null ? "" : by, "mean", "sd", PrecisTable.percentLabel(lo),
                 PrecisTable.percentLabel(1 - lo));
+        Map<String, double[]> averages = new LinkedHashMap<>();
         for (Map.Entry<String, java.util.List<Integer>> g : groups.entrySet()) {
             double total = 0;
             for (int i : g.getValue()) total += w[i];
@@ -71,6 +72,18 @@ final class Poststratification {
                 for (int i : g.getValue()) sum += w[i] * t.values()[s][cols.get(i)];
                 avg[s] = sum / total;
             }
+            averages.put(g.getKey(), avg);
+        }
+        String first = averages.size() > 1 ? new java.util.ArrayList<>(averages.keySet()).get(1) : null;
+        Map<String, double[]> rows = new LinkedHashMap<>(averages);
+        for (Map.Entry<String, double[]> e : averages.entrySet()) {   // each value against the first, paired by draw
+            if (first == null || e.getKey().equals("all") || e.getKey().equals(first)) continue;
+            double[] d = new double[e.getValue().length];
+            for (int s = 0; s < d.length; s++) d[s] = e.getValue()[s] - averages.get(first)[s];
+            rows.put(e.getKey() + " - " + first, d);
+        }
+        for (Map.Entry<String, double[]> g : rows.entrySet()) {
+            double[] avg = g.getValue();
             double mean = 0;
             for (double x : avg) mean += x;
             mean /= avg.length;
