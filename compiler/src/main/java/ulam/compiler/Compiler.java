@@ -106,10 +106,21 @@ public final class Compiler {
             program = Parser.parse(source);
         }
         ModelSpec spec = FormulaFrontEnd.withNotes(Checker.check(program, model, name, schema, mode), notes);
+        if (CompileMode.PRIOR.equals(mode)) refuseImproperPriors(spec);
         ModelIR ir = Lowering.lower(spec);
         String className = PACKAGE + "." + className(name);
         byte[] bytes = ClassGen.generate(ir, className);
         return new Compiled(spec, ir, className, bytes, System.nanoTime() - t0);
+    }
+
+    /** Sampling the prior alone needs proper priors: a flat() prior is an error at its line. */
+    private static void refuseImproperPriors(ModelSpec spec) {
+        for (ulam.compiler.check.Term t : spec.terms()) {
+            if (t.density() != null && t.density().distribution().improper()) {
+                throw spec.source().error(t.statement().span(), "--prior-only samples the prior, and this prior is the improper"
+                        + " flat(): it has no distribution to sample", "give the parameter a proper prior (for brms: prior(normal(0, 1), class = b))");
+            }
+        }
     }
 
     /** What the compiler may know of data it has: every name with its rank, and which hold whole numbers only. */

@@ -26,7 +26,8 @@ public final class FormulaFrontEnd {
     /**
      * The alist a formula became.
      *
-     * @param alist   the alist as a model file (what {@code ulam check} prints), under the original file's name
+     * @param alist   the alist as a model file (what {@code ulam check} prints), named {@code FILE (alist)}
+     *                for messages about its lines
      * @param program the alist parsed
      * @param notes   notes for the user (arguments not used, combinations of levels that never occur)
      */
@@ -55,7 +56,7 @@ public final class FormulaFrontEnd {
         Alist out = new Alist(data.names());
         if (call.function.equals("brm")) BrmsExpansion.expand(call, fd, out);
         else RstanarmExpansion.expand(call, fd, out);
-        Source alist = new Source(source.file(), out.text(call.fitName));
+        Source alist = new Source(source.file() + " (alist)", out.text(call.fitName));
         Program program;
         try {
             program = Parser.parse(alist);

@@ -291,7 +291,7 @@ final class RstanarmExpansion {
         Double adapt = call.number("adapt_delta");
         out.option("chains", FormulaData.literal(chains == null ? 4 : chains));
         out.option("iter", FormulaData.literal(iter == null ? 2000 : iter));
-        out.option("warmup", FormulaData.literal(warmup != null ? warmup : Math.floor((iter == null ? 2000 : iter) / 2)));
+        if (warmup != null) out.option("warmup", FormulaData.literal(warmup));   // else half of iter, as the packages and ulam
         if (cores != null) out.option("cores", FormulaData.literal(cores));
         if (seed != null) out.option("seed", FormulaData.literal(seed));
         out.option("adapt_delta", FormulaData.literal(adapt == null ? 0.95 : adapt));

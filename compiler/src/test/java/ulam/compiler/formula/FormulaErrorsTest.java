@@ -114,6 +114,18 @@ class FormulaErrorsTest {
     }
 
     @Test
+    void theFlatPriorCannotBeSampledAlone() {
+        UlamException e = assertThrows(UlamException.class, () -> Compiler.compile(new Source("m.R",
+                "fit <- brm(Reaction ~ Days, data = d)\n"), Compiler.schema(SLEEP), ulam.compiler.check.CompileMode.PRIOR));
+        assertTrue(e.getMessage().contains("improper flat()"), e.getMessage());
+        assertTrue(e.format().contains("m.R (alist):"), e.format());
+        assertTrue(e.location().lineText().contains("b_Days ~ flat()"), e.format());
+        UlamException s = assertThrows(UlamException.class, () -> ulam.compiler.sbc.Sbc.prepare(new Source("m.R",
+                "fit <- brm(Reaction ~ Days, data = d)\n"), SLEEP));
+        assertTrue(s.getMessage().contains("sbc draws parameters from their priors"), s.getMessage());
+    }
+
+    @Test
     void twoModelCallsAreRefused() {
         UlamException e = assertThrows(UlamException.class, () -> Compiler.compile(new Source("m.R",
                 "a <- brm(Reaction ~ Days, data = d)\nb <- brm(Reaction ~ 1, data = d)\n"), Compiler.schema(SLEEP)));
