@@ -286,7 +286,7 @@ final class BrmsExpansion {
         if (m == 1) {
             out.line("vector[" + J + "]: " + zn + " ~ normal(0, 1)");
             out.line("transpars> vector[" + J + "]: " + r + " <<- " + sds.get(0) + " * " + zn);
-            terms.add(r + "[" + J + "]" + zTimes(z.get(0), id, 1));
+            terms.add(r + "[" + J + "]" + Grouping.times(z.get(0), id, 1, data, out));
         } else {
             out.line("matrix[" + m + ", " + J + "]: " + zn + " ~ normal(0, 1)");
             String sdVector = "c(" + String.join(", ", sds) + ")";
@@ -309,19 +309,10 @@ final class BrmsExpansion {
             } else {
                 out.line("transpars> matrix[" + J + ", " + m + "]: " + r + " <- t(diag_pre_multiply(" + sdVector + ", " + zn + "))");
             }
-            for (int j = 1; j <= m; j++) terms.add(r + "[" + J + ", " + j + "]" + zTimes(z.get(j - 1), id, j));
+            for (int j = 1; j <= m; j++) terms.add(r + "[" + J + ", " + j + "]" + Grouping.times(z.get(j - 1), id, j, data, out));
         }
         out.report(r, names);
         return terms;
-    }
-
-    /** The factor a group-level effect multiplies ({@code " * Days"}), empty for the intercept. */
-    private String zTimes(Design.Column c, int id, int j) {
-        if (c.intercept()) return "";
-        if (data.has(c.expr()) && c.expr().equals(Numeric.name(c.expr()))) return " * " + c.expr();
-        String n = out.name("Z_" + id + "_" + j);
-        out.line(n + " <- " + c.expr());
-        return " * " + n;
     }
 
     private void likelihood(String eta) {

@@ -92,4 +92,18 @@ record Grouping(String index, List<String> levels, int unused) {
         }
         return new Grouping(index, List.copyOf(names), unused);
     }
+
+    /**
+     * The factor group-level effect {@code j} of term {@code id} multiplies, as the alist writes
+     * it after the effect ({@code " * Days"}), empty for the intercept; an expression that is not
+     * a data column becomes the derived-data line {@code Z_id_j <- expr} first (brms's
+     * {@code Z_1_2}).
+     */
+    static String times(Design.Column c, int id, int j, FormulaData data, Alist out) {
+        if (c.intercept()) return "";
+        if (data.has(c.expr()) && c.expr().equals(Numeric.name(c.expr()))) return " * " + c.expr();
+        String n = out.name("Z_" + id + "_" + j);
+        out.line(n + " <- " + c.expr());
+        return " * " + n;
+    }
 }

@@ -243,7 +243,7 @@ final class RstanarmExpansion {
         if (p == 1) {
             out.line("vector[" + J + "]: " + zn + " ~ normal(0, 1)");
             out.line("transpars> vector[" + J + "]: " + b + " <<- " + scale + " * " + zn);
-            terms.add(b + "[" + J + "]" + times(z.get(0), id, 1));
+            terms.add(b + "[" + J + "]" + Grouping.times(z.get(0), id, 1, data, out));
             String s = out.name("Sigma_" + id);
             pending.add("gq> " + s + " <- square(" + scale + ")");
             out.report(s, List.of("Sigma[" + label + ":" + z.get(0).label() + "," + z.get(0).label() + "]"));
@@ -258,7 +258,7 @@ final class RstanarmExpansion {
             out.line("matrix[" + p + ", " + J + "]: " + zn + " ~ normal(0, 1)");
             out.line("transpars> vector[" + p + "]: " + sd + " <<- " + scale + " * sqrt(" + p + " * " + pi + ")");
             out.line("transpars> matrix[" + J + ", " + p + "]: " + b + " <- compose_noncentered(" + sd + ", " + L + ", " + zn + ")");
-            for (int j = 1; j <= p; j++) terms.add(b + "[" + J + ", " + j + "]" + times(z.get(j - 1), id, j));
+            for (int j = 1; j <= p; j++) terms.add(b + "[" + J + ", " + j + "]" + Grouping.times(z.get(j - 1), id, j, data, out));
             for (int c = 1; c <= p; c++) {
                 for (int r = c; r <= p; r++) {
                     String s = out.name("Sigma_" + id + "_" + r + "_" + c);
@@ -271,14 +271,6 @@ final class RstanarmExpansion {
         }
         out.report(b, names);
         return terms;
-    }
-
-    private String times(Design.Column c, int id, int j) {
-        if (c.intercept()) return "";
-        if (data.has(c.expr()) && c.expr().equals(Numeric.name(c.expr()))) return " * " + c.expr();
-        String n = out.name("Z_" + id + "_" + j);
-        out.line(n + " <- " + c.expr());
-        return " * " + n;
     }
 
     /** The sampling arguments with rstanarm's defaults (adapt_delta 0.95, max_treedepth 15); other arguments are noted. */

@@ -90,13 +90,10 @@ final class GroupCommands {
 
         void row(PrintWriter o, double[] x, String... labels) {
             double lo = (1 - prob) / 2;
-            double mean = 0;
-            for (double v : x) mean += v;
-            mean /= x.length;
-            double ss = 0;
-            for (double v : x) ss += (v - mean) * (v - mean);
-            double sd = Math.sqrt(ss / (x.length - 1));
-            double[] q = Convergence.quantiles(new double[][] {x}, lo, 1 - lo);
+            double[][] xs = {x};
+            double mean = Convergence.mean(xs);
+            double sd = Convergence.sd(xs);
+            double[] q = Convergence.quantiles(xs, lo, 1 - lo);
             StringBuilder sb = new StringBuilder();
             for (String l : labels) sb.append(String.format(Locale.ROOT, "%-" + width + "s ", l));
             o.printf(Locale.ROOT, "%s%9s %9s %9s %9s%n", sb, PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
