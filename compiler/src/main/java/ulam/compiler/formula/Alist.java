@@ -68,6 +68,25 @@ final class Alist {
         options.put(name, value);
     }
 
+    /**
+     * The sampling arguments brm and the rstanarm functions share, as the wrapper's options:
+     * {@code chains} (default 4), {@code iter} (default 2000), and {@code warmup}, {@code cores},
+     * {@code seed} when the call gives them (warmup defaults to half of iter, in the packages as
+     * in ulam).
+     */
+    void samplingOptions(ModelCall call) {
+        Double chains = call.number("chains");
+        Double iter = call.number("iter");
+        Double warmup = call.number("warmup");
+        Double cores = call.number("cores");
+        Double seed = call.number("seed");
+        option("chains", FormulaData.literal(chains == null ? 4 : chains));
+        option("iter", FormulaData.literal(iter == null ? 2000 : iter));
+        if (warmup != null) option("warmup", FormulaData.literal(warmup));
+        if (cores != null) option("cores", FormulaData.literal(cores));
+        if (seed != null) option("seed", FormulaData.literal(seed));
+    }
+
     /** Whether a sampler option was set. */
     boolean hasOption(String name) {
         return options.containsKey(name);

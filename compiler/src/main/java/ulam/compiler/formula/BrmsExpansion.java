@@ -382,16 +382,7 @@ final class BrmsExpansion {
 
     /** brm's sampling arguments as the wrapper's options, with brms's defaults; other arguments are noted. */
     private void options() {
-        Double chains = call.number("chains");
-        Double iter = call.number("iter");
-        Double warmup = call.number("warmup");
-        Double seed = call.number("seed");
-        Double cores = call.number("cores");
-        out.option("chains", FormulaData.literal(chains == null ? 4 : chains));
-        out.option("iter", FormulaData.literal(iter == null ? 2000 : iter));
-        if (warmup != null) out.option("warmup", FormulaData.literal(warmup));   // else half of iter, as the packages and ulam
-        if (cores != null) out.option("cores", FormulaData.literal(cores));
-        if (seed != null) out.option("seed", FormulaData.literal(seed));
+        out.samplingOptions(call);
         double adapt = 0.8;
         double depth = 10;
         RExpr control = call.arg("control", -1);

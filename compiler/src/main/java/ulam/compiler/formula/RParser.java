@@ -16,6 +16,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import ulam.compiler.ast.Span;
 import ulam.compiler.parse.Source;
+import ulam.compiler.parse.Parser;
 import ulam.grammar.FormulaLexer;
 import ulam.grammar.FormulaParser;
 import ulam.runtime.UlamException;
@@ -242,7 +243,7 @@ final class RParser {
             if (ctx instanceof FormulaParser.NumberExprContext c) return number(c.NUMBER(), sp);
             if (ctx instanceof FormulaParser.StringExprContext c) {
                 String raw = c.STRING().getText();
-                return new RExpr.Str(unescape(raw.substring(1, raw.length() - 1)), sp);
+                return new RExpr.Str(Parser.unescape(raw.substring(1, raw.length() - 1)), sp);
             }
             FormulaParser.NameExprContext c = (FormulaParser.NameExprContext) ctx;
             return new RExpr.Sym(unquote(c.ID().getText()), sp);
@@ -275,27 +276,9 @@ final class RParser {
 
         private static String unquote(String s) {
             if (s.length() >= 2 && (s.startsWith("`") || s.startsWith("\"") || s.startsWith("'"))) {
-                return unescape(s.substring(1, s.length() - 1));
+                return Parser.unescape(s.substring(1, s.length() - 1));
             }
             return s;
-        }
-
-        private static String unescape(String s) {
-            StringBuilder sb = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '\\' && i + 1 < s.length()) {
-                    char n = s.charAt(++i);
-                    sb.append(switch (n) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        default -> n;
-                    });
-                } else {
-                    sb.append(ch);
-                }
-            }
-            return sb.toString();
         }
     }
 }

@@ -275,17 +275,8 @@ final class RstanarmExpansion {
 
     /** The sampling arguments with rstanarm's defaults (adapt_delta 0.95, max_treedepth 15); other arguments are noted. */
     private void options() {
-        Double chains = call.number("chains");
-        Double iter = call.number("iter");
-        Double warmup = call.number("warmup");
-        Double seed = call.number("seed");
-        Double cores = call.number("cores");
         Double adapt = call.number("adapt_delta");
-        out.option("chains", FormulaData.literal(chains == null ? 4 : chains));
-        out.option("iter", FormulaData.literal(iter == null ? 2000 : iter));
-        if (warmup != null) out.option("warmup", FormulaData.literal(warmup));   // else half of iter, as the packages and ulam
-        if (cores != null) out.option("cores", FormulaData.literal(cores));
-        if (seed != null) out.option("seed", FormulaData.literal(seed));
+        out.samplingOptions(call);
         out.option("adapt_delta", FormulaData.literal(adapt == null ? 0.95 : adapt));
         out.option("max_treedepth", "15");
         for (Map.Entry<String, Span> e : call.unread().entrySet()) {
