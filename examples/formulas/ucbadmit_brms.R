@@ -3,7 +3,7 @@
 # model awards | trials(applications) ~ 1 + male + (1 + male | discipline) (NWOGrants), on data
 # shipped here.
 #
-#   ulam run examples/formulas/ucbadmit_brms.R --data examples/data/UCBadmit.csv --output-dir fits/ucb
+#   ulam run examples/formulas/ucbadmit_brms.R --data examples/data/UCBadmit.csv -o fits/ucb
 library(brms)
 d <- read.csv2("UCBadmit.csv")
 fit <- brm(admit | trials(applications) ~ 1 + applicant.gender + (1 + applicant.gender | dept),

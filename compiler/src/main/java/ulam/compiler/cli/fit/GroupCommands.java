@@ -36,7 +36,7 @@ final class GroupCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT) of a brms or rstanarm model.")
+        @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT) of a brms or rstanarm model.")
         Path fit;
 
         @Option(names = "--prob", paramLabel = "P", defaultValue = "0.95", description = "Interval width (default 0.95, as brms).")
