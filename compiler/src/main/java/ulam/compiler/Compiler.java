@@ -3,6 +3,7 @@ package ulam.compiler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import ulam.compiler.ast.Program;
@@ -14,6 +15,8 @@ import ulam.compiler.codegen.ClassGen;
 import ulam.compiler.formula.FormulaFrontEnd;
 import ulam.compiler.ir.Lowering;
 import ulam.compiler.ir.ModelIR;
+import ulam.compiler.ir.Pass;
+import ulam.compiler.ir.Passes;
 import ulam.compiler.parse.Parser;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
@@ -22,7 +25,7 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
- * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage"). A file that
+ * parse, check, lower and generate (docs/design.md, "The compiler, stage by stage"). A file that
  * holds a brms or rstanarm call goes through the formula front end first, whose alist the
  * checker checks ({@link FormulaFrontEnd}).
  */
@@ -92,6 +95,17 @@ public final class Compiler {
      * @throws UlamException for any error in the model, located
      */
     public static Compiled compile(Source source, DataSchema schema, CompileMode mode) {
+        return compile(source, schema, mode, Passes.ALL);
+    }
+
+    /**
+     * Compiles a model with a chosen list of optimising passes ({@link Passes#ALL} by default,
+     * {@link Passes#NONE} for the IR as lowered): for {@code ulam check --passes} and the
+     * differential tests, which compare a model compiled with and without them.
+     *
+     * @throws UlamException for any error in the model, located
+     */
+    public static Compiled compile(Source source, DataSchema schema, CompileMode mode, List<Pass> passes) {
         long t0 = System.nanoTime();
         String name = modelName(source.file());
         Source model = source;
@@ -107,7 +121,7 @@ public final class Compiler {
         }
         ModelSpec spec = FormulaFrontEnd.withNotes(Checker.check(program, model, name, schema, mode), notes);
         if (CompileMode.PRIOR.equals(mode)) refuseImproperPriors(spec);
-        ModelIR ir = Lowering.lower(spec);
+        ModelIR ir = Passes.run(Lowering.lower(spec), passes);
         String className = PACKAGE + "." + className(name);
         byte[] bytes = ClassGen.generate(ir, className);
         return new Compiled(spec, ir, className, bytes, System.nanoTime() - t0);
