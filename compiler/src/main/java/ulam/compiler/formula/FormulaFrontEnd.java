@@ -12,7 +12,7 @@ import ulam.runtime.data.DataSet;
  * rstanarm's {@code stan_glmer}, {@code stan_lmer} or {@code stan_glm}, in a {@code .R} or
  * {@code .ulam} file, becomes the alist of the model that package fits, parsed by the alist
  * parser into the same {@link Program} an alist gives, so the checker and everything after it
- * see an ordinary ulam model (docs/architecture.md, "Three front ends, one checked model").
+ * see an ordinary ulam model (docs/design.md, "Three front ends, one checked model").
  *
  * <p>The expansion reads the data, as R's {@code model.matrix} and the packages' default priors
  * do: factor levels (dummy columns, the names of group-level effects), the means the design is
