@@ -197,6 +197,8 @@ public final class Main implements Callable<Integer> {
                     ulam.compiler.check.CompileMode.POSTERIOR, chosen);
             for (String w : LevelComparisons.warnings(c.spec(), d)) Streams.err.print(w);
             Model bound = d == null ? null : c.factory().apply(d);
+            String alist = c.spec().source().text();   // a brms or rstanarm call: the alist it became
+            if (!alist.equals(Source.read(model).text())) Streams.out.print("the alist of " + model + ":\n\n" + alist + "\n");
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());
             return 0;

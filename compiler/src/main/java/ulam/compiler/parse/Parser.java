@@ -493,23 +493,28 @@ public final class Parser {
             UlamParser.NameExprContext c = (UlamParser.NameExprContext) ctx;
             return name(c.ID().getSymbol());
         }
+    }
 
-        private static String unescape(String s) {
-            StringBuilder sb = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '\\' && i + 1 < s.length()) {
-                    char n = s.charAt(++i);
-                    sb.append(switch (n) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        default -> n;
-                    });
-                } else {
-                    sb.append(ch);
-                }
+    /**
+     * The text of a string literal without its quotes: {@code \\n} and {@code \\t} become a
+     * newline and a tab, a backslash before any other character stands for that character. Used
+     * for the alist's strings and for the R strings of a formula call (ulam.compiler.formula).
+     */
+    public static String unescape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> n;
+                });
+            } else {
+                sb.append(ch);
             }
-            return sb.toString();
         }
+        return sb.toString();
     }
 }

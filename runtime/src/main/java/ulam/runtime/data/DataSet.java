@@ -386,6 +386,19 @@ public final class DataSet {
     }
 
     /**
+     * The levels an index made from a value has, in code order (level k is code k of
+     * {@link #ints}): a text column's factor levels as R's {@code factor()} sorts them, or the
+     * sorted distinct numbers (as {@link Double#toString}). The formula front end names
+     * group-level effects and dummy columns by them.
+     *
+     * @return the levels, a fresh list
+     * @throws UlamException if absent, or a value is NA (naming the row)
+     */
+    public List<String> levels(String name, SourceLocation use) {
+        return List.copyOf(column(name, use).levels(use));
+    }
+
+    /**
      * A numeric column.
      *
      * @return {@code double[length(name)]} (column-major for more than one dimension), a fresh copy
