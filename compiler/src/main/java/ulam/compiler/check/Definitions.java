@@ -29,6 +29,7 @@ final class Definitions {
 
     void collect() {
         for (Statement st : state.program.statements()) {
+            rejectRForms(st);
             if (st.tag() != null && !TAGS.contains(st.tag())) {
                 String near = nearest(st.tag(), TAGS);
                 throw state.error(st.tagSpan(), "unknown tag '" + st.tag() + ">'",
@@ -88,6 +89,41 @@ final class Definitions {
         for (String x : state.merges.keySet()) {
             Statement st = state.firstSample.remove(x);
             if (st != null) state.firstSample.putIfAbsent(state.merges.get(x)[0], st);
+        }
+    }
+
+    /**
+     * R's {@code d$x}, {@code d[["x"]]} and {@code function(i) ...} parse anywhere (the wrapper's
+     * arguments are R expressions), but a model line may use a function only as the second
+     * argument of {@code sapply} and selects data columns by their names.
+     */
+    private void rejectRForms(Statement st) {
+        List<Expr> parts = new java.util.ArrayList<>();
+        parts.add(st.rhs());
+        if (st.condition() != null) parts.add(st.condition());
+        if (st.truncation() != null) {
+            if (st.truncation().lower() != null) parts.add(st.truncation().lower());
+            if (st.truncation().upper() != null) parts.add(st.truncation().upper());
+        }
+        if (st.type() != null) parts.addAll(st.type().dims());
+        parts.addAll(Syntax.indexOf(st.target()));
+        if (st.target() instanceof Statement.Target.Element e) parts.add(e.element());
+        java.util.Set<Expr> allowed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Expr part : parts) {
+            Syntax.walk(part, e -> {
+                if (e instanceof Expr.Call c && c.function().equals("sapply") && c.args().size() == 2) allowed.add(c.args().get(1));
+                if (e instanceof Expr.Member m) {
+                    String key = m.key() instanceof Expr.Str k ? k.value() : null;
+                    throw state.error(m.span(), "R's selection of a list element or data-frame column (d$x, d[[\"x\"]]) belongs in the"
+                            + " wrapper's arguments, not in a model line",
+                            key != null ? "name the data column directly: " + key.replaceAll("[^A-Za-z0-9_.]", "_")
+                                    + " (the data come from --data)" : "name the data column directly (the data come from --data)");
+                }
+                if (e instanceof Expr.Lambda l && !allowed.contains(l)) {
+                    throw state.error(l.span(), "a function(...) in a model line can only be the second argument of sapply",
+                            "write the expression itself: the line runs over every row by itself, with i the row");
+                }
+            });
         }
     }
 
