@@ -1,0 +1,142 @@
+package ulam.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+import ulam.compiler.testing.Models;
+import ulam.runtime.Model;
+import ulam.runtime.UlamException;
+import ulam.runtime.data.DataSet;
+
+/**
+ * Forms of the book's models pasted unchanged (docs/book.md): R code in the wrapper, a vector
+ * whose length comes from {@code start=}, R's {@code sapply}, {@code *} of a matrix and a vector.
+ * Log densities against closed forms, gradients against finite differences.
+ */
+class BookFormsTest {
+
+    private static final double[] X = {-1.2, -0.4, 0.1, 0.7, 1.5};
+    private static final double[] Y = {0.2, 0.35, 0.5, 0.61, 0.9};
+    private static final DataSet XY = Models.json("{\"x\": [-1.2, -0.4, 0.1, 0.7, 1.5], \"y\": [0.2, 0.35, 0.5, 0.61, 0.9]}");
+
+    private static double normal(double y, double mu, double sigma) {
+        return new NormalDistribution(null, mu, sigma).logDensity(y);
+    }
+
+    /** Book m7.2: {@code b ~ dnorm(0, 10)} with {@code b[1]}, {@code b[2]} in the formula and {@code start=list(b=rep(0,2))}. */
+    @Test
+    void startValueOfSeveralValuesMakesAVector() {
+        Model m = Models.inline("""
+                m7.2 <- quap(
+                    alist(
+                        y ~ dnorm( mu , exp(log_sigma) ),
+                        mu <- a + b[1]*x + b[2]*x^2,
+                        a ~ dnorm( 0.5 , 1 ),
+                        b ~ dnorm( 0 , 10 ),
+                        log_sigma ~ dnorm( 0 , 1 )
+                    ), data=d , start=list(b=rep(0,2)) )
+                """, XY);
+        assertEquals(List.of("a", "b[1]", "b[2]", "log_sigma"), List.of(m.outputNames()));
+        double[] q = {0.4, 0.2, -0.3, -0.5};
+        double expected = normal(q[0], 0.5, 1) + normal(q[1], 0, 10) + normal(q[2], 0, 10) + normal(q[3], 0, 1);
+        for (int i = 0; i < X.length; i++) expected += normal(Y[i], q[0] + q[1] * X[i] + q[2] * X[i] * X[i], Math.exp(q[3]));
+        assertEquals(expected, m.logDensity(q), 1e-10 * Math.abs(expected));
+        Models.assertGradient(m, 1);
+        // the length may come from the data: rep(0, ncol(B)), c(...), seq_len(K)
+        DataSet b = Models.json("{\"D\": [1.0, 2.0, 0.5, 1.5], \"B\": [[1, 0.5, 0], [0, 1, 0.2], [0.3, 0, 1], [1, 1, 1]]}");
+        for (String start : List.of("rep( 0 , ncol(B) )", "c(0, 0, 0)", "seq_len(3)", "numeric(3)")) {
+            Model w = Models.inline("m <- quap(alist(D ~ dnorm(mu, 1), mu <- B %*% w, w ~ dnorm(0, 1)), data=d, start=list(w=" + start + "))\n", b);
+            assertEquals(List.of("w[1]", "w[2]", "w[3]"), List.of(w.outputNames()), start);
+        }
+    }
+
+    private static final DataSet SPLINE = Models.json("{\"D\": [1.0, 2.0, 0.5, 1.5], \"B\": [[1, 0.5, 0], [0, 1, 0.2], [0.3, 0, 1], [1, 1, 1]]}");
+    private static final double[][] B = {{1, 0.5, 0}, {0, 1, 0.2}, {0.3, 0, 1}, {1, 1, 1}};
+    private static final double[] D = {1.0, 2.0, 0.5, 1.5};
+
+    private static Model spline(String mu, String rows) {
+        return Models.inline("""
+                m4.7 <- quap(
+                    alist(
+                        D ~ dnorm( mu , sigma ) ,
+                        mu <- MU ,
+                        a ~ dnorm(1,10),
+                        w ~ dnorm(0,10),
+                        sigma ~ dexp(1)
+                    ), data=list( D=d2$doy , B=B ) ,
+                    start=list( w=rep( 0 , ncol(B) ) ) )
+                """.replace("MU", mu.replace("ROWS", rows)), SPLINE);
+    }
+
+    /** Book m4.7 and m4.7alt: {@code B %*% w} and {@code sapply(1:N, function(i) sum(B[i,]*w))} are one model. */
+    @Test
+    void sapplyOfRowDotProductsIsTheMatrixProduct() {
+        Model product = spline("a + B %*% w", "");
+        Model sapply = spline("a + sapply( 1:ROWS , function(i) sum( B[i,]*w ) )", "4");
+        Model swapped = spline("a + sapply( 1:ROWS , function(j) sum( w*B[j,] ) )", "4");
+        assertEquals(List.of("a", "w[1]", "w[2]", "w[3]", "sigma"), List.of(sapply.outputNames()));
+        double[] q = {0.3, -0.2, 0.5, 0.1, -0.4};
+        double sigma = Math.exp(q[4]);
+        double expected = normal(q[0], 1, 10) + normal(q[1], 0, 10) + normal(q[2], 0, 10) + normal(q[3], 0, 10)
+                + Math.log(Math.exp(-sigma)) + q[4];   // exponential(1) and the log-Jacobian of sigma = exp(u)
+        for (int i = 0; i < D.length; i++) {
+            double mu = q[0];
+            for (int k = 0; k < 3; k++) mu += B[i][k] * q[1 + k];
+            expected += normal(D[i], mu, sigma);
+        }
+        for (Model m : List.of(product, sapply, swapped)) {
+            assertEquals(expected, m.logDensity(q), 1e-10 * Math.abs(expected));
+            Models.assertGradient(m, 2);
+        }
+        double[] g1 = new double[5];
+        double[] g2 = new double[5];
+        product.logDensityGradient(q, g1);
+        sapply.logDensityGradient(q, g2);
+        assertArrayEquals(g1, g2, 1e-12);
+        // 1:N must run over the rows of B, checked when the data are bound
+        UlamException e = assertThrows(UlamException.class, () -> spline("a + sapply( 1:ROWS , function(i) sum( B[i,]*w ) )", "5"));
+        assertTrue(e.getMessage().contains("the rows of B and the length of sapply's 1:N"), e.getMessage());
+        UlamException other = assertThrows(UlamException.class, () -> spline("a + sapply( 1:ROWS , function(i) exp( B[i,1] ) )", "4"));
+        assertTrue(other.getMessage().contains("is not supported yet"), other.format());
+    }
+
+    /** Book m14.8nc: {@code k <<- L_SIGMA * z} of a matrix and a vector is the matrix product, as in Stan. */
+    @Test
+    void starOfAMatrixAndAVectorIsTheMatrixProduct() {
+        DataSet d = Models.json("{\"y\": [0.5, -0.2, 1.1, 0.3], \"g\": [1, 2, 3, 3], \"L\": [[1, 0, 0], [0.5, 0.8, 0], [-0.2, 0.3, 0.9]]}");
+        double[][] l = {{1, 0, 0}, {0.5, 0.8, 0}, {-0.2, 0.3, 0.9}};
+        double[] y = {0.5, -0.2, 1.1, 0.3};
+        int[] g = {1, 2, 3, 3};
+        Model m = Models.inline("""
+                y ~ dnorm( k[g] , 1 )
+                transpars> vector[3]: k <<- L * z
+                vector[3]: z ~ normal( 0 , 1 )
+                """, d);
+        double[] q = {0.7, -0.3, 0.4};
+        double expected = 0;
+        for (double z : q) expected += normal(z, 0, 1);
+        for (int i = 0; i < y.length; i++) {
+            double k = 0;
+            for (int j = 0; j < 3; j++) k += l[g[i] - 1][j] * q[j];
+            expected += normal(y[i], k, 1);
+        }
+        assertEquals(expected, m.logDensity(q), 1e-10 * Math.abs(expected));
+        Models.assertGradient(m, 3);
+    }
+
+    /** R's selections are for the wrapper's arguments; in a model line they are a located error. */
+    @Test
+    void dollarInAModelLineIsALocatedError() {
+        UlamException e = assertThrows(UlamException.class, () -> Models.inline("y ~ dnorm(mu, 1)\nmu <- a + d$x\na ~ dnorm(0, 1)\n", XY));
+        assertEquals(2, e.location().line());
+        assertEquals(11, e.location().column());
+        assertTrue(e.format().contains("name the data column directly: x"), e.format());
+        UlamException f = assertThrows(UlamException.class, () -> Models.inline("y ~ dnorm(mu, 1)\nmu <- a + exp(function(i) x)\na ~ dnorm(0, 1)\n", XY));
+        assertTrue(f.getMessage().contains("second argument of sapply"), f.getMessage());
+    }
+}
