@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import ulam.compiler.testing.Models;
 import ulam.runtime.Model;
@@ -138,5 +139,103 @@ class BookFormsTest {
         assertTrue(e.format().contains("name the data column directly: x"), e.format());
         UlamException f = assertThrows(UlamException.class, () -> Models.inline("y ~ dnorm(mu, 1)\nmu <- a + exp(function(i) x)\na ~ dnorm(0, 1)\n", XY));
         assertTrue(f.getMessage().contains("second argument of sapply"), f.getMessage());
+    }
+
+    /** Book m15.1: {@code vector[N]:D_true ~ dnorm(mu, sigma)} read at the row in {@code D_obs ~ dnorm(D_true, D_sd)}, as Stan's vectorised line. */
+    @Test
+    void wholeVectorParameterIsReadAtTheRow() {
+        DataSet d = Models.json("{\"N\": 3, \"D_obs\": [0.5, -0.2, 1.1], \"D_sd\": [0.3, 0.6, 0.2], \"A\": [-1.0, 0.2, 0.9]}");
+        double[] obs = {0.5, -0.2, 1.1};
+        double[] sd = {0.3, 0.6, 0.2};
+        double[] a = {-1.0, 0.2, 0.9};
+        Model m = Models.inline("""
+                m15.1 <- ulam(
+                    alist(
+                        D_obs ~ dnorm( D_true , D_sd ),
+                        vector[N]:D_true ~ dnorm( mu , sigma ),
+                        mu <- a + bA*A,
+                        a ~ dnorm(0,0.2),
+                        bA ~ dnorm(0,0.5),
+                        sigma ~ dexp(1)
+                    ) , data=dlist , chains=4 , cores=4 )
+                """, d);
+        assertEquals(List.of("D_true[1]", "D_true[2]", "D_true[3]", "a", "bA", "sigma"), List.of(m.outputNames()).subList(0, 6));
+        double[] q = {0.4, -0.1, 0.8, 0.05, 0.3, -0.2};
+        double sigma = Math.exp(q[5]);
+        double expected = normal(q[3], 0, 0.2) + normal(q[4], 0, 0.5) - sigma + q[5];
+        for (int i = 0; i < 3; i++) {
+            expected += normal(q[i], q[3] + q[4] * a[i], sigma) + normal(obs[i], q[i], sd[i]);
+        }
+        assertEquals(expected, m.logDensity(q), 1e-10 * Math.abs(expected));
+        Models.assertGradient(m, 4);
+        // its length must be the number of rows
+        DataSet wrong = Models.json("{\"N\": 2, \"D_obs\": [0.5, -0.2, 1.1], \"D_sd\": [0.3, 0.6, 0.2], \"A\": [-1.0, 0.2, 0.9]}");
+        assertThrows(UlamException.class, () -> Models.inline("""
+                D_obs ~ dnorm( D_true , D_sd )
+                vector[N]:D_true ~ dnorm( mu , sigma )
+                mu <- a + bA*A
+                a ~ dnorm(0,0.2)
+                bA ~ dnorm(0,0.5)
+                sigma ~ dexp(1)
+                """, wrong));
+    }
+
+    private static final DataSet PAIRS = Models.json("{\"y\": [[0.3, -0.5], [1.2, 0.4], [-0.7, 0.1], [0.2, 0.9]],"
+            + " \"y1\": [0.3, 1.2, -0.7, 0.2], \"y2\": [-0.5, 0.4, 0.1, 0.9], \"g\": [1, 2, 1, 2]}");
+
+    /**
+     * Test z9: {@code y ~ multi_normal(MU, Rho, sigma)} with {@code y} a data matrix is one
+     * observation per row, the same model as {@code c(y1, y2) ~ multi_normal(...)} of its columns
+     * (book m14.6's form, checked against Stan). {@code lkjcorr} is ulam's name of {@code lkj_corr}.
+     */
+    @Test
+    void multiNormalOfADataMatrixHasOneObservationPerRow() {
+        String body = """
+                OUTCOME ~ multi_normal( MU , Rho , sigma )
+                vector[2]: MU ~ normal(0,1)
+                corr_matrix[2]: Rho ~ LKJ(2)
+                vector[2]: sigma ~ half_normal(0,1)
+                """;
+        Model rows = Models.inline(body.replace("OUTCOME", "y").replace("LKJ", "lkjcorr"), PAIRS);
+        Model columns = Models.inline(body.replace("OUTCOME", "c(y1, y2)").replace("LKJ", "lkj_corr"), PAIRS);
+        assertEquals(columns.dimension(), rows.dimension());
+        java.util.Random rng = new java.util.Random(5);
+        for (int p = 0; p < 3; p++) {
+            double[] q = new double[rows.dimension()];
+            for (int k = 0; k < q.length; k++) q[k] = -1 + 2 * rng.nextDouble();
+            assertEquals(columns.logDensity(q), rows.logDensity(q), 1e-10 * Math.abs(columns.logDensity(q)));
+        }
+        Models.assertGradient(rows, 5);
+    }
+
+    /**
+     * Test z7: {@code sigma[1] ~ half_normal(0,1)} with a literal index is a prior on that element
+     * (as Stan reads it; rethinking's program drops the index, docs/book.md), the same model as
+     * {@code sigma[[1]]}; the vector's length comes from its use in multi_normal.
+     */
+    @Test
+    void literalIndexOnTheLeftIsAnElementPrior() {
+        String body = """
+                y1 ~ normal( v[g,1] + v[g,2] , 1 )
+                vector[2]:v[g] ~ multi_normal( c(abar,bbar) , Rho , sigma )
+                abar ~ normal( 0 , 4 )
+                bbar ~ normal( 0 , 1 )
+                FIRST ~ half_normal(0,1)
+                SECOND ~ half_normal(0,2)
+                Rho ~ lkjcorr(2)
+                """;
+        Model literal = Models.inline(body.replace("FIRST", "sigma[1]").replace("SECOND", "sigma[2]"), PAIRS);
+        Model element = Models.inline(body.replace("FIRST", "vector[2]:sigma[[1]]").replace("SECOND", "sigma[[2]]"), PAIRS);
+        double[] q = new double[literal.dimension()];
+        java.util.Random rng = new java.util.Random(6);
+        for (int k = 0; k < q.length; k++) q[k] = -1 + 2 * rng.nextDouble();
+        assertEquals(element.logDensity(q), literal.logDensity(q), 1e-10 * Math.abs(element.logDensity(q)));
+        // the two priors differ: moving sigma[2] alone changes the density by half_normal(0,2)'s log ratio and the log-Jacobian
+        Model same = Models.inline(body.replace("FIRST", "sigma[1]").replace("SECOND", "sigma[2]").replace("half_normal(0,2)", "half_normal(0,1)"), PAIRS);
+        double[] out = new double[literal.outputNames().length];
+        literal.writeDraw(q, RandomSource.XO_SHI_RO_256_PP.create(1L), out);
+        double s2 = out[List.of(literal.outputNames()).indexOf("sigma[2]")];
+        assertEquals(normal(s2, 0, 2) - normal(s2, 0, 1), literal.logDensity(q) - same.logDensity(q), 1e-10);
+        Models.assertGradient(literal, 6);
     }
 }

@@ -108,6 +108,24 @@ final class Terms {
     }
 
     /**
+     * {@code y ~ multi_normal(MU, Rho, sigma)} with {@code y} a data matrix (rethinking's tests, z9):
+     * each row is one observation, as Stan's {@code y[i,:] ~ multi_normal(...)} in the program ulam
+     * writes. The matrix is transposed once when the data are bound, so that each row is a
+     * contiguous vector; one pointwise log-likelihood per row.
+     */
+    private Term vectorRows(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        Shape.Matrix m = (Shape.Matrix) y.shape();
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(y), new Shape.Matrix(m.cols(), m.rows())),
+                Kind.TRANSFORMED_DATA);
+        Loop loop = typer.newLoop("i", m.rows());
+        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
+        TExpr outcome = new TExpr.Slice(columns, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
+                new Shape.Vector(m.cols()), Elem.REAL);
+        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, state.mode.predicting());
+        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
+    }
+
+    /**
      * {@code c(W, E) ~ multi_normal(c(muW, muE), Rho, Sigma)} with data outcomes (book m14.6): in
      * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
      */
@@ -157,6 +175,10 @@ final class Terms {
         if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("int[") && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {
             return countRows(st, y, n, call);
+        }
+        if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("vector[") && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol && y.shape() instanceof Shape.Matrix && st.type() == null) {
+            return vectorRows(st, y, n, call);
         }
         if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {

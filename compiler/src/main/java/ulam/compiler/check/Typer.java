@@ -252,7 +252,7 @@ final class Typer {
                     indexHint(s));
         }
         if (ctx.rows()) {
-            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized())) {
+            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized() || declaredVector(s))) {
                 if (s.isData()) {
                     checks.add(new Check.SameLength(s, ctx.loop().count(), null, n.span()));
                 } else {
@@ -274,6 +274,18 @@ final class Typer {
         }
         throw error(n.span(), "'" + s.name() + "' is a " + shape + " but this line works on a " + over,
                 "combine values of the same shape, or index it");
+    }
+
+    /**
+     * A parameter declared as a whole vector ({@code vector[N]:D_true ~ dnorm(mu, sigma)}, book
+     * m15.1), not indexed on its line: in a line over rows it is read at the row, element by
+     * element as Stan's vectorised {@code D_obs ~ normal(D_true, D_sd)}; its length must be the
+     * number of rows (checked when the data are bound). Vectors by group ({@code a[G] ~ ...}) are not:
+     * they need their index.
+     */
+    private static boolean declaredVector(Symbol s) {
+        return s.kind() == Kind.PARAMETER && s.statement() != null && s.statement().type() != null
+                && Syntax.indexOf(s.statement().target()).isEmpty() && s.transform() == null;
     }
 
     private String indexHint(Symbol s) {

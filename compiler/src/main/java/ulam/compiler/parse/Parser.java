@@ -371,6 +371,11 @@ public final class Parser {
                 type = new Statement.TypeDecl(t.typeName.getText(), List.copyOf(dims), span(t.typeName));
             }
             Statement.Target target = target(lhs.target());
+            if (ctx.op.getType() == UlamLexer.TILDE && target instanceof Statement.Target.Symbol sym && sym.index().size() == 1
+                    && sym.index().get(0) instanceof Expr.Num k && k.integer() && k.value() >= 1) {
+                // sigma[1] ~ half_normal(0, 1): a literal index on the left of '~' is one element, as sigma[[1]]
+                target = new Statement.Target.Element(sym.name(), k, sym.span());
+            }
             Expr condition = lhs.condition == null ? null : expr(lhs.condition);
             Statement.Op op = switch (ctx.op.getType()) {
                 case UlamLexer.TILDE -> Statement.Op.SAMPLE;
