@@ -238,4 +238,115 @@ class BookFormsTest {
         assertEquals(normal(s2, 0, 2) - normal(s2, 0, 1), literal.logDensity(q) - same.logDensity(q), 1e-10);
         Models.assertGradient(literal, 6);
     }
+
+    /**
+     * Book m15.8: {@code custom(log_sum_exp(log(k) + poisson_lpmf(notes | ...), log(1-k) + ...))}
+     * under the condition {@code RC==1}: Stan's log_sum_exp of two values, the cat's presence
+     * summed out of the rows where it is unknown.
+     */
+    @Test
+    void logSumExpOfTwoValuesMarginalisesADiscreteUnknown() {
+        DataSet d = Models.json("{\"notes\": [3, 0, 5, 2, 1], \"cat\": [1, 0, 0, 0, 1], \"RC\": [0, 0, 1, 1, 0]}");
+        int[] notes = {3, 0, 5, 2, 1};
+        int[] cat = {1, 0, 0, 0, 1};
+        int[] rc = {0, 0, 1, 1, 0};
+        Model m = Models.inline("""
+                m15.8 <- ulam(
+                    alist(
+                        notes|RC==0 ~ poisson( lambda ),
+                        log(lambda) <- a + b*cat,
+                        notes|RC==1 ~ custom( log_sum_exp(
+                                log(k) + poisson_lpmf( notes | exp(a + b) ),
+                                log(1-k) + poisson_lpmf( notes | exp(a) )
+                            ) ),
+                        a ~ normal(0,1),
+                        b ~ normal(0,0.5),
+                        cat|RC==0 ~ bernoulli(k),
+                        k ~ beta(2,2)
+                    ), data=dat , chains=4 , cores=4 )
+                """, d);
+        assertEquals(List.of("a", "b", "k"), List.of(m.outputNames()).subList(0, 3));
+        double[] q = {0.4, -0.3, 0.2};
+        double a = q[0];
+        double b = q[1];
+        double k = 1 / (1 + Math.exp(-q[2]));
+        double expected = normal(a, 0, 1) + normal(b, 0, 0.5) + Math.log(6 * k * (1 - k)) + Math.log(k * (1 - k));
+        for (int i = 0; i < notes.length; i++) {
+            if (rc[i] == 0) {
+                expected += poisson(notes[i], Math.exp(a + b * cat[i])) + (cat[i] == 1 ? Math.log(k) : Math.log(1 - k));
+            } else {
+                expected += Math.log(k * Math.exp(poisson(notes[i], Math.exp(a + b))) + (1 - k) * Math.exp(poisson(notes[i], Math.exp(a))));
+            }
+        }
+        assertEquals(expected, m.logDensity(q), 1e-10 * Math.abs(expected));
+        Models.assertGradient(m, 7);
+        // three values fold: log_sum_exp(log_sum_exp(x, y), z)
+        Model three = Models.inline("notes ~ custom(log_sum_exp(log(0.2) + poisson_lpmf(notes | exp(a)), log(0.3) + poisson_lpmf(notes | 1), "
+                + "log(0.5) + poisson_lpmf(notes | 2)))\na ~ normal(0, 1)\n", d);
+        double want = normal(0.1, 0, 1);
+        for (int n : notes) want += Math.log(0.2 * Math.exp(poisson(n, Math.exp(0.1))) + 0.3 * Math.exp(poisson(n, 1)) + 0.5 * Math.exp(poisson(n, 2)));
+        assertEquals(want, three.logDensity(new double[] {0.1}), 1e-10 * Math.abs(want));
+    }
+
+    private static double poisson(int n, double lambda) {
+        return new org.apache.commons.math3.distribution.PoissonDistribution(null, lambda, 1e-12, 10_000_000).logProbability(n);
+    }
+
+    /**
+     * Book m15.7: {@code MB ~ multi_normal(c(muM,muB), Rho_BM, Sigma_BM)} with {@code MB <<-
+     * append_col(M, B_merge)} and {@code B_merge <- merge_missing(B, B_impute)}: each row (M[i],
+     * B[i]) is bivariate normal, B's missing value the parameter B_impute, whose only distribution
+     * is this line. Closed form without the Jacobian, at the constrained values the model reports.
+     */
+    @Test
+    void mergeMissingInsideAMultivariateOutcome() {
+        DataSet d = Models.json("{\"K\": [0.4, -0.3, 1.0, 0.2], \"M\": [0.5, -1.0, 0.8, 0.1], \"B\": [0.3, \"NA\", 1.2, -0.4]}");
+        double[] kk = {0.4, -0.3, 1.0, 0.2};
+        double[] mm = {0.5, -1.0, 0.8, 0.1};
+        double[] bb = {0.3, Double.NaN, 1.2, -0.4};
+        Model m = Models.inline("""
+                m15.7 <- ulam(
+                    alist(
+                        K ~ dnorm( mu , sigma ),
+                        mu <- a + bB*B_merge + bM*M,
+                        MB ~ multi_normal( c(muM,muB) , Rho_BM , Sigma_BM ),
+                        matrix[4,2]:MB <<- append_col( M , B_merge ),
+                        vector[4]:B_merge <- merge_missing( B , B_impute ),
+                        c(a,muB,muM) ~ dnorm( 0 , 0.5 ),
+                        c(bB,bM) ~ dnorm( 0, 0.5 ),
+                        sigma ~ dexp( 1 ),
+                        Rho_BM ~ lkj_corr(2),
+                        Sigma_BM ~ dexp(1)
+                    ) , data=dat_list , chains=4 , cores=4 )
+                """, d);
+        List<String> names = List.of(m.outputNames());
+        assertTrue(names.contains("B_impute[1]"), names.toString());
+        java.util.Random rng = new java.util.Random(8);
+        double[] q = new double[m.dimension()];
+        for (int k = 0; k < q.length; k++) q[k] = -0.8 + 1.6 * rng.nextDouble();
+        double[] out = new double[names.size()];
+        m.writeDraw(q, RandomSource.XO_SHI_RO_256_PP.create(1L), out);
+        java.util.function.ToDoubleFunction<String> v = n -> out[names.indexOf(n)];
+        double a = v.applyAsDouble("a");
+        double bB = v.applyAsDouble("bB");
+        double bM = v.applyAsDouble("bM");
+        double sigma = v.applyAsDouble("sigma");
+        double muM = v.applyAsDouble("muM");
+        double muB = v.applyAsDouble("muB");
+        double r = v.applyAsDouble("Rho_BM[1,2]");
+        double s1 = v.applyAsDouble("Sigma_BM[1]");
+        double s2 = v.applyAsDouble("Sigma_BM[2]");
+        double imp = v.applyAsDouble("B_impute[1]");
+        double expected = normal(a, 0, 0.5) + normal(muB, 0, 0.5) + normal(muM, 0, 0.5) + normal(bB, 0, 0.5) + normal(bM, 0, 0.5)
+                - sigma - s1 - s2 + Math.log(0.75 * (1 - r * r));   // lkj_corr(2) of a 2 x 2 matrix: r ~ (1 - r^2) / (2^3 B(2, 2))
+        for (int i = 0; i < 4; i++) {
+            double b = Double.isNaN(bb[i]) ? imp : bb[i];
+            expected += normal(kk[i], a + bB * b + bM * mm[i], sigma);
+            double z1 = (mm[i] - muM) / s1;
+            double z2 = (b - muB) / s2;
+            expected += -Math.log(2 * Math.PI * s1 * s2 * Math.sqrt(1 - r * r)) - (z1 * z1 - 2 * r * z1 * z2 + z2 * z2) / (2 * (1 - r * r));
+        }
+        assertEquals(expected, m.logDensityGradient(q, new double[q.length], false), 1e-9 * Math.abs(expected));
+        Models.assertGradient(m, 8);
+    }
 }

@@ -27,6 +27,47 @@ final class Definitions {
         this.state = state;
     }
 
+    /**
+     * {@code MB ~ multi_normal(c(muM, muB), Rho, Sigma)} with {@code matrix[N,2]:MB <<-
+     * append_col(M, B_merge)} (book m15.7): each row of the appended columns is one observation,
+     * which is the stacked outcome {@code c(M, B_merge) ~ multi_normal(...)} (book m14.6's form,
+     * where {@code B_merge}'s missing values are imputed through this line). The {@code ~} line is
+     * rewritten so, and the definition dropped, when the matrix has no other use; otherwise the
+     * program is returned as it is.
+     */
+    static ulam.compiler.ast.Program stackAppendedColumns(ulam.compiler.ast.Program program) {
+        List<Statement> lines = new java.util.ArrayList<>(program.statements());
+        for (int d = 0; d < lines.size(); d++) {
+            Statement def = lines.get(d);
+            if (def.op() == Statement.Op.SAMPLE || def.tag() != null || !(def.target() instanceof Statement.Target.Symbol x)
+                    || !(def.rhs() instanceof Expr.Call c) || !c.function().equals("append_col") || c.args().size() < 2
+                    || !c.args().stream().allMatch(a -> a instanceof Expr.Name)) continue;
+            String name = x.name().name();
+            int sample = -1;
+            boolean other = false;
+            for (int k = 0; k < lines.size(); k++) {
+                Statement st = lines.get(k);
+                boolean[] uses = {false};
+                Syntax.names(st.rhs(), n -> uses[0] |= n.name().equals(name), n -> { });
+                if (st.condition() != null) Syntax.names(st.condition(), n -> uses[0] |= n.name().equals(name), n -> { });
+                if (st.op() == Statement.Op.SAMPLE && st.target() instanceof Statement.Target.Symbol t && t.name().name().equals(name)
+                        && t.index().isEmpty() && st.type() == null && st.condition() == null && sample < 0) {
+                    sample = k;
+                } else if (uses[0] || k != d && targetNames(st.target()).stream().anyMatch(n -> n.name().equals(name))) {
+                    other = true;
+                }
+            }
+            if (sample < 0 || other) continue;
+            Statement st = lines.get(sample);
+            List<Expr.Name> columns = c.args().stream().map(a -> (Expr.Name) a).toList();
+            lines.set(sample, new Statement(st.tag(), st.tagSpan(), null, new Statement.Target.Stack(columns, List.of(), st.target().span()),
+                    null, st.op(), st.rhs(), st.truncation(), st.span()));
+            lines.remove(d);
+            return new ulam.compiler.ast.Program(List.copyOf(lines), program.options(), program.fitName(), program.wrapper());
+        }
+        return program;
+    }
+
     void collect() {
         for (Statement st : state.program.statements()) {
             rejectRForms(st);

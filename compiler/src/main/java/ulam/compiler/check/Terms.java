@@ -140,7 +140,8 @@ final class Terms {
             }
             if (rows == null) rows = v.length();
             else typer.sameSize(rows, v.length(), "the lengths of the outcomes in c(...)", n.span());
-            wholes.add(new AExpr.Whole(s));
+            Symbol read = state.redirect.getOrDefault(n.name(), s);   // an imputed column reads its merged values (book m15.7)
+            wholes.add(read == s ? new AExpr.Whole(s) : arrays.copyOf(new AExpr.Whole(read)));
         }
         int k = wholes.size();
         Symbol byRows = arrays.materialize(new AExpr.Concat(wholes, new Shape.Matrix(rows, new Size.Const(k)), true), Kind.LOCAL);

@@ -425,6 +425,17 @@ final class Typer {
             arity(c, spec.arity(), signature(spec));
             return new TExpr.Rng(spec, arguments(spec, c, ctx));
         }
+        if (fn.equals("log_sum_exp") && c.args().size() >= 2) {
+            // Stan's log_sum_exp(a, b) of two values (book m15.8: custom(log_sum_exp(log(k) + poisson_lpmf(...), ...)));
+            // more arguments fold left: log_sum_exp(log_sum_exp(a, b), c)
+            FunctionSpec lse = library("log_sum_exp2", c);
+            TExpr sum = null;
+            for (Expr a : c.args()) {
+                TExpr t = numeric(expr(a, ctx), a.span());
+                sum = sum == null ? t : new TExpr.Call(lse, List.of(sum, t));
+            }
+            return sum;
+        }
         Optional<FunctionSpec> f = Registry.function(fn);
         if (f.isEmpty()) {
             if (Registry.distribution(fn).isPresent()) {
