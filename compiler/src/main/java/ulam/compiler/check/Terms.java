@@ -99,12 +99,7 @@ final class Terms {
         rows.elem(Elem.INT);
         state.symbols.put(rows.name(), rows);
         state.made.add(rows);
-        Loop loop = typer.newLoop("i", m.rows());
-        TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
-        TExpr outcome = new TExpr.Slice(rows, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
-                new Shape.Vector(m.cols()), Elem.INT);
-        Typer.Ctx ctx = Typer.Ctx.rows(loop, false, state.mode.predicting());
-        return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
+        return eachRow(st, y, n, call, rows, m, Elem.INT);
     }
 
     /**
@@ -117,10 +112,18 @@ final class Terms {
         Shape.Matrix m = (Shape.Matrix) y.shape();
         Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(y), new Shape.Matrix(m.cols(), m.rows())),
                 Kind.TRANSFORMED_DATA);
+        return eachRow(st, y, n, call, columns, m, Elem.REAL);
+    }
+
+    /**
+     * One observation per row of the data matrix {@code y} (rows × cols): the density of the row's
+     * contiguous slice of {@code rowMajor} (y's values row after row), its arguments read at the row.
+     */
+    private Term eachRow(Statement st, Symbol y, Expr.Name n, Expr.Call call, Symbol rowMajor, Shape.Matrix m, Elem elem) {
         Loop loop = typer.newLoop("i", m.rows());
         TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
-        TExpr outcome = new TExpr.Slice(columns, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
-                new Shape.Vector(m.cols()), Elem.REAL);
+        TExpr outcome = new TExpr.Slice(rowMajor, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
+                new Shape.Vector(m.cols()), elem);
         Typer.Ctx ctx = Typer.Ctx.rows(loop, false, state.mode.predicting());
         return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
     }
