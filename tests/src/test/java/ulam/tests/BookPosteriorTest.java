@@ -68,7 +68,7 @@ class BookPosteriorTest {
     void posteriorAgreesWithRethinkings(Book.Call c) throws IOException {
         Path ref = c.ref("ulam", ".csv");
         Assumptions.assumeTrue(Files.exists(ref), c.id() + ": no rethinking posterior committed (see ulam/" + c.id() + ".error.txt if any)");
-        Book.Exception known = Book.exceptions().get(c.id());
+        Book.ExceptionNote known = Book.exceptions().get(c.id());
         Assumptions.assumeTrue(known == null || known.compared(), c.id() + ": not the same model as rethinking's: " + (known == null ? "" : known.reason()));
         JsonNode meta = new ObjectMapper().readTree(c.ref("ulam", ".meta.json").toFile());
         double draws = meta.get("chains").asDouble() * meta.get("draws").asDouble();

@@ -90,7 +90,7 @@ class BookTest {
         Map<String, Book.Outcome> rec = Book.expected();
         assertEquals(calls.stream().map(Book.Call::id).toList(), List.copyOf(rec.keySet()),
                 "expected.tsv lists other calls: run BookTest with -Dbook.update=true");
-        Map<String, Book.Exception> exceptions = Book.exceptions();
+        Map<String, Book.ExceptionNote> exceptions = Book.exceptions();
         for (Book.Call c : calls) {
             boolean needed = BookTable.exceptional(c, rec.get(c.id()), Book.fixedRecord().get(c.id()));
             assertEquals(needed, exceptions.containsKey(c.id()), c.id() + (needed

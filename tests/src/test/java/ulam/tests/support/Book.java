@@ -159,17 +159,17 @@ public final class Book {
      *                  the two programs are knowingly different models)
      * @param reason    why, as docs/book.md prints it
      */
-    public record Exception(String id, boolean compared, String reason) {}
+    public record ExceptionNote(String id, boolean compared, String reason) {}
 
     /** The recorded exceptions ({@code exceptions.tsv}: id, posterior = compared / not compared, reason), by id. */
-    public static Map<String, Exception> exceptions() {
-        Map<String, Exception> out = new LinkedHashMap<>();
+    public static Map<String, ExceptionNote> exceptions() {
+        Map<String, ExceptionNote> out = new LinkedHashMap<>();
         for (CSVRecord r : readTsv(DIR.resolve("exceptions.tsv"))) {
             String posterior = r.get("posterior");
             if (!posterior.equals("compared") && !posterior.equals("not compared")) {
                 throw new IllegalStateException("exceptions.tsv, " + r.get("id") + ": posterior is 'compared' or 'not compared', not '" + posterior + "'");
             }
-            out.put(r.get("id"), new Exception(r.get("id"), posterior.equals("compared"), r.get("reason")));
+            out.put(r.get("id"), new ExceptionNote(r.get("id"), posterior.equals("compared"), r.get("reason")));
         }
         return out;
     }

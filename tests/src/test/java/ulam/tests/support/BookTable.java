@@ -58,9 +58,9 @@ public final class BookTable {
         b.append("BookTest fails when one is missing or stale). *Posterior not compared*: the two programs are\n");
         b.append("knowingly different models, so BookPosteriorTest does not compare them.\n\n");
         b.append("| call | status | reason |\n|---|---|---|\n");
-        Map<String, Book.Exception> exceptions = Book.exceptions();
+        Map<String, Book.ExceptionNote> exceptions = Book.exceptions();
         for (Book.Call c : calls) {
-            Book.Exception e = exceptions.get(c.id());
+            Book.ExceptionNote e = exceptions.get(c.id());
             if (e == null) continue;
             Book.Outcome o = outcomes.get(c.id());
             b.append("| ").append(c.id()).append(" (").append(c.name()).append(") | ")
