@@ -1,4 +1,4 @@
-// Reading speed and memory of ulam's CSV reader (issue 9, item 12), as a single-file Java program:
+// Reading speed and memory of ulam's CSV reader, as a single-file Java program:
 //   java -cp compiler/target/ulam.jar bench/CsvRead.java FILE.csv
 // prints the file's size, the rows and columns read, MB/s (the best of three reads), the bytes of
 // the arrays the data set holds, and the largest heap in use after a garbage collection while it

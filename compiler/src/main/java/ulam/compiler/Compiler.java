@@ -3,6 +3,7 @@ package ulam.compiler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import ulam.compiler.ast.Program;
@@ -13,6 +14,8 @@ import ulam.compiler.check.ModelSpec;
 import ulam.compiler.codegen.ClassGen;
 import ulam.compiler.ir.Lowering;
 import ulam.compiler.ir.ModelIR;
+import ulam.compiler.ir.Pass;
+import ulam.compiler.ir.Passes;
 import ulam.compiler.parse.Parser;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
@@ -21,7 +24,7 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
- * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage").
+ * parse, check, lower and generate (docs/design.md, "The compiler, stage by stage").
  */
 public final class Compiler {
     private Compiler() {}
@@ -89,11 +92,22 @@ public final class Compiler {
      * @throws UlamException for any error in the model, located
      */
     public static Compiled compile(Source source, DataSchema schema, CompileMode mode) {
+        return compile(source, schema, mode, Passes.ALL);
+    }
+
+    /**
+     * Compiles a model with a chosen list of optimising passes ({@link Passes#ALL} by default,
+     * {@link Passes#NONE} for the IR as lowered): for {@code ulam check --passes} and the
+     * differential tests, which compare a model compiled with and without them.
+     *
+     * @throws UlamException for any error in the model, located
+     */
+    public static Compiled compile(Source source, DataSchema schema, CompileMode mode, List<Pass> passes) {
         long t0 = System.nanoTime();
         Program program = Parser.parse(source);
         String name = modelName(source.file());
         ModelSpec spec = Checker.check(program, source, name, schema, mode);
-        ModelIR ir = Lowering.lower(spec);
+        ModelIR ir = Passes.run(Lowering.lower(spec), passes);
         String className = PACKAGE + "." + className(name);
         byte[] bytes = ClassGen.generate(ir, className);
         return new Compiled(spec, ir, className, bytes, System.nanoTime() - t0);

@@ -20,7 +20,7 @@ import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
 /**
- * Fits that must not be lost, damaged or misread (issue 9, items 4 and 6-10): a lock against two
+ * Fits that must not be lost, damaged or misread (docs/cli.md, "Fits on disk"): a lock against two
  * runs into one folder (stale after a crash), no replaced fit without {@code --overwrite},
  * outputs that never replace a command's inputs or a fit's files nor write through a link out of
  * their folder, manifests that name only plain files inside the fit, every listed file checked

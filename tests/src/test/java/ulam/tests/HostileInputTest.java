@@ -17,10 +17,10 @@ import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
 /**
- * Hostile input that is not a model error (issue 9, items 3, 12 and 14; issue 13's misleading
- * help): data without rows, decimal commas, pipes and devices given as files, a model file too
- * large to be one, a 20,000-character parameter name, running out of memory. Each case asserts
- * the exact outcome: the error's place and wording, or the correct result.
+ * Hostile input that is not a model error, and help that must not mislead: data without rows,
+ * decimal commas, pipes and devices given as files, a model file too large to be one, a
+ * 20,000-character parameter name, running out of memory. Each case asserts the exact outcome:
+ * the error's place and wording, or the correct result.
  */
 class HostileInputTest {
 

@@ -104,7 +104,7 @@ final class ArrayTyper {
     // ------------------------------------------------------------------ typing
 
     /** The whole-array value of {@code e}, or null if it is a single value. */
-    Object operand(Expr e, Typer.Ctx ctx) {
+    ArrayArg operand(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n && typer.resolve(n.name()) != null && !typer.resolve(n.name()).shape().isScalar()) {
             return whole(typer.resolve(n.name()), n, ctx);
         }
@@ -139,20 +139,20 @@ final class ArrayTyper {
 
     /** A whole-array value. */
     AExpr array(Expr e, Typer.Ctx ctx) {
-        Object o = e instanceof Expr.Name || e instanceof Expr.Binary || e instanceof Expr.Call || e instanceof Expr.Unary
+        ArrayArg o = e instanceof Expr.Name || e instanceof Expr.Binary || e instanceof Expr.Call || e instanceof Expr.Unary
                 ? typeArray(e, ctx) : typer.expr(e, ctx);
         if (o instanceof AExpr a) return a;
         throw error(e.span(), "a vector or matrix is needed here, not a single value", null);
     }
 
-    private Object typeArray(Expr e, Typer.Ctx ctx) {
+    private ArrayArg typeArray(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n) {
             Symbol s = typer.resolve(n.name());
             if (s != null && !s.shape().isScalar()) return whole(s, n, ctx);
             return typer.expr(e, ctx);
         }
         if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {
-            Object x = typeArray(u.operand(), ctx);
+            ArrayArg x = typeArray(u.operand(), ctx);
             if (x instanceof AExpr a) return map(a, v -> new TExpr.Neg(v, Elem.REAL));
             return new TExpr.Neg((TExpr) x, ((TExpr) x).elem() == Elem.INT ? Elem.INT : Elem.REAL);
         }
@@ -161,9 +161,9 @@ final class ArrayTyper {
         return typer.expr(e, ctx);
     }
 
-    private Object binary(Expr.Binary b, Typer.Ctx ctx) {
-        Object l = typeArray(b.left(), ctx);
-        Object r = typeArray(b.right(), ctx);
+    private ArrayArg binary(Expr.Binary b, Typer.Ctx ctx) {
+        ArrayArg l = typeArray(b.left(), ctx);
+        ArrayArg r = typeArray(b.right(), ctx);
         if (!(l instanceof AExpr) && !(r instanceof AExpr)) return typer.expr(b, ctx);
         boolean product = b.op() == Expr.BinaryOp.MATMUL
                 || (b.op() == Expr.BinaryOp.MUL && l instanceof AExpr la && r instanceof AExpr ra
@@ -192,7 +192,7 @@ final class ArrayTyper {
         return new AExpr.Elementwise(j, shape, body);
     }
 
-    private AExpr matrixProduct(Expr.Binary b, Object l, Object r) {
+    private AExpr matrixProduct(Expr.Binary b, ArrayArg l, ArrayArg r) {
         if (!(l instanceof AExpr a) || !(r instanceof AExpr c)) {
             throw error(b.span(), "%*% multiplies two matrices, or a matrix and a vector", null);
         }
@@ -206,7 +206,7 @@ final class ArrayTyper {
                 "a matrix product needs a matrix on the left");
     }
 
-    private Object call(Expr.Call c, Typer.Ctx ctx) {
+    private ArrayArg call(Expr.Call c, Typer.Ctx ctx) {
         String fn = c.function();
         switch (fn) {
             case "c", "append_row" -> {
@@ -265,7 +265,7 @@ final class ArrayTyper {
         }
         FunctionSpec f = Registry.function(fn).orElse(null);
         if (f != null && f.kind() == FunctionSpec.Kind.BLOCK) {
-            List<Object> args = new ArrayList<>();
+            List<ArrayArg> args = new ArrayList<>();
             for (Expr a : c.args()) args.add(operand(a, ctx));
             if (args.size() != f.arity()) {
                 throw error(c.span(), "'" + fn + "' takes " + f.arity() + " arguments, not " + args.size(), null);
@@ -274,17 +274,17 @@ final class ArrayTyper {
             return out;
         }
         if (f != null && f.kind() == FunctionSpec.Kind.SCALAR) {
-            List<Object> args = new ArrayList<>();
+            List<ArrayArg> args = new ArrayList<>();
             AExpr shaped = null;
             for (Expr a : c.args()) {
-                Object o = typeArray(a, ctx);
+                ArrayArg o = typeArray(a, ctx);
                 args.add(o);
                 if (o instanceof AExpr ae && shaped == null) shaped = ae;
             }
             if (shaped == null) return typer.expr(c, ctx);
             Loop j = typer.newLoop("k", shaped.shape().count());
             List<TExpr> elems = new ArrayList<>();
-            for (Object o : args) {
+            for (ArrayArg o : args) {
                 if (o instanceof AExpr ae) sameShape(shaped.shape(), ae.shape(), c.span());
                 elems.add(o instanceof AExpr ae ? element(ae, new TExpr.LoopIndex(j)) : (TExpr) o);
             }
@@ -356,11 +356,11 @@ final class ArrayTyper {
     /** {@code c(a, b, ...)}, {@code append_row(a, b)}: a vector; {@code append_col(a, b)}: a matrix. */
     private AExpr concat(Expr.Call c, Typer.Ctx ctx, boolean columns) {
         if (c.args().isEmpty()) throw error(c.span(), c.function() + "() needs something to join", null);
-        List<Object> parts = new ArrayList<>();
+        List<ArrayArg> parts = new ArrayList<>();
         Size total = null;
         Size rows = null;
         for (Expr a : c.args()) {
-            Object o = operand(a, ctx);
+            ArrayArg o = operand(a, ctx);
             if (o instanceof AExpr ae) o = simple(ae);
             parts.add(o);
             if (columns) {
@@ -397,14 +397,14 @@ final class ArrayTyper {
      * A BLOCK function call: the function's shape signature ({@code vector[K]}, {@code matrix[K,N]})
      * bound to the operands' sizes (equal names checked when data are bound).
      */
-    AExpr block(String name, List<Object> given, Span at) {
-        List<Object> args = new ArrayList<>(given);
+    AExpr block(String name, List<ArrayArg> given, Span at) {
+        List<ArrayArg> args = new ArrayList<>(given);
         FunctionSpec f = Registry.function(name).filter(x -> x.kind() == FunctionSpec.Kind.BLOCK).orElseThrow(() ->
                 error(at, "'" + name + "' " + Unsupported.LATER, "this build's library does not have it"));
         Map<String, Size> bound = new HashMap<>();
         for (int k = 0; k < f.arity(); k++) {
             String want = f.argShapes().get(k);
-            Object o = args.get(k);
+            ArrayArg o = args.get(k);
             if (want.isEmpty()) {
                 if (o instanceof AExpr) throw error(at, "argument " + (k + 1) + " of " + name + " is a single value", null);
                 continue;
@@ -471,47 +471,52 @@ final class ArrayTyper {
 
     /** Every symbol read whole inside an array expression (into {@code out}). */
     static void wholes(AExpr a, java.util.Set<Symbol> out) {
-        if (a instanceof AExpr.Whole w) {
-            out.add(w.symbol());
-        } else if (a instanceof AExpr.Concat c) {
-            for (Object o : c.parts()) if (o instanceof AExpr p) wholes(p, out);
-        } else if (a instanceof AExpr.Transpose t) {
-            wholes(t.of(), out);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            wholes(c.of(), out);
-        } else if (a instanceof AExpr.Block b) {
-            for (Object o : b.args()) if (o instanceof AExpr p) wholes(p, out);
-        } else if (a instanceof AExpr.Draw d) {
-            for (TExpr t : d.operands()) if (t instanceof TExpr.Slice s) out.add(s.symbol());
-        }
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override public Void whole(AExpr.Whole w) { out.add(w.symbol()); return null; }
+            @Override public Void elementwise(AExpr.Elementwise e) { return null; }
+            @Override public Void concat(AExpr.Concat c) { return each(c.parts()); }
+            @Override public Void transpose(AExpr.Transpose t) { return t.of().accept(this); }
+            @Override public Void cumulativeSum(AExpr.CumulativeSum c) { return c.of().accept(this); }
+            @Override public Void draw(AExpr.Draw d) {
+                for (TExpr t : d.operands()) if (t instanceof TExpr.Slice s) out.add(s.symbol());
+                return null;
+            }
+            @Override public Void block(AExpr.Block b) { return each(b.args()); }
+
+            private Void each(List<ArrayArg> parts) {
+                for (ArrayArg o : parts) o.fold(t -> null, p -> p.accept(this));
+                return null;
+            }
+        });
     }
 
     /** Every scalar expression inside an array expression, and the sizes it uses (for the data's views). */
     static void parts(AExpr a, List<TExpr> out, List<Size> sizes) {
         sizes.add(a.shape().count());
-        if (a instanceof AExpr.Whole w) {
-            out.add(new TExpr.Ref(w.symbol(), new TExpr.Num(0, Elem.INT), Elem.REAL));   // its elements are read as reals
-        } else if (a instanceof AExpr.Elementwise e) {
-            out.add(e.body());
-        } else if (a instanceof AExpr.Concat c) {
-            for (Object o : c.parts()) {
-                if (o instanceof TExpr t) out.add(t);
-                else parts((AExpr) o, out, sizes);
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override public Void whole(AExpr.Whole w) {
+                out.add(new TExpr.Ref(w.symbol(), new TExpr.Num(0, Elem.INT), Elem.REAL));   // its elements are read as reals
+                return null;
             }
-        } else if (a instanceof AExpr.Transpose t) {
-            parts(t.of(), out, sizes);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            parts(c.of(), out, sizes);
-        } else if (a instanceof AExpr.Draw d) {
-            sizes.addAll(d.dims());
-            out.addAll(d.operands());
-        } else if (a instanceof AExpr.Block b) {
-            sizes.addAll(b.dims());
-            for (Object o : b.args()) {
-                if (o instanceof TExpr t) out.add(t);
-                else parts((AExpr) o, out, sizes);
+            @Override public Void elementwise(AExpr.Elementwise e) { out.add(e.body()); return null; }
+            @Override public Void concat(AExpr.Concat c) { return each(c.parts()); }
+            @Override public Void transpose(AExpr.Transpose t) { parts(t.of(), out, sizes); return null; }
+            @Override public Void cumulativeSum(AExpr.CumulativeSum c) { parts(c.of(), out, sizes); return null; }
+            @Override public Void draw(AExpr.Draw d) {
+                sizes.addAll(d.dims());
+                out.addAll(d.operands());
+                return null;
             }
-        }
+            @Override public Void block(AExpr.Block b) {
+                sizes.addAll(b.dims());
+                return each(b.args());
+            }
+
+            private Void each(List<ArrayArg> args) {
+                for (ArrayArg o : args) o.fold(out::add, p -> { parts(p, out, sizes); return null; });
+                return null;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ elements

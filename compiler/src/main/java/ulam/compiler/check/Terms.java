@@ -75,7 +75,7 @@ final class Terms {
             throw state.error(stack.span(), "c(...)[g] ~ " + call.function() + " needs an index after c(...): c(a, b)[g]", null);
         }
         Size levels = v.length();
-        List<Object> wholes = new ArrayList<>();
+        List<ArrayArg> wholes = new ArrayList<>();
         for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
         AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
         return rowsTerm(st, parts.get(0), arrays.materialize(side, Kind.LOCAL), call, stack.span());
@@ -133,7 +133,7 @@ final class Terms {
      * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
      */
     private Term stackedOutcomes(Statement st, Statement.Target.Stack stack, Expr.Call call) {
-        List<Object> wholes = new ArrayList<>();
+        List<ArrayArg> wholes = new ArrayList<>();
         Size rows = null;
         for (Expr.Name n : stack.names()) {
             Symbol s = state.symbols.get(n.name());
@@ -298,8 +298,8 @@ final class Terms {
     }
 
     /**
-     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; ulam issues
-     * #183, #451): the density renormalised to [L, U] by subtracting
+     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; missing
+     * from rethinking's ulam, language reference 5): the density renormalised to [L, U] by subtracting
      * {@code log(F(U) - F(L))}, or {@code log(1 - F(L))} / {@code log F(U)} with one bound; for a
      * count outcome the lower bound is included ({@code log(1 - F(L - 1))}).
      */

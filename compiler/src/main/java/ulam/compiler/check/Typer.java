@@ -451,7 +451,7 @@ final class Typer {
                         "e.g. m <<- " + fn + "(...)");
             }
             // a scalar-valued function of arrays: computed once per evaluation, read as one value
-            List<Object> args = new ArrayList<>();
+            List<ArrayArg> args = new ArrayList<>();
             for (Expr a : c.args()) args.add(arrays.operand(a, ctx));
             Symbol s = arrays.materialize(arrays.block(fn, args, c.span()), ctx.dataOnly() ? Kind.TRANSFORMED_DATA
                     : ctx.generated() ? Kind.GENERATED : Kind.LOCAL);
@@ -544,7 +544,7 @@ final class Typer {
             if (s.shape().isScalar()) throw notAColumn(a, spec);
             return new TExpr.Ref(s, null, s.elem() == Elem.STRING ? Elem.STRING : Elem.REAL);
         }
-        Object o = arrays.operand(a, Ctx.scalar(true, false));
+        ArrayArg o = arrays.operand(a, Ctx.scalar(true, false));
         if (o instanceof AExpr v) {
             // a data expression such as log(mass): computed once when the data are bound
             return new TExpr.Ref(arrays.materialize(v, Kind.TRANSFORMED_DATA), null, Elem.REAL);

@@ -183,10 +183,17 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--ir", description = "Also print the intermediate representation.")
         boolean ir;
 
+        @Option(names = "--passes", paramLabel = "all|none|NAMES", defaultValue = "all",
+                description = "The optimising IR passes to run: all (default), none (the IR as lowered), or names"
+                        + " separated by commas (aggregate, precompute).")
+        String passes;
+
         @Override
         public Integer call() {
+            java.util.List<ulam.compiler.ir.Pass> chosen = ulam.compiler.ir.Passes.parse(passes);
             DataSet d = data.read();
-            Compiler.Compiled c = compile(model, d);
+            Compiler.Compiled c = Compiler.compile(Source.read(model), d == null ? null : Compiler.schema(d),
+                    ulam.compiler.check.CompileMode.POSTERIOR, chosen);
             Model bound = d == null ? null : c.factory().apply(d);
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());

@@ -16,7 +16,7 @@ import ulam.compiler.ir.Slot;
 
 /**
  * Stage 6 of the compiler: writes one JVM class per model, implementing
- * {@code ulam.runtime.Model} (DESIGN.md step 6). Every slot of the IR is a field; the
+ * {@code ulam.runtime.Model} (docs/design.md step 6). Every slot of the IR is a field; the
  * constructor binds the data ({@link PrepStep}s, {@link DataBinding}); each segment is one small
  * private method ({@link SegmentGen}), so that the JIT compiles each on its own;
  * {@code logDensityGradient} ({@link Drivers}) calls the constraining transforms

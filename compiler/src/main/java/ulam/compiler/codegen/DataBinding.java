@@ -53,16 +53,8 @@ final class DataBinding {
             mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "add", "(Ljava/lang/Object;)Z", true);
             mv.visitInsn(POP);
         }
-        int run = 0;
-        for (PrepStep p : ctx.ir.prep()) {
-            if (p instanceof PrepStep.Run) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), prepMethods.get(run++), "()D", false);
-                mv.visitInsn(POP2);
-            } else {
-                prep(mv, p);
-            }
-        }
+        Step step = new Step(mv, prepMethods);
+        for (PrepStep p : ctx.ir.prep()) p.accept(step);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "allocateWork", "()V", false);
         outputNames(mv);
@@ -70,8 +62,30 @@ final class DataBinding {
         ctx.end(mv);
     }
 
-    private void prep(MethodVisitor mv, PrepStep p) {
-        if (p instanceof PrepStep.LoadArray l) {
+    /**
+     * Emits the bind-time steps in order into the constructor {@code mv}; a {@link PrepStep.Run}
+     * calls the next of the segments' methods ({@code prepMethods}, in the order of the steps).
+     */
+    private final class Step implements PrepStep.Visitor<Void> {
+        private final MethodVisitor mv;
+        private final List<String> prepMethods;
+        private int run;
+
+        Step(MethodVisitor mv, List<String> prepMethods) {
+            this.mv = mv;
+            this.prepMethods = prepMethods;
+        }
+
+        @Override
+        public Void run(PrepStep.Run r) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), prepMethods.get(run++), "()D", false);
+            mv.visitInsn(POP2);
+            return null;
+        }
+
+        @Override
+        public Void loadArray(PrepStep.LoadArray l) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, l.name());
@@ -83,7 +97,11 @@ final class DataBinding {
             };
             mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, m, "(Ljava/lang/String;" + LOCATION + ")" + l.slot().type().descriptor, false);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.LoadScalar l) {
+            return null;
+        }
+
+        @Override
+        public Void loadScalar(PrepStep.LoadScalar l) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, l.name());
@@ -92,7 +110,11 @@ final class DataBinding {
             mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, integer ? "intScalar" : "realScalar",
                     "(Ljava/lang/String;" + LOCATION + ")" + (integer ? "I" : "D"), false);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.DataDim d) {
+            return null;
+        }
+
+        @Override
+        public Void dataDim(PrepStep.DataDim d) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, d.name());
@@ -101,12 +123,20 @@ final class DataBinding {
             Bytecode.pushInt(mv, d.index());
             mv.visitInsn(IALOAD);
             ctx.putField(mv, d.slot());
-        } else if (p instanceof PrepStep.Length l) {
+            return null;
+        }
+
+        @Override
+        public Void length(PrepStep.Length l) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.getField(mv, l.array());
             mv.visitInsn(ARRAYLENGTH);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.Levels l) {
+            return null;
+        }
+
+        @Override
+        public Void levels(PrepStep.Levels l) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.getField(mv, l.index());
             Bytecode.pushString(mv, l.name());
@@ -115,11 +145,19 @@ final class DataBinding {
             mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "levels", "([ILjava/lang/String;" + LOCATION + "Ljava/util/List;)I", false);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.SetInt s) {
+            return null;
+        }
+
+        @Override
+        public Void setInt(PrepStep.SetInt s) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.pushInt(mv, s.value());
             ctx.putField(mv, s.slot());
-        } else if (p instanceof PrepStep.Allocate a) {
+            return null;
+        }
+
+        @Override
+        public Void allocate(PrepStep.Allocate a) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.pushInt(mv, a.length());
             switch (a.array().type()) {
@@ -128,7 +166,11 @@ final class DataBinding {
                 default -> mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
             }
             ctx.putField(mv, a.array());
-        } else if (p instanceof PrepStep.Function f) {
+            return null;
+        }
+
+        @Override
+        public Void function(PrepStep.Function f) {
             mv.visitVarInsn(ALOAD, 0);
             StringBuilder desc = new StringBuilder("(");
             for (Slot a : f.args()) {
@@ -154,14 +196,22 @@ final class DataBinding {
                 mv.visitInsn(ATHROW);
                 mv.visitLabel(done);
             }
-        } else if (p instanceof PrepStep.IndexColumn c) {
+            return null;
+        }
+
+        @Override
+        public Void indexColumn(PrepStep.IndexColumn c) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, c.name());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "asIndex", "(L" + DATASET + ";Ljava/lang/String;" + LOCATION + ")[I", false);
             ctx.putField(mv, c.slot());
-        } else if (p instanceof PrepStep.CheckOutcome c) {
+            return null;
+        }
+
+        @Override
+        public Void checkOutcome(PrepStep.CheckOutcome c) {
             Bytecode.pushString(mv, c.family());
             ctx.getField(mv, c.y());
             if (c.n() == null) mv.visitInsn(ACONST_NULL);
@@ -170,12 +220,20 @@ final class DataBinding {
             Bytecode.pushString(mv, c.outcome());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "checkOutcome", "(Ljava/lang/String;[I[IILjava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.Group g) {
+            return null;
+        }
+
+        @Override
+        public Void group(PrepStep.Group g) {
             intArrays(mv, g.keys());
             ctx.pushInt(mv, g.rows());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "groupRows", "([[II)[[I", false);
             unpack(mv, new Slot[] {g.rep(), g.count()}, g.groups());
-        } else if (p instanceof PrepStep.Aggregate a) {
+            return null;
+        }
+
+        @Override
+        public Void aggregate(PrepStep.Aggregate a) {
             intArrays(mv, a.keys());
             ctx.getField(mv, a.y());
             if (a.n() == null) mv.visitInsn(ACONST_NULL);
@@ -183,21 +241,33 @@ final class DataBinding {
             ctx.pushInt(mv, a.nConst());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "aggregate", "([[I[I[II)[[I", false);
             unpack(mv, new Slot[] {a.rep(), a.ySum(), a.nSum()}, a.groups());
-        } else if (p instanceof PrepStep.ToInts t) {
+            return null;
+        }
+
+        @Override
+        public Void toInts(PrepStep.ToInts t) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.getField(mv, t.realArray());
             Bytecode.pushString(mv, t.name());
             Bytecode.pushLocation(mv, t.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "toInts", "([DLjava/lang/String;" + LOCATION + ")[I", false);
             ctx.putField(mv, t.intArray());
-        } else if (p instanceof PrepStep.InRange r) {
+            return null;
+        }
+
+        @Override
+        public Void inRange(PrepStep.InRange r) {
             ctx.getField(mv, r.index());
             ctx.pushInt(mv, r.bound());
             Bytecode.pushString(mv, r.name());
             Bytecode.pushLocation(mv, r.at());
             String index = r.index().type() == Slot.Type.INT ? "I" : "[I";   // a data scalar indexes too: a[K]
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "inRange", "(" + index + "ILjava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.CheckSize c) {
+            return null;
+        }
+
+        @Override
+        public Void checkSize(PrepStep.CheckSize c) {
             Bytecode.pushInt(mv, c.dims().size());
             mv.visitIntInsn(NEWARRAY, T_INT);
             for (int k = 0; k < c.dims().size(); k++) {
@@ -210,21 +280,29 @@ final class DataBinding {
             Bytecode.pushString(mv, c.name());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "size", "([ILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.LiteralInRange r) {
+            return null;
+        }
+
+        @Override
+        public Void literalInRange(PrepStep.LiteralInRange r) {
             Bytecode.pushInt(mv, r.value());
             ctx.pushInt(mv, r.bound());
             Bytecode.pushString(mv, r.name());
             Bytecode.pushLocation(mv, r.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "literalInRange", "(IILjava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.SameLength s) {
+            return null;
+        }
+
+        @Override
+        public Void sameLength(PrepStep.SameLength s) {
             ctx.pushInt(mv, s.expected());
             ctx.pushInt(mv, s.actual());
             Bytecode.pushString(mv, s.expectedName());
             Bytecode.pushString(mv, s.actualName());
             Bytecode.pushLocation(mv, s.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "sameLength", "(IILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
-        } else {
-            throw new IllegalStateException("prep step " + p);
+
+            return null;
         }
     }
 
@@ -267,9 +345,9 @@ final class DataBinding {
             for (Segment s : list) {
                 for (Value v : s.values()) {
                     if (v.op() == Value.Op.KERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) {
-                        n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                        n = Math.max(n, Calls.partials(v.distribution()));
                     }
-                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, ((ulam.compiler.ir.VectorDensity) v.payload()).operands());
+                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, v.vector().operands());
                 }
                 for (Segment.Sink k : s.sinks()) {
                     if (k instanceof Segment.Sink.Call c) n = Math.max(n, c.operands().size());

@@ -9,7 +9,7 @@ package ulam.compiler.ir;
  * @param label   what it holds, e.g. {@code data actor (int)}
  * @param adjoint whether it carries an adjoint (a parallel field) in gradient code
  */
-public record Slot(int id, Type type, String label, boolean adjoint) {
+public record Slot(int id, Type type, String label, boolean adjoint) implements Payload {
 
     /** JVM type of the field. */
     public enum Type {
@@ -29,6 +29,12 @@ public record Slot(int id, Type type, String label, boolean adjoint) {
     /** Field name in the generated class. */
     public String field() {
         return "f" + id;
+    }
+
+    /** As a {@link Payload}: the field name. */
+    @Override
+    public String show() {
+        return field();
     }
 
     /** Field name of the adjoint. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import ulam.compiler.ast.Expr;
 import ulam.compiler.ast.Program;
 import ulam.compiler.ast.Statement;
+import ulam.compiler.testing.GoldenErrors;
 import ulam.runtime.UlamException;
 
 class ParserTest {
@@ -129,24 +130,28 @@ class ParserTest {
     @Test
     void syntaxErrorsAreLocated() {
         UlamException e = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma)\nmu <- a + * b\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "operand missing", "y ~ dnorm(mu, sigma)\nmu <- a + * b\n", e);
         assertEquals(2, e.location().line());
         assertEquals(11, e.location().column());
         assertTrue(e.format().contains("mu <- a + * b"), e.format());
         assertTrue(e.format().contains("          ^"), e.format());
 
         UlamException open = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma\nmu <- a\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "bracket never closed", "y ~ dnorm(mu, sigma\nmu <- a\n", open);
         assertTrue(open.getMessage().contains("never closed"), open.getMessage());
         assertEquals(1, open.location().line());
         assertEquals(10, open.location().column());
 
         UlamException noOp = assertThrows(UlamException.class, () -> parse("y dnorm(mu, sigma)\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "operator missing", "y dnorm(mu, sigma)\n", noOp);
         assertTrue(noOp.help().contains("~"), noOp.format());
 
         UlamException bad = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma) @\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "stray character", "y ~ dnorm(mu, sigma) @\n", bad);
         assertTrue(bad.getMessage().contains("'@'"), bad.getMessage());
     }
 
-    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack (issue 5). */
+    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack; they are located errors now. */
     @Test
     void deepNestingIsALocatedError() {
         String[] deep = {"(".repeat(5000) + "a" + ")".repeat(5000), "-".repeat(5000) + "a", "a^".repeat(5000) + "a",
