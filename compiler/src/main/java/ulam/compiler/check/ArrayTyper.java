@@ -83,7 +83,10 @@ final class ArrayTyper {
      */
     boolean multipliesMatrix(Expr e) {
         if (e instanceof Expr.Binary b) {
-            if (b.op() == Expr.BinaryOp.MUL && (isMatrix(b.left()) || isMatrix(b.right()))) return true;
+            // a matrix times a single value (z_b * sigma_B) stays element by element
+            if (b.op() == Expr.BinaryOp.MUL && (isMatrix(b.left()) && !isSingle(b.right()) || isMatrix(b.right()) && !isSingle(b.left()))) {
+                return true;
+            }
             return multipliesMatrix(b.left()) || multipliesMatrix(b.right());
         }
         if (e instanceof Expr.Unary u) return multipliesMatrix(u.operand());
@@ -91,6 +94,10 @@ final class ArrayTyper {
             for (Expr a : c.args()) if (multipliesMatrix(a)) return true;
         }
         return false;
+    }
+
+    private boolean isSingle(Expr e) {
+        return e instanceof Expr.Num || e instanceof Expr.Name n && typer.resolve(n.name()) != null && typer.resolve(n.name()).shape().isScalar();
     }
 
     private boolean isMatrix(Expr e) {
