@@ -38,7 +38,7 @@ public final class Checker {
     private final Shapes shapes;
 
     private Checker(Program program, Source source, String modelName, DataSchema schema, CompileMode mode) {
-        this.state = new CheckState(program, source, modelName, schema, mode);
+        this.state = new CheckState(Definitions.stackAppendedColumns(program), source, modelName, schema, mode);
         this.typer = new Typer(state);
         this.arrays = new ArrayTyper(typer, state);
         typer.arrays(arrays);
