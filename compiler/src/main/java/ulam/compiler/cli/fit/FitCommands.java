@@ -22,8 +22,10 @@ public final class FitCommands {
 
     /** The command classes, in the order {@code ulam --help} should list them. */
     public static List<Class<?>> subcommands() {
-        return List.of(PrecisCommand.class, DrawsCommand.class, ContrastCommand.class, CoeftabCommand.class, LinkCommand.class, SimCommand.class, WaicCommand.class, LooCommand.class, CompareCommand.class, KfoldCommand.class,
-                PlotCommand.class, ReportCommand.class);
+        return List.of(PrecisCommand.class, DrawsCommand.class, ContrastCommand.class, CoeftabCommand.class, LinkCommand.class,
+                SimCommand.class, WaicCommand.class, LooCommand.class, CompareCommand.class, KfoldCommand.class,
+                PlotCommand.class, ReportCommand.class, GroupCommands.VarCorr.class, GroupCommands.Ranef.class,
+                GroupCommands.Coef.class, PosteriorPredictCommand.Predict.class, PosteriorPredictCommand.Epred.class);
     }
 
     /**

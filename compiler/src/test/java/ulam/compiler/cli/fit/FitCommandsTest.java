@@ -267,7 +267,8 @@ class FitCommandsTest {
 
     @Test
     void subcommandsAreListedForMain() {
-        assertEquals(List.of("precis", "draws", "contrast", "coeftab", "link", "sim", "waic", "loo", "compare", "kfold", "plot", "report"), FitCommands.subcommands().stream()
+        assertEquals(List.of("precis", "draws", "contrast", "coeftab", "link", "sim", "waic", "loo", "compare", "kfold", "plot",
+                "report", "varcorr", "ranef", "coef", "posterior_predict", "posterior_epred"), FitCommands.subcommands().stream()
                 .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList());
     }
 }
