@@ -161,6 +161,8 @@ class FitSafetyTest {
         byte[] source = Files.readAllBytes(m);
         refused(Cli.run("compile", m.toString(), "-o", m.toString()), "-o " + m + " is the model file (" + m + ")", null);
         assertArrayEquals(source, Files.readAllBytes(m));
+        refused(Cli.run("compile", m.toString(), "-o", dir.toString()), "-o " + dir + " is a folder; the output is a file",
+                "give a file's path, e.g. " + dir.resolve("NAME"));   // main: "cannot write DIR: DIR"
         Path data = dir.resolve("d.csv");
         Files.copy(Path.of(DATA), data);
         refused(Cli.run("stancode", m.toString(), "--data", data.toString(), "--data-out", data.toString()),

@@ -18,9 +18,9 @@ import ulam.tests.support.Jvm;
 
 /**
  * Hostile input that is not a model error, and help that must not mislead: data without rows,
- * decimal commas, pipes and devices given as files, a model file too large to be one, a
- * 20,000-character parameter name, running out of memory. Each case asserts the exact outcome:
- * the error's place and wording, or the correct result.
+ * decimal commas, a compared level that never occurs, pipes and devices given as files, a model
+ * file too large to be one, a 20,000-character parameter name, running out of memory. Each case
+ * asserts the exact outcome: the error's place and wording, or the correct result.
  */
 class HostileInputTest {
 
@@ -55,6 +55,9 @@ class HostileInputTest {
         Path frogs = data("frogs.csv", "\"density\";\"pred\";\"size\";\"surv\";\"propsurv\"\n");
         Cli.Result f = Cli.run("check", "examples/reedfrogs.ulam", "--data", frogs.toString());
         error(f, frogs + ":1:1", "frogs.csv has a header but no rows", null);   // main: "index 'tank' is 0 in row 2"
+        Path json = data("empty.json", "{\n  \"N\": 0,\n  \"y\": []\n}\n");
+        Cli.Result j = Cli.run("run", m.toString(), "--data", json.toString(), "--quiet", "--seed", "1", "--iter", "100");
+        error(j, json + ":3:3", "empty.json has no rows: every array in it is empty (y)", "give each row's values");   // main: samples the prior
     }
 
     @Test
@@ -79,6 +82,21 @@ class HostileInputTest {
         Cli.Result r = Cli.run("run", m.toString(), "--data", d.toString(), "--quiet", "--seed", "1", "--iter", "100");
         error(r, m + ":1:1", "column 'y' (semi.csv) holds text, not numbers (row 1 is '1,5')",
                 "it looks like a number with a decimal comma: write decimals with a point (1.5)");
+    }
+
+    @Test
+    void aComparedLevelThatNeverOccursIsALocatedWarning() throws IOException {
+        Path m = model("typo.ulam", "y ~ normal(mu, sigma)\nmu <- a + b * ifelse(grp == \"Treatment\", 1, 0)\n"
+                + "a ~ normal(0, 1)\nb ~ normal(0, 1)\nsigma ~ exponential(1)\n");
+        Path d = data("g.csv", "y,grp\n1.2,control\n2.5,treatment\n0.3,control\n2.9,treatment\n");
+        Cli.Result r = Cli.run("run", m.toString(), "--data", d.toString(), "--quiet", "--seed", "1", "--iter", "100", "--chains", "1");
+        assertEquals(0, r.status(), r.err());   // main: no word of it, b is sampled from its prior
+        assertTrue(r.err().contains("warning: 'Treatment' never occurs in the data column 'grp' (its values are control, treatment):"
+                + " grp == \"Treatment\" is false in every row\n --> " + m + ":2:22\n"), r.err());
+        assertTrue(r.err().contains("= help: did you mean \"treatment\"? texts are compared exactly"), r.err());
+        Cli.Result frogs = Cli.run("check", "examples/reedfrogs_spg.ulam", "--data", "examples/data/reedfrogs.csv");
+        assertEquals(0, frogs.status(), frogs.err());
+        assertFalse(frogs.err().contains("warning"), "levels that occur are not warned about:\n" + frogs.err());
     }
 
     @Test

@@ -29,7 +29,7 @@ final class ArrayTyper {
 
     /** Names that make an expression a whole-array one when called. */
     static final Set<String> CONSTRUCTS = Set.of("c", "append_row", "append_col", "rep_vector", "rep", "to_vector", "t",
-            "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix");
+            "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix", "sapply");
 
     private final Typer typer;
     private final Map<String, Symbol> symbols;
@@ -74,6 +74,34 @@ final class ArrayTyper {
             for (Expr a : c.args()) if (needsArray(a)) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether {@code e} multiplies a matrix with {@code *} ({@code L_SIGMA * z}, book m14.8nc): in
+     * Stan, whose programs ulam writes, that is the matrix product, so the line is typed as a whole
+     * array. Reads the shapes of the symbols typed so far.
+     */
+    boolean multipliesMatrix(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            // a matrix times a single value (z_b * sigma_B) stays element by element
+            if (b.op() == Expr.BinaryOp.MUL && (isMatrix(b.left()) && !isSingle(b.right()) || isMatrix(b.right()) && !isSingle(b.left()))) {
+                return true;
+            }
+            return multipliesMatrix(b.left()) || multipliesMatrix(b.right());
+        }
+        if (e instanceof Expr.Unary u) return multipliesMatrix(u.operand());
+        if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) if (multipliesMatrix(a)) return true;
+        }
+        return false;
+    }
+
+    private boolean isSingle(Expr e) {
+        return e instanceof Expr.Num || e instanceof Expr.Name n && typer.resolve(n.name()) != null && typer.resolve(n.name()).shape().isScalar();
+    }
+
+    private boolean isMatrix(Expr e) {
+        return e instanceof Expr.Name n && typer.resolve(n.name()) != null && typer.resolve(n.name()).shape() instanceof Shape.Matrix;
     }
 
     private UlamException error(Span span, String message, String help) {
@@ -233,6 +261,9 @@ final class ArrayTyper {
                 DistributionSpec d = Registry.distribution(fn.substring(0, fn.length() - 4)).orElseThrow();
                 return typer.vectors().draw(d, c, ctx);
             }
+            case "sapply" -> {
+                return sapply(c, ctx);
+            }
             case "Chol_to_Corr" -> {
                 arity(c, 1);
                 return block("multiply_lower_tri_self_transpose", List.of(array(c.args().get(0), ctx)), c.span());
@@ -267,6 +298,51 @@ final class ArrayTyper {
             return new AExpr.Elementwise(j, shaped.shape(), new TExpr.Call(f, elems));
         }
         return typer.expr(c, ctx);
+    }
+
+    /**
+     * R's {@code sapply(1:N, function(i) sum(X[i,] * v))} (book m4.7alt): element i is the dot
+     * product of row i of the matrix X with the vector v, so the whole is the matrix-vector product
+     * {@code X %*% v} of N = rows(X) elements (checked when the data are bound). Other functions
+     * given to sapply get a located error.
+     */
+    private AExpr sapply(Expr.Call c, Typer.Ctx ctx) {
+        arity(c, 2);
+        Expr over = c.args().get(0);
+        Size n = null;
+        if (over instanceof Expr.Binary r && r.op() == Expr.BinaryOp.RANGE && r.left() instanceof Expr.Num one && one.value() == 1) {
+            n = size(r.right());
+        } else if (over instanceof Expr.Call sl && sl.function().equals("seq_len") && sl.args().size() == 1) {
+            n = size(sl.args().get(0));
+        }
+        if (n == null) throw error(over.span(), "sapply here runs over 1:N", "write sapply(1:N, function(i) ...)");
+        if (!(c.args().get(1) instanceof Expr.Lambda f) || f.params().size() != 1) {
+            throw error(c.args().get(1).span(), "the second argument of sapply is a function of one index, function(i) ...", null);
+        }
+        String i = f.params().get(0).name();
+        if (f.body() instanceof Expr.Call sum && sum.function().equals("sum") && sum.args().size() == 1
+                && sum.args().get(0) instanceof Expr.Binary b && b.op() == Expr.BinaryOp.MUL) {
+            Expr row = isRow(b.left(), i) ? b.left() : isRow(b.right(), i) ? b.right() : null;
+            Expr other = row == b.left() ? b.right() : b.left();
+            if (row != null) {
+                Expr.Name x = (Expr.Name) ((Expr.Index) row).target();
+                AExpr product = matrixProduct(new Expr.Binary(Expr.BinaryOp.MATMUL, x, other, f.body().span()),
+                        typeArray(x, ctx), typeArray(other, ctx));
+                typer.sameSize(((Shape.Vector) product.shape()).length(), n, "the rows of " + x.name() + " and the length of "
+                        + "sapply's 1:N", over.span());
+                return product;
+            }
+        }
+        throw error(f.body().span(), "a function given to sapply " + Unsupported.LATER + ", except sum(X[i,] * v): row i of a"
+                + " matrix times a vector", "write the line without sapply: it runs over every row by itself, with i the row"
+                + " (e.g. mu <- a + X %*% v)");
+    }
+
+    /** Whether {@code e} is {@code X[i, ]}: row {@code i} of a matrix symbol. */
+    private boolean isRow(Expr e, String i) {
+        return e instanceof Expr.Index ix && isMatrix(ix.target()) && ix.indices().size() == 2
+                && ix.indices().get(0) instanceof Expr.Name n && n.name().equals(i)
+                && (ix.indices().get(1) instanceof Expr.Empty || ix.indices().get(1) instanceof Expr.All);
     }
 
     private void arity(Expr.Call c, int n) {

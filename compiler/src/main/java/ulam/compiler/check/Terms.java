@@ -99,10 +99,31 @@ final class Terms {
         rows.elem(Elem.INT);
         state.symbols.put(rows.name(), rows);
         state.made.add(rows);
+        return eachRow(st, y, n, call, rows, m, Elem.INT);
+    }
+
+    /**
+     * {@code y ~ multi_normal(MU, Rho, sigma)} with {@code y} a data matrix (rethinking's tests, z9):
+     * each row is one observation, as Stan's {@code y[i,:] ~ multi_normal(...)} in the program ulam
+     * writes. The matrix is transposed once when the data are bound, so that each row is a
+     * contiguous vector; one pointwise log-likelihood per row.
+     */
+    private Term vectorRows(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        Shape.Matrix m = (Shape.Matrix) y.shape();
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(y), new Shape.Matrix(m.cols(), m.rows())),
+                Kind.TRANSFORMED_DATA);
+        return eachRow(st, y, n, call, columns, m, Elem.REAL);
+    }
+
+    /**
+     * One observation per row of the data matrix {@code y} (rows × cols): the density of the row's
+     * contiguous slice of {@code rowMajor} (y's values row after row), its arguments read at the row.
+     */
+    private Term eachRow(Statement st, Symbol y, Expr.Name n, Expr.Call call, Symbol rowMajor, Shape.Matrix m, Elem elem) {
         Loop loop = typer.newLoop("i", m.rows());
         TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
-        TExpr outcome = new TExpr.Slice(rows, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
-                new Shape.Vector(m.cols()), Elem.INT);
+        TExpr outcome = new TExpr.Slice(rowMajor, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
+                new Shape.Vector(m.cols()), elem);
         Typer.Ctx ctx = Typer.Ctx.rows(loop, false, state.mode.predicting());
         return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
     }
@@ -122,7 +143,8 @@ final class Terms {
             }
             if (rows == null) rows = v.length();
             else typer.sameSize(rows, v.length(), "the lengths of the outcomes in c(...)", n.span());
-            wholes.add(new AExpr.Whole(s));
+            Symbol read = state.redirect.getOrDefault(n.name(), s);   // an imputed column reads its merged values (book m15.7)
+            wholes.add(read == s ? new AExpr.Whole(s) : arrays.copyOf(new AExpr.Whole(read)));
         }
         int k = wholes.size();
         Symbol byRows = arrays.materialize(new AExpr.Concat(wholes, new Shape.Matrix(rows, new Size.Const(k)), true), Kind.LOCAL);
@@ -157,6 +179,10 @@ final class Terms {
         if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("int[") && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {
             return countRows(st, y, n, call);
+        }
+        if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("vector[") && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol && y.shape() instanceof Shape.Matrix && st.type() == null) {
+            return vectorRows(st, y, n, call);
         }
         if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {

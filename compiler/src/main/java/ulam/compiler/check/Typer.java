@@ -252,7 +252,7 @@ final class Typer {
                     indexHint(s));
         }
         if (ctx.rows()) {
-            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized())) {
+            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized() || declaredVector(s))) {
                 if (s.isData()) {
                     checks.add(new Check.SameLength(s, ctx.loop().count(), null, n.span()));
                 } else {
@@ -274,6 +274,18 @@ final class Typer {
         }
         throw error(n.span(), "'" + s.name() + "' is a " + shape + " but this line works on a " + over,
                 "combine values of the same shape, or index it");
+    }
+
+    /**
+     * A parameter declared as a whole vector ({@code vector[N]:D_true ~ dnorm(mu, sigma)}, book
+     * m15.1), not indexed on its line: in a line over rows it is read at the row, element by
+     * element as Stan's vectorised {@code D_obs ~ normal(D_true, D_sd)}; its length must be the
+     * number of rows (checked when the data are bound). Vectors by group ({@code a[G] ~ ...}) are not:
+     * they need their index.
+     */
+    private static boolean declaredVector(Symbol s) {
+        return s.kind() == Kind.PARAMETER && s.statement() != null && s.statement().type() != null
+                && Syntax.indexOf(s.statement().target()).isEmpty() && s.transform() == null;
     }
 
     private String indexHint(Symbol s) {
@@ -412,6 +424,17 @@ final class Typer {
             }
             arity(c, spec.arity(), signature(spec));
             return new TExpr.Rng(spec, arguments(spec, c, ctx));
+        }
+        if (fn.equals("log_sum_exp") && c.args().size() >= 2) {
+            // Stan's log_sum_exp(a, b) of two values (book m15.8: custom(log_sum_exp(log(k) + poisson_lpmf(...), ...)));
+            // more arguments fold left: log_sum_exp(log_sum_exp(a, b), c)
+            FunctionSpec lse = library("log_sum_exp2", c);
+            TExpr sum = null;
+            for (Expr a : c.args()) {
+                TExpr t = numeric(expr(a, ctx), a.span());
+                sum = sum == null ? t : new TExpr.Call(lse, List.of(sum, t));
+            }
+            return sum;
         }
         Optional<FunctionSpec> f = Registry.function(fn);
         if (f.isEmpty()) {

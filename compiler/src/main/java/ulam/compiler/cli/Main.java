@@ -101,6 +101,7 @@ public final class Main implements Callable<Integer> {
                     priorOnly ? CompileMode.PRIOR : CompileMode.POSTERIOR);
             options.priorOnly(priorOnly);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
+            for (String w : LevelComparisons.warnings(c.spec(), data)) err.print(w);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());
             String wrapper = c.spec().program().wrapper();
@@ -194,7 +195,10 @@ public final class Main implements Callable<Integer> {
             DataSet d = data.read();
             Compiler.Compiled c = Compiler.compile(Source.read(model), d == null ? null : Compiler.schema(d),
                     ulam.compiler.check.CompileMode.POSTERIOR, chosen);
+            for (String w : LevelComparisons.warnings(c.spec(), d)) Streams.err.print(w);
             Model bound = d == null ? null : c.factory().apply(d);
+            String alist = c.spec().source().text();   // a brms or rstanarm call: the alist it became
+            if (!alist.equals(Source.read(model).text())) Streams.out.print("the alist of " + model + ":\n\n" + alist + "\n");
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());
             return 0;

@@ -66,6 +66,7 @@ public final class PathfinderCommand implements Callable<Integer> {
         options.validate();
         DataSet data = options.data.read();
         Compiler.Compiled c = Compiler.compile(Source.read(model), data == null ? null : Compiler.schema(data));
+        for (String w : LevelComparisons.warnings(c.spec(), data)) Main.Streams.err.print(w);
         options.sourceFile = model.toString();
         DataSet bound = data == null ? DataSet.empty() : data;
         Model m = c.factory().apply(bound);

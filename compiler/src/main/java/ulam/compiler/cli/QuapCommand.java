@@ -60,6 +60,7 @@ public final class QuapCommand implements Callable<Integer> {
         DataSet data = options.data.read();
         Source source = Source.read(model);
         Compiler.Compiled c = Compiler.compile(source, data == null ? null : Compiler.schema(data));
+        for (String w : LevelComparisons.warnings(c.spec(), data)) Main.Streams.err.print(w);
         options.sourceFile = model.toString();
         return run(c, data == null ? DataSet.empty() : data, options, laplace, draws, vcov, Main.Streams.out,
                 Main.Streams.err);

@@ -426,8 +426,49 @@ final class DataBinding {
             ctx.pushInt(mv, dims.get(k));
             mv.visitInsn(IASTORE);
         }
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "([Ljava/lang/String;[I[I)[Ljava/lang/String;", false);
+        if (outs.stream().anyMatch(o -> o.names() != null)) {
+            givenNames(mv, outs);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "([Ljava/lang/String;[I[I[[Ljava/lang/String;)[Ljava/lang/String;", false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "([Ljava/lang/String;[I[I)[Ljava/lang/String;", false);
+        }
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
+    }
+
+    /**
+     * Pushes the outputs' given element names ({@code String[outputs][]}, null where Stan's names
+     * apply): per output its names joined by newlines, cut into constants of at most 16,000
+     * characters (a class-file constant holds 65535 bytes of modified UTF-8).
+     */
+    private static void givenNames(MethodVisitor mv, List<ModelIR.Output> outs) {
+        Bytecode.pushInt(mv, outs.size());
+        mv.visitTypeInsn(ANEWARRAY, "[Ljava/lang/String;");
+        for (int k = 0; k < outs.size(); k++) {
+            List<String> names = outs.get(k).names();
+            if (names == null) continue;
+            List<String> chunks = new ArrayList<>();
+            StringBuilder sb = new StringBuilder();
+            for (String n : names) {
+                if (sb.length() > 0 && sb.length() + n.length() > 16_000) {
+                    chunks.add(sb.toString());
+                    sb.setLength(0);
+                }
+                if (sb.length() > 0) sb.append('\n');
+                sb.append(n);
+            }
+            chunks.add(sb.toString());
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            Bytecode.pushInt(mv, chunks.size());
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
+            for (int c = 0; c < chunks.size(); c++) {
+                mv.visitInsn(DUP);
+                Bytecode.pushInt(mv, c);
+                Bytecode.pushString(mv, chunks.get(c));
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitInsn(AASTORE);
+        }
     }
 
     void copy() {

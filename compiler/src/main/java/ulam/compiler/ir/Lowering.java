@@ -135,12 +135,12 @@ public final class Lowering {
         Slot dimension = intSlot("dimension", qTotal);
         Slot thetaCount = intSlot("constrained parameter values", total);
         List<ModelIR.Output> outputs = new ArrayList<>();
-        for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p)));
+        for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p), p.outputNames()));
         IntExpr outTotal = new IntExpr.Of(thetaCount);
         for (Symbol g : spec.generated()) {
             Slot offset = intSlot("output offset of " + g.name(), outTotal);
             offsets.put(g, offset);
-            outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset));
+            outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset, g.outputNames()));
             outTotal = add(outTotal, size(g.shape().count()));
         }
         Slot outputCount = intSlot("output count", outTotal);

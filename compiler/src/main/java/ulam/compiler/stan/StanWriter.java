@@ -565,6 +565,7 @@ final class StanWriter {
         at = t.statement().span();
         Scope top = Scope.top(names.of(t.lhs()));
         TExpr.Density d = t.density();
+        if (d != null && d.distribution().name().equals("flat")) return;   // Stan's flat prior: no statement
         if (d == null && t.value() instanceof TExpr.VDensity v && t.loop() != null && t.condition() == null) {
             String vec = ex.vectorised(v, t.loop(), top);
             if (vec != null) {

@@ -59,6 +59,32 @@ public final class ModelSupport {
     }
 
     /**
+     * As {@link #outputNames(String[], int[], int[])}, with some outputs' element names given by
+     * the model ({@code output_names = list(...)} of the ulam wrapper, docs/language.md): for
+     * output k, {@code given[k]} holds its names joined by newlines, in chunks (a class-file
+     * string constant holds at most 65535 bytes), or is null for Stan's names. Given names are
+     * used only when there are as many as the output has elements once the data are bound;
+     * otherwise the output keeps Stan's names.
+     *
+     * @return the element names, in output order
+     */
+    public static String[] outputNames(String[] names, int[] ranks, int[] sizes, String[][] given) {
+        String[] out = outputNames(names, ranks, sizes);
+        int o = 0;
+        int at = 0;
+        for (int k = 0; k < names.length; k++) {
+            int n = 1;
+            for (int r = 0; r < ranks[k]; r++) n *= sizes[at++];
+            if (given[k] != null) {
+                String[] g = String.join("\n", given[k]).split("\n", -1);
+                if (g.length == n) System.arraycopy(g, 0, out, o, n);
+            }
+            o += n;
+        }
+        return out;
+    }
+
+    /**
      * The error a data function ({@code seq}, {@code as_index}, ...) of a derived-data line threw,
      * at that line: its {@link IllegalArgumentException} (the library's way to refuse an input)
      * or unlocated {@link UlamException} becomes a {@link UlamException} at {@code at}; anything
