@@ -45,12 +45,20 @@ public final class Predictor {
      * @param newGroups  indices whose values in the new data are new groups
      * @param draws      how many posterior draws to use (evenly spaced over all chains), 0 for all
      * @param seed       seed of the random draws
+     * @param simulate   also draw the outcomes (false for {@code ulam link}: the result's sim table
+     *                   is then empty, and data only the outcome draws read are not needed)
      */
-    public record Request(List<Path> dataFiles, Map<String, String> dataValues, List<String> newGroups, int draws, long seed) {
+    public record Request(List<Path> dataFiles, Map<String, String> dataValues, List<String> newGroups, int draws, long seed,
+                          boolean simulate) {
         public Request {
             dataFiles = List.copyOf(dataFiles);
             dataValues = Map.copyOf(dataValues);
             newGroups = List.copyOf(newGroups);
+        }
+
+        /** A request for both the named locals and the simulated outcomes. */
+        public Request(List<Path> dataFiles, Map<String, String> dataValues, List<String> newGroups, int draws, long seed) {
+            this(dataFiles, dataValues, newGroups, draws, seed, true);
         }
     }
 
@@ -97,7 +105,7 @@ public final class Predictor {
         DataSet newData = fresh ? DataSet.read(request.dataFiles(), request.dataValues()) : null;
 
         Set<String> columns = fresh ? new HashSet<>(newData.names()) : Set.of();
-        CompileMode mode = new CompileMode(false, new CompileMode.Prediction(columns, request.newGroups()));
+        CompileMode mode = new CompileMode(false, new CompileMode.Prediction(columns, request.newGroups(), false, request.simulate()));
         DataSchema schema = fresh ? DataSchema.overlay(Compiler.schema(fitData), Compiler.schema(newData)) : Compiler.schema(fitData);
         Compiler.Compiled compiled;
         try {

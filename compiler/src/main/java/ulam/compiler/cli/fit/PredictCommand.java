@@ -91,6 +91,9 @@ abstract class PredictCommand implements Callable<Integer> {
     /** The part of the predictions this command reports. */
     abstract Predictor.Table table(Predictor.Result r);
 
+    /** Whether this command reports simulated outcomes (so the outcomes must be drawn). */
+    abstract boolean simulates();
+
     /** What the table holds when it has no columns, as a hint. */
     abstract String empty();
 
@@ -111,7 +114,7 @@ abstract class PredictCommand implements Callable<Integer> {
         for (Path d : data) guard.input(d, "a data file");
         guard.check(file, out != null ? null : fit, "the " + name() + " output");
         long s = seed != null ? seed : Seeds.random();
-        Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, s));
+        Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, s, simulates()));
         for (String note : r.notes()) err.println("note: " + note);
         for (String w : r.warnings()) err.println("warning: " + w);
         Predictor.Table t = table(r);
