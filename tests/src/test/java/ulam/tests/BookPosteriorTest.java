@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ulam.runtime.Model;
+import ulam.runtime.diagnostics.Convergence;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.sampler.Fit;
 import ulam.tests.support.Book;
@@ -84,7 +85,12 @@ class BookPosteriorTest {
         Set<String> left = NOT_COMPARED.getOrDefault(c.id(), Set.of());
         Reference r = Reference.read(ref).only(n -> !left.contains(n));
         Set<String> heavy = r.names().stream().filter(n -> n.startsWith("sigma")).collect(Collectors.toSet());
-        Reference.Comparison cmp = r.check(summaries, heavy, Double.POSITIVE_INFINITY);
+        Map<String, Double> mcseSd = new HashMap<>();
+        for (String n : r.names()) {
+            int k = fit.indexOf(n);
+            if (k >= 0) mcseSd.put(n, Convergence.mcseSd(fit.draws(k)));
+        }
+        Reference.Comparison cmp = r.check(summaries, heavy, Double.POSITIVE_INFINITY, mcseSd);
         System.out.println(c.id() + ": " + cmp.summary());
         assertTrue(cmp.failures().isEmpty(), c.id() + " disagrees with rethinking:\n  " + String.join("\n  ", cmp.failures()));
     }
