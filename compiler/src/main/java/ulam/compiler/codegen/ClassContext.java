@@ -73,8 +73,13 @@ final class ClassContext {
         mv.visitEnd();
     }
 
-    /** Pushes {@code this.s}. */
+    /** Pushes {@code this.s} (a constant slot's constant). */
     void getField(MethodVisitor mv, Slot s) {
+        if (s.isConstant()) {
+            if (s.type() == Slot.Type.INT) Bytecode.pushInt(mv, (Integer) s.constant());
+            else Bytecode.pushDouble(mv, (Double) s.constant());
+            return;
+        }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, internalName, s.field(), s.type().descriptor);
     }
@@ -87,6 +92,7 @@ final class ClassContext {
 
     /** Stores the value on the stack into {@code this.s} (the stack holds {@code this} below it). */
     void putField(MethodVisitor mv, Slot s) {
+        if (s.isConstant()) throw new IllegalStateException("a constant slot is never written: " + s);
         mv.visitFieldInsn(PUTFIELD, internalName, s.field(), s.type().descriptor);
     }
 

@@ -37,7 +37,30 @@ final class DataBinding {
         this.ctx = ctx;
     }
 
-    void constructor(List<String> prepMethods) {
+    /**
+     * {@code <init>(DataSet)}: the notes list, every {@link PrepStep} in order (packed into
+     * methods of at most {@link MethodSplitter#COLD} bytes, which take the data set), the work
+     * buffers, the output names.
+     */
+    void constructor() {
+        MethodSplitter steps = new MethodSplitter(ctx, "c", List.of("L" + DATASET + ";"), false, MethodSplitter.COLD, null, 2);
+        for (String note : ctx.ir.notes()) {
+            steps.add(mv -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
+                Bytecode.pushString(mv, note);
+                mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "add", "(Ljava/lang/Object;)Z", true);
+                mv.visitInsn(POP);
+            });
+        }
+        for (PrepStep p : ctx.ir.prep()) {
+            if (p instanceof PrepStep.Run r) {
+                steps.add(mv -> SegmentGen.emit(ctx, mv, r.segment(), SegmentGen.Mode.VALUE, steps.firstLocal(), -1),
+                        SegmentGen.alone(r.segment()));
+            } else {
+                steps.add(mv -> prep(mv, p));
+            }
+        }
         MethodVisitor mv = ctx.method(ACC_PUBLIC, "<init>", "(L" + DATASET + ";)V");
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
@@ -46,23 +69,7 @@ final class DataBinding {
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, "java/util/ArrayList", "<init>", "()V", false);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
-        for (String note : ctx.ir.notes()) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
-            Bytecode.pushString(mv, note);
-            mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "add", "(Ljava/lang/Object;)Z", true);
-            mv.visitInsn(POP);
-        }
-        int run = 0;
-        for (PrepStep p : ctx.ir.prep()) {
-            if (p instanceof PrepStep.Run) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), prepMethods.get(run++), "()D", false);
-                mv.visitInsn(POP2);
-            } else {
-                prep(mv, p);
-            }
-        }
+        steps.emitCalls(mv, 1, -1, MethodSplitter.COLD);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "allocateWork", "()V", false);
         outputNames(mv);
@@ -281,36 +288,42 @@ final class DataBinding {
 
     /** Work buffers of one instance (one per chain): theta, its adjoint, the partials buffer. */
     void allocateWork() {
-        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "allocateWork", "()V");
+        MethodSplitter arrays = new MethodSplitter(ctx, "w", List.of(), false, MethodSplitter.COLD, null, 1);
         for (java.util.Map.Entry<Slot, IntExpr> w : ctx.ir.workArrays().entrySet()) {
             if (w.getKey().adjoint()) continue;   // allocated below with its adjoint
-            mv.visitVarInsn(ALOAD, 0);
-            ctx.pushInt(mv, w.getValue());
-            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            ctx.putField(mv, w.getKey());
+            arrays.add(mv -> {
+                mv.visitVarInsn(ALOAD, 0);
+                ctx.pushInt(mv, w.getValue());
+                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                ctx.putField(mv, w.getKey());
+            });
         }
         for (Slot s : ctx.ir.slots()) {
             if (!s.type().isArray() || !s.adjoint()) continue;
-            if (s == ctx.ir.theta()) {
-                mv.visitVarInsn(ALOAD, 0);
-                ctx.getField(mv, ctx.ir.thetaCount());
+            arrays.add(mv -> {
+                if (s == ctx.ir.theta()) {
+                    mv.visitVarInsn(ALOAD, 0);
+                    ctx.getField(mv, ctx.ir.thetaCount());
+                    mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                    ctx.putField(mv, s);
+                    mv.visitVarInsn(ALOAD, 0);
+                    ctx.getField(mv, ctx.ir.thetaCount());
+                } else {
+                    IntExpr length = ctx.ir.workArrays().get(s);
+                    if (length == null) throw new IllegalStateException("adjoint array without a known length: " + s);
+                    mv.visitVarInsn(ALOAD, 0);   // the work array itself, one per instance
+                    ctx.pushInt(mv, length);
+                    mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                    ctx.putField(mv, s);
+                    mv.visitVarInsn(ALOAD, 0);
+                    ctx.pushInt(mv, length);
+                }
                 mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-                ctx.putField(mv, s);
-                mv.visitVarInsn(ALOAD, 0);
-                ctx.getField(mv, ctx.ir.thetaCount());
-            } else {
-                IntExpr length = ctx.ir.workArrays().get(s);
-                if (length == null) throw new IllegalStateException("adjoint array without a known length: " + s);
-                mv.visitVarInsn(ALOAD, 0);   // the work array itself, one per instance
-                ctx.pushInt(mv, length);
-                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-                ctx.putField(mv, s);
-                mv.visitVarInsn(ALOAD, 0);
-                ctx.pushInt(mv, length);
-            }
-            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            mv.visitFieldInsn(PUTFIELD, ctx.internalName(), s.adjointField(), "[D");
+                mv.visitFieldInsn(PUTFIELD, ctx.internalName(), s.adjointField(), "[D");
+            });
         }
+        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "allocateWork", "()V");
+        arrays.emitCalls(mv, 1, -1, MethodSplitter.COLD);
         mv.visitVarInsn(ALOAD, 0);
         Bytecode.pushInt(mv, partialsLength());
         mv.visitIntInsn(NEWARRAY, T_DOUBLE);
@@ -319,36 +332,44 @@ final class DataBinding {
         ctx.end(mv);
     }
 
+    /**
+     * {@code names = ModelSupport.outputNames(packed names, packed ranks, dims)}: the names and
+     * ranks in one string constant each; the dims (sizes known when the data are bound) filled
+     * into an array in local 2 by methods of at most {@link MethodSplitter#COLD} bytes.
+     */
     private void outputNames(MethodVisitor mv) {
         List<ModelIR.Output> outs = ctx.ir.outputs();
-        mv.visitVarInsn(ALOAD, 0);
-        Bytecode.pushInt(mv, outs.size());
-        mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
-        for (int k = 0; k < outs.size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            Bytecode.pushString(mv, outs.get(k).name());
-            mv.visitInsn(AASTORE);
-        }
-        Bytecode.pushInt(mv, outs.size());
-        mv.visitIntInsn(NEWARRAY, T_INT);
-        for (int k = 0; k < outs.size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            Bytecode.pushInt(mv, outs.get(k).dims().size());
-            mv.visitInsn(IASTORE);
-        }
+        StringBuilder names = new StringBuilder();
+        StringBuilder ranks = new StringBuilder();
         List<IntExpr> dims = new ArrayList<>();
-        for (ModelIR.Output o : outs) dims.addAll(o.dims());
+        for (ModelIR.Output o : outs) {
+            if (o.name().indexOf(ulam.runtime.model.ModelSupport.NAME_SEPARATOR) >= 0) {
+                throw new IllegalStateException("output name with a line break: " + o.name());
+            }
+            if (names.length() > 0) names.append(ulam.runtime.model.ModelSupport.NAME_SEPARATOR);
+            names.append(o.name());
+            ranks.append((char) ('0' + o.dims().size()));
+            dims.addAll(o.dims());
+        }
+        MethodSplitter fill = new MethodSplitter(ctx, "n", List.of("[I"), false, MethodSplitter.COLD, null, 2);
+        for (int k = 0; k < dims.size(); k++) {
+            int kk = k;
+            fill.add(v -> {
+                v.visitVarInsn(ALOAD, 1);
+                Bytecode.pushInt(v, kk);
+                ctx.pushInt(v, dims.get(kk));
+                v.visitInsn(IASTORE);
+            });
+        }
         Bytecode.pushInt(mv, dims.size());
         mv.visitIntInsn(NEWARRAY, T_INT);
-        for (int k = 0; k < dims.size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            ctx.pushInt(mv, dims.get(k));
-            mv.visitInsn(IASTORE);
-        }
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "([Ljava/lang/String;[I[I)[Ljava/lang/String;", false);
+        mv.visitVarInsn(ASTORE, 2);
+        fill.emitCalls(mv, 2, -1, MethodSplitter.COLD);
+        mv.visitVarInsn(ALOAD, 0);
+        Bytecode.pushString(mv, names.toString());
+        Bytecode.pushString(mv, ranks.toString());
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I)[Ljava/lang/String;", false);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import ulam.compiler.ir.Segment;
@@ -16,7 +15,8 @@ import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 
 /**
- * Emits one {@link Segment} as one private method of the model class (DESIGN.md steps 5 and 6).
+ * Emits the code of one {@link Segment} into a method of the model class (DESIGN.md steps 5
+ * and 6); {@link MethodSplitter} packs segments into methods under a bytecode budget.
  *
  * <p>Loop-invariant values are computed once before the loop, everything else per iteration, each
  * value in its own JVM local (straight-line arithmetic over primitives: no boxing, no allocation).
@@ -52,18 +52,20 @@ final class SegmentGen {
     private final Map<Slot, Integer> fieldLocals = new HashMap<>();
     private final Map<Slot, Integer> adjointLocals = new HashMap<>();
     private final Map<Slot, Integer> sums = new HashMap<>();
-    private int next = 1;
+    private final int sum;
+    private int next;
     private int lp = -1;
     private int dk = -1;
     private int rng = -1;
 
-    private SegmentGen(ClassContext cls, ClassWriter cw, String method, Segment seg, Mode mode) {
+    private SegmentGen(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum) {
         this.cls = cls;
         this.seg = seg;
         this.mode = mode;
         this.gradient = mode != Mode.VALUE;
-        String desc = mode == Mode.BACKWARD ? "()V" : "()D";
-        this.mv = cw.visitMethod(ACC_PRIVATE | ACC_FINAL, method, desc, null, null);
+        this.mv = mv;
+        this.next = firstLocal;
+        this.sum = sum;
         int n = seg.values().size();
         this.local = new int[n];
         this.adj = new int[n];
@@ -72,9 +74,18 @@ final class SegmentGen {
         java.util.Arrays.fill(adj, -1);
     }
 
-    /** Emits {@code seg} as a method {@code name} of the class being written. */
-    static void emit(ClassContext cls, ClassWriter cw, String name, Segment seg, Mode mode) {
-        new SegmentGen(cls, cw, name, seg, mode).run();
+    /**
+     * Emits the code of {@code seg} into {@code mv}, using the JVM locals from {@code firstLocal}
+     * on; in {@link Mode#VALUE} and {@link Mode#FUSED} the segment's log density contribution is
+     * then added to the {@code double} in local {@code sum} (none: {@code sum < 0}).
+     */
+    static void emit(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum) {
+        new SegmentGen(cls, mv, seg, mode, firstLocal, sum).run();
+    }
+
+    /** Whether the segment's code is best kept in a method of its own: a loop (over rows, elements). */
+    static boolean alone(Segment seg) {
+        return seg.hasLoop();
     }
 
     private int alloc(Value.Type t) {
@@ -96,7 +107,6 @@ final class SegmentGen {
     // ------------------------------------------------------------------ structure
 
     private void run() {
-        mv.visitCode();
         cacheFields();
         if (mode != Mode.BACKWARD) {
             lp = allocDouble();
@@ -175,14 +185,12 @@ final class SegmentGen {
             }
         }
         writeBack();
-        if (mode == Mode.BACKWARD) {
-            mv.visitInsn(RETURN);
-        } else {
+        if (mode != Mode.BACKWARD && sum >= 0) {
+            mv.visitVarInsn(DLOAD, sum);
             mv.visitVarInsn(DLOAD, lp);
-            mv.visitInsn(DRETURN);
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, sum);
         }
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     /** Loads every field the segment touches into a local once (the JIT then keeps them in registers). */
@@ -337,7 +345,7 @@ final class SegmentGen {
         switch (v.op()) {
             case CONST_I -> Bytecode.pushInt(mv, (Integer) v.payload());
             case CONST_D -> Bytecode.pushDouble(mv, (Double) v.payload());
-            case CONST_S -> mv.visitLdcInsn(v.payload());
+            case CONST_S -> Bytecode.pushString(mv, (String) v.payload());
             default -> {
                 if (local[v.id()] < 0) throw new IllegalStateException("value v" + v.id() + " used before it is computed in " + seg.name());
                 mv.visitVarInsn(loadOp(v.type()), local[v.id()]);

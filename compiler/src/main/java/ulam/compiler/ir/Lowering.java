@@ -112,11 +112,13 @@ public final class Lowering {
         List<ModelIR.Param> params = new ArrayList<>();
         IntExpr total = new IntExpr.Const(0);
         IntExpr qTotal = new IntExpr.Const(0);
+        // each offset is the previous one plus its count (never the sum of all counts before it):
+        // code and depth stay constant per parameter, however many there are
         for (Symbol p : spec.parameters()) {
             Slot offset = intSlot("offset of " + p.name(), total);
             Slot count = intSlot("count of " + p.name(), size(p.shape().count()));
             offsets.put(p, offset);
-            total = add(total, new IntExpr.Of(count));
+            total = add(IntExpr.of(offset), IntExpr.of(count));
             Slot qOffset = intSlot("unconstrained offset of " + p.name(), qTotal);
             Slot qCount = count;
             Slot k = null;
@@ -125,7 +127,7 @@ public final class Lowering {
                 qCount = slot(Slot.Type.INT, "unconstrained count of " + p.name(), false);
                 prep.add(new PrepStep.Function(qCount, p.transform().implementation(), "unconstrainedSize", List.of(k), at(p)));
             }
-            qTotal = add(qTotal, new IntExpr.Of(qCount));
+            qTotal = add(IntExpr.of(qOffset), IntExpr.of(qCount));
             Slot lower = p.constraint().lower() == null ? null : bound(p, p.constraint().lower(), "lower");
             Slot upper = p.constraint().upper() == null ? null : bound(p, p.constraint().upper(), "upper");
             params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p), qOffset, qCount, p.transform(), k));
@@ -134,12 +136,12 @@ public final class Lowering {
         Slot thetaCount = intSlot("constrained parameter values", total);
         List<ModelIR.Output> outputs = new ArrayList<>();
         for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p)));
-        IntExpr outTotal = new IntExpr.Of(thetaCount);
+        IntExpr outTotal = IntExpr.of(thetaCount);
         for (Symbol g : spec.generated()) {
             Slot offset = intSlot("output offset of " + g.name(), outTotal);
             offsets.put(g, offset);
             outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset));
-            outTotal = add(outTotal, size(g.shape().count()));
+            outTotal = add(IntExpr.of(offset), size(g.shape().count()));
         }
         Slot outputCount = intSlot("output count", outTotal);
         for (Check c : checks) check(c);
@@ -179,7 +181,7 @@ public final class Lowering {
                 workArrays.put(slot, size(g.shape().count()));
                 stores.put(g, new Storage(slot, new IntExpr.Const(0)));
             } else {
-                stores.put(g, new Storage(out, new IntExpr.Of(offsets.get(g))));   // written straight into the draw
+                stores.put(g, new Storage(out, IntExpr.of(offsets.get(g))));   // written straight into the draw
             }
         }
         for (Symbol g : spec.materialized()) {
@@ -205,7 +207,7 @@ public final class Lowering {
             if (offset == null) {
                 offset = intSlot("log-likelihood offset of " + t.lhs().name(), obs);
                 outcomeOffsets.put(t.lhs(), offset);
-                obs = add(obs, t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
+                obs = add(IntExpr.of(offset), t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
             }
             logLik.add(pointwise(t, offset));
         }
@@ -217,11 +219,16 @@ public final class Lowering {
     }
 
     private static IntExpr add(IntExpr a, IntExpr b) {
-        if (a instanceof IntExpr.Const x && x.value() == 0) return b;
-        return new IntExpr.Add(a, b);
+        return IntExpr.add(a, b);
     }
 
+    /** An INT slot set to {@code value} when the data are bound; a constant slot when {@code value} is one. */
     private Slot intSlot(String label, IntExpr value) {
+        if (value instanceof IntExpr.Const c) {
+            Slot s = new Slot(slots.size(), Slot.Type.INT, label, false, c.value());
+            slots.add(s);
+            return s;
+        }
         Slot s = slot(Slot.Type.INT, label, false);
         prep.add(new PrepStep.SetInt(s, value));
         return s;
@@ -381,18 +388,18 @@ public final class Lowering {
     /** A size as a constructor-time integer. */
     private IntExpr size(Size size) {
         if (size instanceof Size.Const c) return new IntExpr.Const(c.value());
-        if (size instanceof Size.Length l) return new IntExpr.Of(length(l.symbol()));
-        if (size instanceof Size.Levels l) return new IntExpr.Of(levels(l.symbol()));
-        if (size instanceof Size.DataScalar d) return new IntExpr.Of(dataSlot(d.symbol(), Elem.INT));
+        if (size instanceof Size.Length l) return IntExpr.of(length(l.symbol()));
+        if (size instanceof Size.Levels l) return IntExpr.of(levels(l.symbol()));
+        if (size instanceof Size.DataScalar d) return IntExpr.of(dataSlot(d.symbol(), Elem.INT));
         if (size instanceof Size.Dim d) {
             Slot s = dims.computeIfAbsent(d.symbol().name() + "#" + d.index(), k -> {
                 Slot x = slot(Slot.Type.INT, (d.index() == 0 ? "rows of " : "columns of ") + d.symbol().name(), false);
                 prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
                 return x;
             });
-            return new IntExpr.Of(s);
+            return IntExpr.of(s);
         }
-        if (size instanceof Size.Sum p) return new IntExpr.Add(size(p.left()), size(p.right()));
+        if (size instanceof Size.Sum p) return IntExpr.add(size(p.left()), size(p.right()));
         if (size instanceof Size.Missing m) {
             Slot s = dims.computeIfAbsent("missing " + m.symbol().name(), k -> {
                 Slot x = slot(Slot.Type.INT, "missing values of " + m.symbol().name(), false);
@@ -400,16 +407,24 @@ public final class Lowering {
                         List.of(dataSlot(m.symbol(), Elem.REAL)), null));
                 return x;
             });
-            return new IntExpr.Of(s);
+            return IntExpr.of(s);
         }
         Size.Product p = (Size.Product) size;
-        return new IntExpr.Mul(size(p.left()), size(p.right()));
+        return IntExpr.mul(size(p.left()), size(p.right()));
     }
 
+    /** A parameter's bound: a constant slot for a literal ({@code sigma ~ dexp(1)} has lower bound 0), else computed from the data. */
     private Slot bound(Symbol p, TExpr e, String which) {
-        Segment seg = Segment.straight(which + " bound of " + p.name());
-        Slot s = slot(Slot.Type.REAL, which + " bound of " + p.name(), false);
-        seg.set(s, seg.real(lower(e, seg, Map.of(), Mode.PREP)));
+        String label = which + " bound of " + p.name();
+        Segment seg = Segment.straight(label);
+        Value v = seg.real(lower(e, seg, Map.of(), Mode.PREP));
+        if (v.op() == Value.Op.CONST_D) {
+            Slot s = new Slot(slots.size(), Slot.Type.REAL, label, false, (Double) v.payload());
+            slots.add(s);
+            return s;
+        }
+        Slot s = slot(Slot.Type.REAL, label, false);
+        seg.set(s, v);
         prep.add(new PrepStep.Run(seg));
         return s;
     }
@@ -434,7 +449,7 @@ public final class Lowering {
             prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));
         } else if (c instanceof Check.SameLength l) {
             if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return;
-            prep.add(new PrepStep.SameLength(size(l.count()), new IntExpr.Of(length(l.vector())),
+            prep.add(new PrepStep.SameLength(size(l.count()), IntExpr.of(length(l.vector())),
                     "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
         } else {
             Check.SameSize s = (Check.SameSize) c;
@@ -650,7 +665,7 @@ public final class Lowering {
 
     /** Where a whole symbol's elements lie: a parameter's in theta, data in their array, a materialized local in its storage. */
     private Storage storageOf(Symbol s) {
-        if (s.kind() == Kind.PARAMETER) return new Storage(theta, new IntExpr.Of(offsets.get(s)));
+        if (s.kind() == Kind.PARAMETER) return new Storage(theta, IntExpr.of(offsets.get(s)));
         if (s.isData() && !s.materialized()) {
             Map<Elem, Slot> views = dataSlots.get(s);
             Slot real = views.get(Elem.REAL);
@@ -659,7 +674,7 @@ public final class Lowering {
         }
         Storage st = stores.get(s);
         if (st == null && s.kind() == Kind.GENERATED && offsets.containsKey(s)) {
-            return new Storage(out, new IntExpr.Of(offsets.get(s)));   // a reported value, read back from the draw
+            return new Storage(out, IntExpr.of(offsets.get(s)));   // a reported value, read back from the draw
         }
         if (st == null) throw new IllegalStateException(s.name() + " is not stored");
         return st;
@@ -817,7 +832,7 @@ public final class Lowering {
             if (kernel && !integer) {
                 IntExpr length = null;
                 for (String n : ulam.stdlib.Signatures.sizeNames(shapes.get(k))) {
-                    length = length == null ? dimOf.get(n) : new IntExpr.Mul(length, dimOf.get(n));
+                    length = length == null ? dimOf.get(n) : IntExpr.mul(length, dimOf.get(n));
                 }
                 Slot work = slot(Slot.Type.REAL_ARRAY, "partials of " + d.name() + " by operand " + k, false);
                 workArrays.put(work, length);

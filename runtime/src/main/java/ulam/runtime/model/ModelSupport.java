@@ -19,6 +19,27 @@ import ulam.stdlib.transform.UpperBound;
 public final class ModelSupport {
     private ModelSupport() {}
 
+    /** The separator of the names packed into one string for {@link #outputNames(String, String, int[])}: never in a name. */
+    public static final char NAME_SEPARATOR = '\n';
+
+    /**
+     * As {@link #outputNames(String[], int[], int[])} with the names packed into one string (a
+     * class file holds one constant for them, not one per name: a model of 20,000 parameters
+     * would otherwise spend 40,000 of its 65,535 constant-pool entries on them).
+     *
+     * @param names the names joined by {@link #NAME_SEPARATOR}
+     * @param ranks one digit per output: {@code '0'} scalar, {@code '1'} vector, {@code '2'} matrix
+     * @param sizes the outputs' dimensions, concatenated (rank entries each)
+     * @throws IllegalArgumentException if there are not as many names as ranks
+     */
+    public static String[] outputNames(String names, String ranks, int[] sizes) {
+        String[] n = names.split(String.valueOf(NAME_SEPARATOR), -1);
+        int[] r = new int[ranks.length()];
+        for (int k = 0; k < r.length; k++) r[k] = ranks.charAt(k) - '0';
+        if (n.length != r.length) throw new IllegalArgumentException(n.length + " names but " + r.length + " ranks");
+        return outputNames(n, r, sizes);
+    }
+
     /**
      * Stan's element names for every output, column-major: {@code a} (scalar), {@code a[1]},
      * ..., {@code b[1,1], b[2,1], ...}.
