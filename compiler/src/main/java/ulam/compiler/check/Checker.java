@@ -142,6 +142,8 @@ public final class Checker {
             throw state.error(terms.get(0).statement().span(), "the model has no parameters: every '~' line is about data",
                     "give the unknowns priors, e.g. 'mu ~ dnorm(0, 10)'");
         }
+        String unread = Classification.unreadData(state);
+        if (unread != null) state.notes.add(unread);
         return new ModelSpec(state.modelName, state.source, state.program, data, derived, params, localValues, List.copyOf(generated),
                 materialized, terms,
                 dedupe(state.checks), Map.copyOf(state.options), List.copyOf(state.notes), state.mode, predicted);

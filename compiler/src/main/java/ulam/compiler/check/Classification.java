@@ -79,6 +79,7 @@ final class Classification {
             Expr.Name n = st.target() instanceof Statement.Target.Link l ? l.name() : ((Statement.Target.Symbol) st.target()).name();
             state.symbol(e.getKey(), Kind.LOCAL, n.span(), st);
         }
+        missingOutcomes(firstUse.keySet());
         for (Map.Entry<String, Span> e : firstUse.entrySet()) {
             String name = e.getKey();
             if (state.symbols.containsKey(name) || state.merges.containsKey(name)) continue;
@@ -117,6 +118,42 @@ final class Classification {
             }
             state.symbols.put(m.getKey(), b);
         }
+    }
+
+    /**
+     * With data given, a {@code ~} outcome that is not a data column, that no line reads and that
+     * has no explicit type can only be a missing column (a header typo, the wrong file): ulam's
+     * rule would sample it as a parameter, silently. A located error instead (names are checked
+     * in order of their first {@code ~} line). And a model that reads none of the data's columns
+     * gets a warning naming them.
+     */
+    private void missingOutcomes(Set<String> read) {
+        if (state.schema == null || state.mode.predicting()) return;
+        Set<String> merged = new HashSet<>();
+        for (String[] m : state.merges.values()) merged.add(m[0]);
+        for (Map.Entry<String, Statement> e : state.firstSample.entrySet()) {
+            String name = e.getKey();
+            Statement st = e.getValue();
+            Symbol s = state.symbols.get(name);
+            if (s == null || s.kind() != Kind.PARAMETER || read.contains(name) || merged.contains(name) || st.type() != null) continue;
+            if (!(st.target() instanceof Statement.Target.Symbol t) || !t.index().isEmpty()) continue;
+            List<String> columns = new ArrayList<>(state.schema.names());
+            String near = nearest(name, columns);
+            throw state.error(s.span(), "the data have no column '" + name + "'"
+                            + (near != null ? " (did you mean '" + near + "'?)" : columns.isEmpty() ? "" : " (they have " + shortList(columns) + ")"),
+                    "if " + name + " is meant to be a parameter, give it an explicit type (real:" + name + " ~ ...) or use it on another line");
+        }
+    }
+
+    /** The warning for data of which the model reads no column, or null. */
+    static String unreadData(CheckState state) {
+        if (state.schema == null || state.mode.predicting() || state.schema.names().isEmpty()) return null;
+        for (Symbol s : state.symbols.values()) {
+            if (s.kind() == Kind.DATA && state.schema.has(s.name())) return null;
+        }
+        List<String> columns = new ArrayList<>(state.schema.names());
+        return ulam.runtime.Notes.WARNING + "the model reads none of the data's columns (" + shortList(columns)
+                + "): check that the data file is the right one and that the model's names match its header";
     }
 
     private Span definitionSpan(String merge) {

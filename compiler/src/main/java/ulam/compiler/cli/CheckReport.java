@@ -76,7 +76,7 @@ final class CheckReport {
             }
         }
         if (!spec.options().isEmpty()) sb.append("\nsampler options from the source: ").append(spec.options()).append('\n');
-        for (String n : spec.notes()) sb.append("note: ").append(n).append('\n');
+        for (String n : spec.notes()) sb.append(ulam.runtime.Notes.line(n)).append('\n');
         return sb.toString();
     }
 

@@ -120,7 +120,7 @@ public final class Main implements Callable<Integer> {
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
                     c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
-            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
+            for (String n : c.spec().notes()) Streams.err.println(ulam.runtime.Notes.line(n));
             return 0;
         }
     }
@@ -207,7 +207,7 @@ public final class Main implements Callable<Integer> {
                 Streams.err.println("wrote " + dataOut);
             }
             Streams.out.print(program.text());
-            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
+            for (String n : c.spec().notes()) Streams.err.println(ulam.runtime.Notes.line(n));
             return 0;
         }
     }

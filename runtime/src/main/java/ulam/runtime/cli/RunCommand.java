@@ -69,7 +69,7 @@ public final class RunCommand {
             List<String> notes = new ArrayList<>();
             if (data != null) notes.addAll(data.notes());
             notes.addAll(model.notes());
-            for (String note : notes) err.println("note: " + note);
+            for (String note : notes) err.println(ulam.runtime.Notes.line(note));
 
             boolean seedGiven = options.seedGiven(model.sourceOptions());
             SamplerConfig config = options.toConfig(model.sourceOptions(),

@@ -96,7 +96,7 @@ abstract class PredictCommand implements Callable<Integer> {
         }
         FitDirectory f = FitDirectory.read(fit);
         Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, seed));
-        for (String note : r.notes()) err.println("note: " + note);
+        for (String note : r.notes()) err.println(ulam.runtime.Notes.line(note));
         Predictor.Table t = table(r);
         if (t.names().length == 0) throw new UlamException("the model has nothing for " + name() + " to report", null, empty());
         Path file = out != null ? out : fit.resolve(name() + ".csv");
