@@ -75,7 +75,8 @@ public final class Checker {
         new WrapperOptions(state).readOptions();
         new Definitions(state).collect();
         if (prediction != null) prediction.replaceByColumns(state.schema);
-        new Classification(state, typer).classify();
+        Classification classification = new Classification(state, typer);
+        classification.classify();
         new Imputation(state, typer).impute();
         Map<Symbol, Symbol> shifted = Map.of();
         if (prediction != null) {
@@ -83,6 +84,7 @@ public final class Checker {
             shifted = prediction.newGroupIndices();
         }
         List<Symbol> order = new LocalOrder(state).orderLocals();
+        classification.missingOutcomes();
         shapes.shapeData();
         shapes.shapeParameters();
         List<Symbol> masks = prediction == null ? List.of() : prediction.newGroupParameters(byKind(Kind.PARAMETER));

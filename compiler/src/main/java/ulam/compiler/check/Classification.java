@@ -28,6 +28,8 @@ final class Classification {
 
     private final CheckState state;
     private final Typer typer;
+    /** Every name some line reads (its value, an index, a size), after {@link #classify}. */
+    private Set<String> read = Set.of();
 
     Classification(CheckState state, Typer typer) {
         this.state = state;
@@ -79,7 +81,7 @@ final class Classification {
             Expr.Name n = st.target() instanceof Statement.Target.Link l ? l.name() : ((Statement.Target.Symbol) st.target()).name();
             state.symbol(e.getKey(), Kind.LOCAL, n.span(), st);
         }
-        missingOutcomes(firstUse.keySet());
+        read = firstUse.keySet();
         for (Map.Entry<String, Span> e : firstUse.entrySet()) {
             String name = e.getKey();
             if (state.symbols.containsKey(name) || state.merges.containsKey(name)) continue;
@@ -124,10 +126,11 @@ final class Classification {
      * With data given, a {@code ~} outcome that is not a data column, that no line reads and that
      * has no explicit type can only be a missing column (a header typo, the wrong file): ulam's
      * rule would sample it as a parameter, silently. A located error instead (names are checked
-     * in order of their first {@code ~} line). And a model that reads none of the data's columns
+     * in order of their first {@code ~} line; run after the locals are ordered, so that a cycle is
+     * reported first, and before shapes, whose errors it explains). And a model that reads none of the data's columns
      * gets a warning naming them.
      */
-    private void missingOutcomes(Set<String> read) {
+    void missingOutcomes() {
         if (state.schema == null || state.mode.predicting()) return;
         Set<String> merged = new HashSet<>();
         for (String[] m : state.merges.values()) merged.add(m[0]);
@@ -137,6 +140,11 @@ final class Classification {
             Symbol s = state.symbols.get(name);
             if (s == null || s.kind() != Kind.PARAMETER || read.contains(name) || merged.contains(name) || st.type() != null) continue;
             if (!(st.target() instanceof Statement.Target.Symbol t) || !t.index().isEmpty()) continue;
+            Expr.Call call = (Expr.Call) st.rhs();
+            if (isEscape(call)) continue;
+            DistributionSpec spec = typer.distributionOf(call);
+            // a line that is wrong in itself gets its own error, later
+            if (!spec.scalarOutcome() || call.args().size() != spec.arity() || name.endsWith("__")) continue;
             List<String> columns = new ArrayList<>(state.schema.names());
             String near = nearest(name, columns);
             throw state.error(s.span(), "the data have no column '" + name + "'"

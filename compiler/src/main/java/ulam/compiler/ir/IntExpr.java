@@ -21,7 +21,7 @@ public sealed interface IntExpr {
 
     /** {@code a + b}, folded: two constants give their sum, a constant 0 disappears. */
     static IntExpr add(IntExpr a, IntExpr b) {
-        if (a instanceof Const x && b instanceof Const y) return new Const(Math.addExact(x.value(), y.value()));
+        if (a instanceof Const x && b instanceof Const y) return new Const(x.value() + y.value());   // wraps as IADD would: the size check at binding refuses it
         if (a instanceof Const x && x.value() == 0) return b;
         if (b instanceof Const y && y.value() == 0) return a;
         return new Add(a, b);
@@ -29,7 +29,7 @@ public sealed interface IntExpr {
 
     /** {@code a * b}, folded: two constants give their product, a constant 1 disappears. */
     static IntExpr mul(IntExpr a, IntExpr b) {
-        if (a instanceof Const x && b instanceof Const y) return new Const(Math.multiplyExact(x.value(), y.value()));
+        if (a instanceof Const x && b instanceof Const y) return new Const(x.value() * y.value());
         if (a instanceof Const x && x.value() == 1) return b;
         if (b instanceof Const y && y.value() == 1) return a;
         return new Mul(a, b);
