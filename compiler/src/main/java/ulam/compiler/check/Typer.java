@@ -11,6 +11,7 @@ import ulam.runtime.UlamException;
 import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 import ulam.stdlib.Registry;
+import ulam.stdlib.Support;
 import ulam.stdlib.ValueType;
 
 /**
@@ -599,6 +600,7 @@ final class Typer {
         List<TExpr> args = new ArrayList<>();
         for (int k = 0; k < spec.arity(); k++) {
             Expr a = call.args().get(k);
+            literalInSupport(spec, k, a);
             TExpr t = numeric(expr(a, ctx), a.span());
             if (spec.args().get(k).type() == ValueType.INT) {
                 t = toInt(t, a.span(), "the argument " + spec.args().get(k).name() + " of " + spec.name());
@@ -610,6 +612,36 @@ final class Typer {
             args.add(t);
         }
         return args;
+    }
+
+    /**
+     * A literal argument outside its support ({@code normal(mu, -1)}, {@code normal(0, 0)},
+     * {@code bernoulli(1.5)}) makes the log density NaN or infinite at every point: the sampler
+     * would only say that no initial value works. A located error at the argument instead.
+     */
+    private void literalInSupport(DistributionSpec spec, int k, Expr a) {
+        Double v = literal(a);
+        if (v == null) return;
+        DistributionSpec.Arg arg = spec.args().get(k);
+        String value = v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf(v.longValue()) : String.valueOf(v);
+        if (arg.support() == Support.POSITIVE && !(v > 0)) {
+            throw error(a.span(), "the argument " + arg.name() + " of " + spec.name() + " must be > 0, but it is " + value + " here",
+                    arg.name() + " is a scale or a rate, which is positive: write e.g. " + signatureWith(spec, k, "1"));
+        }
+        if (arg.support() == Support.UNIT && !(v >= 0 && v <= 1)) {
+            throw error(a.span(), "the argument " + arg.name() + " of " + spec.name() + " is a probability, between 0 and 1, but it is "
+                    + value + " here", "write a value between 0 and 1");
+        }
+    }
+
+    /** The value of a numeric literal, possibly negated ({@code -1}); null for anything else. */
+    private static Double literal(Expr a) {
+        if (a instanceof Expr.Num n) return n.value();
+        if (a instanceof Expr.Unary u && u.operand() instanceof Expr.Num n) {
+            if (u.op() == Expr.UnaryOp.NEG) return -n.value();
+            if (u.op() == Expr.UnaryOp.PLUS) return n.value();
+        }
+        return null;
     }
 
     /**
@@ -692,6 +724,16 @@ final class Typer {
             throw error(c.span(), "'" + c.function() + "' takes " + n + (n == 1 ? " argument" : " arguments") + ", not " + c.args().size(),
                     "write " + signature);
         }
+    }
+
+    /** {@link #signature} with argument {@code k} written as {@code value}. */
+    private static String signatureWith(DistributionSpec spec, int k, String value) {
+        StringBuilder sb = new StringBuilder(spec.name()).append('(');
+        for (int j = 0; j < spec.arity(); j++) {
+            if (j > 0) sb.append(", ");
+            sb.append(j == k ? value : spec.args().get(j).name());
+        }
+        return sb.append(')').toString();
     }
 
     static String signature(DistributionSpec spec) {
