@@ -47,6 +47,11 @@ public abstract class ForwardingModel implements Model {
     }
 
     @Override
+    public double logJacobian(double[] q, double[] gradient) {
+        return delegate.logJacobian(q, gradient);
+    }
+
+    @Override
     public String[] outputNames() {
         return delegate.outputNames();
     }

@@ -50,6 +50,41 @@ public interface Model {
     double logDensityGradient(double[] q, double[] gradient);
 
     /**
+     * The log absolute Jacobian determinant of the constraining transforms at {@code q} (the term
+     * {@link #logDensity} adds for each constrained parameter; Stan reference manual, "Constraint
+     * transforms") and its gradient. Generated models implement it; the default throws.
+     *
+     * @param q        unconstrained parameters, {@code double[dimension()]}; not modified
+     * @param gradient output, {@code double[dimension()]}; overwritten with d log|J| / dq
+     * @return log |J(q)|, natural log (0 for a model without constrained parameters)
+     * @throws UnsupportedOperationException if the implementation does not know its transforms
+     */
+    default double logJacobian(double[] q, double[] gradient) {
+        throw new UnsupportedOperationException(name() + " does not give its log Jacobian");
+    }
+
+    /**
+     * The log density with or without the Jacobian terms, and its gradient: with {@code jacobian}
+     * true, {@link #logDensityGradient(double[], double[])}; with false, the density of the
+     * constrained values themselves, {@code log p(constrain(q))}, as a function of {@code q}
+     * (rethinking's quap and Stan's {@code optimize} with {@code jacobian=false} maximise it;
+     * its maximiser maps to the mode on the parameters' own scale).
+     *
+     * @param q        unconstrained parameters, {@code double[dimension()]}; not modified
+     * @param gradient output, {@code double[dimension()]}; overwritten
+     * @param jacobian whether the log Jacobian of the constraining transforms is included
+     * @return the log density (natural log), or NaN/-Infinity where undefined
+     */
+    default double logDensityGradient(double[] q, double[] gradient, boolean jacobian) {
+        double lp = logDensityGradient(q, gradient);
+        if (jacobian) return lp;
+        double[] gj = new double[gradient.length];
+        double lj = logJacobian(q, gj);
+        for (int i = 0; i < gradient.length; i++) gradient[i] -= gj[i];
+        return lp - lj;
+    }
+
+    /**
      * Names of the values {@link #writeDraw} writes, in order: parameters (constrained scale,
      * Stan's element names such as {@code a[3]} and {@code b[1,2]}, column-major), then
      * transformed parameters ({@code transpars>}), then {@code save>} and {@code gq>} values.

@@ -20,9 +20,11 @@ final class WrapperOptions {
     }
 
     void readOptions() {
+        String fn = state.program.wrapper() == null ? "ulam" : state.program.wrapper();
+        boolean quap = fn.equals("quap") || fn.equals("map");
         for (Program.Option o : state.program.options()) {
             if (o.name() == null) {
-                state.notes.add("the unnamed argument at line " + o.span().line() + " of the ulam(...) call is ignored");
+                state.notes.add("the unnamed argument at line " + o.span().line() + " of the " + fn + "(...) call is ignored");
                 continue;
             }
             switch (o.name()) {
@@ -51,9 +53,13 @@ final class WrapperOptions {
                         }
                     }
                 }
-                case "data" -> state.notes.add("data=... in the ulam(...) call is ignored: give the data with --data FILE");
+                case "data" -> state.notes.add("data=... in the " + fn + "(...) call is ignored: give the data with --data FILE");
+                case "start" -> {
+                    // quap's start values are read by ulam quap (compiler/cli StartValues)
+                    if (!quap) state.notes.add("the argument 'start' of the " + fn + "(...) call is ignored");
+                }
                 case "log_lik" -> { } // the pointwise log-likelihood is always available (A.8)
-                default -> state.notes.add("the argument '" + o.name() + "' of the ulam(...) call is ignored");
+                default -> state.notes.add("the argument '" + o.name() + "' of the " + fn + "(...) call is ignored");
             }
         }
     }

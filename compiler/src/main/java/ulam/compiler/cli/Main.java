@@ -28,12 +28,14 @@ import ulam.runtime.data.DataSet;
 /**
  * The {@code ulam} command: {@code run} (compile in memory and sample), {@code compile} (write a
  * runnable jar), {@code check} (show what the compiler inferred), {@code bench}, {@code stancode}
- * (write the model in Stan), {@code sbc} (simulation-based calibration, {@link SbcCommand}). User errors print as located diagnostics and exit with status 1;
+ * (write the model in Stan), {@code sbc} (simulation-based calibration, {@link SbcCommand}), {@code quap}
+ * ({@link QuapCommand}), {@code pathfinder} ({@link PathfinderCommand}). User errors print as located diagnostics and exit with status 1;
  * never a stack trace.
  */
 @Command(name = "ulam", mixinStandardHelpOptions = true, version = "ulam 0.1.0",
         description = "Compile and sample Statistical Rethinking's ulam models on the JVM.",
-        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class, SbcCommand.class})
+        subcommands = {Main.Run.class, Main.Compile.class, Main.Check.class, Main.Bench.class, Main.StanCode.class, SbcCommand.class,
+                QuapCommand.class, PathfinderCommand.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -96,6 +98,16 @@ public final class Main implements Callable<Integer> {
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());
+            String wrapper = c.spec().program().wrapper();
+            if (!priorOnly && ("quap".equals(wrapper) || "map".equals(wrapper))) {
+                // the book's quap(...) models: the quadratic approximation, as ulam quap
+                err.println("note: the model is a " + wrapper + "(...) call: fitting the quadratic approximation as"
+                        + " ulam quap does; to sample it with NUTS, write ulam( instead of " + wrapper + "(");
+                ulam.runtime.sampler.SamplerConfig cfg = options.toConfig(c.spec().options(), () -> 0L);
+                Long seed = options.seedGiven(c.spec().options()) ? cfg.seed() : null;
+                return QuapCommand.run(c, bound, ApproxOptions.from(options, seed, cfg.initRadius()), false,
+                        QuapCommand.DEFAULT_DRAWS, false, Streams.out, err);
+            }
             return RunCommand.run(c.factory(), o -> bound, options, Streams.out, err);
         }
     }

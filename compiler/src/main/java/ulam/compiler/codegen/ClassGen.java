@@ -69,6 +69,7 @@ public final class ClassGen {
         binding.copy();
         Transforms transforms = new Transforms(ctx);
         transforms.transforms();
+        transforms.logJacobian();
         Drivers drivers = new Drivers(ctx);
         drivers.logDensity();
         drivers.gradient();

@@ -56,6 +56,29 @@ final class Transforms {
     }
 
     /**
+     * {@code logJacobian(q, g)}: the constraining transforms alone, {@code tf(q)} and {@code tb(q, g)}
+     * with a zero {@code thetaAdj}, so g = d log|J| / dq (Model.logJacobian; quap's log density
+     * without Jacobian is logDensityGradient minus this).
+     */
+    void logJacobian() {
+        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "logJacobian", "([D[D)D");
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "tf", "([D)D", false);
+        mv.visitVarInsn(DSTORE, 3);
+        ctx.getAdjoint(mv, ctx.ir.theta());
+        mv.visitInsn(DCONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "tb", "([D[D)V", false);
+        mv.visitVarInsn(DLOAD, 3);
+        mv.visitInsn(DRETURN);
+        ctx.end(mv);
+    }
+
+    /**
      * The parameters in runs: a parameter with a vector transform alone, else the longest run of
      * consecutive parameters with the same bounds (or none), which occupy consecutive positions in
      * theta and in q with one distance between them, so one loop (or one array copy) serves them

@@ -89,10 +89,11 @@ public final class RunCommand {
                 List<String> files = options.dataFiles().stream().map(Path::toString).toList();
                 sinks = StanCsvWriter.factory(dir, model.name(), model.outputNames(), config, files);
             }
+            double[][] inits = options.initPathfinder() ? PathfinderInits.of(model, config, err) : null;
             Fit fit;
             ProgressListener progress = progress(options, config, err);
             try {
-                fit = Sampler.run(model, config, progress, sinks);
+                fit = Sampler.run(model, config, progress, sinks, inits);
             } finally {
                 if (progress instanceof AutoCloseable c) {
                     try {

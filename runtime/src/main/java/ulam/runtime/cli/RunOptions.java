@@ -80,9 +80,10 @@ public class RunOptions {
     @Option(names = "--quiet", description = "Do not show progress while sampling.")
     boolean quiet;
 
-    @Option(names = "--init", paramLabel = "R", defaultValue = "2",
-            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2).")
-    double init = 2;
+    @Option(names = "--init", paramLabel = "R|pathfinder", defaultValue = "2",
+            description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2);"
+                    + " 'pathfinder' starts each chain at a draw of multi-path Pathfinder (one path per chain).")
+    String init = "2";
 
     /** The model file as the user named it, recorded in a fit's manifest; not an option (set by {@code ulam run}). */
     String sourceFile;
@@ -129,6 +130,28 @@ public class RunOptions {
         return this;
     }
 
+    /** Whether {@code --init pathfinder} was given. */
+    public boolean initPathfinder() {
+        return "pathfinder".equalsIgnoreCase(init.trim());
+    }
+
+    /**
+     * The radius of random initial values: {@code --init R}, or 2 with {@code --init pathfinder}
+     * (for a chain whose Pathfinder point is not usable).
+     *
+     * @throws UlamException if {@code --init} is neither a number nor {@code pathfinder}
+     */
+    public double initRadius() {
+        if (initPathfinder()) return 2;
+        try {
+            return Double.parseDouble(init.trim());
+        } catch (NumberFormatException e) {
+            throw new UlamException("--init must be a radius such as 2, or pathfinder (got '" + init + "')", null,
+                    "--init 0.5 draws initial values in (-0.5, 0.5) on the unconstrained scale; --init pathfinder"
+                            + " starts the chains at Pathfinder draws");
+        }
+    }
+
     /** {@code --depth}. */
     public int depth() { return depth; }
 
@@ -144,6 +167,18 @@ public class RunOptions {
      * @throws UlamException naming the option if {@code --depth} is below 1 or {@code --prob} is not in (0, 1)
      */
     public void validate() {
+        validateSummary(depth, prob);
+        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
+    }
+
+    /**
+     * Checks the summary options every command that prints a precis table takes.
+     *
+     * @param depth {@code --depth}
+     * @param prob  {@code --prob}
+     * @throws UlamException naming the option if {@code --depth} is not 1, 2 or 3 or {@code --prob} is not in (0, 1)
+     */
+    public static void validateSummary(int depth, double prob) {
         if (depth < 1 || depth > 3) {
             throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null,
                     "1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all");
@@ -152,7 +187,6 @@ public class RunOptions {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null,
                     "e.g. --prob 0.89 for the 5.5% and 94.5% quantiles");
         }
-        if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
     }
 
     /** Whether the seed comes from the command line or the model source (else it is random). */
@@ -195,7 +229,7 @@ public class RunOptions {
                 : MetricKind.DIAG;
         return SamplerConfig.builder()
                 .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
-                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(init)
+                .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(initRadius())
                 .build();
     }
 

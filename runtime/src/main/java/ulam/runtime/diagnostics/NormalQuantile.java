@@ -5,7 +5,7 @@ package ulam.runtime.diagnostics;
  * Statistics 37 (1988) 477-484), accurate to about 1e-16 relative: the algorithm of R's
  * {@code qnorm}, so that rank-normalised diagnostics match R's {@code posterior} package.
  */
-final class NormalQuantile {
+public final class NormalQuantile {
     private NormalQuantile() {
     }
 
@@ -13,7 +13,7 @@ final class NormalQuantile {
      * @param p probability
      * @return {@code Phi^-1(p)}; -infinity at 0, +infinity at 1, NaN outside [0, 1]
      */
-    static double quantile(double p) {
+    public static double quantile(double p) {
         if (Double.isNaN(p) || p < 0 || p > 1) return Double.NaN;
         if (p == 0) return Double.NEGATIVE_INFINITY;
         if (p == 1) return Double.POSITIVE_INFINITY;

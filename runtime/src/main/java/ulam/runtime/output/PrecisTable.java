@@ -66,6 +66,30 @@ public final class PrecisTable {
      * @throws IllegalArgumentException if depth is below 1
      */
     public static String format(List<VariableSummary> summaries, int depth, double prob) {
+        return format(summaries, depth, prob, true);
+    }
+
+    /**
+     * Formats the table, with or without the sampler's columns {@code rhat ess_bulk} (without
+     * them for independent draws of an approximation, as rethinking prints {@code precis} of a
+     * {@code quap} fit: {@code mean sd 5.5% 94.5%}).
+     *
+     * @param diagnostics whether to show {@code rhat} and {@code ess_bulk}
+     * @see #format(List, int, double)
+     */
+    public static String format(List<VariableSummary> summaries, int depth, double prob, boolean diagnostics) {
+        return format(summaries, depth, prob, diagnostics, 2);
+    }
+
+    /**
+     * Formats the table with {@code digits} decimals for mean, sd and the interval (precis's
+     * {@code digits}; 2 by default).
+     *
+     * @param digits decimals, 0 to 15
+     * @see #format(List, int, double, boolean)
+     */
+    public static String format(List<VariableSummary> summaries, int depth, double prob, boolean diagnostics, int digits) {
+        if (digits < 0 || digits > 15) throw new IllegalArgumentException("digits must be 0..15: " + digits);
         if (depth < 1) throw new IllegalArgumentException("depth must be at least 1: " + depth);
         List<VariableSummary> rows = new ArrayList<>();
         int hidden = 0;
@@ -83,11 +107,13 @@ public final class PrecisTable {
 
         double a = (1 - prob) / 2;
         String[] headers = {"", "mean", "sd", percentLabel(a), percentLabel(1 - a), "rhat", "ess_bulk"};
+        int columns = diagnostics ? headers.length : 5;
+        headers = java.util.Arrays.copyOf(headers, columns);
         String[][] cells = new String[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
             VariableSummary s = rows.get(r);
-            cells[r] = new String[] {s.name(), fixed(s.mean(), 2), fixed(s.sd(), 2), fixed(s.lower(), 2),
-                    fixed(s.upper(), 2), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)};
+            cells[r] = java.util.Arrays.copyOf(new String[] {s.name(), fixed(s.mean(), digits), fixed(s.sd(), digits),
+                    fixed(s.lower(), digits), fixed(s.upper(), digits), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)}, columns);
         }
         int[] width = new int[headers.length];
         for (int c = 0; c < headers.length; c++) {

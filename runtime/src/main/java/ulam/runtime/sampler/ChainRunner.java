@@ -47,6 +47,13 @@ final class ChainRunner {
         this.cancelled = cancelled;
     }
 
+    private double[] start;
+
+    /** Starts at this unconstrained point instead of random initial values (if finite there). */
+    void startAt(double[] q) {
+        this.start = q.clone();
+    }
+
     /**
      * Runs the chain to the end.
      *
@@ -136,6 +143,12 @@ final class ChainRunner {
      * gradient are finite (Stan's {@code services::util::initialize}).
      */
     private double initialise(double[] q, double[] g) {
+        if (start != null && start.length == q.length) {
+            System.arraycopy(start, 0, q, 0, q.length);
+            double lp = model.logDensityGradient(q, g);
+            initEvaluations++;
+            if (Double.isFinite(lp) && allFinite(g)) return lp;
+        }
         double r = config.initRadius();
         for (int attempt = 0; attempt < MAX_INIT_TRIES; attempt++) {
             for (int i = 0; i < q.length; i++) q[i] = r * (2 * rng.nextDouble() - 1);

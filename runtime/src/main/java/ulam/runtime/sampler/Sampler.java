@@ -53,6 +53,19 @@ public final class Sampler {
      *                       posterior, metric overflow, unwritable output); the other chains are stopped
      */
     public static Fit run(Model model, SamplerConfig config, ProgressListener progress, IntFunction<DrawSink> sinks) {
+        return run(model, config, progress, sinks, null);
+    }
+
+    /**
+     * As {@link #run(Model, SamplerConfig, ProgressListener, IntFunction)}, each chain starting at
+     * a given point (e.g. a Pathfinder draw, {@code ulam run --init pathfinder}) instead of a
+     * random one; a chain whose point has a log density or gradient that is not finite falls back
+     * to random initial values.
+     *
+     * @param initialPoints {@code double[chains][dimension]} on the unconstrained scale, or null for random ones
+     */
+    public static Fit run(Model model, SamplerConfig config, ProgressListener progress, IntFunction<DrawSink> sinks,
+                          double[][] initialPoints) {
         if (progress == null) progress = ProgressListener.NONE;
         final int chains = config.chains();
         UniformRandomProvider[] samplerRngs = new UniformRandomProvider[chains];
@@ -76,6 +89,7 @@ public final class Sampler {
                 if (sink != null) opened.add(sink);
                 ChainRunner runner = new ChainRunner(c + 1, model.copy(), config, samplerRngs[c], outputRngs[c],
                         progress, sink, cancelled);
+                if (initialPoints != null) runner.startAt(initialPoints[c % initialPoints.length]);
                 futures.add(pool.submit(runner::run));
             }
             List<ChainResult> results = new ArrayList<>();
