@@ -146,11 +146,30 @@ final class Classification {
             // a line that is wrong in itself gets its own error, later
             if (!spec.scalarOutcome() || call.args().size() != spec.arity() || name.endsWith("__")) continue;
             List<String> columns = new ArrayList<>(state.schema.names());
-            String near = nearest(name, columns);
+            String near = likelyColumn(name, columns);
             throw state.error(s.span(), "the data have no column '" + name + "'"
                             + (near != null ? " (did you mean '" + near + "'?)" : columns.isEmpty() ? "" : " (they have " + shortList(columns) + ")"),
                     "if " + name + " is meant to be a parameter, give it an explicit type (real:" + name + " ~ ...) or use it on another line");
         }
+    }
+
+    /**
+     * The column a missing outcome was probably meant to be: one that differs only in case
+     * ({@code y} and {@code Y}), or, for a name of 4 or more characters, by one edit in 4.
+     */
+    private static String likelyColumn(String name, List<String> columns) {
+        for (String c : columns) if (c.equalsIgnoreCase(name)) return c;
+        if (name.length() < 4) return null;
+        String best = null;
+        int bestD = name.length() / 4 + 1;
+        for (String c : columns) {
+            int d = ulam.stdlib.Registry.editDistance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** The warning for data of which the model reads no column, or null. */

@@ -127,14 +127,30 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             long t0 = System.nanoTime();
-            Compiler.Compiled c = compile(model, data.read());
+            DataSet d = data.read();
+            Compiler.Compiled c = compile(model, d);
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
                     c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
             for (String n : c.spec().notes()) Streams.err.println(ulam.runtime.Notes.line(n));
+            if (d == null) Streams.err.println(ulam.runtime.Notes.line(inferredNames(c.spec())));
             return 0;
         }
+    }
+
+    /** Without data, which names the compiler took for data and which for parameters (language reference 3.1). */
+    static String inferredNames(ulam.compiler.check.ModelSpec spec) {
+        return "compiled without --data, so the names are inferred: data " + listed(spec.data()) + "; parameters "
+                + listed(spec.parameters()) + ". The jar refuses data with a column named as a parameter;"
+                + " if one of them is a data column, compile with --data FILE";
+    }
+
+    private static String listed(List<ulam.compiler.check.Symbol> symbols) {
+        if (symbols.isEmpty()) return "(none)";
+        List<String> names = symbols.stream().map(ulam.compiler.check.Symbol::name).toList();
+        if (names.size() <= 12) return String.join(", ", names);
+        return String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)";
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,

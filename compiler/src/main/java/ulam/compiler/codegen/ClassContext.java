@@ -24,6 +24,10 @@ final class ClassContext {
     static final String RNG_FIELD = "rng";
     /** The field of the notes list (data binding adds to it). */
     static final String NOTES = "notes";
+    /** The field of the first log density term found not finite ({@code Model.NonFiniteTerm}), by {@code nonFiniteTerm}. */
+    static final String DIAGNOSIS = "nonFinite";
+    /** The descriptor of {@code Model.NonFiniteTerm}. */
+    static final String NON_FINITE = "Lulam/runtime/Model$NonFiniteTerm;";
     /** The field of the output names ({@code String[]}). */
     static final String NAMES = "names";
     static final String MODEL = "ulam/runtime/Model";

@@ -62,6 +62,7 @@ public final class ClassGen {
         cw.visitField(ACC_PRIVATE, RNG_FIELD, Calls.RNG, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE, NOTES, "Ljava/util/List;", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE, NAMES, "[Ljava/lang/String;", null, null).visitEnd();
+        cw.visitField(ACC_PRIVATE, ClassContext.DIAGNOSIS, ClassContext.NON_FINITE, null, null).visitEnd();
 
         DataBinding binding = new DataBinding(ctx);
         binding.constructor();
@@ -75,6 +76,7 @@ public final class ClassGen {
         drivers.gradient();
         drivers.writeDraw();
         drivers.logLikelihood();
+        drivers.nonFiniteTerm();
         transforms.unconstrain();
         drivers.accessors();
         cw.visitEnd();

@@ -230,6 +230,25 @@ final class DataBinding {
             Bytecode.pushString(mv, s.actualName());
             Bytecode.pushLocation(mv, s.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "sameLength", "(IILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
+        } else if (p instanceof PrepStep.ParameterColumns c) {
+            StringBuilder names = new StringBuilder();
+            StringBuilder spans = new StringBuilder();
+            for (int k = 0; k < c.names().size(); k++) {
+                if (k > 0) {
+                    names.append(ulam.runtime.model.ModelSupport.NAME_SEPARATOR);
+                    spans.append(';');
+                }
+                names.append(c.names().get(k));
+                ulam.runtime.SourceLocation at = c.at().get(k);
+                spans.append(at.line()).append(':').append(at.column()).append(':').append(at.length());
+            }
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 0);
+            Bytecode.pushString(mv, ctx.ir.file());
+            Bytecode.pushString(mv, names.toString());
+            Bytecode.pushString(mv, spans.toString());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refuseParameterColumns", "(L" + DATASET + ";L" + MODEL
+                    + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V", false);
         } else {
             throw new IllegalStateException("prep step " + p);
         }

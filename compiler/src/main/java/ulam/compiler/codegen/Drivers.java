@@ -41,7 +41,11 @@ final class Drivers {
 
     /** A splitter of hot methods {@code ()V} running segments for their effects (outputs, backward sweeps). */
     private MethodSplitter effects(String prefix, List<Segment> segments, SegmentGen.Mode mode) {
-        MethodSplitter m = new MethodSplitter(ctx, prefix, List.of(), false, MethodSplitter.HOT, null, 1);
+        return effects(prefix, segments, mode, MethodSplitter.HOT);
+    }
+
+    private MethodSplitter effects(String prefix, List<Segment> segments, SegmentGen.Mode mode, int budget) {
+        MethodSplitter m = new MethodSplitter(ctx, prefix, List.of(), false, budget, null, 1);
         for (Segment s : segments) m.add(mv -> SegmentGen.emit(ctx, mv, s, mode, m.firstLocal(), -1), SegmentGen.alone(s));
         return m;
     }
@@ -160,6 +164,28 @@ final class Drivers {
         ll.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         release(mv);
         mv.visitInsn(RETURN);
+        ctx.end(mv);
+    }
+
+    /**
+     * {@code nonFiniteTerm(q)}: tf, then every density segment in order in
+     * {@link SegmentGen.Mode#DIAGNOSE} (cold methods), and the first term found not finite.
+     */
+    void nonFiniteTerm() {
+        MethodSplitter diag = effects("d", ctx.ir.density(), SegmentGen.Mode.DIAGNOSE, MethodSplitter.COLD);
+        diag.methods();
+        MethodVisitor mv = ctx.method(ACC_PUBLIC, "nonFiniteTerm", "([D)" + ClassContext.NON_FINITE);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitFieldInsn(PUTFIELD, ctx.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "tf", "([D)D", false);
+        mv.visitInsn(POP2);
+        diag.emitCalls(mv, 1, -1, MethodSplitter.COLD);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, ctx.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+        mv.visitInsn(ARETURN);
         ctx.end(mv);
     }
 

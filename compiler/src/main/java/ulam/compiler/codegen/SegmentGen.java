@@ -37,7 +37,14 @@ final class SegmentGen {
         /** Values and the fused adjoint; returns the log density contribution. */
         FUSED,
         /** The reverse sweep of a segment whose results others use; returns nothing. */
-        BACKWARD
+        BACKWARD,
+        /**
+         * Values only, as {@link #VALUE}, with a test after each log density term: the first term
+         * that is not finite sets the model's {@link ClassContext#DIAGNOSIS} (its line, row and the
+         * data values the segment reads there) and leaves the segment; a segment does nothing once
+         * it is set.
+         */
+        DIAGNOSE
     }
 
     private final ClassContext cls;
@@ -62,7 +69,7 @@ final class SegmentGen {
         this.cls = cls;
         this.seg = seg;
         this.mode = mode;
-        this.gradient = mode != Mode.VALUE;
+        this.gradient = mode == Mode.FUSED || mode == Mode.BACKWARD;
         this.mv = mv;
         this.next = firstLocal;
         this.sum = sum;
@@ -106,7 +113,16 @@ final class SegmentGen {
 
     // ------------------------------------------------------------------ structure
 
+    /** DIAGNOSE: where the segment's code ends. */
+    private Label exit;
+
     private void run() {
+        if (mode == Mode.DIAGNOSE) {
+            exit = new Label();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+            mv.visitJumpInsn(IFNONNULL, exit);
+        }
         cacheFields();
         if (mode != Mode.BACKWARD) {
             lp = allocDouble();
@@ -191,6 +207,67 @@ final class SegmentGen {
             mv.visitInsn(DADD);
             mv.visitVarInsn(DSTORE, sum);
         }
+        if (exit != null) mv.visitLabel(exit);
+    }
+
+    /**
+     * DIAGNOSE: after a term is added, {@code if (!Double.isFinite(term))} the model's diagnosis
+     * is set ({@code ModelSupport.nonFiniteTerm}) and the segment left.
+     */
+    private void testFinite(Value term) {
+        ulam.runtime.SourceLocation at = cls.ir.termLines().get(seg);
+        if (at == null) return;
+        Label ok = new Label();
+        load(term);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+        mv.visitJumpInsn(IFNE, ok);
+        java.util.List<Value> read = new java.util.ArrayList<>();
+        StringBuilder names = new StringBuilder();
+        Value row = null;
+        Slot rows = null;
+        for (Value v : seg.values()) {
+            if (v.op() != Value.Op.LOAD && v.op() != Value.Op.SLOT || v.type() == Value.Type.STRING) continue;
+            ulam.compiler.ir.ModelIR.DataName name = cls.ir.dataNames().get((Slot) v.payload());
+            if (name == null) continue;
+            if (v.op() == Value.Op.LOAD && !v.invariant() && row == null) {
+                row = v.arg(0);
+                rows = name.rows();
+            }
+            if (names.length() > 0) names.append(ulam.runtime.model.ModelSupport.NAME_SEPARATOR);
+            names.append(name.name());
+            read.add(v);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 0);
+        Bytecode.pushString(mv, cls.ir.file());
+        Bytecode.pushInt(mv, at.line());
+        Bytecode.pushInt(mv, at.column());
+        Bytecode.pushInt(mv, at.length());
+        if (row != null && rows != null) {   // element c of a per-distinct-row copy is data row rows[c]
+            cls.getField(mv, rows);
+            load(row);
+            mv.visitInsn(IALOAD);
+        } else if (row != null) {
+            load(row);
+        } else {
+            mv.visitInsn(ICONST_M1);
+        }
+        load(term);
+        Bytecode.pushString(mv, names.toString());
+        Bytecode.pushInt(mv, read.size());
+        mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+        for (int k = 0; k < read.size(); k++) {
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            load(read.get(k));
+            if (read.get(k).type() != Value.Type.REAL) mv.visitInsn(I2D);
+            mv.visitInsn(DASTORE);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, ClassContext.SUPPORT, "nonFiniteTerm", "(L" + ClassContext.MODEL
+                + ";Ljava/lang/String;IIIIDLjava/lang/String;[D)" + ClassContext.NON_FINITE, false);
+        mv.visitFieldInsn(PUTFIELD, cls.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+        mv.visitJumpInsn(GOTO, exit);
+        mv.visitLabel(ok);
     }
 
     /** Loads every field the segment touches into a local once (the JIT then keeps them in registers). */
@@ -602,6 +679,7 @@ final class SegmentGen {
                 load(a.value());
                 mv.visitInsn(DADD);
                 mv.visitVarInsn(DSTORE, target);
+                if (mode == Mode.DIAGNOSE && a.target() == null) testFinite(a.value());
             } else if (s instanceof Segment.Sink.Store st) {
                 if (mode == Mode.BACKWARD) continue;
                 mv.visitVarInsn(ALOAD, fieldLocals.get(st.array()));

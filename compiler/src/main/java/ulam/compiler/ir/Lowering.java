@@ -66,6 +66,9 @@ public final class Lowering {
     private final Map<Symbol, Storage> stores = new IdentityHashMap<>();
     /** Work arrays written while evaluating (materialized locals) and their lengths, allocated per instance. */
     private final Map<Slot, IntExpr> workArrays = new LinkedHashMap<>();
+    /** Each term's segment to its line, and the data slots' names (ModelIR#termLines, #dataNames). */
+    private final Map<Segment, SourceLocation> termLines = new IdentityHashMap<>();
+    private final Map<Slot, ModelIR.DataName> dataNames = new HashMap<>();
     private final Map<List<Segment>, Map<TExpr, Slot>> reductions = new IdentityHashMap<>();
     private final Slot theta;
     private final Slot out;
@@ -100,6 +103,10 @@ public final class Lowering {
     }
 
     private ModelIR run() {
+        if (!spec.mode().predicting()) {
+            prep.add(new PrepStep.ParameterColumns(spec.parameters().stream().map(Symbol::name).toList(),
+                    spec.parameters().stream().map(this::at).toList()));
+        }
         for (Symbol d : spec.data()) loadData(d);
         List<Check> checks = new ArrayList<>(spec.checks());
         for (Symbol t : spec.derived()) {
@@ -164,7 +171,9 @@ public final class Lowering {
         List<Slot> constants = new ArrayList<>();
         for (Term t : spec.terms()) {
             if (t.likelihood() && spec.mode().priorOnly()) continue;   // sampling the prior
-            density.add(term(t));
+            Segment term = term(t);
+            density.add(term);
+            termLines.put(term, source.at(t.statement().span()));
             if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
         }
         Segment sumConstants = Segment.straight("log density constant");
@@ -212,10 +221,33 @@ public final class Lowering {
             logLik.add(pointwise(t, offset));
         }
         Slot observations = intSlot("observations", obs);
+        namePassCopies();
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
                 CentredPriors.advice(spec), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
-                observations, Map.copyOf(workArrays));
+                observations, Map.copyOf(workArrays), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
+    }
+
+    /**
+     * Names the copies of data columns that the passes make ({@code precomputed}: a column read
+     * once per distinct row, {@code copy[c] = column[rep[c]]}), so that a message about a term
+     * of the pass's segment names the column and the data row.
+     */
+    private void namePassCopies() {
+        for (PrepStep p : prep) {
+            if (!(p instanceof PrepStep.Run r) || !r.segment().hasLoop()) continue;
+            for (Segment.Sink k : r.segment().sinks()) {
+                if (!(k instanceof Segment.Sink.Store st) || st.index() != r.segment().counter() || st.value().op() != Value.Op.LOAD) continue;
+                ModelIR.DataName from = dataNames.get((Slot) st.value().payload());
+                if (from == null || from.rows() != null) continue;
+                Value at = st.value().arg(0);
+                if (at == r.segment().counter()) {
+                    dataNames.putIfAbsent(st.array(), from);
+                } else if (at.op() == Value.Op.LOAD && at.arg(0) == r.segment().counter()) {
+                    dataNames.putIfAbsent(st.array(), new ModelIR.DataName(from.name(), (Slot) at.payload()));
+                }
+            }
+        }
     }
 
     private static IntExpr add(IntExpr a, IntExpr b) {
@@ -265,6 +297,7 @@ public final class Lowering {
             prep.add(scalar && view != Elem.STRING ? new PrepStep.LoadScalar(s, d.name(), at(d))
                     : new PrepStep.LoadArray(s, d.name(), at(d), d.allowsMissing() && view == Elem.REAL));
             dataSlots.computeIfAbsent(d, k -> new EnumMap<>(Elem.class)).put(view, s);
+            dataNames.put(s, new ModelIR.DataName(d.name(), null));
         }
     }
 
@@ -275,6 +308,8 @@ public final class Lowering {
                 : computed == Elem.STRING ? Slot.Type.STRING_ARRAY : (scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY);
         Slot s = slot(type, "derived " + t.name(), false);
         dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
+        String derivedName = t.name() + (t.anonymous() ? "" : " (derived data, line " + t.span().line() + ")");
+        dataNames.put(s, new ModelIR.DataName(derivedName, null));
         if (t.materialized()) {
             checkSize(t);
             prep.add(new PrepStep.Allocate(s, size(t.shape().count())));
@@ -316,6 +351,7 @@ public final class Lowering {
                         "compute it from whole numbers");
             }
             prep.add(new PrepStep.ToInts(ints, s, t.name(), at(t)));
+            dataNames.put(ints, new ModelIR.DataName(derivedName, null));
             dataSlots.get(t).put(Elem.INT, ints);
         }
     }

@@ -89,4 +89,10 @@ public sealed interface PrepStep {
     /** {@code Checks.sameLength(expected, actual, expectedName, actualName, at)}. */
     record SameLength(IntExpr expected, IntExpr actual, String expectedName, String actualName, SourceLocation at)
             implements PrepStep {}
+
+    /**
+     * {@code ModelSupport.refuseParameterColumns(data, this, file, names, spans)}: the data must
+     * not have a column named as a parameter ({@code names}, with where each is declared).
+     */
+    record ParameterColumns(List<String> names, List<SourceLocation> at) implements PrepStep {}
 }
