@@ -180,6 +180,8 @@ final class Typer {
                 }
                 l = asString(l, b.left().span());
                 r = asString(r, b.right().span());
+                textLevel(l, r, b.right().span());
+                textLevel(r, l, b.left().span());
             } else {
                 l = numeric(l, b.left().span());
                 r = numeric(r, b.right().span());
@@ -216,6 +218,13 @@ final class Typer {
         if (x.elem() == Elem.BOOL) return x;
         if (x.elem() == Elem.STRING) throw error(span, "text is used where a condition is needed", null);
         return new TExpr.Logic(Expr.BinaryOp.NE, x, new TExpr.Num(0, Elem.INT));
+    }
+
+    /** {@code column == "text"}: the text must occur in the column, checked when the data are bound. */
+    private void textLevel(TExpr column, TExpr text, Span textSpan) {
+        if (column instanceof TExpr.Ref r && text instanceof TExpr.Str str) {
+            checks.add(new Check.TextLevel(r.symbol(), str.value(), textSpan));
+        }
     }
 
     private TExpr asString(TExpr x, Span span) {

@@ -230,6 +230,29 @@ final class DataBinding {
             Bytecode.pushString(mv, s.actualName());
             Bytecode.pushLocation(mv, s.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "sameLength", "(IILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
+        } else if (p instanceof PrepStep.TextOccurs t) {
+            ctx.getField(mv, t.column());
+            Bytecode.pushString(mv, t.text());
+            Bytecode.pushString(mv, t.name());
+            Bytecode.pushLocation(mv, t.at());
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
+            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "textOccurs", "([Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;" + LOCATION
+                    + "Ljava/util/List;)V", false);
+        } else if (p instanceof PrepStep.ParameterCount c) {
+            newIntArray(mv, c.counts(), 2);
+            ctx.pushInt(mv, c.dimension());
+            mv.visitVarInsn(ALOAD, 0);
+            Bytecode.pushString(mv, ctx.ir.file());
+            Bytecode.pushString(mv, String.join("\n", c.names()));
+            StringBuilder spans = new StringBuilder();
+            for (ulam.runtime.SourceLocation at : c.at()) {
+                if (spans.length() > 0) spans.append(';');
+                spans.append(at.line()).append(':').append(at.column()).append(':').append(at.length());
+            }
+            Bytecode.pushString(mv, spans.toString());
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "parameterCount", "(IL" + MODEL + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;[I)V", false);
         } else if (p instanceof PrepStep.ParameterColumns c) {
             StringBuilder names = new StringBuilder();
             StringBuilder spans = new StringBuilder();
@@ -370,26 +393,34 @@ final class DataBinding {
             ranks.append((char) ('0' + o.dims().size()));
             dims.addAll(o.dims());
         }
-        MethodSplitter fill = new MethodSplitter(ctx, "n", List.of("[I"), false, MethodSplitter.COLD, null, 2);
-        for (int k = 0; k < dims.size(); k++) {
-            int kk = k;
-            fill.add(v -> {
-                v.visitVarInsn(ALOAD, 1);
-                Bytecode.pushInt(v, kk);
-                ctx.pushInt(v, dims.get(kk));
-                v.visitInsn(IASTORE);
-            });
-        }
-        Bytecode.pushInt(mv, dims.size());
-        mv.visitIntInsn(NEWARRAY, T_INT);
-        mv.visitVarInsn(ASTORE, 2);
-        fill.emitCalls(mv, 2, -1, MethodSplitter.COLD);
+        newIntArray(mv, dims, 2);
         mv.visitVarInsn(ALOAD, 0);
         Bytecode.pushString(mv, names.toString());
         Bytecode.pushString(mv, ranks.toString());
         mv.visitVarInsn(ALOAD, 2);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I)[Ljava/lang/String;", false);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
+    }
+
+    /**
+     * {@code local = new int[] {values...}}, filled by methods of at most {@link MethodSplitter#COLD}
+     * bytes (however many values there are).
+     */
+    private void newIntArray(MethodVisitor mv, List<IntExpr> values, int local) {
+        MethodSplitter fill = new MethodSplitter(ctx, "n", List.of("[I"), false, MethodSplitter.COLD, null, 2);
+        for (int k = 0; k < values.size(); k++) {
+            int kk = k;
+            fill.add(v -> {
+                v.visitVarInsn(ALOAD, 1);
+                Bytecode.pushInt(v, kk);
+                ctx.pushInt(v, values.get(kk));
+                v.visitInsn(IASTORE);
+            });
+        }
+        Bytecode.pushInt(mv, values.size());
+        mv.visitIntInsn(NEWARRAY, T_INT);
+        mv.visitVarInsn(ASTORE, local);
+        fill.emitCalls(mv, local, -1, MethodSplitter.COLD);
     }
 
     void copy() {

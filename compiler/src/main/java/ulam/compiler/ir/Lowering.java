@@ -140,6 +140,18 @@ public final class Lowering {
             params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p), qOffset, qCount, p.transform(), k));
         }
         Slot dimension = intSlot("dimension", qTotal);
+        if (!spec.mode().predicting()) {   // the fit's data were accepted already
+            List<String> names = new ArrayList<>();
+            List<SourceLocation> where = new ArrayList<>();
+            List<IntExpr> counts = new ArrayList<>();
+            for (ModelIR.Param p : params) {
+                if (p.qCount().isConstant() && (Integer) p.qCount().constant() <= 1) continue;
+                names.add(p.name());
+                where.add(p.at());
+                counts.add(IntExpr.of(p.qCount()));
+            }
+            prep.add(new PrepStep.ParameterCount(IntExpr.of(dimension), names, where, counts));
+        }
         Slot thetaCount = intSlot("constrained parameter values", total);
         List<ModelIR.Output> outputs = new ArrayList<>();
         for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p)));
@@ -479,7 +491,11 @@ public final class Lowering {
     }
 
     private void check(Check c) {
-        if (c instanceof Check.IndexRange r) {
+        if (c instanceof Check.TextLevel t) {
+            if (!spec.mode().predicting()) {   // new data for predictions may well lack a level
+                prep.add(new PrepStep.TextOccurs(dataSlot(t.column(), Elem.STRING), t.text(), t.column().name(), source.at(t.span())));
+            }
+        } else if (c instanceof Check.IndexRange r) {
             prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
         } else if (c instanceof Check.LiteralRange r) {
             prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));

@@ -95,4 +95,17 @@ public sealed interface PrepStep {
      * not have a column named as a parameter ({@code names}, with where each is declared).
      */
     record ParameterColumns(List<String> names, List<SourceLocation> at) implements PrepStep {}
+
+    /**
+     * {@code Checks.textOccurs(column, text, name, at, notes)}: a text compared with a column
+     * occurs in it (an error when a value is a near spelling of it, else a warning).
+     */
+    record TextOccurs(Slot column, String text, String name, SourceLocation at) implements PrepStep {}
+
+    /**
+     * {@code Checks.parameterCount(dimension, this, file, names, spans, counts)}: no more
+     * unconstrained parameters than the limit; {@code names}, {@code at} and {@code counts} are
+     * the vector and matrix parameters' (scalars add one each).
+     */
+    record ParameterCount(IntExpr dimension, List<String> names, List<SourceLocation> at, List<IntExpr> counts) implements PrepStep {}
 }

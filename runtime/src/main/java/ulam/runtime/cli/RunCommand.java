@@ -65,7 +65,7 @@ public final class RunCommand {
         try {
             options.validate();
             DataSet data = reader.apply(options);
-            Model model = factory.apply(data);
+            Model model = ulam.runtime.data.Checks.withMaxParameters(options.maxParameters(), () -> factory.apply(data));
             List<String> notes = new ArrayList<>();
             if (data != null) notes.addAll(data.notes());
             notes.addAll(model.notes());
