@@ -252,14 +252,15 @@ public final class Checks {
                 break;
             }
         }
+        String quoted = text.length() > 60 ? text.substring(0, 57) + "..." : text;   // a text of 70,000 characters is shown cut
         List<String> shown = new ArrayList<>(levels);
         String list = shown.size() <= LISTED ? String.join(", ", shown) : String.join(", ", shown.subList(0, LISTED)) + ", ...";
         if (near != null) {
-            throw new UlamException("the text \"" + text + "\" never occurs in " + name + " (did you mean \"" + near + "\"?)", use,
+            throw new UlamException("the text \"" + quoted + "\" never occurs in " + name + " (did you mean \"" + near + "\"?)", use,
                     "write the value as the data have it; " + name + " has " + list);
         }
         String note = ulam.runtime.Notes.warning((use == null ? "" : use.file() + ":" + use.line() + ":" + use.column() + ": ") + "the text \""
-                + text + "\" never occurs in " + name + " (its values: " + list + "), so the comparison with it is the same for every row");
+                + quoted + "\" never occurs in " + name + " (its values: " + list + "), so the comparison with it is the same for every row");
         if (notes != null && !notes.contains(note)) notes.add(note);
     }
 }
