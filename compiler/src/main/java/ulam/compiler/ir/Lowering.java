@@ -249,10 +249,12 @@ public final class Lowering {
         for (PrepStep p : prep) {
             if (!(p instanceof PrepStep.Run r) || !r.segment().hasLoop()) continue;
             for (Segment.Sink k : r.segment().sinks()) {
-                if (!(k instanceof Segment.Sink.Store st) || st.index() != r.segment().counter() || st.value().op() != Value.Op.LOAD) continue;
-                ModelIR.DataName from = dataNames.get((Slot) st.value().payload());
+                if (!(k instanceof Segment.Sink.Store st) || st.index() != r.segment().counter()) continue;
+                Value load = st.value().op() == Value.Op.I2D ? st.value().arg(0) : st.value();   // an integer column read as real
+                if (load.op() != Value.Op.LOAD) continue;
+                ModelIR.DataName from = dataNames.get((Slot) load.payload());
                 if (from == null || from.rows() != null) continue;
-                Value at = st.value().arg(0);
+                Value at = load.arg(0);
                 if (at == r.segment().counter()) {
                     dataNames.putIfAbsent(st.array(), from);
                 } else if (at.op() == Value.Op.LOAD && at.arg(0) == r.segment().counter()) {
