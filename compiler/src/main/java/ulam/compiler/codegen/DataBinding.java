@@ -56,7 +56,7 @@ final class DataBinding {
         for (PrepStep p : ctx.ir.prep()) {
             if (p instanceof PrepStep.Run r) {
                 steps.add(mv -> SegmentGen.emit(ctx, mv, r.segment(), SegmentGen.Mode.VALUE, steps.firstLocal(), -1),
-                        SegmentGen.alone(r.segment()));
+                        SegmentGen.alone(r.segment()), r.segment());
             } else {
                 steps.add(mv -> prep(mv, p));
             }

@@ -34,7 +34,7 @@ final class Drivers {
         MethodSplitter m = new MethodSplitter(ctx, prefix, List.of(), true, MethodSplitter.HOT, null, 3);
         for (Segment s : segments) {
             SegmentGen.Mode sm = mode == SegmentGen.Mode.FUSED && !s.fused() ? SegmentGen.Mode.VALUE : mode;
-            m.add(mv -> SegmentGen.emit(ctx, mv, s, sm, m.firstLocal(), m.sumLocal()), SegmentGen.alone(s));
+            m.add(mv -> SegmentGen.emit(ctx, mv, s, sm, m.firstLocal(), m.sumLocal()), SegmentGen.alone(s), s);
         }
         return m;
     }
@@ -46,7 +46,7 @@ final class Drivers {
 
     private MethodSplitter effects(String prefix, List<Segment> segments, SegmentGen.Mode mode, int budget) {
         MethodSplitter m = new MethodSplitter(ctx, prefix, List.of(), false, budget, null, 1);
-        for (Segment s : segments) m.add(mv -> SegmentGen.emit(ctx, mv, s, mode, m.firstLocal(), -1), SegmentGen.alone(s));
+        for (Segment s : segments) m.add(mv -> SegmentGen.emit(ctx, mv, s, mode, m.firstLocal(), -1), SegmentGen.alone(s), s);
         return m;
     }
 

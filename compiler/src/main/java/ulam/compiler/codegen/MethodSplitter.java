@@ -9,6 +9,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.commons.CodeSizeEvaluator;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import ulam.runtime.UlamException;
 
 /**
  * A budgeted method emitter: code pieces (one per segment, parameter, data step, ...) packed in
@@ -36,6 +37,8 @@ final class MethodSplitter {
     static final int HOT = 2_000;
     /** Budget of methods run once per data binding (constructor steps, output names), in bytes. */
     static final int COLD = 16_000;
+    /** The JVM's limit on the bytecode of one method (JVM specification 4.7.3: code_length < 65,536), less a return. */
+    static final int JVM_LIMIT = 65_535 - 8;
     /** Bytes of one call of a method of the splitter, as {@link #call} emits it (an upper bound). */
     private static final int CALL_BYTES = 12;
 
@@ -110,11 +113,36 @@ final class MethodSplitter {
     void add(Consumer<MethodVisitor> piece, boolean alone) {
         MethodNode node = node();
         piece.accept(node);
-        int bytes = size(node);
+        pack(node, size(node), alone);
+    }
+
+    private void pack(MethodNode node, int bytes, boolean alone) {
         if (alone || pendingBytes + bytes + prologueBytes > budget) flush();
         pending.add(node);
         pendingBytes += bytes;
         if (alone) flush();
+    }
+
+    /**
+     * Adds the code of one segment, as {@link #add(Consumer, boolean)}; a segment whose code alone
+     * exceeds the JVM's limit on a method (a line whose locals inline to thousands of values) is
+     * a user error located at the segment's line, not a MethodTooLargeException.
+     *
+     * @throws UlamException when the segment's code takes more than {@link #JVM_LIMIT} bytes
+     */
+    void add(Consumer<MethodVisitor> piece, boolean alone, ulam.compiler.ir.Segment segment) {
+        MethodNode node = node();
+        piece.accept(node);
+        int bytes = size(node);
+        if (bytes + prologueBytes > JVM_LIMIT) {
+            ulam.runtime.SourceLocation at = ctx.ir.termLines().get(segment);
+            throw new UlamException(String.format(java.util.Locale.ROOT,
+                    "%s is too large to compile: its code takes %,d bytes, more than the %,d a JVM method may hold",
+                    at != null ? "this line" : "the " + segment.name(), bytes + prologueBytes, JVM_LIMIT), at,
+                    "compute a long chain or sum of locals in parts (e.g. sum a vector: vector[K]:a ~ ..., then sum(a)), "
+                            + "so that one line's expression has fewer terms");
+        }
+        pack(node, bytes, alone);
     }
 
     /** Adds a piece that may share its method with its neighbours. */

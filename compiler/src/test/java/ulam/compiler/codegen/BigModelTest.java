@@ -66,6 +66,39 @@ class BigModelTest {
         assertTrue(hotMax <= 8_000, "a hot method has " + hotMax + " bytes, over the 8,000 the JIT compiles");
     }
 
+    /** m0 <- a0, m1 <- m0 + a1, ...: locals inline into the likelihood, so the passes recurse as deep as the chain. */
+    private static String chain(int n) {
+        StringBuilder sb = new StringBuilder("Y ~ normal(m" + (n - 1) + ", 1)\nm0 <- a0\n");
+        for (int i = 1; i < n; i++) sb.append('m').append(i).append(" <- m").append(i - 1).append(" + a").append(i).append('\n');
+        return sb.append(priors(n)).toString();
+    }
+
+    /** Used to fail with StackOverflowError: 800 chained locals have the closed-form density; 3,000 are a located error. */
+    @Test
+    void aLongChainOfLocalsCompilesOrIsALocatedError(@TempDir Path tmp) throws Exception {
+        Path d = tmp.resolve("y.csv");
+        Files.writeString(d, "Y\n0.5\n");
+        DataSet data = DataSet.read(List.of(d), Map.of());
+        int n = 800;
+        Model m = Compiler.compile(new Source("chain.ulam", chain(n)), Compiler.schema(data)).factory().apply(data);
+        double[] q = new double[n];
+        double sum = 0;
+        double expected = 0;
+        for (int i = 0; i < n; i++) {
+            q[i] = 0.01 * Math.cos(i);
+            sum += q[i];
+            expected -= q[i] * q[i] / 2;
+        }
+        expected -= (0.5 - sum) * (0.5 - sum) / 2 - 0.5 * 0.5 / 2;   // the likelihood, against its value at q = 0
+        assertEquals(expected, m.logDensity(q) - m.logDensity(new double[n]), 1e-9);
+
+        UlamException e = org.junit.jupiter.api.Assertions.assertThrows(UlamException.class,
+                () -> Compiler.compile(new Source("chain.ulam", chain(3_000)), Compiler.schema(data)));
+        assertTrue(e.getMessage().startsWith("this line is too large to compile: its code takes "), e.getMessage());
+        assertEquals(1, e.location().line());
+        assertTrue(e.help().startsWith("compute a long chain or sum of locals in parts"), e.help());
+    }
+
     /** A model compiled without data took Y for a parameter: data with a column Y are refused at its line. */
     @Test
     void aModelCompiledWithoutDataRefusesAColumnNamedAsAParameter(@TempDir Path tmp) throws Exception {
