@@ -38,10 +38,7 @@ import ulam.tests.support.Reference;
  *       4 chains after 1,000 warm-up, of 1,000 to 5,000 draws: enough for a bulk ESS near 1,600 at
  *       the reference's ESS per draw) and compared by the rule of {@link Reference}
  *       (scales named sigma... may differ in sd by 25 %, as in the project's other references);</li>
- *   <li>every quap call is run with {@code ulam quap} and its printed mean and sd per parameter are
- *       within 2 % of rethinking's quap sd of rethinking's ({@code quap/ID.csv}); where rethinking's
- *       quap fails ({@code quap/ID.error.txt}) ours must fail with a user error too. Skipped, with
- *       that reason, while the {@code quap} command does not exist.</li>
+ *   <li>the quap calls are QuapBookTest's (at full precision, in the default profile).</li>
  * </ul>
  */
 @Tag("validation")
@@ -65,9 +62,6 @@ class BookPosteriorTest {
         return selected().filter(c -> !c.quap() && rec.get(c.id()).compiles());
     }
 
-    static Stream<Book.Call> quapCalls() {
-        return selected().filter(Book.Call::quap);
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ulamCalls")
@@ -91,60 +85,5 @@ class BookPosteriorTest {
         Reference.Comparison cmp = r.check(summaries, heavy, Double.POSITIVE_INFINITY);
         System.out.println(c.id() + ": " + cmp.summary());
         assertTrue(cmp.failures().isEmpty(), c.id() + " disagrees with rethinking:\n  " + String.join("\n  ", cmp.failures()));
-    }
-
-    private static Boolean quapExists;
-
-    private static synchronized boolean quapExists() {
-        if (quapExists == null) {
-            Cli.Result r = Cli.run("quap");
-            quapExists = !(r.out() + r.err()).contains("Unmatched argument");
-        }
-        return quapExists;
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("quapCalls")
-    void quapAgreesWithRethinkings(Book.Call c) throws IOException {
-        Assumptions.assumeTrue(quapExists(), "'ulam quap' does not exist yet (branch approx builds it)");
-        Cli.Result r = Cli.run("quap", c.model().toString(), "--data", c.data().toString(), "--depth", "3");
-        if (r.status() != 0 && r.err().contains("Unknown option")) r = Cli.run("quap", c.model().toString(), "--data", c.data().toString());
-        if (Files.exists(c.ref("quap", ".error.txt"))) {
-            assertTrue(r.status() == 1, c.id() + ": rethinking's quap fails here; ours should say why (status 1):\n" + r.out() + r.err());
-            return;
-        }
-        assertTrue(r.status() == 0, c.id() + ": ulam quap failed:\n" + r.err());
-        Map<String, double[]> printed = table(r.out());
-        List<String> failures = new ArrayList<>();
-        try (var in = Files.newBufferedReader(c.ref("quap", ".csv"))) {
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                String name = rec.get("variable");
-                double mean = Double.parseDouble(rec.get("mean"));
-                double sd = Double.parseDouble(rec.get("sd"));
-                double[] ours = printed.get(name);
-                if (ours == null) {
-                    failures.add(name + ": not in our precis table");
-                    continue;
-                }
-                if (!(Math.abs(ours[0] - mean) <= 0.02 * sd)) failures.add(String.format("%s: mean %.6g vs rethinking's %.6g (sd %.4g)", name, ours[0], mean, sd));
-                if (!(Math.abs(ours[1] - sd) <= 0.02 * sd)) failures.add(String.format("%s: sd %.6g vs rethinking's %.6g", name, ours[1], sd));
-            }
-        }
-        assertTrue(failures.isEmpty(), c.id() + " disagrees with rethinking's quap:\n  " + String.join("\n  ", failures) + "\n" + r.out());
-    }
-
-    /** A precis table as printed: name, then mean and sd as the first two numbers of its line. */
-    static Map<String, double[]> table(String out) {
-        Map<String, double[]> t = new HashMap<>();
-        for (String line : out.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 3) continue;
-            try {
-                t.putIfAbsent(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-            } catch (NumberFormatException e) {
-                // a header or a message line
-            }
-        }
-        return t;
     }
 }

@@ -1,5 +1,6 @@
 package ulam.compiler.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ulam.runtime.UlamException;
 import ulam.runtime.cli.RunOptions;
+import ulam.runtime.cli.Seeds;
+import ulam.runtime.fit.FitFolder;
 
 /**
  * The options {@code ulam quap} and {@code ulam pathfinder} share (a picocli mixin): the data, the
@@ -20,9 +23,18 @@ final class ApproxOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random numbers (default: random, printed).")
     Long seed;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Save the draws as a fit in DIR (as ulam run --output-dir), for ulam waic, loo, compare, link, sim, plot and report.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Save the draws as a fit in DIR, a new or empty folder (as ulam run -o), for ulam waic, loo, compare, link, sim, plot and report.")
     Path outputDir;
+
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
+
+    @Option(names = "--overwrite", description = "Replace the fit already in the --output folder (without it, the command refuses to).")
+    boolean overwrite;
 
     @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
             description = "Summary depth: 1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all (default: 1).")
@@ -43,6 +55,22 @@ final class ApproxOptions {
     /** The model file as the user named it (recorded in the fit). */
     String sourceFile;
 
+    /**
+     * Claims the output folder before anything is computed, as {@code ulam run} does
+     * ({@link FitFolder#claim}): a lock against a concurrent run, no replaced fit without
+     * {@code --overwrite}. Prints the claim's notes (a stale lock cleared) to {@code err}.
+     *
+     * @return the claim to close when the command ends, or null without {@code -o}
+     * @throws UlamException if the folder is locked by another run, holds a fit or other files
+     *                       without {@code --overwrite}, or cannot be written
+     */
+    FitFolder claimOutput(PrintStream err) {
+        if (outputDir == null) return null;
+        FitFolder claim = FitFolder.claim(outputDir, overwrite);
+        for (String n : claim.notes()) err.println("note: " + n);
+        return claim;
+    }
+
     /** Whether the seed was given (else it is random and printed). */
     boolean seedGiven() {
         return seed != null;
@@ -50,7 +78,7 @@ final class ApproxOptions {
 
     /** The seed: given, or a random one (fixed from then on). */
     long seed() {
-        if (seed == null) seed = (long) new java.util.Random().nextInt(Integer.MAX_VALUE);
+        if (seed == null) seed = Seeds.random();
         return seed;
     }
 
@@ -92,6 +120,7 @@ final class ApproxOptions {
         o.data.matrices = run.dataMatrices();
         o.seed = seed;
         o.outputDir = run.outputDir();
+        o.overwrite = run.overwrite();
         o.depth = run.depth();
         o.prob = run.prob();
         o.init = initRadius;

@@ -4,12 +4,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import ulam.runtime.UlamException;
+import ulam.runtime.cli.CommandErrors;
 import ulam.runtime.cli.RunCommand;
 
 /**
  * How every {@code ulam} command line prints: results to {@code out}, diagnostics to {@code err};
- * a user error ({@link UlamException}) prints as a located diagnostic with exit status 1, anything
- * else as an internal error with status 2 and a hint to report it (never a stack trace).
+ * a user error ({@link UlamException}, or a bad command line: {@link CommandErrors}) prints as a
+ * located diagnostic with exit status 1, anything else as an internal error with status 2 and a
+ * hint to report it (never a stack trace).
  */
 public final class Commands {
     private Commands() {
@@ -27,7 +29,9 @@ public final class Commands {
         CommandLine cl = new CommandLine(command);
         for (Class<?> c : subcommands) cl.addSubcommand(c);
         cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        PrintWriter errWriter = new PrintWriter(err, true);
+        cl.setErr(errWriter);
+        CommandErrors.install(cl, errWriter);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof UlamException u) {
                 err.print(u.format());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import ulam.runtime.data.DataSet;
+import ulam.runtime.output.SafeOutput;
 
 /** {@code --data} and {@code --data-value}, as {@code compile}, {@code check} and {@code bench} take them (a picocli mixin). */
 final class DataOptions {
@@ -19,6 +20,14 @@ final class DataOptions {
 
     @Option(names = "--data-matrix", paramLabel = "NAME=FILE", description = "A matrix read from a CSV file (repeatable).")
     Map<String, Path> matrices = new LinkedHashMap<>();
+
+    /** A rule protecting the data files given from being overwritten by an output (add the command's other inputs). */
+    SafeOutput inputs() {
+        SafeOutput guard = SafeOutput.protecting();
+        for (Path f : files) guard.input(f, "a data file");
+        for (Path f : matrices.values()) guard.input(f, "a data file");
+        return guard;
+    }
 
     /** The data, or null when none were given. */
     DataSet read() {

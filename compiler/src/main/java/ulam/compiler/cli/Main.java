@@ -21,6 +21,7 @@ import ulam.compiler.stan.StanSyntax;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
+import ulam.runtime.cli.CommandErrors;
 import ulam.runtime.cli.RunCommand;
 import ulam.runtime.cli.RunOptions;
 import ulam.runtime.data.DataSet;
@@ -52,6 +53,10 @@ public final class Main implements Callable<Integer> {
         Streams.err = err;
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.print(CommandErrors.outOfMemory(null).format());
+            err.flush();
+            return CommandErrors.USER_ERROR;
         } catch (LinkageError | StackOverflowError | AssertionError e) {   // errors picocli's handler does not see
             err.println("internal error: " + e + "; " + RunCommand.REPORT_HINT);
             return 2;
@@ -130,6 +135,7 @@ public final class Main implements Callable<Integer> {
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
+            data.inputs().input(model, "the model file").check(out, null, "-o");
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
                     c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
@@ -168,6 +174,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!(seconds > 0 && seconds <= 3600)) {
+                throw new UlamException("--seconds must lie between 0 and 3600 (got " + seconds + ")", null, "e.g. --seconds 6");
+            }
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Model m = c.factory().apply(d == null ? DataSet.empty() : d);
@@ -226,6 +235,7 @@ public final class Main implements Callable<Integer> {
             Compiler.Compiled c = compile(model, d);
             StanProgram program = StanProgram.of(c.spec(), stan221 ? StanSyntax.STAN_2_21 : StanSyntax.MODERN, logLik);
             if (dataOut != null) {
+                data.inputs().input(model, "the model file").check(dataOut, null, "--data-out");
                 String json = program.dataJson(c, d == null ? DataSet.empty() : d);
                 try {
                     java.nio.file.Files.writeString(dataOut, json, java.nio.charset.StandardCharsets.UTF_8);

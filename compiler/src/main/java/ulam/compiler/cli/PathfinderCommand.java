@@ -13,6 +13,8 @@ import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
 import ulam.runtime.approx.Pathfinder;
 import ulam.runtime.data.DataSet;
+import ulam.runtime.cli.Seeds;
+import ulam.runtime.fit.FitFolder;
 import ulam.runtime.output.PrecisTable;
 
 /**
@@ -21,7 +23,7 @@ import ulam.runtime.output.PrecisTable;
  * resampling (default 4 paths, CmdStan's defaults throughout). Prints the summary of the draws
  * ({@code mean sd 5.5% 94.5%}), each path's iterations, chosen iteration and ELBO, and the
  * Pareto k and relative efficiency of the importance weights, with a warning when they say the
- * approximation is poor; {@code --output-dir} saves the draws as a fit.
+ * approximation is poor; {@code -o DIR} saves the draws as a fit.
  */
 @Command(name = "pathfinder", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Pathfinder variational inference: quasi-Newton paths, normal approximations, PSIS resampling.")
@@ -67,22 +69,28 @@ public final class PathfinderCommand implements Callable<Integer> {
         options.sourceFile = model.toString();
         DataSet bound = data == null ? DataSet.empty() : data;
         Model m = c.factory().apply(bound);
-        for (String n : bound.notes()) Main.Streams.err.println("note: " + n);
-        for (String n : m.notes()) Main.Streams.err.println("note: " + n);
+        for (String n : bound.notes()) Main.Streams.err.println(ulam.runtime.Notes.line(n));
+        for (String n : m.notes()) Main.Streams.err.println(ulam.runtime.Notes.line(n));
         Pathfinder.Settings s = new Pathfinder.Settings(paths, drawsPerPath, elboDraws, draws, history, maxIterations,
                 options.init, cores == null ? Runtime.getRuntime().availableProcessors() : cores);
         return run(m, s, options, Main.Streams.out, Main.Streams.err);
     }
 
     private static int run(Model m, Pathfinder.Settings s, ApproxOptions o, PrintStream out, PrintStream err) {
+        try (FitFolder claim = o.claimOutput(err)) {
+            return approximateAndPrint(m, s, o, out, err);
+        }
+    }
+
+    private static int approximateAndPrint(Model m, Pathfinder.Settings s, ApproxOptions o, PrintStream out, PrintStream err) {
         long seed = o.seed();
         long t0 = System.nanoTime();
         Pathfinder.Result r = Pathfinder.run(m, s, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "Pathfinder on %s: %d path%s, %,d draws%s, seed %d%s%n", m.name(), s.paths(),
+        out.printf(Locale.ROOT, "Pathfinder on %s: %d path%s, %,d draws%s, %s%n", m.name(), s.paths(),
                 s.paths() == 1 ? "" : "s", r.draws().count(),
                 s.paths() == 1 ? "" : String.format(Locale.ROOT, " (PSIS-resampled from %,d)", s.paths() * s.drawsPerPath()),
-                seed, o.seedGiven() ? "" : " (random; repeat with --seed " + seed + ")");
+                Seeds.describe(seed, o.seedGiven()));
         out.print(PrecisTable.format(r.draws().summaries(o.prob), o.depth, o.prob, false, o.digits));
         out.println();
         out.printf(Locale.ROOT, "%4s %10s %5s %10s %11s  %s%n", "path", "iterations", "best", "ELBO", "evaluations", "L-BFGS stopped");

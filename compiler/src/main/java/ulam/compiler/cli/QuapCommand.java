@@ -18,6 +18,8 @@ import ulam.runtime.approx.ApproxDraws;
 import ulam.runtime.approx.Lbfgs;
 import ulam.runtime.approx.QuadraticApproximation;
 import ulam.runtime.data.DataSet;
+import ulam.runtime.cli.Seeds;
+import ulam.runtime.fit.FitFolder;
 import ulam.runtime.output.PrecisTable;
 
 /**
@@ -26,7 +28,7 @@ import ulam.runtime.output.PrecisTable;
  * the Hessian there, both on the parameters' own scale without Jacobian), or with
  * {@code --laplace} Stan's Laplace approximation on the unconstrained scale
  * ({@link QuadraticApproximation}). Prints the {@code precis} table as rethinking prints it for a
- * quap fit ({@code mean sd 5.5% 94.5%}, the mean being the mode), and with {@code --output-dir}
+ * quap fit ({@code mean sd 5.5% 94.5%}, the mean being the mode), and with {@code -o DIR}
  * saves the normal draws as a fit. {@code ulam run} on a model whose wrapper is {@code quap(...)}
  * comes here too.
  */
@@ -81,6 +83,13 @@ public final class QuapCommand implements Callable<Integer> {
                    PrintStream out, PrintStream err) {
         o.validate();
         if (count < 1) throw new ulam.runtime.UlamException("--draws must be at least 1 (got " + count + ")", null, null);
+        try (FitFolder claim = o.claimOutput(err)) {
+            return approximateAndPrint(c, data, o, laplace, count, vcov, out, err);
+        }
+    }
+
+    private static int approximateAndPrint(Compiler.Compiled c, DataSet data, ApproxOptions o, boolean laplace, int count,
+                                           boolean vcov, PrintStream out, PrintStream err) {
         long t0 = System.nanoTime();
         Model m = c.factory().apply(data);
         long seed = o.seed();
@@ -89,11 +98,11 @@ public final class QuapCommand implements Callable<Integer> {
         QuadraticApproximation qa = approximate(c, m, data, seed, o.init, laplace, notes, err);
         ApproxDraws d = qa.draw(count, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%s of %s: %s; %,d draws, seed %d%s%n",
+        out.printf(Locale.ROOT, "%s of %s: %s; %,d draws, %s%n",
                 laplace ? "Laplace approximation" : "Quadratic approximation (quap)", m.name(),
                 laplace ? "mode and Hessian on the unconstrained scale, Jacobian included"
                         : "mode and Hessian on the parameters' own scale",
-                count, seed, o.seedGiven() ? "" : " (random; repeat with --seed " + seed + ")");
+                count, Seeds.describe(seed, o.seedGiven()));
         out.print(PrecisTable.format(laplace ? d.summaries(o.prob) : qa.precis(o.prob), o.depth, o.prob, false, o.digits));
         if (vcov && !laplace) out.print(covarianceTable(qa));
         for (String n : d.notes()) err.println("warning: " + n);
@@ -130,7 +139,7 @@ public final class QuapCommand implements Callable<Integer> {
                                                      PrintStream err) {
         Map<String, double[]> start = StartValues.read(c.spec().program(), c.spec().source(), data);
         double[] q0 = StartValues.initialPoint(m, start, initRadius, seed, notes);
-        if (err != null) for (String n : notes) err.println("note: " + n);
+        if (err != null) for (String n : notes) err.println(ulam.runtime.Notes.line(n));
         QuadraticApproximation.Kind kind = laplace ? QuadraticApproximation.Kind.LAPLACE : QuadraticApproximation.Kind.QUAP;
         return QuadraticApproximation.fit(m, q0, kind, Lbfgs.Settings.defaults().tight());
     }

@@ -20,7 +20,7 @@ import ulam.runtime.data.DataSet;
  * simulation-based calibration ({@link Sbc}): parameters and data drawn from the prior, fitted
  * with NUTS, the ranks of the true values tested for uniformity ({@link SbcReport}). Prints the
  * table of p-values and verdicts to standard output, progress and notes to standard error; with
- * {@code --output-dir} writes the ranks, the true values, the summary and the rank histograms.
+ * {@code -o} writes the ranks, the true values, the summary and the rank histograms.
  * Exit status 0 whatever the verdict (the verdict is the output); 1 for bad input.
  */
 @Command(name = "sbc", mixinStandardHelpOptions = true, sortOptions = false,
@@ -63,9 +63,15 @@ public final class SbcCommand implements Callable<Integer> {
             description = "Family-wise level of the verdict, Bonferroni over all quantities and tests (default: 0.05).")
     double alpha;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Write ranks.csv, truth.csv, summary.csv and the rank histograms ranks_<page>.png/.svg here.")
     Path outputDir;
+
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
 
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
@@ -83,6 +89,10 @@ public final class SbcCommand implements Callable<Integer> {
         if (d == null) {
             throw new UlamException("sbc needs the data the model is fitted to", null,
                     "give --data FILE: its sizes, predictors and groups are kept, its outcomes replaced by simulated ones");
+        }
+        if (outputDir != null) {
+            var guard = data.inputs().input(model, "the model file");
+            for (String f : List.of("ranks.csv", "truth.csv", "summary.csv")) guard.check(outputDir.resolve(f), outputDir, "-o");
         }
         Sbc sbc = Sbc.prepare(Source.read(model), d);
         err.printf(Locale.ROOT, "sbc: %d simulations, each fitted with %d warmup + %d iterations and thinned by %d to %d draws,"

@@ -28,13 +28,27 @@ public final class Source {
         this.lines = text.split("\r\n|\r|\n", -1);
     }
 
+    /** The largest model file read, in bytes: a model of 20,000 lines is about 0.5 MB. */
+    public static final long MAX_BYTES = 16L << 20;
+
     /**
      * Reads a file as UTF-8.
      *
-     * @throws UlamException if it cannot be read
+     * @throws UlamException if it cannot be read, is not a regular file (a folder, a pipe, a
+     *                       device such as /dev/zero) or is larger than {@link #MAX_BYTES}
      */
     public static Source read(Path path) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new UlamException("model file " + path + " is not a regular file ("
+                    + (Files.isDirectory(path) ? "it is a folder" : "it is a device or a pipe") + ")", null,
+                    "give a .ulam text file");
+        }
         try {
+            if (Files.exists(path) && Files.size(path) > MAX_BYTES) {
+                throw new UlamException(String.format(java.util.Locale.ROOT, "model file %s has %.1f MB; a model file holds"
+                        + " at most %d MB", path, Files.size(path) / 1e6, MAX_BYTES >> 20), null,
+                        "a model file is the text of an alist (a model of 20,000 lines is about 0.5 MB); data go in --data files");
+            }
             return new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UlamException("cannot read model file " + path + ": " + reason(e), null,

@@ -17,7 +17,7 @@ import ulam.runtime.plot.RankHistogramPlot;
 /**
  * What {@code ulam sbc} prints and writes: the table of p-values with a verdict in plain words per
  * quantity, the overall verdict, notes on the fits (divergences, autocorrelation, truncated
- * priors), and the files of {@code --output-dir}.
+ * priors), and the files of {@code -o}.
  *
  * <p>Decision rule: a quantity fails when the smaller of its two p-values is below
  * {@code alpha / (2 m)} for {@code m} quantities (Bonferroni over all tests), so a correct model

@@ -43,7 +43,14 @@ class CompilerFuzzTest {
     static Oracle.Outcome generated(long seed) {
         ModelGenerator.Case c = ModelGenerator.generate(seed);
         Path csv = write("data_" + Thread.currentThread().getId() + ".csv", c.csv());
-        DataSet data = DataSet.read(List.of(csv), c.values());
+        DataSet data;
+        try {
+            data = DataSet.read(List.of(csv), c.values());
+        } catch (ulam.runtime.UlamException e) {
+            // a data file with a header and no rows is refused at its header (issue 9): located in the file
+            if (!e.getMessage().endsWith("has a header but no rows") || e.location() == null || e.location().line() != 1) throw e;
+            return Oracle.Outcome.REJECTED;
+        }
         return Oracle.check("gen.ulam", c.model(), data, c.dataLabel());
     }
 

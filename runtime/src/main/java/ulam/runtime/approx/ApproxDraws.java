@@ -66,7 +66,7 @@ public record ApproxDraws(String[] names, int parameterOutputs, double[][] value
      * Writes the draws as a fit folder: one "chain" of {@code S} post-warmup draws and no warmup,
      * its Stan CSV holding {@code lp__} (the log density of each draw) and, for the sampler's
      * other columns, zeros ({@code energy__} is {@code -lp__}), with the model source, the data
-     * copies and the manifest as {@code ulam run --output-dir} writes them.
+     * copies and the manifest as {@code ulam run -o DIR} writes them.
      *
      * @param dir          the folder
      * @param model        the model the draws belong to
@@ -94,7 +94,7 @@ public record ApproxDraws(String[] names, int parameterOutputs, double[][] value
             csv.finished(0, seconds);
         } catch (IOException e) {
             throw new UlamException("cannot write the draws into " + dir + ": " + e.getMessage(), null,
-                    "check that --output-dir names a writable folder");
+                    "check that -o names a writable folder");
         }
         fit.finish(seconds);
     }

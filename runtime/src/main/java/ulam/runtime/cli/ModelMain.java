@@ -77,8 +77,8 @@ public final class ModelMain {
         try {
             cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.print(new UlamException(e.getMessage(), null, "run with --help to see the options").format());
-            return 1;
+            err.print(CommandErrors.usageError(e).format());
+            return CommandErrors.USER_ERROR;
         }
         if (cl.isUsageHelpRequested()) {
             cl.usage(out);

@@ -12,6 +12,7 @@ import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 import ulam.runtime.diagnostics.SamplerDiagnostics;
 import ulam.runtime.diagnostics.VariableSummary;
+import ulam.runtime.fit.FitFolder;
 import ulam.runtime.fit.FitWriter;
 import ulam.runtime.output.PrecisTable;
 import ulam.runtime.output.StanCsvWriter;
@@ -62,21 +63,23 @@ public final class RunCommand {
     /** As {@link #run(Function, RunOptions, PrintStream, PrintStream)} with the data read by {@code reader} (the compiler reads them first to know the data names). */
     public static int run(Function<DataSet, Model> factory, Function<RunOptions, DataSet> reader, RunOptions options,
                    PrintStream out, PrintStream err) {
+        FitFolder claim = null;
         try {
             options.validate();
+            if (options.outputDir() != null) claim = FitFolder.claim(options.outputDir(), options.overwrite());
             DataSet data = reader.apply(options);
             Model model = ulam.runtime.data.Checks.withMaxParameters(options.maxParameters(), () -> factory.apply(data));
             List<String> notes = new ArrayList<>();
             if (data != null) notes.addAll(data.notes());
             notes.addAll(model.notes());
+            if (claim != null) notes.addAll(claim.notes());
             for (String note : notes) err.println(ulam.runtime.Notes.line(note));
 
             boolean seedGiven = options.seedGiven(model.sourceOptions());
-            SamplerConfig config = options.toConfig(model.sourceOptions(),
-                    () -> (long) new java.util.Random().nextInt(Integer.MAX_VALUE));
-            out.printf(Locale.ROOT, "Sampling %s: %d chain%s of %d warmup + %d draws, seed %d%s%n", model.name(),
-                    config.chains(), config.chains() == 1 ? "" : "s", config.warmup(), config.draws(), config.seed(),
-                    seedGiven ? "" : " (random; repeat this run with --seed " + config.seed() + ")");
+            SamplerConfig config = options.toConfig(model.sourceOptions(), Seeds::random);
+            out.printf(Locale.ROOT, "Sampling %s: %d chain%s of %d warmup + %d draws, %s%n", model.name(),
+                    config.chains(), config.chains() == 1 ? "" : "s", config.warmup(), config.draws(),
+                    Seeds.describe(config.seed(), seedGiven));
             out.flush();
 
             IntFunction<DrawSink> sinks = null;
@@ -124,14 +127,15 @@ public final class RunCommand {
             err.flush();
             return 1;
         } catch (OutOfMemoryError e) {
-            err.print(new UlamException("the Java virtual machine ran out of memory", null,
-                    "give it more, e.g. with java -Xmx8g, or run fewer chains or iterations").format());
+            err.print(CommandErrors.outOfMemory(options.sourceFile() == null ? "java -jar MODEL.jar" : null).format());
             err.flush();
-            return 1;
+            return CommandErrors.USER_ERROR;
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             err.println("internal error: " + describe(e) + "; " + REPORT_HINT);
             err.flush();
             return 2;
+        } finally {
+            if (claim != null) claim.close();
         }
     }
 

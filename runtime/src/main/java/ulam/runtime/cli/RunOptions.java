@@ -23,6 +23,8 @@ import ulam.runtime.sampler.SamplerConfig;
  * rethinking's ulam), maximum tree depth 10, diagonal metric, initial radius 2.
  */
 public class RunOptions {
+    /** The most chains a run accepts: more is a typo, not a plan (each chain is a thread's work and a file). */
+    public static final int MAX_CHAINS = 1000;
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Data file, .csv or .json (repeatable; files are merged).")
@@ -65,9 +67,18 @@ public class RunOptions {
             description = "Metric adapted during warmup: diag (default) or dense (for strongly correlated parameters).")
     String metric;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Save the fit in DIR: the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot and report.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Save the fit in DIR (a new or empty folder): the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot, report, link and sim.")
     Path outputDir;
+
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
+
+    @Option(names = "--overwrite", description = "Replace the fit already in the --output folder (without it, a run refuses to).")
+    boolean overwrite;
 
     @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
             description = "Summary depth: 1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all (default: 1).")
@@ -105,8 +116,11 @@ public class RunOptions {
     /** {@code --data-matrix} matrices: name to CSV file. */
     public Map<String, Path> dataMatrices() { return dataMatrices; }
 
-    /** {@code --output-dir}, or null. */
+    /** {@code -o}/{@code --output} (or its old spelling {@code --output-dir}): the fit folder, or null. */
     public Path outputDir() { return outputDir; }
+
+    /** {@code --overwrite}: whether a fit already in {@link #outputDir()} may be replaced. */
+    public boolean overwrite() { return overwrite; }
 
     /** The model file as the user named it, or null (a model jar does not know it). */
     public String sourceFile() { return sourceFile; }
@@ -219,6 +233,10 @@ public class RunOptions {
     public SamplerConfig toConfig(Map<String, String> sourceOptions, LongSupplier randomSeed) {
         validate();
         int nChains = pick(chains, sourceOptions, "chains", 4);
+        if (nChains > MAX_CHAINS) {
+            throw new UlamException("--chains " + nChains + " is more than " + MAX_CHAINS + " chains", null,
+                    "4 chains are usual; run more iterations per chain for more draws");
+        }
         int nCores = pick(cores, sourceOptions, "cores", Runtime.getRuntime().availableProcessors());
         int nIter = pick(iter, sourceOptions, "iter", 1000);
         int nWarmup = pick(warmup, sourceOptions, "warmup", nIter / 2);

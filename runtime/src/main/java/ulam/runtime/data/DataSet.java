@@ -125,13 +125,16 @@ public final class DataSet {
         List<Column> columns = readFile(file, notes);
         if (columns.isEmpty()) throw new UlamException(file + " holds no columns", null, "a matrix file is a CSV of numbers");
         int rows = columns.get(0).dims[0];
-        String[] cells = new String[rows * columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            Column col = columns.get(c);
+        ColumnBuilder cells = new ColumnBuilder();
+        for (Column col : columns) {
             if (col.dims[0] != rows) throw new UlamException(file + ": its columns differ in length", null, null);
-            System.arraycopy(col.cells, 0, cells, c * rows, rows);
+            for (int r = 0; r < rows; r++) {
+                if (col.isMissing(r)) cells.addMissing();
+                else if (Double.isNaN(col.number(r))) cells.addText(col.text(r));
+                else cells.addNumber(col.number(r));
+            }
         }
-        return new Column(Names.normalise(name), name, file.getFileName().toString(), false, new int[] {rows, columns.size()}, cells);
+        return cells.build(Names.normalise(name), name, file.getFileName().toString(), false, new int[] {rows, columns.size()});
     }
 
     /**
@@ -192,7 +195,7 @@ public final class DataSet {
             String[] cells = new String[v.length];
             for (int i = 0; i < v.length; i++) {
                 double x = v[i];
-                cells[i] = Double.isNaN(x) ? old.cells[i]
+                cells[i] = Double.isNaN(x) ? old.text(i)
                         : x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
             }
             all.put(old.name, old.withCells(from, cells));
@@ -243,8 +246,17 @@ public final class DataSet {
 
     private static List<Column> readFile(Path file, List<String> notes) {
         String label = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String lower = label.toLowerCase(Locale.ROOT);
         byte[] bytes;
         try {
+            if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+            if (!Files.isRegularFile(file)) {
+                throw new UlamException("data file '" + file + "' is not a regular file (" + kindOf(file) + ")", null,
+                        "give a CSV or JSON file with --data; ulam does not read pipes, devices or folders");
+            }
+            if (lower.endsWith(".csv") || (!lower.endsWith(".json") && !startsWithBrace(file))) {
+                return CsvReader.read(file, label, file.toString(), notes);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UlamException("data file '" + file + "' not found", null,
@@ -265,9 +277,39 @@ public final class DataSet {
             notes.add(label + ": not UTF-8 text; it was read as Latin-1");
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        String lower = label.toLowerCase(Locale.ROOT);
-        boolean json = lower.endsWith(".json") || (!lower.endsWith(".csv") && text.stripLeading().startsWith("{"));
-        return json ? JsonReader.read(text, label, file.toString()) : CsvReader.read(text, label, file.toString(), notes);
+        return JsonReader.read(text, label, file.toString());
+    }
+
+    /** Whether the file's first character other than blanks (and a byte order mark) is '{': a JSON file. */
+    private static boolean startsWithBrace(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4096);
+            for (int i = 0; i < head.length; i++) {
+                int b = head[i] & 0xFF;
+                if (i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF)) continue;
+                if (b == ' ' || b == '\t' || b == '\n' || b == '\r') continue;
+                return b == '{';
+            }
+            return false;
+        }
+    }
+
+    /** What a file that is not a regular file is, in words. */
+    static String kindOf(Path file) {
+        if (Files.isDirectory(file)) return "it is a folder";
+        try {
+            Object type = Files.readAttributes(file, "unix:mode").get("mode");
+            if (type instanceof Integer mode) {
+                int t = mode & 0170000;
+                if (t == 0010000) return "it is a named pipe";
+                if (t == 0020000) return "it is a character device";
+                if (t == 0060000) return "it is a block device";
+                if (t == 0140000) return "it is a socket";
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix attributes here
+        }
+        return "it is a device or a pipe";
     }
 
     /** The value of that name (normalised first), noting once that it was renamed. */
@@ -287,14 +329,17 @@ public final class DataSet {
                     + "or give a number with --data-value " + name + "=VALUE");
         }
         StringBuilder help = new StringBuilder();
-        List<String> close = Names.closest(Names.normalise(name), values.keySet(), 3);
+        List<String> close = Names.closest(Names.normalise(name), values.values().stream().filter(c -> !c.internal())
+                .map(c -> c.name).toList(), 3);
         if (!close.isEmpty()) help.append("did you mean '").append(String.join("' or '", close)).append("'? ");
-        if (values.size() <= LIST_ALL) {
-            help.append("the data have: ").append(String.join(", ", values.keySet()));
+        List<String> shown = new ArrayList<>();
+        for (Column c : values.values()) if (!c.internal()) shown.add(c.name);
+        if (shown.size() <= LIST_ALL) {
+            help.append("the data have: ").append(String.join(", ", shown));
         } else {
             Set<String> sources = new LinkedHashSet<>();
             for (Column c : values.values()) sources.add(c.source);
-            help.append("the data have ").append(values.size()).append(" values, from ").append(String.join(", ", sources));
+            help.append("the data have ").append(shown.size()).append(" values, from ").append(String.join(", ", sources));
         }
         if (close.isEmpty()) {
             help.append("; add ").append(name).append(" to the data, or give a number with --data-value ")
@@ -431,6 +476,16 @@ public final class DataSet {
      */
     public int missingCount(String name, SourceLocation use) {
         return column(name, use).missingCount();
+    }
+
+    /**
+     * Bytes the values' elements take in memory: 8 per number, 4 per element of a value holding
+     * text (a code into its distinct texts, which are not counted). For measuring the reader.
+     */
+    public long elementBytes() {
+        long n = 0;
+        for (Column c : values.values()) n += c.bytes();
+        return n;
     }
 
     /** Every (normalised) name, in the order first read. */

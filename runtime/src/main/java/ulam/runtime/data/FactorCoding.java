@@ -32,16 +32,39 @@ final class FactorCoding {
      * @param cells the values, none of them null
      */
     static FactorCoding of(String[] cells) {
-        Collator collator = Collator.getInstance(Locale.ENGLISH); // a new instance: collators are not thread-safe
-        collator.setStrength(Collator.TERTIARY);
-        Comparator<String> order = ((Comparator<String>) collator::compare).thenComparing(Comparator.naturalOrder());
         List<String> levels = new ArrayList<>(new LinkedHashSet<>(List.of(cells)));
-        levels.sort(order);
+        levels.sort(order());
         Map<String, Integer> code = new HashMap<>();
         for (int k = 0; k < levels.size(); k++) code.put(levels.get(k), k + 1);
         int[] codes = new int[cells.length];
         for (int i = 0; i < cells.length; i++) codes[i] = code.get(cells[i]);
         return new FactorCoding(List.copyOf(levels), codes);
+    }
+
+    /**
+     * Codes text values held as codes into their distinct texts ({@link Column}'s form): the same
+     * coding as {@link #of(String[])} of the texts they stand for, without making them.
+     *
+     * @param codes the values as codes 1..texts.length (none 0: no value missing)
+     * @param texts the distinct texts, each used by some value
+     */
+    static FactorCoding of(int[] codes, String[] texts) {
+        List<String> levels = new ArrayList<>(List.of(texts));
+        levels.sort(order());
+        Map<String, Integer> code = new HashMap<>();
+        for (int k = 0; k < levels.size(); k++) code.put(levels.get(k), k + 1);
+        int[] toLevel = new int[texts.length + 1];
+        for (int k = 0; k < texts.length; k++) toLevel[k + 1] = code.get(texts[k]);
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) out[i] = toLevel[codes[i]];
+        return new FactorCoding(List.copyOf(levels), out);
+    }
+
+    /** R's order of factor levels in an English locale (a new collator each time: collators are not thread-safe). */
+    private static Comparator<String> order() {
+        Collator collator = Collator.getInstance(Locale.ENGLISH);
+        collator.setStrength(Collator.TERTIARY);
+        return ((Comparator<String>) collator::compare).thenComparing(Comparator.naturalOrder());
     }
 
     /**

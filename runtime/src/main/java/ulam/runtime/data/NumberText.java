@@ -49,6 +49,98 @@ final class NumberText {
         return Double.parseDouble(t);
     }
 
+    /** Exact powers of ten, 10^0 .. 10^22 (each a double without rounding). */
+    private static final double[] POW10 = new double[23];
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    /**
+     * {@link #parse(String)} of the ASCII text in {@code b[s..e)} (no blanks around it), without
+     * making a string for the common numbers: a mantissa below 2^53 and a decimal exponent within
+     * 10^22 are computed as one exactly rounded multiplication or division of
+     * two exact doubles (Clinger's fast path, as Java's own parser takes it), so the value equals
+     * {@link Double#parseDouble}'s; other numbers go to {@link Double#parseDouble}.
+     *
+     * @return the value, or NaN if the text is not a number by {@link #parse(String)}'s rules
+     */
+    static double parse(byte[] b, int s, int e) {
+        int i = s;
+        boolean negative = false;
+        if (i < e && (b[i] == '+' || b[i] == '-')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        boolean dropped = false;   // digits beyond what a long holds: not the fast path
+        int scale = 0;
+        int start = i;
+        int d;
+        while (i < e && (d = b[i] - '0') >= 0 && d <= 9) {
+            if (mantissa < MANTISSA_LIMIT) mantissa = mantissa * 10 + d;
+            else {
+                dropped = true;
+                scale++;
+            }
+            i++;
+        }
+        int digits = i - start;
+        if (i < e && b[i] == '.') {
+            int from = ++i;
+            while (i < e && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (mantissa < MANTISSA_LIMIT) {
+                    mantissa = mantissa * 10 + d;
+                    scale--;
+                } else {
+                    dropped = true;
+                }
+                i++;
+            }
+            digits += i - from;
+        }
+        if (digits == 0) return slow(b, s, e);
+        int exponent = 0;
+        if (i < e && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean negativeExponent = false;
+            if (i < e && (b[i] == '+' || b[i] == '-')) {
+                negativeExponent = b[i] == '-';
+                i++;
+            }
+            int from = i;
+            while (i < e && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (exponent < 100_000) exponent = exponent * 10 + d;
+                i++;
+            }
+            if (i == from) return Double.NaN;
+            if (negativeExponent) exponent = -exponent;
+        }
+        if (i != e) return Double.NaN;
+        int power = scale + exponent;
+        double v;
+        if (mantissa == 0 && !dropped) {
+            v = 0;
+        } else if (!dropped && mantissa < (1L << 53) && power >= -22 && power <= 22) {
+            v = power >= 0 ? mantissa * POW10[power] : mantissa / POW10[-power];
+        } else {
+            return Double.parseDouble(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return negative ? -v : v;
+    }
+
+    /** Below this a mantissa takes one more digit without overflowing a long. */
+    private static final long MANTISSA_LIMIT = 100_000_000_000_000_000L;
+
+    /** A text that is not a plain decimal: an infinity, or not a number. */
+    private static double slow(byte[] b, int s, int e) {
+        if (e - s > 9) return Double.NaN;
+        return parse(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

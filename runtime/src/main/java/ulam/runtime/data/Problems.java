@@ -13,8 +13,8 @@ import ulam.runtime.UlamException;
 final class Problems {
     private Problems() {}
 
-    static final String NA_HELP = "remove those rows or use another column; a variable with its own prior "
-            + "can be imputed (not supported yet)";
+    static final String NA_HELP = "remove those rows or use another column; or impute the missing values: give the"
+            + " variable a prior line, e.g. x ~ normal(mu_x, sigma_x), and ulam samples them (docs/language.md, imputation)";
 
     /** The first offending index and how many there are, or null when none is. */
     static int[] scan(int n, IntPredicate bad) {

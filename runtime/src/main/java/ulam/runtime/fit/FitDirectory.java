@@ -25,15 +25,16 @@ import ulam.runtime.sampler.SamplerConfig;
 import ulam.runtime.sampler.SamplerStat;
 
 /**
- * A fit on disk: the folder {@code ulam run --output-dir DIR} leaves, read back. Layout:
+ * A fit on disk: the folder {@code ulam run -o DIR} leaves, read back. Layout:
  * <pre>
  * DIR/fit.json            the manifest ({@link FitManifest})
  * DIR/&lt;model&gt;.ulam        the model source as compiled
  * DIR/&lt;model&gt;_&lt;c&gt;.csv     the draws of chain c (Stan CSV, warmup included)
  * DIR/data/&lt;file&gt;         copies of the data files read (--data-value scalars are in the manifest)
  * </pre>
- * Reading checks that the saved source still has the manifest's SHA-256 and that every CSV file
- * has the manifest's columns. A run that was stopped leaves an incomplete fit: every complete
+ * Reading checks that the manifest lists only plain names inside the folder, that every file it
+ * lists still has the SHA-256 the manifest records (the source and the draws files when read, the
+ * data copies when {@link #readData()} reads them) and that every CSV file has the manifest's columns. A run that was stopped leaves an incomplete fit: every complete
  * draw loads, and {@link #drawsPerChain()} is the smallest number of post-warmup draws over the
  * chains (see {@link #notes()}).
  */
@@ -63,7 +64,7 @@ public final class FitDirectory {
     /**
      * Reads a fit folder.
      *
-     * @param dir the folder given to {@code --output-dir}
+     * @param dir the folder given to {@code -o}
      * @return the fit
      * @throws UlamException naming the file if the folder does not exist, has no manifest (it is
      *                       not a fit), its manifest is unreadable or of a newer format, the saved
@@ -73,19 +74,19 @@ public final class FitDirectory {
     public static FitDirectory read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UlamException(dir + (Files.exists(dir) ? " is a file, not a fit folder" : " does not exist"),
-                    null, "give the folder that ulam run --output-dir wrote");
+                    null, "give the folder that ulam run -o wrote");
         }
         Path mf = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(mf)) {
             throw new UlamException(dir + " is not a fit folder: it has no " + MANIFEST, null,
-                    "a fit is the folder written by ulam run MODEL.ulam --output-dir DIR (ulam 0.1.0 or later)");
+                    "a fit is the folder written by ulam run MODEL.ulam -o DIR (ulam 0.1.0 or later)");
         }
         FitManifest m;
         try {
             m = FitWriter.JSON.readValue(mf.toFile(), FitManifest.class);
         } catch (JsonProcessingException e) {
             throw new UlamException("the fit manifest " + mf + " is not valid: " + e.getOriginalMessage(), null,
-                    "it is written by ulam run --output-dir; run the model again");
+                    "it is written by ulam run -o; run the model again");
         } catch (IOException e) {
             throw new UlamException("cannot read the fit manifest " + mf + ": " + e.getMessage(), null, null);
         }
@@ -96,28 +97,33 @@ public final class FitDirectory {
         }
         if (m.model() == null || m.sourceFile() == null || m.chains() < 1 || m.csvFiles().size() != m.chains()) {
             throw new UlamException("the fit manifest " + mf + " is incomplete (model, source or chains missing)",
-                    null, "run the model again with --output-dir");
+                    null, "run the model again with -o");
         }
+        checkNames(dir, m);
         Path sp = dir.resolve(m.sourceFile());
         String src;
         try {
+            verify(dir, m, m.sourceFile());
             src = Files.readString(sp, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UlamException("the fit's model source " + sp + " is missing", null,
-                    "the fit folder is incomplete: run the model again with --output-dir");
+                    "the fit folder is incomplete: run the model again with -o");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UlamException("cannot read the fit's model source " + sp + ": " + e.getMessage(), null, null);
         }
         if (m.sourceSha256() != null && !m.sourceSha256().equals(sha256(src))) {
             throw new UlamException("the model source " + sp + " was changed after the run: its SHA-256 differs from"
                     + " the one in " + MANIFEST, null, "the draws belong to the model as it was run; restore the"
-                    + " file, or run the edited model again with --output-dir");
+                    + " file, or run the edited model again with -o");
         }
         List<String> expected = new ArrayList<>();
         for (SamplerStat s : SamplerStat.values()) expected.add(s.column());
         for (String n : m.outputNames()) expected.add(StanCsvWriter.stanColumnName(n));
         List<ChainDraws> chains = new ArrayList<>();
-        for (int c = 0; c < m.chains(); c++) chains.add(StanCsvReader.read(dir.resolve(m.csvFiles().get(c)), c + 1, expected));
+        for (int c = 0; c < m.chains(); c++) {
+            String f = m.csvFiles().get(c);
+            chains.add(StanCsvReader.read(dir.resolve(f), c + 1, expected, m.sha256().get(f)));
+        }
 
         int per = Integer.MAX_VALUE;
         for (ChainDraws c : chains) per = Math.min(per, c.draws());
@@ -134,6 +140,118 @@ public final class FitDirectory {
             notes.add(sb.toString());
         }
         return new FitDirectory(dir, m, src, chains, per, notes);
+    }
+
+    /**
+     * Whether a name in a manifest's file lists is a plain name inside the fit folder: relative,
+     * made of {@code /}-separated parts that are neither empty, {@code .} nor {@code ..}, without
+     * {@code \\}, {@code :} or control characters ({@code chimpanzees_1.csv}, {@code data/chimpanzees.csv}).
+     */
+    public static boolean isPlainName(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.length() > 255) return false;
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\' || c == ':') return false;
+        }
+        return true;
+    }
+
+    /** Refuses a manifest whose file lists name anything but plain names inside the folder (or links out of it). */
+    private static void checkNames(Path dir, FitManifest m) {
+        List<String> names = new ArrayList<>();
+        names.add(m.sourceFile());
+        names.addAll(m.csvFiles());
+        names.addAll(m.dataFiles());
+        names.addAll(m.dataMatrices().values());
+        names.addAll(m.sha256().keySet());
+        Path root;
+        try {
+            root = dir.toRealPath();
+        } catch (IOException e) {
+            root = dir.toAbsolutePath().normalize();
+        }
+        for (String n : names) {
+            if (!isPlainName(n)) {
+                throw new UlamException("the fit manifest " + dir.resolve(MANIFEST) + " lists the file '" + n
+                        + "': a fit's files are plain names inside its folder", null,
+                        "the manifest was edited or damaged; run the model again with -o");
+            }
+            Path p = dir.resolve(n);
+            if (Files.exists(p)) {
+                try {
+                    if (!p.toRealPath().startsWith(root)) {
+                        throw new UlamException("the fit's file " + p + " is a link to " + p.toRealPath()
+                                + ", outside the fit folder", null, "a fit's files lie inside its folder; run the model again with -o");
+                    }
+                } catch (IOException e) {
+                    // unreadable: reported where it is read
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks a listed file against the SHA-256 the manifest records for it (nothing to check when
+     * it records none: a fit of an older ulam, or draws of an unfinished run).
+     *
+     * @throws UlamException naming the file if its checksum differs
+     */
+    private static void verify(Path dir, FitManifest m, String name) {
+        String expected = m.sha256().get(name);
+        if (expected == null || !Files.isRegularFile(dir.resolve(name))) return;
+        if (!expected.equalsIgnoreCase(sha256(dir.resolve(name)))) throw changed(dir.resolve(name));
+    }
+
+    /** The error for a fit's file whose checksum differs from the manifest's. */
+    static UlamException changed(Path file) {
+        return new UlamException("the fit's file " + file + " was changed after the run: its SHA-256 differs from the one in "
+                + MANIFEST, null, "the draws belong to the files as they were: restore the file, or run the model again with -o");
+    }
+
+    /**
+     * SHA-256 of a file's bytes, lower-case hex, read in blocks (a file of any size).
+     *
+     * @throws UlamException naming the file if it cannot be read
+     */
+    public static String sha256(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UlamException("cannot read " + file + ": " + e.getMessage(), null, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** SHA-256 of bytes, lower-case hex. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * The fit's own files, which no command's output may replace: the manifest, the lock file and
+     * every file the manifest lists.
+     *
+     * @return a rule protecting them (add a command's other inputs to it)
+     */
+    public ulam.runtime.output.SafeOutput protectedFiles() {
+        ulam.runtime.output.SafeOutput guard = ulam.runtime.output.SafeOutput.protecting()
+                .input(dir.resolve(MANIFEST), "the fit's manifest")
+                .input(dir.resolve(manifest.sourceFile()), "the fit's model source");
+        for (String f : manifest.csvFiles()) guard.input(dir.resolve(f), "a draws file of the fit");
+        for (String f : manifest.dataFiles()) guard.input(dir.resolve(f), "a data file of the fit");
+        for (String f : manifest.dataMatrices().values()) guard.input(dir.resolve(f), "a data file of the fit");
+        return guard;
     }
 
     /**
@@ -189,6 +307,8 @@ public final class FitDirectory {
      */
     public DataSet readData() {
         if (!hasData()) return DataSet.empty();
+        for (String f : manifest.dataFiles()) verify(dir, manifest, f);
+        for (String f : manifest.dataMatrices().values()) verify(dir, manifest, f);
         Map<String, Path> matrices = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> m : manifest.dataMatrices().entrySet()) matrices.put(m.getKey(), dir.resolve(m.getValue()));
         return DataSet.read(dataPaths(), dataValues(), matrices);
@@ -249,12 +369,12 @@ public final class FitDirectory {
             throw new UlamException("the fit " + dir + " comes from another version of model '" + manifest.model()
                     + "': recompiled, its source gives other outputs than the draws hold", null,
                     "the fit was written by ulam " + manifest.ulamVersion() + "; run the model again with"
-                            + " --output-dir using this version");
+                            + " -o using this version");
         }
         if (model.observations() != manifest.observations()) {
             throw new UlamException("the fit " + dir + " holds a model with " + manifest.observations()
                     + " observations, but recompiled on its data it has " + model.observations(), null,
-                    "run the model again with --output-dir");
+                    "run the model again with -o");
         }
     }
 

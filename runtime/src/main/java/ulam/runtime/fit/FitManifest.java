@@ -40,6 +40,9 @@ import java.util.Map;
  * @param wallSeconds        wall time of sampling, seconds (0 while incomplete)
  * @param dataMatrices       {@code --data-matrix} matrices: name to the copy of its CSV ({@code data/...})
  * @param priorOnly          whether the run sampled the prior ({@code --prior-only}: likelihood left out)
+ * @param sha256             SHA-256 (lower-case hex) of the bytes of every file the manifest lists, by its
+ *                           relative path: the source and data copies from the start, the draws files once
+ *                           the run is complete; every command that reads the fit checks them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -48,7 +51,8 @@ public record FitManifest(int formatVersion, String ulamVersion, String created,
                           int parameterOutputs, int dimension, int observations, int chains, int iter, int warmup,
                           long seed, double adaptDelta, int maxTreedepth, String metric, List<String> csvFiles,
                           List<String> dataFiles, List<String> originalDataFiles, Map<String, String> dataValues,
-                          double wallSeconds, Map<String, String> dataMatrices, boolean priorOnly) {
+                          double wallSeconds, Map<String, String> dataMatrices, boolean priorOnly,
+                          Map<String, String> sha256) {
 
     /** The layout version this code writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -66,6 +70,7 @@ public record FitManifest(int formatVersion, String ulamVersion, String created,
                 new java.util.LinkedHashMap<>(dataValues));
         dataMatrices = dataMatrices == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(dataMatrices));
+        sha256 = sha256 == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sha256));
     }
 
     /** Post-warmup draws per chain planned by the run ({@code iter - warmup}). */
@@ -73,11 +78,18 @@ public record FitManifest(int formatVersion, String ulamVersion, String created,
         return iter - warmup;
     }
 
-    /** This manifest marked complete, with the run's wall time. */
-    public FitManifest completed(double seconds) {
+    /**
+     * This manifest marked complete, with the run's wall time and more checksums.
+     *
+     * @param seconds wall time of sampling
+     * @param more    SHA-256 of further files (the draws files), by relative path
+     */
+    public FitManifest completed(double seconds, Map<String, String> more) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(sha256);
+        all.putAll(more);
         return new FitManifest(formatVersion, ulamVersion, created, true, model, sourceFile, originalSource,
                 sourceSha256, outputNames, parameterOutputs, dimension, observations, chains, iter, warmup, seed,
                 adaptDelta, maxTreedepth, metric, csvFiles, dataFiles, originalDataFiles, dataValues, seconds, dataMatrices,
-                priorOnly);
+                priorOnly, all);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
+import ulam.runtime.output.SafeOutput;
 import ulam.runtime.output.StanCsvWriter;
 import ulam.runtime.sampler.SamplerConfig;
 
@@ -43,7 +44,7 @@ public final class FitWriter {
      * source), copies each data file into {@code data/} (a second file of the same name gets a
      * numeric prefix) and writes the manifest with {@code complete = false}.
      *
-     * @param dir            the output folder ({@code --output-dir})
+     * @param dir            the output folder ({@code -o})
      * @param model          the bound model
      * @param config         the sampler configuration (seed resolved)
      * @param dataFiles      the data files read, in order (may be empty)
@@ -59,55 +60,70 @@ public final class FitWriter {
                                   boolean priorOnly) {
         String sourceFile = model.name() + ".ulam";
         String source = model.source() == null ? "" : model.source();
+        List<String> csv = new ArrayList<>();
+        for (int c = 1; c <= config.chains(); c++) csv.add(StanCsvWriter.fileName(model.name(), c));
+        SafeOutput guard = SafeOutput.protecting();
+        if (originalSource != null) guard.input(Path.of(originalSource), "the model file");
+        for (Path f : dataFiles) guard.input(f, "a data file");
+        for (Path f : dataMatrices.values()) guard.input(f, "a data file");
+        guard.check(dir.resolve(sourceFile), dir, "the fit's model source");
+        guard.check(dir.resolve(FitDirectory.MANIFEST), dir, "the fit's manifest");
+        for (String f : csv) guard.check(dir.resolve(f), dir, "the fit's draws file");
         List<String> copies = new ArrayList<>();
         List<String> originals = new ArrayList<>();
         Map<String, String> matrices = new java.util.LinkedHashMap<>();
+        Map<String, String> sums = new java.util.LinkedHashMap<>();
         try {
             Files.createDirectories(dir);
             writeText(dir.resolve(sourceFile), source);
+            sums.put(sourceFile, FitDirectory.sha256(source));
             Set<String> used = new HashSet<>();
             for (Path f : dataFiles) {
-                copies.add(copy(dir, f, used));
+                copies.add(copy(dir, f, used, guard, sums));
                 originals.add(f.toString());
             }
-            for (Map.Entry<String, Path> m : dataMatrices.entrySet()) matrices.put(m.getKey(), copy(dir, m.getValue(), used));
+            for (Map.Entry<String, Path> m : dataMatrices.entrySet()) {
+                matrices.put(m.getKey(), copy(dir, m.getValue(), used, guard, sums));
+            }
         } catch (IOException e) {
             throw cannotWrite(dir, e);
         }
-        List<String> csv = new ArrayList<>();
-        for (int c = 1; c <= config.chains(); c++) csv.add(StanCsvWriter.fileName(model.name(), c));
         FitManifest m = new FitManifest(FitManifest.FORMAT_VERSION, FitManifest.ULAM_VERSION,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), false, model.name(), sourceFile,
                 originalSource, FitDirectory.sha256(source), List.of(model.outputNames()), model.parameterOutputs(),
                 model.dimension(), model.observations(), config.chains(), config.iterations(), config.warmup(),
                 config.seed(), config.adaptDelta(), config.maxTreeDepth(), config.metric().stanName(), csv, copies,
-                originals, dataValues, 0, matrices, priorOnly);
+                originals, dataValues, 0, matrices, priorOnly, sums);
         FitWriter w = new FitWriter(dir, m);
         w.writeManifest();
         return w;
     }
 
     /** Copies a data file into {@code dir/data/} (a second file of the same name gets a numeric prefix); returns its relative path. */
-    private static String copy(Path dir, Path f, Set<String> used) throws IOException {
+    private static String copy(Path dir, Path f, Set<String> used, SafeOutput guard, Map<String, String> sums)
+            throws IOException {
         String name = f.getFileName().toString();
         String rel = FitDirectory.DATA_FOLDER + "/" + name;
         for (int i = 2; !used.add(rel); i++) rel = FitDirectory.DATA_FOLDER + "/" + i + "_" + name;
         Path target = dir.resolve(rel);
+        guard.check(target, dir, "the fit's copy of " + f);
         Files.createDirectories(target.getParent());
-        if (!Files.exists(target) || !Files.isSameFile(f, target)) {
-            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.deleteIfExists(target);   // a link is replaced, never written through
+        Files.copy(f, target);
+        sums.put(rel, FitDirectory.sha256(target));
         return rel;
     }
 
     /**
-     * Marks the fit complete.
+     * Marks the fit complete and records the SHA-256 of its draws files.
      *
      * @param wallSeconds wall time of sampling
      * @throws UlamException if the manifest cannot be written
      */
     public void finish(double wallSeconds) {
-        manifest = manifest.completed(wallSeconds);
+        Map<String, String> sums = new java.util.LinkedHashMap<>();
+        for (String f : manifest.csvFiles()) sums.put(f, FitDirectory.sha256(dir.resolve(f)));
+        manifest = manifest.completed(wallSeconds, sums);
         writeManifest();
     }
 
@@ -133,7 +149,9 @@ public final class FitWriter {
     /** Writes through a temporary file and a move, so a reader never sees half a file. */
     private static void writeText(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.deleteIfExists(tmp);   // never written through a link
+        Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -145,6 +163,6 @@ public final class FitWriter {
         String what = e instanceof java.nio.file.NoSuchFileException n ? "no such file " + n.getFile()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new UlamException("cannot write the fit into " + dir + ": " + what, null,
-                "check that --output-dir names a writable folder and the data files exist");
+                "check that -o names a writable folder and the data files exist");
     }
 }

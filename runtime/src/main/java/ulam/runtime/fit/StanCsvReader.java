@@ -45,17 +45,25 @@ final class StanCsvReader {
      * @param file     the CSV file
      * @param id       the chain's 1-based id
      * @param expected the expected column names (sampler statistics, then Stan names of the outputs)
+     * @param sha256   the SHA-256 the fit's manifest records for the file, or null (none recorded)
      * @return the draws
-     * @throws UlamException if the file is missing or unreadable, its header differs from
-     *                       {@code expected}, or a complete row is malformed (naming file and line)
+     * @throws UlamException if the file is missing, unreadable or not a regular file, its checksum
+     *                       differs from {@code sha256}, its header differs from {@code expected},
+     *                       or a complete row is malformed (naming file and line)
      */
-    static ChainDraws read(Path file, int id, List<String> expected) {
+    static ChainDraws read(Path file, int id, List<String> expected, String sha256) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new UlamException("the fit's draws file " + file + " is not a regular file", null,
+                        "the fit folder is damaged: run the model again with -o");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (sha256 != null && !sha256.equalsIgnoreCase(FitDirectory.sha256(bytes))) throw FitDirectory.changed(file);
+            text = new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UlamException("the fit's draws file " + file + " is missing", null,
-                    "the fit folder is incomplete: run the model again with --output-dir");
+                    "the fit folder is incomplete: run the model again with -o");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UlamException("cannot read the draws file " + file + ": " + e.getMessage(), null, null);
         }
@@ -82,7 +90,7 @@ final class StanCsvReader {
                     List<String> header = r.toList();
                     if (!header.equals(expected)) {
                         throw new UlamException("the columns of " + file + " do not match the fit's manifest", null,
-                                "the file belongs to another model or run; run the model again with --output-dir");
+                                "the file belongs to another model or run; run the model again with -o");
                     }
                     headerSize = header.size();
                     continue;

@@ -49,6 +49,8 @@ public final class Loo {
     private final double[] k;
     private final double[] nEff;
     private final int[] tail;
+    /** The canonical name of the model's likelihood, for the advice of the warnings; or null. */
+    private String family;
 
     private Loo(int draws, double[] elpd, double[] mcse, double[] p, double[] k, double[] nEff, int[] tail) {
         this.draws = draws;
@@ -259,7 +261,8 @@ public final class Loo {
 
     /**
      * The warnings: observations with k above 0.7 (listed, 1-based, up to 20) and above 1, or
-     * slightly high k (0.5 to 0.7).
+     * slightly high k (0.5 to 0.7); the advice for high k depends on the likelihood
+     * ({@link #withFamily}).
      *
      * @return warnings in plain words, each saying what to do; empty when all k are at most 0.5
      */
@@ -270,14 +273,47 @@ public final class Loo {
             int veryHigh = highK(K_BAD).length;
             out.add(String.format(Locale.ROOT, "%d of %d observations have a Pareto k above %.1f%s: their PSIS-LOO"
                     + " estimates are unreliable (observations %s). These points are highly influential; check them,"
-                    + " and consider a model that is more robust to them (e.g. a Student-t likelihood).",
-                    high.length, k.length, K_OK, veryHigh > 0 ? " (" + veryHigh + " above 1)" : "", list(high)));
+                    + " and consider a model that is more robust to them (%s).",
+                    high.length, k.length, K_OK, veryHigh > 0 ? " (" + veryHigh + " above 1)" : "", list(high),
+                    robustAlternative(family)));
         } else if (highK(K_GOOD).length > 0) {
             out.add(String.format(Locale.ROOT, "%d of %d observations have a Pareto k between 0.5 and 0.7: their"
                     + " PSIS-LOO estimates are still usable (observations %s).", highK(K_GOOD).length, k.length,
                     list(highK(K_GOOD))));
         }
         return out;
+    }
+
+    /**
+     * The same result, whose warnings give advice that fits the model's likelihood (see
+     * {@link #robustAlternative}).
+     *
+     * @param family the canonical name of the model's (first) likelihood distribution, e.g.
+     *               {@code binomial_logit}, or null when unknown
+     * @return a copy (the arrays are shared: the results are read-only)
+     */
+    public Loo withFamily(String family) {
+        Loo copy = new Loo(draws, elpd, mcse, p, k, nEff, tail);
+        copy.family = family;
+        return copy;
+    }
+
+    /**
+     * What makes a model of this likelihood more robust to influential observations: a Student-t
+     * for a normal likelihood, a beta-binomial or gamma-Poisson for counts (over-dispersion,
+     * Statistical Rethinking chapter 12), varying effects for a 0/1 outcome, and for other
+     * likelihoods a more dispersed distribution.
+     *
+     * @param family canonical distribution name, or null
+     */
+    static String robustAlternative(String family) {
+        String f = family == null ? "" : family;
+        if (f.equals("normal") || f.equals("normal_id_glm")) return "e.g. a Student-t likelihood, dstudent, whose thicker tails let outliers weigh less";
+        if (f.startsWith("binomial")) return "e.g. a beta-binomial likelihood, dbetabinom, which allows more spread than the binomial";
+        if (f.startsWith("bernoulli")) return "e.g. varying effects for the groups the surprising observations share, or"
+                + " better predictors: a 0/1 outcome cannot be over-dispersed";
+        if (f.startsWith("poisson")) return "e.g. a gamma-Poisson likelihood, dgampois, which allows more spread than the Poisson";
+        return "e.g. a likelihood with more spread or thicker tails, or a varying effect per observation";
     }
 
     private static String list(int[] idx) {

@@ -273,29 +273,22 @@ public final class ModelSupport {
      * @return the codes, int[rows]
      */
     public static int[] codes(double[] x) {
-        Map<Long, Integer> ids = new java.util.HashMap<>();
+        Codes ids = new Codes();
         int[] out = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            Integer c = ids.putIfAbsent(Double.doubleToLongBits(x[i]), ids.size());
-            out[i] = c == null ? ids.size() - 1 : c;
-        }
+        for (int i = 0; i < x.length; i++) out[i] = ids.of(Double.doubleToLongBits(x[i]));
         return out;
     }
 
-    /** Each row's group: rows equal in all keys share one, numbered in order of first appearance. */
+    /**
+     * Each row's group: rows equal in all keys share one, numbered in order of first appearance.
+     * The keys are folded in one at a time: the pair (group so far, next key) gets a code, which
+     * numbers the groups of the first k keys in order of first appearance, as the whole tuple would.
+     */
     private static int[] groupOf(int[][] keys, int rows) {
-        Map<java.util.List<Integer>, Integer> ids = new java.util.HashMap<>();
         int[] group = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            Integer[] key = new Integer[keys.length];
-            for (int k = 0; k < keys.length; k++) key[k] = keys[k][i];
-            java.util.List<Integer> k = java.util.Arrays.asList(key);
-            Integer g = ids.get(k);
-            if (g == null) {
-                g = ids.size();
-                ids.put(k, g);
-            }
-            group[i] = g;
+        for (int[] key : keys) {
+            Codes ids = new Codes();
+            for (int i = 0; i < rows; i++) group[i] = ids.of(((long) group[i] << 32) | (key[i] & 0xFFFFFFFFL));
         }
         return group;
     }

@@ -101,7 +101,7 @@ public final class StanCsvWriter implements DrawSink {
                 return open(dir, modelName, outputNames, config, chain, dataFiles);
             } catch (IOException e) {
                 throw new UlamException("cannot create the output file " + dir.resolve(fileName(modelName, chain))
-                        + ": " + e.getMessage(), null, "check that --output-dir names a writable directory");
+                        + ": " + e.getMessage(), null, "check that -o names a writable directory");
             }
         };
     }

@@ -42,7 +42,7 @@ public final class IntervalPlot {
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             VariableSummary v = rows.get(n - 1 - i); // first row at the top
-            names[i] = v.name();
+            names[i] = Style.label(v.name());
             s.add(v.mean(), v.lower(), v.upper(), i, i, i);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();

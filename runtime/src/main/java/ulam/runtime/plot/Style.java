@@ -32,6 +32,19 @@ final class Style {
         return CHAINS[(c - 1) % CHAINS.length];
     }
 
+    /** Labels are cut to this many characters (JFreeChart's line breaking takes time quadratic in a label's length). */
+    static final int LABEL = 80;
+
+    /**
+     * A name as a plot shows it: as it is up to {@value #LABEL} characters, else its start and end
+     * around an ellipsis, e.g. a 20,000-character parameter name.
+     */
+    static String label(String name) {
+        if (name == null || name.length() <= LABEL) return name;
+        int half = (LABEL - 1) / 2;
+        return name.substring(0, half) + "\u2026" + name.substring(name.length() - half);
+    }
+
     /** A chart around an XY plot: white, no legend, the title top left, an optional note inside the plot at the top right. */
     static JFreeChart chart(String title, XYPlot plot, String note) {
         plot.setBackgroundPaint(Color.WHITE);
@@ -43,7 +56,7 @@ final class Style {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
         if (title != null) {
-            TextTitle t = new TextTitle(title, TITLE);
+            TextTitle t = new TextTitle(label(title), TITLE);
             t.setHorizontalAlignment(HorizontalAlignment.LEFT);
             t.setPosition(RectangleEdge.TOP);
             chart.addSubtitle(t);

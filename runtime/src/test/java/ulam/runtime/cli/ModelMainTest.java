@@ -47,7 +47,7 @@ class ModelMainTest {
         assertEquals(0, ModelMain.run(new String[] {"--help"}, GeneratedLike.class.getName(), out, err));
         String usage = outBytes.toString(StandardCharsets.UTF_8);
         for (String opt : new String[] {"--data", "--data-value", "--chains", "--cores", "--iter", "--warmup", "--seed",
-                "--adapt-delta", "--max-treedepth", "--metric", "--output-dir", "--depth", "--prob", "--quiet", "--init"}) {
+                "--adapt-delta", "--max-treedepth", "--metric", "--output", "--overwrite", "--depth", "--prob", "--quiet", "--init"}) {
             assertTrue(usage.contains(opt), opt + " missing from\n" + usage);
         }
     }
@@ -56,8 +56,8 @@ class ModelMainTest {
     void unknownOptionIsAUserError() {
         assertEquals(1, ModelMain.run(new String[] {"--chain", "4"}, GeneratedLike.class.getName(), out, err));
         String e = errBytes.toString(StandardCharsets.UTF_8);
-        assertTrue(e.startsWith("error: Unknown options: '--chain', '4'"), e);
-        assertTrue(e.contains("help: run with --help"), e);
+        assertTrue(e.startsWith("error: unknown options: '--chain', '4'"), e);
+        assertTrue(e.contains("help: did you mean '--chains'? 'java -jar <model>.jar --help' lists the options"), e);
     }
 
     @Test

@@ -128,6 +128,7 @@ class FitDirectoryTest {
         String kept = String.join("\n", lines.subList(0, firstDraw + 25)) + "\n"
                 + lines.get(firstDraw + 25).substring(0, 9);
         Files.writeString(csv, kept);
+        unfinished(broken);
         FitDirectory f = FitDirectory.read(broken);
         assertEquals(25, f.drawsPerChain());
         assertFalse(f.chains().get(1).complete());
@@ -162,9 +163,19 @@ class FitDirectoryTest {
         while (lines.get(i).startsWith("#")) i--;
         lines.set(i, lines.get(i).replaceFirst(",[^,]*$", ",x1"));
         Files.write(csv, lines);
+        UlamException changed = assertThrows(UlamException.class, () -> FitDirectory.read(bad));
+        assertTrue(changed.getMessage().contains("the fit's file " + csv + " was changed after the run"), changed.getMessage());
+        unfinished(bad);   // as a killed run leaves it: no checksums of the draws yet
         UlamException e = assertThrows(UlamException.class, () -> FitDirectory.read(bad));
         assertTrue(e.getMessage().contains("correlated_1.csv line " + (i + 1) + ": 'x1' is not a number"),
                 e.getMessage());
+    }
+
+    /** Marks a fit's manifest as a killed run leaves it: incomplete, no checksums of the draws files. */
+    private static void unfinished(Path fit) throws Exception {
+        Path mf = fit.resolve(FitDirectory.MANIFEST);
+        Files.writeString(mf, Files.readString(mf).replace("\"complete\" : true", "\"complete\" : false")
+                .replaceAll(",\\s*\"correlated_[0-9]+\\.csv\" : \"[0-9a-f]+\"", ""));
     }
 
     @Test

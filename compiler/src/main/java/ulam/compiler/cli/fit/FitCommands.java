@@ -8,7 +8,7 @@ import ulam.compiler.cli.Commands;
 import ulam.runtime.UlamException;
 
 /**
- * The commands that read a fit folder ({@code ulam run --output-dir DIR}): {@code waic},
+ * The commands that read a fit folder ({@code ulam run -o DIR}): {@code waic},
  * {@code loo}, {@code compare}, {@code plot}, {@code report}. Register them with
  * {@code subcommands = {..., WaicCommand.class, ...}} or by adding {@link #subcommands()} to the
  * root {@link CommandLine}. Each writes results to the command line's out stream and notes and

@@ -20,11 +20,13 @@ import ulam.runtime.loo.Waic;
 public final class LoadedFit {
     private final FitDirectory fit;
     private final Model model;
+    private final String family;
     private double[][] logLik;
 
-    private LoadedFit(FitDirectory fit, Model model) {
+    private LoadedFit(FitDirectory fit, Model model, String family) {
         this.fit = fit;
         this.model = model;
+        this.family = family;
     }
 
     /**
@@ -48,11 +50,13 @@ public final class LoadedFit {
         } catch (UlamException e) {
             throw new UlamException("the model saved in " + dir + " does not compile with this ulam: " + e.getMessage(),
                     e.location(), "the fit was written by ulam " + fit.manifest().ulamVersion()
-                    + "; run the model again with --output-dir");
+                    + "; run the model again with -o");
         }
         Model model = compiled.factory().apply(data == null ? DataSet.empty() : data);
         fit.checkModel(model);
-        return new LoadedFit(fit, model);
+        String family = compiled.spec().likelihoods().stream().map(t -> t.density())
+                .filter(java.util.Objects::nonNull).map(d -> d.distribution().name()).findFirst().orElse(null);
+        return new LoadedFit(fit, model, family);
     }
 
     /** The fit as read. */
@@ -93,7 +97,7 @@ public final class LoadedFit {
     }
 
     /**
-     * PSIS-LOO of the fit.
+     * PSIS-LOO of the fit, its warnings' advice chosen by the model's likelihood ({@link Loo#withFamily}).
      *
      * @param relativeEfficiency true: r_eff from the chains ({@link RelativeEfficiency}, as
      *                           rethinking's PSIS for a Stan fit); false: r_eff = 1
@@ -101,7 +105,7 @@ public final class LoadedFit {
      */
     public Loo loo(boolean relativeEfficiency) {
         double[][] ll = logLik();
-        if (!relativeEfficiency) return Loo.of(ll);
-        return Loo.of(ll, RelativeEfficiency.of(ll, fit.chains().size()));
+        if (!relativeEfficiency) return Loo.of(ll).withFamily(family);
+        return Loo.of(ll, RelativeEfficiency.of(ll, fit.chains().size())).withFamily(family);
     }
 }

@@ -23,7 +23,7 @@ public final class LooCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
     @Option(names = "--pointwise", description = "Also print elpd_loo, p_loo, looic, Pareto k and n_eff of each observation.")

@@ -17,12 +17,13 @@ import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.FitDirectory;
+import ulam.runtime.output.SafeOutput;
 import ulam.runtime.plot.FitPlots;
 import ulam.runtime.plot.Pages;
 import ulam.runtime.plot.PredictivePlot;
 
 /**
- * {@code ulam plot FIT [--output-dir DIR]}: writes the fit's plots as PNG and SVG
+ * {@code ulam plot FIT [-o DIR]}: writes the fit's plots as PNG and SVG
  * ({@link FitPlots}: {@code precis}, {@code trace_1..}, {@code trank_1..}), by default into
  * {@code FIT/plots}; with {@code --sim SIM.csv --observed NAME} also the posterior predictive
  * plot {@code ppc} of a data column against simulated outcomes (draws x cases, as {@code ulam sim}
@@ -34,14 +35,20 @@ public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Where to write the plots (default: FIT/plots).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write the plots (default: FIT/plots).")
     Path outputDir;
 
-    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "3",
-            description = "1 leaves out vector and matrix elements, 2 matrix elements, 3 nothing (default: 3).")
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--output-dir", paramLabel = "DIR", hidden = true)
+    void outputDirAlias(Path dir) {
+        this.outputDir = dir;
+    }
+
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
+            description = "1 leaves out vector and matrix elements, 2 matrix elements, 3 nothing (default: 1, as precis).")
     int depth;
 
     @Option(names = "--pars", paramLabel = "NAME", split = ",",
@@ -71,6 +78,7 @@ public final class PlotCommand implements Callable<Integer> {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null, "e.g. --prob 0.89");
         }
         if (depth < 1 || depth > 3) throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null, null);
+        FitOptions.positive("--max-panels", maxPanels);
         FitDirectory f = FitDirectory.read(fit);
         for (String n : f.notes()) err.println("note: " + n);
         Path dir = outputDir != null ? outputDir : fit.resolve("plots");
@@ -83,6 +91,10 @@ public final class PlotCommand implements Callable<Integer> {
         Map<String, Pages> pages = FitPlots.build(f, summaries, outputs, prob, maxPanels);
         if (sim != null) pages.put("ppc", predictive(f));
         else if (observed != null) throw new UlamException("--observed needs --sim", null, "give the simulations with --sim SIM.csv");
+        SafeOutput guard = f.protectedFiles().input(sim, "the simulations file");
+        for (String page : pages.keySet()) {
+            for (String ext : List.of(".png", ".svg")) guard.check(dir.resolve(page + ext), dir, "the plot");
+        }
         List<Path> files = FitPlots.write(pages, dir);
         out.println("Wrote " + files.size() + " files to " + dir + ": " + String.join(", ",
                 pages.keySet().stream().map(k -> k + ".png/.svg").toList()));

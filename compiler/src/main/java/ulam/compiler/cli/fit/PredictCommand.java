@@ -21,7 +21,9 @@ import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 import ulam.runtime.diagnostics.Convergence;
 import ulam.runtime.fit.FitDirectory;
+import ulam.runtime.cli.Seeds;
 import ulam.runtime.output.CsvNumbers;
+import ulam.runtime.output.SafeOutput;
 import ulam.runtime.output.PrecisTable;
 
 /**
@@ -38,7 +40,7 @@ abstract class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -57,12 +59,19 @@ abstract class PredictCommand implements Callable<Integer> {
             description = "Use N posterior draws, evenly spaced over the chains (default: every draw).")
     int n;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random draws (default 1).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the random draws (default: random, printed so the predictions can be repeated).")
+    Long seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the draws x cases CSV (default: FIT/<command>.csv).")
     Path out;
+
+    /** The old spelling of {@code --output}, still accepted (not listed in the help). */
+    @Option(names = "--out", paramLabel = "FILE", hidden = true)
+    void outAlias(Path file) {
+        this.out = file;
+    }
 
     @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89", description = "Interval width (default 0.89).")
     double prob;
@@ -94,12 +103,20 @@ abstract class PredictCommand implements Callable<Integer> {
             throw new UlamException("--new-groups needs new data", null,
                     "give the cases to predict with --data NEW.csv; their values of " + String.join(", ", newGroups) + " are the new groups");
         }
+        if (n < 0) throw new UlamException("--n must be at least 1 (got " + n + ")", null, "leave it out to use every draw");
         FitDirectory f = FitDirectory.read(fit);
-        Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, seed));
+        for (String note : f.notes()) err.println(ulam.runtime.Notes.line(note));
+        Path file = out != null ? out : fit.resolve(name() + ".csv");
+        SafeOutput guard = f.protectedFiles();
+        for (Path d : data) guard.input(d, "a data file");
+        guard.check(file, out != null ? null : fit, "the " + name() + " output");
+        long s = seed != null ? seed : Seeds.random();
+        Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, s));
         for (String note : r.notes()) err.println(ulam.runtime.Notes.line(note));
         Predictor.Table t = table(r);
         if (t.names().length == 0) throw new UlamException("the model has nothing for " + name() + " to report", null, empty());
-        Path file = out != null ? out : fit.resolve(name() + ".csv");
+        o.printf(Locale.ROOT, "%s of %s: %d draws, %s%n", name(), f.manifest().model(), t.values().length,
+                Seeds.describe(s, seed != null));
         write(t, file);
         summary(t, o);
         o.printf(Locale.ROOT, "%d draws x %d cases written to %s%n", t.values().length, t.names().length, file);
@@ -123,7 +140,7 @@ abstract class PredictCommand implements Callable<Integer> {
                 w.write(sb.append('\n').toString());
             }
         } catch (IOException e) {
-            throw new UlamException("cannot write " + file + ": " + e.getMessage(), null, "choose another file with --out");
+            throw new UlamException("cannot write " + file + ": " + e.getMessage(), null, "choose another file with -o");
         }
     }
 

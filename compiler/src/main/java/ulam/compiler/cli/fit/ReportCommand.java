@@ -25,14 +25,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The HTML file (default: FIT/report.html).")
     Path output;
 
-    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "2",
-            description = "Summary depth: 1 hides vector and matrix elements, 2 matrix elements, 3 nothing (default: 2).")
+    @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
+            description = "Summary depth: 1 hides vector and matrix elements, 2 matrix elements, 3 nothing (default: 1).")
     int depth;
 
     @Option(names = "--prob", paramLabel = "P", defaultValue = "0.89", description = "Interval mass (default: 0.89).")
@@ -53,6 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UlamException("--prob must lie strictly between 0 and 1 (got " + prob + ")", null, "e.g. --prob 0.89");
         }
         if (depth < 1 || depth > 3) throw new UlamException("--depth must be 1, 2 or 3 (got " + depth + ")", null, null);
+        FitOptions.positive("--max-panels", maxPanels);
         LoadedFit f = noCriteria ? null : LoadedFit.load(fit);
         Waic waic = null;
         Loo loo = null;
@@ -63,6 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
         var dir = f != null ? f.fit() : ulam.runtime.fit.FitDirectory.read(fit);
         for (String n : dir.notes()) err.println("note: " + n);
         Path file = output != null ? output : fit.resolve("report.html");
+        dir.protectedFiles().check(file, output != null ? null : fit, "the report");
         HtmlReport.write(dir, new HtmlReport.Options(prob, depth, maxPanels, waic, loo), file);
         out.println("Wrote " + file);
         out.flush();

@@ -22,7 +22,7 @@ public final class WaicCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run --output-dir FIT).")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit folder (ulam run -o FIT).")
     Path fit;
 
     @Option(names = "--pointwise", description = "Also print lppd, penalty and WAIC of each observation.")

@@ -225,7 +225,7 @@ class FitCommandsTest {
         assertEquals("1", derived[0]);
         assertTrue(derived[2].contains("no column 'S'") && derived[2].contains("--observed"), derived[2]);
         String[] r = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--sim", simFile.toString(),
-                "--observed", "surv", "--max-panels", "6");
+                "--observed", "surv", "--max-panels", "6", "--depth", "3");
         assertEquals("0", r[0], r[2]);
         // 50 values (48 a[i], a_bar, sigma) in the precis plot; 6 panels: a trace and a trank page; the ppc
         for (String name : List.of("precis", "trace_1", "trank_1", "ppc")) {
@@ -243,7 +243,7 @@ class FitCommandsTest {
     @Test
     void reportWritesOnePage() throws Exception {
         Path file = tmp.resolve("r/report.html");
-        String[] r = cmd(new ReportCommand(), fit2.toString(), "-o", file.toString(), "--max-panels", "3");
+        String[] r = cmd(new ReportCommand(), fit2.toString(), "-o", file.toString(), "--max-panels", "3", "--depth", "2");
         assertEquals("0", r[0], r[2]);
         String html = Files.readString(file);
         assertTrue(html.contains("<h1>m13_2</h1>") && html.contains("<td>elpd_loo</td>") && html.contains("<td>a_bar</td>"),
