@@ -245,36 +245,28 @@ final class DataBinding {
             mv.visitVarInsn(ALOAD, 0);
             Bytecode.pushString(mv, ctx.ir.file());
             Bytecode.pushString(mv, String.join("\n", c.names()));
-            StringBuilder spans = new StringBuilder();
-            for (ulam.runtime.SourceLocation at : c.at()) {
-                if (spans.length() > 0) spans.append(';');
-                spans.append(at.line()).append(':').append(at.column()).append(':').append(at.length());
-            }
-            Bytecode.pushString(mv, spans.toString());
+            Bytecode.pushString(mv, lines(c.at()));
             mv.visitVarInsn(ALOAD, 2);
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "parameterCount", "(IL" + MODEL + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;[I)V", false);
         } else if (p instanceof PrepStep.ParameterColumns c) {
-            StringBuilder names = new StringBuilder();
-            StringBuilder spans = new StringBuilder();
-            for (int k = 0; k < c.names().size(); k++) {
-                if (k > 0) {
-                    names.append(ulam.runtime.model.ModelSupport.NAME_SEPARATOR);
-                    spans.append(';');
-                }
-                names.append(c.names().get(k));
-                ulam.runtime.SourceLocation at = c.at().get(k);
-                spans.append(at.line()).append(':').append(at.column()).append(':').append(at.length());
-            }
+            String names = String.join(String.valueOf(ulam.runtime.model.ModelSupport.NAME_SEPARATOR), c.names());
             mv.visitVarInsn(ALOAD, 1);
             mv.visitVarInsn(ALOAD, 0);
             Bytecode.pushString(mv, ctx.ir.file());
-            Bytecode.pushString(mv, names.toString());
-            Bytecode.pushString(mv, spans.toString());
+            Bytecode.pushString(mv, names);
+            Bytecode.pushString(mv, lines(c.at()));
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refuseParameterColumns", "(L" + DATASET + ";L" + MODEL
                     + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V", false);
         } else {
             throw new IllegalStateException("prep step " + p);
         }
+    }
+
+    /** The locations' line numbers joined by {@code ;} (as {@code Checks.line} reads them back). */
+    private static String lines(List<ulam.runtime.SourceLocation> at) {
+        StringBuilder sb = new StringBuilder();
+        for (ulam.runtime.SourceLocation a : at) sb.append(sb.length() > 0 ? ";" : "").append(a.line());
+        return sb.toString();
     }
 
     /** Pushes {@code new int[][] {fields...}}. */

@@ -238,11 +238,7 @@ final class SegmentGen {
             read.add(v);
         }
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ALOAD, 0);
-        Bytecode.pushString(mv, cls.ir.file());
-        Bytecode.pushInt(mv, at.line());
-        Bytecode.pushInt(mv, at.column());
-        Bytecode.pushInt(mv, at.length());
+        Bytecode.pushLocation(mv, at);
         if (row != null && rows != null) {   // element c of a per-distinct-row copy is data row rows[c]
             cls.getField(mv, rows);
             load(row);
@@ -263,8 +259,8 @@ final class SegmentGen {
             if (read.get(k).type() != Value.Type.REAL) mv.visitInsn(I2D);
             mv.visitInsn(DASTORE);
         }
-        mv.visitMethodInsn(INVOKESTATIC, ClassContext.SUPPORT, "nonFiniteTerm", "(L" + ClassContext.MODEL
-                + ";Ljava/lang/String;IIIIDLjava/lang/String;[D)" + ClassContext.NON_FINITE, false);
+        mv.visitMethodInsn(INVOKESTATIC, ClassContext.SUPPORT, "nonFiniteTerm", "(" + ClassContext.LOCATION
+                + "IDLjava/lang/String;[D)" + ClassContext.NON_FINITE, false);
         mv.visitFieldInsn(PUTFIELD, cls.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
         mv.visitJumpInsn(GOTO, exit);
         mv.visitLabel(ok);

@@ -57,11 +57,11 @@ public final class Checks {
      * @param model     the model being bound (for its source text)
      * @param file      the model file
      * @param names     the vector and matrix parameters' names, joined by {@code '\n'}
-     * @param spans     for each, {@code line:column:length} of its declaration, joined by {@code ;}
+     * @param lines     for each, the line of its declaration, joined by {@code ;}
      * @param counts    for each, its number of unconstrained values with these data
      * @throws UlamException at the largest parameter's line, with how to raise the limit
      */
-    public static void parameterCount(int dimension, ulam.runtime.Model model, String file, String names, String spans, int[] counts) {
+    public static void parameterCount(int dimension, ulam.runtime.Model model, String file, String names, String lines, int[] counts) {
         int limit = PARAMETER_LIMIT.get();
         if (dimension <= limit && dimension >= 0) return;
         long total = dimension >= 0 ? dimension : 0;
@@ -72,10 +72,7 @@ public final class Checks {
         String what = "";
         if (largest >= 0) {
             String[] n = names.split("\n", -1);
-            String[] where = spans.split(";", -1)[largest].split(":");
-            int line = Integer.parseInt(where[0]);
-            String[] lines = model.source().split("\\r\\n|\\r|\\n", -1);
-            at = new SourceLocation(file, line, Integer.parseInt(where[1]), Integer.parseInt(where[2]), line <= lines.length ? lines[line - 1] : "");
+            at = line(file, model.source(), Integer.parseInt(lines.split(";", -1)[largest]));
             what = " (" + n[largest] + " has " + String.format(java.util.Locale.ROOT, "%,d", counts[largest]) + ")";
         }
         String count = dimension >= 0 ? String.format(java.util.Locale.ROOT, "%,d", dimension) : "more than 2,147,483,647";
@@ -84,6 +81,22 @@ public final class Checks {
                 "a vector indexed by a column has one parameter per level, its largest value: check that column (as_index(g) numbers"
                         + " its distinct values 1..K); if the size is what you mean, raise the limit with --max-parameters "
                         + (dimension >= 0 ? dimension : Integer.MAX_VALUE));
+    }
+
+    /**
+     * The location of a whole line of a model (its text without the indentation): where a
+     * generated model's error points when the class stores only line numbers (a constant that
+     * does not change with the names' spellings, one short string for thousands of parameters).
+     *
+     * @param file   the model file
+     * @param source the model's source text
+     * @param line   1-based line
+     */
+    public static SourceLocation line(String file, String source, int line) {
+        String[] text = source.split("\\r\\n|\\r|\\n", -1);
+        String t = line >= 1 && line <= text.length ? text[line - 1] : "";
+        int from = t.length() - t.stripLeading().length();
+        return new SourceLocation(file, line, from + 1, Math.max(1, t.strip().length()), t);
     }
 
     /**

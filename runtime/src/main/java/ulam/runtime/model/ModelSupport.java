@@ -390,11 +390,7 @@ public final class ModelSupport {
      * The term of a generated model that is not finite ({@link ulam.runtime.Model#nonFiniteTerm}):
      * the line (its text from the model's source), the row, the data values the line reads there.
      *
-     * @param model  the model (for its source text)
-     * @param file   the model file, as compiled
-     * @param line   1-based line of the term
-     * @param column 1-based column
-     * @param length length of the span
+     * @param at     the term's line
      * @param row    0-based row of the data the term was computed for, or -1 for a term without rows
      * @param term   the term's value (NaN or infinite)
      * @param names  the names of the data values the line reads, joined by {@link #NAME_SEPARATOR}
@@ -402,11 +398,7 @@ public final class ModelSupport {
      * @param values their values at that row (whole numbers as doubles)
      * @return the located description
      */
-    public static ulam.runtime.Model.NonFiniteTerm nonFiniteTerm(ulam.runtime.Model model, String file, int line, int column, int length,
-                                                                  int row, double term, String names, double[] values) {
-        String[] lines = model.source().split("\r\n|\r|\n", -1);
-        String text = line >= 1 && line <= lines.length ? lines[line - 1] : "";
-        SourceLocation at = new SourceLocation(file, line, column, length, text);
+    public static ulam.runtime.Model.NonFiniteTerm nonFiniteTerm(SourceLocation at, int row, double term, String names, double[] values) {
         StringBuilder d = new StringBuilder(number(term));
         if (row >= 0) d.append(" in row ").append(row + 1).append(" of the data");
         String[] n = names.isEmpty() ? new String[0] : names.split(String.valueOf(NAME_SEPARATOR), -1);
@@ -452,19 +444,16 @@ public final class ModelSupport {
      * @param model  the model (for its source text)
      * @param file   the model file, as compiled
      * @param names  the parameters' names joined by {@link #NAME_SEPARATOR}
-     * @param spans  for each, {@code line:column:length} of its first {@code ~} line, joined by {@code ;}
+     * @param lines  for each, the line of its first {@code ~} line, joined by {@code ;} (lines only:
+     *               the constant does not change with the names' spellings, and the error marks the line)
      * @throws UlamException at the parameter's line, naming it and the column
      */
-    public static void refuseParameterColumns(DataSet data, ulam.runtime.Model model, String file, String names, String spans) {
+    public static void refuseParameterColumns(DataSet data, ulam.runtime.Model model, String file, String names, String lines) {
         if (names.isEmpty()) return;
         String[] n = names.split(String.valueOf(NAME_SEPARATOR), -1);
         for (int k = 0; k < n.length; k++) {
             if (!data.has(n[k])) continue;
-            String[] at = spans.split(";", -1)[k].split(":");
-            int line = Integer.parseInt(at[0]);
-            String[] lines = model.source().split("\\r\\n|\\r|\\n", -1);
-            SourceLocation where = new SourceLocation(file, line, Integer.parseInt(at[1]), Integer.parseInt(at[2]),
-                    line <= lines.length ? lines[line - 1] : "");
+            SourceLocation where = ulam.runtime.data.Checks.line(file, model.source(), Integer.parseInt(lines.split(";", -1)[k]));
             throw new UlamException(n[k] + " is a parameter of this model, but the data have a column " + n[k], where,
                     "the model was compiled without these data, so " + n[k] + " was taken for a parameter: recompile it with --data FILE"
                             + " (ulam compile MODEL.ulam --data FILE) so that " + n[k] + " is read from the data");
