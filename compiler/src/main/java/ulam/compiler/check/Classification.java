@@ -125,7 +125,8 @@ final class Classification {
     /**
      * With data given, a {@code ~} outcome that is not a data column, that no line reads and that
      * has no explicit type can only be a missing column (a header typo, the wrong file): ulam's
-     * rule would sample it as a parameter, silently. A located error instead (names are checked
+     * rule would sample it as a parameter, silently. A located error when a column is a near
+     * spelling of it, else a located warning (names are checked
      * in order of their first {@code ~} line; run after the locals are ordered, so that a cycle is
      * reported first, and before shapes, whose errors it explains). And a model that reads none of the data's columns
      * gets a warning naming them.
@@ -147,9 +148,16 @@ final class Classification {
             if (!spec.scalarOutcome() || call.args().size() != spec.arity() || name.endsWith("__")) continue;
             List<String> columns = new ArrayList<>(state.schema.names());
             String near = likelyColumn(name, columns);
-            throw state.error(s.span(), "the data have no column '" + name + "'"
-                            + (near != null ? " (did you mean '" + near + "'?)" : columns.isEmpty() ? "" : " (they have " + shortList(columns) + ")"),
-                    "if " + name + " is meant to be a parameter, give it an explicit type (real:" + name + " ~ ...) or use it on another line");
+            if (near != null) {
+                throw state.error(s.span(), "the data have no column '" + name + "' (did you mean '" + near + "'?)",
+                        "if " + name + " is meant to be a parameter, give it an explicit type (real:" + name + " ~ ...) or use it on another line");
+            }
+            // no near spelling: the book has such parameters (the funnel's x ~ normal(0, exp(v)), a prior
+            // sampled alone), so a loud warning rather than a refusal
+            state.notes.add(ulam.runtime.Notes.warning(state.source.file() + ":" + s.span().line() + ":" + s.span().column()
+                    + ": '" + name + "' is not a data column" + (columns.isEmpty() ? "" : " (the data have " + shortList(columns) + ")")
+                    + " and no other line reads it, so it is sampled as a parameter: if it is meant to be data, check the data's"
+                    + " header; if it is a parameter, give it an explicit type (real:" + name + " ~ ...) to silence this warning"));
         }
     }
 

@@ -49,7 +49,6 @@ class DataMistakesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             outcome with a typo     | y ~ normal(mu, sigma)\\nmu ~ normal(0, 1)\\nsigma ~ exponential(1) | 1:1 | the data have no column 'y' (did you mean 'Y'?) | if y is meant to be a parameter, give it an explicit type (real:y ~ ...) or use it on another line
-            outcome far from all    | z ~ normal(mu, 1)\\nmu ~ normal(0, 1)                            | 1:1 | the data have no column 'z' (they have Y, x, grp) | if z is meant to be a parameter, give it an explicit type (real:z ~ ...) or use it on another line
             a.b and a_b             | Y ~ normal(mu, 1)\\nmu <- a.b + a_b\\na.b ~ normal(0, 1)\\na_b ~ normal(0, 1) | 2:13 | 'a_b' and 'a.b' (line 2, column 7) are the same name, a_b, once '.' and other signs become '_' | write one of them the same way everywhere, or rename the other
             derived name is a column | Y ~ normal(mu, 1)\\nmu <- b * x\\nx <- Y * 2\\nb ~ normal(0, 1) | 3:1 | 'x' is defined on this line, but the data also have a column x | rename the line's name (e.g. 'x2'), or drop it and use the column
             negative literal scale  | Y ~ normal(mu, -1)\\nmu ~ normal(0, 1)                            | 1:16 | the argument sigma of normal must be > 0, but it is -1 here | sigma is a scale or a rate, which is positive: write e.g. normal(mu, 1)
@@ -68,6 +67,15 @@ class DataMistakesTest {
         assertEquals("1", r[0], r[2]);
         assertTrue(r[2].contains("--> " + d + ":1:7"), r[2]);
         assertTrue(r[2].contains("= help: rename one of them in the file"), r[2]);
+    }
+
+    /** No column is a near spelling: the book has such parameters (the funnel's x), so a warning, not a refusal. */
+    @Test
+    void anOutcomeFarFromEveryColumnIsWarnedAbout() throws Exception {
+        String[] r = check("z ~ normal(mu, 1)\nmu ~ normal(0, 1)\n", data());
+        assertEquals("0", r[0], r[2]);
+        assertTrue((r[1] + r[2]).contains("warning: " + dir.resolve("m.ulam") + ":1:1: 'z' is not a data column (the data have Y, x, grp)"
+                + " and no other line reads it, so it is sampled as a parameter"), r[1] + r[2]);
     }
 
     @Test
