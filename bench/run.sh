@@ -30,21 +30,7 @@ if [ $stan = 1 ] && ! Rscript -e 'suppressMessages(library(rstan))' >/dev/null 2
   echo "bench: R with rstan not found; measuring our side only (--no-stan)" >&2; stan=0
 fi
 
-data_of() { case "$1" in chimpanzees*) echo examples/data/chimpanzees.csv ;; reedfrogs*) echo examples/data/reedfrogs.csv ;;
-  glmm_100k) echo examples/data/sim_glmm_100k.csv ;; cafes) echo examples/data/cafes.csv ;; trolley*) echo examples/data/Trolley.csv ;;
-  kline_gampois) echo examples/data/Kline.csv ;; ucbadmit_betabinom) echo examples/data/UCBadmit.csv ;;
-  monks) echo examples/data/monks.csv ;; milk_impute) echo examples/data/milk.csv ;; kline_gp) echo examples/data/Kline2.csv ;;
-  *) echo "" ;; esac; }
-matrix_of() { case "$1" in kline_gp) echo Dmat=examples/data/islandsDistMatrix.csv ;; *) echo "" ;; esac; }
-stan_model_of() { case "$1" in chimpanzees) echo mBT ;; chimpanzees_nc) echo mBTnc ;; reedfrogs) echo reedfrogs ;;
-  reedfrogs_spg) echo mSPG ;; funnel) echo funnel_c ;; funnel_nc) echo funnel_nc ;; glmm_100k) echo glmm_sim ;;
-  cafes) echo m14_1 ;; chimpanzees_slopes) echo m14_3_book ;; trolley) echo m12_5 ;; trolley_edu) echo m12_6 ;;
-  kline_gampois) echo m12_2 ;; ucbadmit_betabinom) echo m12_1 ;; monks) echo m12_3 ;; milk_impute) echo m15_5 ;;
-  kline_gp) echo m14_8 ;; esac; }
-stan_data_of() { case "$1" in chimpanzees) echo bench/stan/data/mBT.json ;; chimpanzees_nc) echo bench/stan/data/mBTnc.json ;;
-  reedfrogs|reedfrogs_spg) echo bench/stan/data/reedfrogs.json ;; glmm_100k) echo "$tmp/glmm.json" ;;
-  cafes|chimpanzees_slopes|trolley|trolley_edu|kline_gampois|ucbadmit_betabinom|monks|milk_impute|kline_gp)
-    echo "bench/stan/data/$(stan_model_of "$1" | sed 's/_book$//').json" ;; *) echo none ;; esac; }
+. bench/models.sh
 
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 ./ulam --version >/dev/null   # builds on first use
@@ -60,16 +46,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]
 
 printf '%-15s %8s %8s %9s %9s %9s %7s %8s %8s %9s %9s %8s\n' model compile_ms cmd_s us/grad stan_us/grad ratio us/ld run_s stan_s ess/s stan_ess/s stan_comp_s
 for m in "${models[@]}"; do
-  d="$(data_of "$m")"; dargs=(); [ -n "$d" ] && dargs=(--data "$d")
-  x="$(matrix_of "$m")"; [ -n "$x" ] && dargs+=(--data-matrix "$x")
-  t0=$(now); out=$(./ulam compile "examples/$m.ulam" "${dargs[@]}" -o "$tmp/$m.jar"); t1=$(now)
+  mapfile -t dargs < <(data_args "$m")
+  t0=$(now); out=$(./ulam compile "$(model_file "$m")" "${dargs[@]}" -o "$tmp/$m.jar"); t1=$(now)
   cms=$(echo "$out" | sed -n 's/.*compiled .* in \([0-9]*\) ms.*/\1/p')
   cmd_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-  b=$(./ulam bench "examples/$m.ulam" "${dargs[@]}")
+  b=$(./ulam bench "$(model_file "$m")" "${dargs[@]}")
   ug=$(echo "$b" | field us_per_gradient); ul=$(echo "$b" | field us_per_log_density)
   run_s=-; ess=-
   if ! { [ $quick = 1 ] && [ "$m" = glmm_100k ]; }; then
-    t0=$(now); r=$(./ulam run "examples/$m.ulam" "${dargs[@]}" --chains 4 --iter 1000 --seed 1 --quiet 2>&1); t1=$(now)
+    t0=$(now); r=$(./ulam run "$(model_file "$m")" "${dargs[@]}" --chains 4 --iter 1000 --seed 1 --quiet 2>&1); t1=$(now)
     run_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
     ess=$(echo "$r" | sed -n 's/.*smallest bulk ESS [0-9,.]* (\([0-9.]*\) per second).*/\1/p')
   fi

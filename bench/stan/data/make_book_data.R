@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-## Writes the Stan JSON data of the book models of issue 3 (bench/stan/models/m1*_*.stan) from
+## Writes the Stan JSON data of the book models beyond the seed models (bench/stan/models/m1*_*.stan) from
 ## the CSV files of examples/data/, with the book's own data preparation (R code boxes named
 ## below). Each derived column is described where it is made.
 ##

@@ -1,5 +1,5 @@
 // m14.1 (R code 14.12): varying intercepts and slopes by cafe, centred, with a 2x2 LKJ
-// correlation matrix, as ulam compiles the book's alist (section 6.2 of ulam-language.md).
+// correlation matrix, as ulam compiles the book's alist (docs/reference.md, section 6.2).
 // Parameters in the order of their first ~ line in the alist. Stan 2.21 syntax.
 data {
   int<lower=1> N;

@@ -3,6 +3,7 @@ package ulam.compiler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import ulam.compiler.ast.Program;
@@ -11,8 +12,11 @@ import ulam.compiler.check.CompileMode;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.check.ModelSpec;
 import ulam.compiler.codegen.ClassGen;
+import ulam.compiler.formula.FormulaFrontEnd;
 import ulam.compiler.ir.Lowering;
 import ulam.compiler.ir.ModelIR;
+import ulam.compiler.ir.Pass;
+import ulam.compiler.ir.Passes;
 import ulam.compiler.parse.Parser;
 import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
@@ -21,7 +25,9 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
- * parse, check, lower and generate (DESIGN.md "The compiler, stage by stage").
+ * parse, check, lower and generate (docs/design.md, "The compiler, stage by stage"). A file that
+ * holds a brms or rstanarm call goes through the formula front end first, whose alist the
+ * checker checks ({@link FormulaFrontEnd}).
  */
 public final class Compiler {
     private Compiler() {}
@@ -89,7 +95,18 @@ public final class Compiler {
      * @throws UlamException for any error in the model, located
      */
     public static Compiled compile(Source source, DataSchema schema, CompileMode mode) {
-        return onDeepStack(() -> compileHere(source, schema, mode));
+        return compile(source, schema, mode, Passes.ALL);
+    }
+
+    /**
+     * Compiles a model with a chosen list of optimising passes ({@link Passes#ALL} by default,
+     * {@link Passes#NONE} for the IR as lowered): for {@code ulam check --passes} and the
+     * differential tests, which compare a model compiled with and without them.
+     *
+     * @throws UlamException for any error in the model, located
+     */
+    public static Compiled compile(Source source, DataSchema schema, CompileMode mode, List<Pass> passes) {
+        return onDeepStack(() -> compileHere(source, schema, mode, passes));
     }
 
     /**
@@ -127,15 +144,36 @@ public final class Compiler {
         return r;
     }
 
-    private static Compiled compileHere(Source source, DataSchema schema, CompileMode mode) {
+    private static Compiled compileHere(Source source, DataSchema schema, CompileMode mode, List<Pass> passes) {
         long t0 = System.nanoTime();
-        Program program = Parser.parse(source);
         String name = modelName(source.file());
-        ModelSpec spec = Checker.check(program, source, name, schema, mode);
-        ModelIR ir = Lowering.lower(spec);
+        Source model = source;
+        Program program;
+        java.util.List<String> notes = java.util.List.of();
+        if (FormulaFrontEnd.recognises(source)) {   // brm(...), stan_glmer(...): the alist they become
+            FormulaFrontEnd.Expansion x = FormulaFrontEnd.expand(source, schema == null ? null : schema.values());
+            model = x.alist();
+            program = x.program();
+            notes = x.notes();
+        } else {
+            program = Parser.parse(source);
+        }
+        ModelSpec spec = FormulaFrontEnd.withNotes(Checker.check(program, model, name, schema, mode), notes);
+        if (CompileMode.PRIOR.equals(mode)) refuseImproperPriors(spec);
+        ModelIR ir = Passes.run(Lowering.lower(spec), passes);
         String className = PACKAGE + "." + className(name);
         byte[] bytes = ClassGen.generate(ir, className);
         return new Compiled(spec, ir, className, bytes, System.nanoTime() - t0);
+    }
+
+    /** Sampling the prior alone needs proper priors: a flat() prior is an error at its line. */
+    private static void refuseImproperPriors(ModelSpec spec) {
+        for (ulam.compiler.check.Term t : spec.terms()) {
+            if (t.density() != null && t.density().distribution().improper()) {
+                throw spec.source().error(t.statement().span(), "--prior-only samples the prior, and this prior is the improper"
+                        + " flat(): it has no distribution to sample", "give the parameter a proper prior (for brms: prior(normal(0, 1), class = b))");
+            }
+        }
     }
 
     /** What the compiler may know of data it has: every name with its rank, and which hold whole numbers only. */
@@ -149,7 +187,7 @@ public final class Compiler {
             if (na > 0) missing.put(n, na);
             if (data.kind(n, null) == DataSet.Kind.INT && na == 0) integers.add(n);
         }
-        return new DataSchema(ranks, integers, missing);
+        return new DataSchema(ranks, integers, missing, data);
     }
 
     /** The model name: the file's stem ({@code examples/chimpanzees.ulam} gives {@code chimpanzees}). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.simple.RandomSource;
@@ -24,17 +23,7 @@ class ArrayTest {
     private static final DataSet FROGS = DataSet.read(List.of(Path.of("../examples/data/reedfrogs.csv")), Map.of());
 
     private static void assertGradient(Model m) {
-        Random rng = new Random(17);
-        for (int p = 0; p < 3; p++) {
-            double[] q = new double[m.dimension()];
-            for (int k = 0; k < q.length; k++) q[k] = -1 + 2 * rng.nextDouble();
-            double[] g = new double[q.length];
-            m.logDensityGradient(q, g);
-            for (int k = 0; k < q.length; k++) {
-                double fd = Models.finiteDifference(m, q, k);
-                assertTrue(Math.abs(g[k] - fd) <= 1e-6 * Math.max(1, Math.abs(fd)), "d/dq" + k + ": " + g[k] + " vs " + fd);
-            }
-        }
+        Models.assertGradient(m, 17);
     }
 
     @Test

@@ -8,34 +8,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import ulam.compiler.testing.Examples;
 import ulam.compiler.testing.Models;
 import ulam.runtime.Model;
 
 /**
- * Every example model's generated gradient equals central finite differences of its generated
+ * Every example model's ({@link Examples}) generated gradient equals central finite differences of its generated
  * log density (relative error at most 1e-6) at several random points, and both methods agree on
  * the log density.
  */
 class GradientTest {
 
     static Stream<Arguments> examples() {
-        return Stream.of(
-                Arguments.of("chimpanzees.ulam", new String[] {"chimpanzees.csv"}),
-                Arguments.of("chimpanzees_nc.ulam", new String[] {"chimpanzees.csv"}),
-                Arguments.of("reedfrogs.ulam", new String[] {"reedfrogs.csv"}),
-                Arguments.of("reedfrogs_spg.ulam", new String[] {"reedfrogs.csv"}),
-                Arguments.of("funnel.ulam", new String[] {}),
-                Arguments.of("funnel_nc.ulam", new String[] {}),
-                Arguments.of("glmm_100k.ulam", new String[] {"sim_glmm_100k.csv"}),
-                Arguments.of("cafes.ulam", new String[] {"cafes.csv"}),
-                Arguments.of("chimpanzees_slopes.ulam", new String[] {"chimpanzees.csv"}),
-                Arguments.of("trolley.ulam", new String[] {"Trolley.csv"}),
-                Arguments.of("trolley_edu.ulam", new String[] {"Trolley.csv"}),
-                Arguments.of("kline_gampois.ulam", new String[] {"Kline.csv"}),
-                Arguments.of("ucbadmit_betabinom.ulam", new String[] {"UCBadmit.csv"}),
-                Arguments.of("monks.ulam", new String[] {"monks.csv"}),
-                Arguments.of("milk_impute.ulam", new String[] {"milk.csv"}),
-                Arguments.of("kline_gp.ulam", new String[] {"Kline2.csv", "Dmat=islandsDistMatrix.csv"}));
+        return Examples.all().map(e -> Arguments.of(e.model(), e.data().toArray(String[]::new)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -419,5 +419,6 @@ class LanguageTest {
         assertNotNull(e.location(), e.getMessage());
         assertEquals(line, e.location().line(), e.format());
         assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.format());
+        ulam.compiler.testing.GoldenErrors.assertGolden(LanguageTest.class, phrase, text, e);
     }
 }

@@ -123,7 +123,11 @@ class MultivariateTest {
         }
     }
 
-    /** {@code ulam check} shows what the macros and the three-argument multi_normal became (issue 3, item 8). */
+    /**
+     * {@code ulam check} shows what the macros and the three-argument multi_normal became: the
+     * covariance {@code quad_form_diag(Rho, sigma)}, the stacked parameters as {@code append_col},
+     * and {@code compose_noncentered}'s transposed product.
+     */
     @Test
     void checkShowsTheLoweredMacros() {
         String[] cafes = ulam.compiler.testing.Cli.run("check", "../examples/cafes.ulam", "--data", "../examples/data/cafes.csv");
@@ -143,6 +147,7 @@ class MultivariateTest {
         UlamException e = assertThrows(UlamException.class, () -> Models.inline(text, data));
         assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.getMessage());
         assertTrue(e.location() != null && e.location().line() == line, "located at line " + line + ": " + e.getMessage());
+        ulam.compiler.testing.GoldenErrors.assertGolden(MultivariateTest.class, phrase, text, e);
     }
 
     @Test

@@ -9,7 +9,7 @@ import ulam.compiler.testing.Models;
 import ulam.runtime.Model;
 
 /**
- * DESIGN.md: generated code does no allocation per gradient evaluation (no tape, no boxing). The
+ * docs/design.md step 5: generated code does no allocation per gradient evaluation (no tape, no boxing). The
  * JVM's per-thread allocation counter must not grow over 20,000 evaluations after warm-up (a few
  * hundred bytes of slack for the counter's own bookkeeping).
  */

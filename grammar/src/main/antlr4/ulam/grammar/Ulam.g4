@@ -1,10 +1,13 @@
 /*
  * The ulam model language: the alist formulas of Statistical Rethinking's ulam(), one statement
  * per line (or comma separated), optionally wrapped as `alist( ... )` or
- * `name <- ulam( alist( ... ), option = value, ... )`.
+ * `name <- ulam( alist( ... ), option = value, ... )`; R assignments may come before the call, as
+ * in the R session (`flist <- alist(...)`, `start <- list(...)`, an earlier fit that the call refits).
  *
  * Expression precedence follows R (?Syntax), highest first:
  *   ^ (right)   unary - + !   :   %*% %%   * /   + -   comparisons   & &&   | ||
+ * R's `$`, `[[ ]]` and `function(i) ...` parse too (the wrapper's arguments are R expressions);
+ * the checker says where a model line cannot use them.
  * `|` is not an expression operator here: it separates a condition on the left of `~`
  * (`y | y == 0 ~ custom(...)`) and the outcome in `_lpdf(y | mu, sigma)` calls; use `||` for "or".
  *
@@ -24,13 +27,21 @@ program
     ;
 
 body
-    : wrapper sep*                                          # wrappedBody
+    : (definition sep+)* wrapper sep*                       # wrappedBody
     | (statement (sep+ statement)* sep*)?                   # plainBody
     ;
 
+// an R assignment above the call, as in the R session: `flist <- alist(...)`, `start <- list(...)`,
+// an earlier fit `m13.4 <- ulam(alist(...), ...)` that the call refits
+definition
+    : wrapper                                               # fitDefinition
+    | name=ID ASSIGN nl expr                                # valueDefinition
+    ;
+
+// the call: its first argument is the alist, or the name of an alist or an earlier fit defined above
 wrapper
-    : (fitName=ID ASSIGN nl)? fn=ID LPAREN alist (COMMA namedArg)* COMMA? RPAREN   # ulamCall
-    | (fitName=ID ASSIGN nl)? alist                                                 # bareAlist
+    : (fitName=ID ASSIGN nl)? fn=ID LPAREN (alist | model=ID) (COMMA namedArg)* COMMA? RPAREN   # ulamCall
+    | (fitName=ID ASSIGN nl)? alist                                                              # bareAlist
     ;
 
 alist
@@ -77,7 +88,9 @@ truncation
 // ---------------------------------------------------------------- expressions
 
 expr
-    : expr LBRACK indexList RBRACK                                    # indexExpr
+    : expr LBRACK LBRACK element=expr RBRACK RBRACK                   # elementExpr
+    | expr LBRACK indexList RBRACK                                    # indexExpr
+    | expr DOLLAR (field=ID | STRING)                                 # dollarExpr
     | <assoc=right> expr op=CARET nl expr                             # powerExpr
     | op=(MINUS | PLUS | BANG) expr                                   # unaryExpr
     | expr op=COLON nl expr                                           # rangeExpr
@@ -87,6 +100,7 @@ expr
     | expr op=(LT | GT | LE | GE | EQEQ | NEQ) nl expr                # compareExpr
     | expr op=(AND | ANDAND) nl expr                                  # andExpr
     | expr op=OROR nl expr                                            # orExpr
+    | FUNCTION LPAREN (params+=ID (COMMA params+=ID)*)? RPAREN nl expr   # lambdaExpr
     | ID LPAREN callArgs? RPAREN                                      # callExpr
     | LPAREN expr RPAREN                                              # parenExpr
     | NUMBER                                                          # numberExpr
@@ -115,6 +129,8 @@ index
 // ---------------------------------------------------------------- lexer
 
 ALIST       : 'alist' ;
+FUNCTION    : 'function' ;
+DOLLAR      : '$' ;
 TILDE       : '~' ;
 SUPERASSIGN : '<<-' ;
 ASSIGN      : '<-' ;

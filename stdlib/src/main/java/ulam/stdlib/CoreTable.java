@@ -14,6 +14,7 @@ import ulam.stdlib.dist.Binomial;
 import ulam.stdlib.dist.BinomialLogit;
 import ulam.stdlib.dist.Cauchy;
 import ulam.stdlib.dist.Exponential;
+import ulam.stdlib.dist.Flat;
 import ulam.stdlib.dist.Gamma;
 import ulam.stdlib.dist.Gamma2;
 import ulam.stdlib.dist.InvGamma;
@@ -55,6 +56,9 @@ final class CoreTable {
             dist("student_t", StudentT.class,
                     "student_t(nu, mu, sigma): degrees of freedom nu > 0, location mu, scale sigma > 0")
                     .aliases("dstudent").args(positive("nu"), real("mu"), positive("sigma")).build(),
+            dist("flat", Flat.class,
+                    "flat(): the improper flat prior, log density 0 on the real line (brms's default prior of b); no draws")
+                    .build(),
             dist("lognormal", LogNormal.class,
                     "lognormal(mu, sigma): log(y) ~ normal(mu, sigma); y > 0")
                     .aliases("log_normal", "dlnorm").outcome(REAL, Support.POSITIVE)

@@ -67,6 +67,14 @@ public record DistributionSpec(
     }
 
     /**
+     * Whether this is an improper prior ({@code flat()}): a log density that is no law, so it has
+     * no draws, no cumulative distribution function and no reference law to be tested against.
+     */
+    public boolean improper() {
+        return implementation == ulam.stdlib.dist.Flat.class;
+    }
+
+    /**
      * One argument.
      *
      * @param name    its name in the documentation (mu, sigma, N, p)

@@ -46,11 +46,11 @@ final class MultivariateTable {
                     .args(shaped("mu", VK, Support.REAL), shaped("L", MKK, Support.CHOLESKY_FACTOR_COV)).build(),
             dist("lkj_corr", LkjCorr.class,
                     "lkj_corr(eta): LKJ distribution of correlation matrices, density proportional to det(Omega)^(eta-1), eta > 0")
-                    .aliases("dlkjcorr").outcome(REAL, Support.CORR_MATRIX).outcomeShape(MKK)
+                    .aliases("dlkjcorr", "lkjcorr").outcome(REAL, Support.CORR_MATRIX).outcomeShape(MKK)
                     .args(positive("eta")).build(),
             dist("lkj_corr_cholesky", LkjCorrCholesky.class,
                     "lkj_corr_cholesky(eta): LKJ distribution of L L^T for a Cholesky factor L of a correlation matrix, eta > 0")
-                    .outcome(REAL, Support.CHOLESKY_FACTOR_CORR).outcomeShape(MKK)
+                    .aliases("lkjcorrchol").outcome(REAL, Support.CHOLESKY_FACTOR_CORR).outcomeShape(MKK)
                     .args(positive("eta")).build());
 
     private static List<ValueType> reals(int n) {

@@ -14,14 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ulam.compiler.cli.Main;
+import ulam.runtime.testing.Golden;
 
 /**
  * Bad input gives a one-screen error at file:line:col with the line and a caret, exit status 1,
  * and no stack trace: syntax errors, a parameter without a prior, an unknown distribution (with
  * the nearest name), a missing data column, NA in a used column, a non-integer or out-of-range
  * index.
+ *
+ * <p>Each case's full text (the model, then everything on standard error, the temporary folder
+ * shown as {@code $TMP}) is also compared with its golden file in
+ * {@code tests/src/test/resources/golden/errors/BadInputTest/} ({@link Golden}): to add a case,
+ * add a row to a table (its name unique), run
+ * {@code mvn -B -o verify -pl tests -am -Dtest=BadInputTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true},
+ * read the new file and commit it.
  */
 class BadInputTest {
+
+    /** The golden files of the cases (the tests module runs in the repository's root). */
+    static final Path GOLDEN = Path.of("tests/src/test/resources/golden/errors/BadInputTest");
 
     @TempDir
     Path dir;
@@ -45,6 +56,7 @@ class BadInputTest {
         Files.writeString(model, head + line3 + tail);
         Result r = run(model, "examples/data/chimpanzees.csv");
         r.assertLocatedError(model + ":" + at, message, help.equals("-") ? null : help);
+        golden(what, head + line3 + tail, r);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,17 +68,26 @@ class BadInputTest {
             """)
     void dataErrors(String what, String line5, String at, String message, String help) throws IOException {
         Path model = dir.resolve("d.ulam");
-        Files.writeString(model, "P ~ bernoulli(p)\nlogit(p) <- a[A]\na[A] ~ dnorm(0, 1.5)\nP <- pulled_left\n" + line5 + "\n");
+        String text = "P ~ bernoulli(p)\nlogit(p) <- a[A]\na[A] ~ dnorm(0, 1.5)\nP <- pulled_left\n" + line5 + "\n";
+        Files.writeString(model, text);
         Result r = run(model, "examples/data/chimpanzees.csv");
         r.assertLocatedError(model + ":" + at, message, help);
+        golden(what, text, r);
     }
 
     @org.junit.jupiter.api.Test
     void indexBeyondAnExplicitSize() throws IOException {
         Path model = dir.resolve("s.ulam");
-        Files.writeString(model, "P ~ bernoulli(p)\nlogit(p) <- a[A]\nvector[5]:a ~ dnorm(0, 1.5)\nP <- pulled_left\nA <- actor\n");
+        String text = "P ~ bernoulli(p)\nlogit(p) <- a[A]\nvector[5]:a ~ dnorm(0, 1.5)\nP <- pulled_left\nA <- actor\n";
+        Files.writeString(model, text);
         Result r = run(model, "examples/data/chimpanzees.csv");
         r.assertLocatedError(model + ":2:15", "is 6", null);
+        golden("index beyond an explicit size", text, r);
+    }
+
+    /** Compares a case's full error text with its golden file. */
+    private void golden(String name, String model, Result r) {
+        Golden.assertMatches(GOLDEN.resolve(Golden.slug(name) + ".txt"), Golden.untimed(Golden.errorCase(model, r.err().replace(dir.toString(), "$TMP"))));
     }
 
     private record Result(int status, String out, String err) {

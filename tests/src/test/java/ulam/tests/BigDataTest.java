@@ -18,7 +18,7 @@ import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
 /**
- * A 200 MB CSV (issue 9, item 12), generated at test time: it is read whole and right, in a JVM
+ * A 200 MB CSV, generated at test time: it is read whole and right, in a JVM
  * whose heap is 3 times the bytes of the arrays it becomes (plus 64 MB for the JVM itself), and
  * {@code ulam check} binds the GLMM to its 8 million rows. Speed is measured by
  * {@code bench/csv.sh}, not here.

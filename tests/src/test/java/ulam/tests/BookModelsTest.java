@@ -19,7 +19,8 @@ import ulam.tests.support.Fits;
 import ulam.tests.support.Reference;
 
 /**
- * Issue 3's book models, compiled unchanged from their {@code alist} text (examples/), agree with
+ * The book's varying-slopes, ordered, mixture, imputation and Gaussian-process models (m12.1-m15.5
+ * of the examples), compiled unchanged from their {@code alist} text (examples/), agree with
  * Stan's posteriors (tests/src/test/resources/reference, computed with bench/stan: see its
  * README) parameter by parameter, by the rule of {@link Reference}: mean within
  * 4·sqrt(sd²/ESS + mcse²), sd within 15 % (25 % for the heavy-tailed scales named per model).

@@ -22,7 +22,7 @@ import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
 /**
- * One command-line convention (issue 9 item 15, issue 13 item 7; docs/cli.md): exit status 1 for
+ * One command-line convention (docs/cli.md, "Conventions of every command"): exit status 1 for
  * every user error, a bad option or an unknown command included, with a one-line diagnostic and
  * never picocli's usage text; 2 only for internal errors; the model jar alike. {@code -o/--output}
  * names every command's output (the old spellings still work), {@code --depth} defaults to 1

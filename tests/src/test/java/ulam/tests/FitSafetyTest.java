@@ -20,7 +20,7 @@ import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
 /**
- * Fits that must not be lost, damaged or misread (issue 9, items 4 and 6-10): a lock against two
+ * Fits that must not be lost, damaged or misread (docs/cli.md, "Fits on disk"): a lock against two
  * runs into one folder (stale after a crash), no replaced fit without {@code --overwrite},
  * outputs that never replace a command's inputs or a fit's files nor write through a link out of
  * their folder, manifests that name only plain files inside the fit, every listed file checked
@@ -161,6 +161,8 @@ class FitSafetyTest {
         byte[] source = Files.readAllBytes(m);
         refused(Cli.run("compile", m.toString(), "-o", m.toString()), "-o " + m + " is the model file (" + m + ")", null);
         assertArrayEquals(source, Files.readAllBytes(m));
+        refused(Cli.run("compile", m.toString(), "-o", dir.toString()), "-o " + dir + " is a folder; the output is a file",
+                "give a file's path, e.g. " + dir.resolve("NAME"));   // main: "cannot write DIR: DIR"
         Path data = dir.resolve("d.csv");
         Files.copy(Path.of(DATA), data);
         refused(Cli.run("stancode", m.toString(), "--data", data.toString(), "--data-out", data.toString()),

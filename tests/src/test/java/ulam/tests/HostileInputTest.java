@@ -17,10 +17,10 @@ import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
 /**
- * Hostile input that is not a model error (issue 9, items 3, 12 and 14; issue 13's misleading
- * help): data without rows, decimal commas, pipes and devices given as files, a model file too
- * large to be one, a 20,000-character parameter name, running out of memory. Each case asserts
- * the exact outcome: the error's place and wording, or the correct result.
+ * Hostile input that is not a model error, and help that must not mislead: data without rows,
+ * decimal commas, a compared level that never occurs, pipes and devices given as files, a model
+ * file too large to be one, a 20,000-character parameter name, running out of memory. Each case
+ * asserts the exact outcome: the error's place and wording, or the correct result.
  */
 class HostileInputTest {
 
@@ -55,6 +55,9 @@ class HostileInputTest {
         Path frogs = data("frogs.csv", "\"density\";\"pred\";\"size\";\"surv\";\"propsurv\"\n");
         Cli.Result f = Cli.run("check", "examples/reedfrogs.ulam", "--data", frogs.toString());
         error(f, frogs + ":1:1", "frogs.csv has a header but no rows", null);   // main: "index 'tank' is 0 in row 2"
+        Path json = data("empty.json", "{\n  \"N\": 0,\n  \"y\": []\n}\n");
+        Cli.Result j = Cli.run("run", m.toString(), "--data", json.toString(), "--quiet", "--seed", "1", "--iter", "100");
+        error(j, json + ":3:3", "empty.json has no rows: every array in it is empty (y)", "give each row's values");   // main: samples the prior
     }
 
     @Test
@@ -79,6 +82,25 @@ class HostileInputTest {
         Cli.Result r = Cli.run("run", m.toString(), "--data", d.toString(), "--quiet", "--seed", "1", "--iter", "100");
         error(r, m + ":1:1", "column 'y' (semi.csv) holds text, not numbers (row 1 is '1,5')",
                 "it looks like a number with a decimal comma: write decimals with a point (1.5)");
+    }
+
+    @Test
+    void aComparedLevelThatNeverOccursIsLocated() throws IOException {
+        String model = "y ~ normal(mu, sigma)\nmu <- a + b * ifelse(grp == \"%s\", 1, 0)\n"
+                + "a ~ normal(0, 1)\nb ~ normal(0, 1)\nsigma ~ exponential(1)\n";
+        Path d = data("g.csv", "y,grp\n1.2,control\n2.5,treatment\n0.3,control\n2.9,treatment\n");
+        Path m = model("typo.ulam", String.format(model, "Treatment"));   // main: no word of it, b is sampled from its prior
+        Cli.Result r = Cli.run("run", m.toString(), "--data", d.toString(), "--quiet", "--seed", "1", "--iter", "100", "--chains", "1");
+        error(r, m + ":2:29", "the text \"Treatment\" never occurs in grp (did you mean \"treatment\"?)",
+                "write the value as the data have it; grp has control, treatment");
+        Path p = model("placebo.ulam", String.format(model, "placebo"));   // no near spelling: a warning, and the fit runs
+        Cli.Result w = Cli.run("run", p.toString(), "--data", d.toString(), "--quiet", "--seed", "1", "--iter", "100", "--chains", "1");
+        assertEquals(0, w.status(), w.err());
+        assertTrue(w.err().contains("warning: " + p + ":2:29: the text \"placebo\" never occurs in grp (its values: control, treatment),"
+                + " so the comparison with it is the same for every row"), w.err());
+        Cli.Result frogs = Cli.run("check", "examples/reedfrogs_spg.ulam", "--data", "examples/data/reedfrogs.csv");
+        assertEquals(0, frogs.status(), frogs.err());
+        assertFalse(frogs.err().contains("warning"), "levels that occur are not warned about:\n" + frogs.err());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import ulam.tests.support.HotLoop;
 
 /**
- * DESIGN.md step 6: the generated gradient methods must be compiled by C2 (tier 4). A method over
+ * docs/design.md step 6: the generated gradient methods must be compiled by C2 (tier 4). A method over
  * 8000 bytes of bytecode is never compiled, and C2 gives up on some shapes of code; either would
  * make sampling several times slower without any other sign. This test runs the gradient hot in a
  * child JVM with {@code -XX:+PrintCompilation} and fails if a generated gradient method never

@@ -21,7 +21,7 @@ import ulam.tests.support.Reference;
 /**
  * Pathfinder's draws against the reference posteriors (Stan, see the references' README). On the
  * seed models whose posterior is near-Gaussian, every reference mean within 0.3 reference sd
- * (issue 14's rule) and the diagnostics not flagging the approximation. On the hierarchical ones
+ * and the diagnostics not flagging the approximation. On the hierarchical ones
  * (mBTnc, m13.2, m12.2: scale parameters with skewed posteriors) Pathfinder is either within
  * 0.3 sd or flags itself ({@link Pathfinder.Result#flagged()}): never a silent wrong answer.
  * On the centred funnel (examples/funnel.ulam) the diagnostics must flag it.

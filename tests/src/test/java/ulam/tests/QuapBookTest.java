@@ -29,7 +29,7 @@ import ulam.runtime.data.DataSet;
 /**
  * The book's quap models (fixtures of {@code src/test/resources/book}, see its README) against
  * rethinking 2.42's own {@code quap} on the same data ({@code book/quap/ID.csv}): every
- * parameter's mode (precis's mean) and sd within 2 % of rethinking's sd, the rule of issue 11.
+ * parameter's mode (precis's mean) and sd within 2 % of rethinking's sd.
  * A fixture the compiler refuses today is skipped with the refusal (the book's refusals are
  * another task's, listed by BookTest); where rethinking's quap fails ({@code ID.error.txt}) ours
  * must fail with a user error.

@@ -18,7 +18,7 @@ import ulam.runtime.fit.FitDirectory;
 import ulam.tests.support.Cli;
 
 /**
- * Runs that must not depend on anything but the seed, and runs that are killed (issue 5):
+ * Runs that must not depend on anything but the seed, and runs that are killed:
  * the same {@code --seed} gives byte-identical draws files with {@code --cores 1} and
  * {@code --cores 2} and across runs (the timing trailer, {@code # Elapsed Time: ... seconds},
  * is left out of the comparison: it is wall time); a run killed with SIGKILL while sampling

@@ -41,6 +41,20 @@ public sealed interface Expr {
     /** A unary operation. */
     record Unary(UnaryOp op, Expr operand, Span span) implements Expr {}
 
+    /**
+     * R's selection of a list element or data-frame column, {@code d$height} or {@code d[["height"]]}
+     * ({@code key} is then a {@link Str}), or {@code x[[k]]}: R expressions of the wrapper's arguments
+     * ({@code data=list(R=d$response)}, {@code start=list(mu=mean(d2$height))}). A model line cannot
+     * use it (the checker says so, located).
+     */
+    record Member(Expr target, Expr key, Span span) implements Expr {}
+
+    /**
+     * R's {@code function(i) body}, as in {@code sapply(1:N, function(i) sum(B[i,]*w))}: the checker
+     * accepts it as the function of {@code sapply} over the rows and nowhere else.
+     */
+    record Lambda(List<Name> params, Expr body, Span span) implements Expr {}
+
     /** An omitted index, as in {@code x[, 1]}. */
     record Empty(Span span) implements Expr {}
 

@@ -29,7 +29,7 @@ final class ArrayTyper {
 
     /** Names that make an expression a whole-array one when called. */
     static final Set<String> CONSTRUCTS = Set.of("c", "append_row", "append_col", "rep_vector", "rep", "to_vector", "t",
-            "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix");
+            "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix", "sapply");
 
     private final Typer typer;
     private final Map<String, Symbol> symbols;
@@ -76,6 +76,34 @@ final class ArrayTyper {
         return false;
     }
 
+    /**
+     * Whether {@code e} multiplies a matrix with {@code *} ({@code L_SIGMA * z}, book m14.8nc): in
+     * Stan, whose programs ulam writes, that is the matrix product, so the line is typed as a whole
+     * array. Reads the shapes of the symbols typed so far.
+     */
+    boolean multipliesMatrix(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            // a matrix times a single value (z_b * sigma_B) stays element by element
+            if (b.op() == Expr.BinaryOp.MUL && (isMatrix(b.left()) && !isSingle(b.right()) || isMatrix(b.right()) && !isSingle(b.left()))) {
+                return true;
+            }
+            return multipliesMatrix(b.left()) || multipliesMatrix(b.right());
+        }
+        if (e instanceof Expr.Unary u) return multipliesMatrix(u.operand());
+        if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) if (multipliesMatrix(a)) return true;
+        }
+        return false;
+    }
+
+    private boolean isSingle(Expr e) {
+        return e instanceof Expr.Num || e instanceof Expr.Name n && typer.resolve(n.name()) != null && typer.resolve(n.name()).shape().isScalar();
+    }
+
+    private boolean isMatrix(Expr e) {
+        return e instanceof Expr.Name n && typer.resolve(n.name()) != null && typer.resolve(n.name()).shape() instanceof Shape.Matrix;
+    }
+
     private UlamException error(Span span, String message, String help) {
         return typer.error(span, message, help);
     }
@@ -83,7 +111,7 @@ final class ArrayTyper {
     // ------------------------------------------------------------------ typing
 
     /** The whole-array value of {@code e}, or null if it is a single value. */
-    Object operand(Expr e, Typer.Ctx ctx) {
+    ArrayArg operand(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n && typer.resolve(n.name()) != null && !typer.resolve(n.name()).shape().isScalar()) {
             return whole(typer.resolve(n.name()), n, ctx);
         }
@@ -118,20 +146,20 @@ final class ArrayTyper {
 
     /** A whole-array value. */
     AExpr array(Expr e, Typer.Ctx ctx) {
-        Object o = e instanceof Expr.Name || e instanceof Expr.Binary || e instanceof Expr.Call || e instanceof Expr.Unary
+        ArrayArg o = e instanceof Expr.Name || e instanceof Expr.Binary || e instanceof Expr.Call || e instanceof Expr.Unary
                 ? typeArray(e, ctx) : typer.expr(e, ctx);
         if (o instanceof AExpr a) return a;
         throw error(e.span(), "a vector or matrix is needed here, not a single value", null);
     }
 
-    private Object typeArray(Expr e, Typer.Ctx ctx) {
+    private ArrayArg typeArray(Expr e, Typer.Ctx ctx) {
         if (e instanceof Expr.Name n) {
             Symbol s = typer.resolve(n.name());
             if (s != null && !s.shape().isScalar()) return whole(s, n, ctx);
             return typer.expr(e, ctx);
         }
         if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {
-            Object x = typeArray(u.operand(), ctx);
+            ArrayArg x = typeArray(u.operand(), ctx);
             if (x instanceof AExpr a) return map(a, v -> new TExpr.Neg(v, Elem.REAL));
             return new TExpr.Neg((TExpr) x, ((TExpr) x).elem() == Elem.INT ? Elem.INT : Elem.REAL);
         }
@@ -140,9 +168,9 @@ final class ArrayTyper {
         return typer.expr(e, ctx);
     }
 
-    private Object binary(Expr.Binary b, Typer.Ctx ctx) {
-        Object l = typeArray(b.left(), ctx);
-        Object r = typeArray(b.right(), ctx);
+    private ArrayArg binary(Expr.Binary b, Typer.Ctx ctx) {
+        ArrayArg l = typeArray(b.left(), ctx);
+        ArrayArg r = typeArray(b.right(), ctx);
         if (!(l instanceof AExpr) && !(r instanceof AExpr)) return typer.expr(b, ctx);
         boolean product = b.op() == Expr.BinaryOp.MATMUL
                 || (b.op() == Expr.BinaryOp.MUL && l instanceof AExpr la && r instanceof AExpr ra
@@ -171,7 +199,7 @@ final class ArrayTyper {
         return new AExpr.Elementwise(j, shape, body);
     }
 
-    private AExpr matrixProduct(Expr.Binary b, Object l, Object r) {
+    private AExpr matrixProduct(Expr.Binary b, ArrayArg l, ArrayArg r) {
         if (!(l instanceof AExpr a) || !(r instanceof AExpr c)) {
             throw error(b.span(), "%*% multiplies two matrices, or a matrix and a vector", null);
         }
@@ -185,7 +213,7 @@ final class ArrayTyper {
                 "a matrix product needs a matrix on the left");
     }
 
-    private Object call(Expr.Call c, Typer.Ctx ctx) {
+    private ArrayArg call(Expr.Call c, Typer.Ctx ctx) {
         String fn = c.function();
         switch (fn) {
             case "c", "append_row" -> {
@@ -233,6 +261,9 @@ final class ArrayTyper {
                 DistributionSpec d = Registry.distribution(fn.substring(0, fn.length() - 4)).orElseThrow();
                 return typer.vectors().draw(d, c, ctx);
             }
+            case "sapply" -> {
+                return sapply(c, ctx);
+            }
             case "Chol_to_Corr" -> {
                 arity(c, 1);
                 return block("multiply_lower_tri_self_transpose", List.of(array(c.args().get(0), ctx)), c.span());
@@ -241,7 +272,7 @@ final class ArrayTyper {
         }
         FunctionSpec f = Registry.function(fn).orElse(null);
         if (f != null && f.kind() == FunctionSpec.Kind.BLOCK) {
-            List<Object> args = new ArrayList<>();
+            List<ArrayArg> args = new ArrayList<>();
             for (Expr a : c.args()) args.add(operand(a, ctx));
             if (args.size() != f.arity()) {
                 throw error(c.span(), "'" + fn + "' takes " + f.arity() + " arguments, not " + args.size(), null);
@@ -250,23 +281,68 @@ final class ArrayTyper {
             return out;
         }
         if (f != null && f.kind() == FunctionSpec.Kind.SCALAR) {
-            List<Object> args = new ArrayList<>();
+            List<ArrayArg> args = new ArrayList<>();
             AExpr shaped = null;
             for (Expr a : c.args()) {
-                Object o = typeArray(a, ctx);
+                ArrayArg o = typeArray(a, ctx);
                 args.add(o);
                 if (o instanceof AExpr ae && shaped == null) shaped = ae;
             }
             if (shaped == null) return typer.expr(c, ctx);
             Loop j = typer.newLoop("k", shaped.shape().count());
             List<TExpr> elems = new ArrayList<>();
-            for (Object o : args) {
+            for (ArrayArg o : args) {
                 if (o instanceof AExpr ae) sameShape(shaped.shape(), ae.shape(), c.span());
                 elems.add(o instanceof AExpr ae ? element(ae, new TExpr.LoopIndex(j)) : (TExpr) o);
             }
             return new AExpr.Elementwise(j, shaped.shape(), new TExpr.Call(f, elems));
         }
         return typer.expr(c, ctx);
+    }
+
+    /**
+     * R's {@code sapply(1:N, function(i) sum(X[i,] * v))} (book m4.7alt): element i is the dot
+     * product of row i of the matrix X with the vector v, so the whole is the matrix-vector product
+     * {@code X %*% v} of N = rows(X) elements (checked when the data are bound). Other functions
+     * given to sapply get a located error.
+     */
+    private AExpr sapply(Expr.Call c, Typer.Ctx ctx) {
+        arity(c, 2);
+        Expr over = c.args().get(0);
+        Size n = null;
+        if (over instanceof Expr.Binary r && r.op() == Expr.BinaryOp.RANGE && r.left() instanceof Expr.Num one && one.value() == 1) {
+            n = size(r.right());
+        } else if (over instanceof Expr.Call sl && sl.function().equals("seq_len") && sl.args().size() == 1) {
+            n = size(sl.args().get(0));
+        }
+        if (n == null) throw error(over.span(), "sapply here runs over 1:N", "write sapply(1:N, function(i) ...)");
+        if (!(c.args().get(1) instanceof Expr.Lambda f) || f.params().size() != 1) {
+            throw error(c.args().get(1).span(), "the second argument of sapply is a function of one index, function(i) ...", null);
+        }
+        String i = f.params().get(0).name();
+        if (f.body() instanceof Expr.Call sum && sum.function().equals("sum") && sum.args().size() == 1
+                && sum.args().get(0) instanceof Expr.Binary b && b.op() == Expr.BinaryOp.MUL) {
+            Expr row = isRow(b.left(), i) ? b.left() : isRow(b.right(), i) ? b.right() : null;
+            Expr other = row == b.left() ? b.right() : b.left();
+            if (row != null) {
+                Expr.Name x = (Expr.Name) ((Expr.Index) row).target();
+                AExpr product = matrixProduct(new Expr.Binary(Expr.BinaryOp.MATMUL, x, other, f.body().span()),
+                        typeArray(x, ctx), typeArray(other, ctx));
+                typer.sameSize(((Shape.Vector) product.shape()).length(), n, "the rows of " + x.name() + " and the length of "
+                        + "sapply's 1:N", over.span());
+                return product;
+            }
+        }
+        throw error(f.body().span(), "a function given to sapply " + Unsupported.LATER + ", except sum(X[i,] * v): row i of a"
+                + " matrix times a vector", "write the line without sapply: it runs over every row by itself, with i the row"
+                + " (e.g. mu <- a + X %*% v)");
+    }
+
+    /** Whether {@code e} is {@code X[i, ]}: row {@code i} of a matrix symbol. */
+    private boolean isRow(Expr e, String i) {
+        return e instanceof Expr.Index ix && isMatrix(ix.target()) && ix.indices().size() == 2
+                && ix.indices().get(0) instanceof Expr.Name n && n.name().equals(i)
+                && (ix.indices().get(1) instanceof Expr.Empty || ix.indices().get(1) instanceof Expr.All);
     }
 
     private void arity(Expr.Call c, int n) {
@@ -287,11 +363,11 @@ final class ArrayTyper {
     /** {@code c(a, b, ...)}, {@code append_row(a, b)}: a vector; {@code append_col(a, b)}: a matrix. */
     private AExpr concat(Expr.Call c, Typer.Ctx ctx, boolean columns) {
         if (c.args().isEmpty()) throw error(c.span(), c.function() + "() needs something to join", null);
-        List<Object> parts = new ArrayList<>();
+        List<ArrayArg> parts = new ArrayList<>();
         Size total = null;
         Size rows = null;
         for (Expr a : c.args()) {
-            Object o = operand(a, ctx);
+            ArrayArg o = operand(a, ctx);
             if (o instanceof AExpr ae) o = simple(ae);
             parts.add(o);
             if (columns) {
@@ -328,14 +404,14 @@ final class ArrayTyper {
      * A BLOCK function call: the function's shape signature ({@code vector[K]}, {@code matrix[K,N]})
      * bound to the operands' sizes (equal names checked when data are bound).
      */
-    AExpr block(String name, List<Object> given, Span at) {
-        List<Object> args = new ArrayList<>(given);
+    AExpr block(String name, List<ArrayArg> given, Span at) {
+        List<ArrayArg> args = new ArrayList<>(given);
         FunctionSpec f = Registry.function(name).filter(x -> x.kind() == FunctionSpec.Kind.BLOCK).orElseThrow(() ->
                 error(at, "'" + name + "' " + Unsupported.LATER, "this build's library does not have it"));
         Map<String, Size> bound = new HashMap<>();
         for (int k = 0; k < f.arity(); k++) {
             String want = f.argShapes().get(k);
-            Object o = args.get(k);
+            ArrayArg o = args.get(k);
             if (want.isEmpty()) {
                 if (o instanceof AExpr) throw error(at, "argument " + (k + 1) + " of " + name + " is a single value", null);
                 continue;
@@ -402,47 +478,52 @@ final class ArrayTyper {
 
     /** Every symbol read whole inside an array expression (into {@code out}). */
     static void wholes(AExpr a, java.util.Set<Symbol> out) {
-        if (a instanceof AExpr.Whole w) {
-            out.add(w.symbol());
-        } else if (a instanceof AExpr.Concat c) {
-            for (Object o : c.parts()) if (o instanceof AExpr p) wholes(p, out);
-        } else if (a instanceof AExpr.Transpose t) {
-            wholes(t.of(), out);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            wholes(c.of(), out);
-        } else if (a instanceof AExpr.Block b) {
-            for (Object o : b.args()) if (o instanceof AExpr p) wholes(p, out);
-        } else if (a instanceof AExpr.Draw d) {
-            for (TExpr t : d.operands()) if (t instanceof TExpr.Slice s) out.add(s.symbol());
-        }
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override public Void whole(AExpr.Whole w) { out.add(w.symbol()); return null; }
+            @Override public Void elementwise(AExpr.Elementwise e) { return null; }
+            @Override public Void concat(AExpr.Concat c) { return each(c.parts()); }
+            @Override public Void transpose(AExpr.Transpose t) { return t.of().accept(this); }
+            @Override public Void cumulativeSum(AExpr.CumulativeSum c) { return c.of().accept(this); }
+            @Override public Void draw(AExpr.Draw d) {
+                for (TExpr t : d.operands()) if (t instanceof TExpr.Slice s) out.add(s.symbol());
+                return null;
+            }
+            @Override public Void block(AExpr.Block b) { return each(b.args()); }
+
+            private Void each(List<ArrayArg> parts) {
+                for (ArrayArg o : parts) o.fold(t -> null, p -> p.accept(this));
+                return null;
+            }
+        });
     }
 
     /** Every scalar expression inside an array expression, and the sizes it uses (for the data's views). */
     static void parts(AExpr a, List<TExpr> out, List<Size> sizes) {
         sizes.add(a.shape().count());
-        if (a instanceof AExpr.Whole w) {
-            out.add(new TExpr.Ref(w.symbol(), new TExpr.Num(0, Elem.INT), Elem.REAL));   // its elements are read as reals
-        } else if (a instanceof AExpr.Elementwise e) {
-            out.add(e.body());
-        } else if (a instanceof AExpr.Concat c) {
-            for (Object o : c.parts()) {
-                if (o instanceof TExpr t) out.add(t);
-                else parts((AExpr) o, out, sizes);
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override public Void whole(AExpr.Whole w) {
+                out.add(new TExpr.Ref(w.symbol(), new TExpr.Num(0, Elem.INT), Elem.REAL));   // its elements are read as reals
+                return null;
             }
-        } else if (a instanceof AExpr.Transpose t) {
-            parts(t.of(), out, sizes);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            parts(c.of(), out, sizes);
-        } else if (a instanceof AExpr.Draw d) {
-            sizes.addAll(d.dims());
-            out.addAll(d.operands());
-        } else if (a instanceof AExpr.Block b) {
-            sizes.addAll(b.dims());
-            for (Object o : b.args()) {
-                if (o instanceof TExpr t) out.add(t);
-                else parts((AExpr) o, out, sizes);
+            @Override public Void elementwise(AExpr.Elementwise e) { out.add(e.body()); return null; }
+            @Override public Void concat(AExpr.Concat c) { return each(c.parts()); }
+            @Override public Void transpose(AExpr.Transpose t) { parts(t.of(), out, sizes); return null; }
+            @Override public Void cumulativeSum(AExpr.CumulativeSum c) { parts(c.of(), out, sizes); return null; }
+            @Override public Void draw(AExpr.Draw d) {
+                sizes.addAll(d.dims());
+                out.addAll(d.operands());
+                return null;
             }
-        }
+            @Override public Void block(AExpr.Block b) {
+                sizes.addAll(b.dims());
+                return each(b.args());
+            }
+
+            private Void each(List<ArrayArg> args) {
+                for (ArrayArg o : args) o.fold(out::add, p -> { parts(p, out, sizes); return null; });
+                return null;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ elements

@@ -38,7 +38,7 @@ public final class Checker {
     private final Shapes shapes;
 
     private Checker(Program program, Source source, String modelName, DataSchema schema, CompileMode mode) {
-        this.state = new CheckState(program, source, modelName, schema, mode);
+        this.state = new CheckState(Definitions.stackAppendedColumns(program), source, modelName, schema, mode);
         this.typer = new Typer(state);
         this.arrays = new ArrayTyper(typer, state);
         typer.arrays(arrays);
@@ -137,6 +137,7 @@ public final class Checker {
                         "rename it (e.g. '" + s.name().replaceAll("_+$", "") + "'): Stan, cmdstanpy and ArviZ would take it for a sampler column");
             }
         }
+        new OutputNames(state).name(params, generated);
         if (params.isEmpty() && terms.stream().noneMatch(Term::likelihood) && prediction == null) {
             throw state.error(new Span(1, 1, 1), "the model has no parameters", "a model needs at least one line 'name ~ distribution(...)' for a parameter");
         }

@@ -234,6 +234,8 @@ final class Classification {
             matrixUses(b.right());
         } else if (e instanceof Expr.Unary u) {
             matrixUses(u.operand());
+        } else if (e instanceof Expr.Lambda l) {
+            matrixUses(l.body());
         }
     }
 

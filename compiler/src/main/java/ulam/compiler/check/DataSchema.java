@@ -16,18 +16,29 @@ import java.util.Set;
  *                 halves their memory and lets the IR group rows by them
  * @param missing  names holding NA, with how many (a variable with its own prior is imputed,
  *                 language reference 2.15)
+ * @param values   the data the schema describes, or null: read only by the formula front end,
+ *                 whose expansion depends on them as R's model.matrix does (factor levels,
+ *                 centring means, default priors; docs/formulas.md)
  */
-public record DataSchema(Map<String, Integer> ranks, Set<String> integers, Map<String, Integer> missing) {
+public record DataSchema(Map<String, Integer> ranks, Set<String> integers, Map<String, Integer> missing,
+                         ulam.runtime.data.DataSet values) {
 
     /** A schema that knows names and ranks only. */
     public DataSchema(Map<String, Integer> ranks) {
         this(ranks, Set.of(), Map.of());
     }
 
+    /** A schema without the values. */
+    public DataSchema(Map<String, Integer> ranks, Set<String> integers, Map<String, Integer> missing) {
+        this(ranks, integers, missing, null);
+    }
+
     /**
      * {@code top} over {@code base}: a name of {@code top} has its rank, integer-ness and missing
      * count from {@code top}; other names keep {@code base}'s. A prediction compiles its program
-     * with the fit's data under the new data, so that every name is classified as in the fit.
+     * with the fit's data under the new data, so that every name is classified as in the fit;
+     * the values are {@code base}'s (a formula is expanded with the fit's data: its levels,
+     * centring and priors).
      */
     public static DataSchema overlay(DataSchema base, DataSchema top) {
         java.util.Map<String, Integer> ranks = new java.util.LinkedHashMap<>(base.ranks());
@@ -40,7 +51,7 @@ public record DataSchema(Map<String, Integer> ranks, Set<String> integers, Map<S
         }
         integers.addAll(top.integers());
         missing.putAll(top.missing());
-        return new DataSchema(ranks, integers, missing);
+        return new DataSchema(ranks, integers, missing, base.values());
     }
 
     /** Names in the data. */

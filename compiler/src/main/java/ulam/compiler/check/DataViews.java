@@ -74,15 +74,29 @@ final class DataViews {
         }
     }
 
+    /** Data read as integers because a size is computed from them (a length or a matrix's dimensions need no view). */
     private void sizeViews(Size size) {
-        if (size instanceof Size.Levels l) need(l.symbol(), Elem.INT);
-        else if (size instanceof Size.DataScalar d) need(d.symbol(), Elem.INT);
-        else if (size instanceof Size.Product p) {
-            sizeViews(p.left());
-            sizeViews(p.right());
-        } else if (size instanceof Size.Sum p) {
-            sizeViews(p.left());
-            sizeViews(p.right());
-        }
+        size.accept(new Size.Visitor<Void>() {
+            @Override public Void constant(Size.Const s) { return null; }
+            @Override public Void dataScalar(Size.DataScalar s) { need(s.symbol(), Elem.INT); return null; }
+            @Override public Void levels(Size.Levels s) { need(s.symbol(), Elem.INT); return null; }
+            @Override public Void length(Size.Length s) { return null; }
+            @Override public Void dim(Size.Dim s) { return null; }
+            @Override public Void missing(Size.Missing s) { return null; }
+
+            @Override
+            public Void product(Size.Product s) {
+                sizeViews(s.left());
+                sizeViews(s.right());
+                return null;
+            }
+
+            @Override
+            public Void sum(Size.Sum s) {
+                sizeViews(s.left());
+                sizeViews(s.right());
+                return null;
+            }
+        });
     }
 }

@@ -34,9 +34,51 @@ final class Definitions {
         this.state = state;
     }
 
+    /**
+     * {@code MB ~ multi_normal(c(muM, muB), Rho, Sigma)} with {@code matrix[N,2]:MB <<-
+     * append_col(M, B_merge)} (book m15.7): each row of the appended columns is one observation,
+     * which is the stacked outcome {@code c(M, B_merge) ~ multi_normal(...)} (book m14.6's form,
+     * where {@code B_merge}'s missing values are imputed through this line). The {@code ~} line is
+     * rewritten so, and the definition dropped, when the matrix has no other use; otherwise the
+     * program is returned as it is.
+     */
+    static ulam.compiler.ast.Program stackAppendedColumns(ulam.compiler.ast.Program program) {
+        List<Statement> lines = new java.util.ArrayList<>(program.statements());
+        for (int d = 0; d < lines.size(); d++) {
+            Statement def = lines.get(d);
+            if (def.op() == Statement.Op.SAMPLE || def.tag() != null || !(def.target() instanceof Statement.Target.Symbol x)
+                    || !(def.rhs() instanceof Expr.Call c) || !c.function().equals("append_col") || c.args().size() < 2
+                    || !c.args().stream().allMatch(a -> a instanceof Expr.Name)) continue;
+            String name = x.name().name();
+            int sample = -1;
+            boolean other = false;
+            for (int k = 0; k < lines.size(); k++) {
+                Statement st = lines.get(k);
+                boolean[] uses = {false};
+                Syntax.names(st.rhs(), n -> uses[0] |= n.name().equals(name), n -> { });
+                if (st.condition() != null) Syntax.names(st.condition(), n -> uses[0] |= n.name().equals(name), n -> { });
+                if (st.op() == Statement.Op.SAMPLE && st.target() instanceof Statement.Target.Symbol t && t.name().name().equals(name)
+                        && t.index().isEmpty() && st.type() == null && st.condition() == null && sample < 0) {
+                    sample = k;
+                } else if (uses[0] || k != d && targetNames(st.target()).stream().anyMatch(n -> n.name().equals(name))) {
+                    other = true;
+                }
+            }
+            if (sample < 0 || other) continue;
+            Statement st = lines.get(sample);
+            List<Expr.Name> columns = c.args().stream().map(a -> (Expr.Name) a).toList();
+            lines.set(sample, new Statement(st.tag(), st.tagSpan(), null, new Statement.Target.Stack(columns, List.of(), st.target().span()),
+                    null, st.op(), st.rhs(), st.truncation(), st.span()));
+            lines.remove(d);
+            return new ulam.compiler.ast.Program(List.copyOf(lines), program.options(), program.fitName(), program.wrapper());
+        }
+        return program;
+    }
+
     void collect() {
         spellings();
         for (Statement st : state.program.statements()) {
+            rejectRForms(st);
             if (st.tag() != null && !TAGS.contains(st.tag())) {
                 String near = nearest(st.tag(), TAGS);
                 throw state.error(st.tagSpan(), "unknown tag '" + st.tag() + ">'",
@@ -183,6 +225,41 @@ final class Definitions {
                             + " which makes its prior their product: delete one of them unless that is what you mean"));
                 }
             }
+        }
+    }
+
+    /**
+     * R's {@code d$x}, {@code d[["x"]]} and {@code function(i) ...} parse anywhere (the wrapper's
+     * arguments are R expressions), but a model line may use a function only as the second
+     * argument of {@code sapply} and selects data columns by their names.
+     */
+    private void rejectRForms(Statement st) {
+        List<Expr> parts = new java.util.ArrayList<>();
+        parts.add(st.rhs());
+        if (st.condition() != null) parts.add(st.condition());
+        if (st.truncation() != null) {
+            if (st.truncation().lower() != null) parts.add(st.truncation().lower());
+            if (st.truncation().upper() != null) parts.add(st.truncation().upper());
+        }
+        if (st.type() != null) parts.addAll(st.type().dims());
+        parts.addAll(Syntax.indexOf(st.target()));
+        if (st.target() instanceof Statement.Target.Element e) parts.add(e.element());
+        java.util.Set<Expr> allowed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Expr part : parts) {
+            Syntax.walk(part, e -> {
+                if (e instanceof Expr.Call c && c.function().equals("sapply") && c.args().size() == 2) allowed.add(c.args().get(1));
+                if (e instanceof Expr.Member m) {
+                    String key = m.key() instanceof Expr.Str k ? k.value() : null;
+                    throw state.error(m.span(), "R's selection of a list element or data-frame column (d$x, d[[\"x\"]]) belongs in the"
+                            + " wrapper's arguments, not in a model line",
+                            key != null ? "name the data column directly: " + key.replaceAll("[^A-Za-z0-9_.]", "_")
+                                    + " (the data come from --data)" : "name the data column directly (the data come from --data)");
+                }
+                if (e instanceof Expr.Lambda l && !allowed.contains(l)) {
+                    throw state.error(l.span(), "a function(...) in a model line can only be the second argument of sapply",
+                            "write the expression itself: the line runs over every row by itself, with i the row");
+                }
+            });
         }
     }
 

@@ -38,7 +38,7 @@ final class Locals {
         if (data && st.type() == null && link == null && wholeVectorDataFunction(s, rhs)) {
             return;
         }
-        if (link == null && ArrayTyper.needsArray(rhs)) {
+        if (link == null && (ArrayTyper.needsArray(rhs) || arrays.multipliesMatrix(rhs))) {
             // matrix algebra, concatenation, library functions of arrays: computed into an array
             AExpr a = arrays.array(rhs, Typer.Ctx.scalar(data, gq));
             Shape shape = a.shape();

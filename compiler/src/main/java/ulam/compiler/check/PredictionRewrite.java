@@ -562,24 +562,26 @@ final class PredictionRewrite {
 
     private static void arrayParts(AExpr a, List<TExpr> exprs, List<Size> sizes, Consumer<Symbol> out) {
         sizes.add(a.shape().count());
-        if (a instanceof AExpr.Whole w) {
-            out.accept(w.symbol());
-        } else if (a instanceof AExpr.Elementwise e) {
-            exprs.add(e.body());
-        } else if (a instanceof AExpr.Transpose t) {
-            arrayParts(t.of(), exprs, sizes, out);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            arrayParts(c.of(), exprs, sizes, out);
-        } else if (a instanceof AExpr.Draw d) {
-            sizes.addAll(d.dims());
-            exprs.addAll(d.operands());
-        } else {
-            List<Object> parts = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
-            if (a instanceof AExpr.Block b) sizes.addAll(b.dims());
-            for (Object o : parts) {
-                if (o instanceof TExpr t) exprs.add(t);
-                else arrayParts((AExpr) o, exprs, sizes, out);
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override public Void whole(AExpr.Whole w) { out.accept(w.symbol()); return null; }
+            @Override public Void elementwise(AExpr.Elementwise e) { exprs.add(e.body()); return null; }
+            @Override public Void concat(AExpr.Concat c) { return each(c.parts()); }
+            @Override public Void transpose(AExpr.Transpose t) { arrayParts(t.of(), exprs, sizes, out); return null; }
+            @Override public Void cumulativeSum(AExpr.CumulativeSum c) { arrayParts(c.of(), exprs, sizes, out); return null; }
+            @Override public Void draw(AExpr.Draw d) {
+                sizes.addAll(d.dims());
+                exprs.addAll(d.operands());
+                return null;
             }
-        }
+            @Override public Void block(AExpr.Block b) {
+                sizes.addAll(b.dims());
+                return each(b.args());
+            }
+
+            private Void each(List<ArrayArg> parts) {
+                for (ArrayArg o : parts) o.fold(exprs::add, p -> { arrayParts(p, exprs, sizes, out); return null; });
+                return null;
+            }
+        });
     }
 }

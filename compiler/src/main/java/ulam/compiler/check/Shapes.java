@@ -74,16 +74,24 @@ final class Shapes {
                     throw state.error(st.target().span(), "a parameter can have one index (a vector) or two (a matrix)", null);
                 }
             } else {
-                if (t instanceof Statement.Target.Element e) {
-                    throw state.error(e.span(), "'" + p.name() + "[[k]]' gives a prior to one element, but '" + p.name()
-                            + "' is not declared as a vector on its first line", "declare it there, e.g. vector[2]:" + p.name() + "[[1]] ~ ...");
-                }
-                shape = Shape.SCALAR;
+                shape = Shape.SCALAR;   // an element prior's vector may be inferred (below)
             }
             p.shape(shape);
             p.elem(Elem.REAL);
         }
         new TypeInference(state, this::levels).infer(state.program);
+        for (Symbol p : state.byKind(Kind.PARAMETER)) {
+            if (p.statement() != null && p.statement().target() instanceof Statement.Target.Element e && p.statement().type() == null
+                    && p.shape().isScalar()) {
+                throw state.error(e.span(), "'" + e.name().written() + "[" + show(e.element()) + "]' gives a prior to one element, but '"
+                        + p.name() + "' is not declared as a vector on its first line",
+                        "declare it there, e.g. vector[2]:" + p.name() + "[[1]] ~ ...");
+            }
+        }
+    }
+
+    private static String show(Expr e) {
+        return e instanceof Expr.Num n ? Integer.toString((int) n.value()) : "k";
     }
 
     /** A size written in a type or as an index on the left: a literal, an integer data scalar, or an index column (its levels). */

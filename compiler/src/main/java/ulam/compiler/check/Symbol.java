@@ -29,6 +29,7 @@ public final class Symbol {
     private boolean allowMissing;
     private ulam.stdlib.TransformSpec transform;
     private Size transformSize;
+    private java.util.List<String> outputNames;
 
     Symbol(String name, Kind kind) {
         this.name = name;
@@ -102,6 +103,15 @@ public final class Symbol {
         this.transform = t;
         this.transformSize = k;
     }
+
+    /**
+     * For a reported value: the names its elements are reported under, in column-major order
+     * ({@code output_names = list(...)} of the wrapper, {@link OutputNames}); null for Stan's
+     * names ({@code a[1]}, {@code b[1,2]}).
+     */
+    public java.util.List<String> outputNames() { return outputNames; }
+
+    void outputNames(java.util.List<String> names) { this.outputNames = names; }
 
     /** For a local written {@code logit(p) <- ...}: the link ({@code logit}); else null. */
     public String link() { return link; }

@@ -56,6 +56,38 @@ final class Syntax {
         } else if (e instanceof Expr.Unary u) {
             if (isPlaceholder(u)) return;
             names(u.operand(), value, index);
+        } else if (e instanceof Expr.Member m) {
+            names(m.target(), value, index);
+        } else if (e instanceof Expr.Lambda l) {
+            // the function's parameters are its own names, not the model's
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (Expr.Name p : l.params()) own.add(p.name());
+            names(l.body(), n -> {
+                if (!own.contains(n.name())) value.accept(n);
+            }, n -> {
+                if (!own.contains(n.name())) index.accept(n);
+            });
+        }
+    }
+
+    /** Every expression inside {@code e}, {@code e} first (pre-order), through every kind of node. */
+    static void walk(Expr e, Consumer<Expr> visit) {
+        visit.accept(e);
+        if (e instanceof Expr.Index ix) {
+            walk(ix.target(), visit);
+            for (Expr i : ix.indices()) walk(i, visit);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) walk(a, visit);
+        } else if (e instanceof Expr.Binary b) {
+            walk(b.left(), visit);
+            walk(b.right(), visit);
+        } else if (e instanceof Expr.Unary u) {
+            walk(u.operand(), visit);
+        } else if (e instanceof Expr.Member m) {
+            walk(m.target(), visit);
+            walk(m.key(), visit);
+        } else if (e instanceof Expr.Lambda l) {
+            walk(l.body(), visit);
         }
     }
 

@@ -75,7 +75,7 @@ final class Terms {
             throw state.error(stack.span(), "c(...)[g] ~ " + call.function() + " needs an index after c(...): c(a, b)[g]", null);
         }
         Size levels = v.length();
-        List<Object> wholes = new ArrayList<>();
+        List<ArrayArg> wholes = new ArrayList<>();
         for (Symbol s : parts) wholes.add(new AExpr.Whole(s));
         AExpr side = new AExpr.Concat(wholes, new Shape.Matrix(levels, new Size.Const(k)), true);
         return rowsTerm(st, parts.get(0), arrays.materialize(side, Kind.LOCAL), call, stack.span());
@@ -99,10 +99,31 @@ final class Terms {
         rows.elem(Elem.INT);
         state.symbols.put(rows.name(), rows);
         state.made.add(rows);
+        return eachRow(st, y, n, call, rows, m, Elem.INT);
+    }
+
+    /**
+     * {@code y ~ multi_normal(MU, Rho, sigma)} with {@code y} a data matrix (rethinking's tests, z9):
+     * each row is one observation, as Stan's {@code y[i,:] ~ multi_normal(...)} in the program ulam
+     * writes. The matrix is transposed once when the data are bound, so that each row is a
+     * contiguous vector; one pointwise log-likelihood per row.
+     */
+    private Term vectorRows(Statement st, Symbol y, Expr.Name n, Expr.Call call) {
+        Shape.Matrix m = (Shape.Matrix) y.shape();
+        Symbol columns = arrays.materialize(new AExpr.Transpose(new AExpr.Whole(y), new Shape.Matrix(m.cols(), m.rows())),
+                Kind.TRANSFORMED_DATA);
+        return eachRow(st, y, n, call, columns, m, Elem.REAL);
+    }
+
+    /**
+     * One observation per row of the data matrix {@code y} (rows × cols): the density of the row's
+     * contiguous slice of {@code rowMajor} (y's values row after row), its arguments read at the row.
+     */
+    private Term eachRow(Statement st, Symbol y, Expr.Name n, Expr.Call call, Symbol rowMajor, Shape.Matrix m, Elem elem) {
         Loop loop = typer.newLoop("i", m.rows());
         TExpr k = m.cols().constant() >= 0 ? new TExpr.Num(m.cols().constant(), Elem.INT) : new TExpr.SizeOf(m.cols());
-        TExpr outcome = new TExpr.Slice(rows, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
-                new Shape.Vector(m.cols()), Elem.INT);
+        TExpr outcome = new TExpr.Slice(rowMajor, new TExpr.Arith(TExpr.Op.MUL, new TExpr.LoopIndex(loop), k, Elem.INT),
+                new Shape.Vector(m.cols()), elem);
         Typer.Ctx ctx = Typer.Ctx.rows(loop, false, state.mode.predicting());
         return new Term(st, y, true, loop, typer.densityTerm(call, outcome, n.span(), ctx), null);
     }
@@ -112,7 +133,7 @@ final class Terms {
      * each row the vector (W[i], E[i]) has the distribution, its arguments read at the row.
      */
     private Term stackedOutcomes(Statement st, Statement.Target.Stack stack, Expr.Call call) {
-        List<Object> wholes = new ArrayList<>();
+        List<ArrayArg> wholes = new ArrayList<>();
         Size rows = null;
         for (Expr.Name n : stack.names()) {
             Symbol s = state.symbols.get(n.name());
@@ -122,7 +143,8 @@ final class Terms {
             }
             if (rows == null) rows = v.length();
             else typer.sameSize(rows, v.length(), "the lengths of the outcomes in c(...)", n.span());
-            wholes.add(new AExpr.Whole(s));
+            Symbol read = state.redirect.getOrDefault(n.name(), s);   // an imputed column reads its merged values (book m15.7)
+            wholes.add(read == s ? new AExpr.Whole(s) : arrays.copyOf(new AExpr.Whole(read)));
         }
         int k = wholes.size();
         Symbol byRows = arrays.materialize(new AExpr.Concat(wholes, new Shape.Matrix(rows, new Size.Const(k)), true), Kind.LOCAL);
@@ -157,6 +179,10 @@ final class Terms {
         if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("int[") && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {
             return countRows(st, y, n, call);
+        }
+        if (!isEscape(call) && typer.distributionOf(call).outcomeShape().startsWith("vector[") && indexOf(st.target()).isEmpty()
+                && st.target() instanceof Statement.Target.Symbol && y.shape() instanceof Shape.Matrix && st.type() == null) {
+            return vectorRows(st, y, n, call);
         }
         if (!isEscape(call) && !typer.distributionOf(call).scalarOutcome() && indexOf(st.target()).isEmpty()
                 && st.target() instanceof Statement.Target.Symbol) {
@@ -272,8 +298,8 @@ final class Terms {
     }
 
     /**
-     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; ulam issues
-     * #183, #451): the density renormalised to [L, U] by subtracting
+     * {@code y ~ dist(...) T[L, U]} (Stan reference manual, "Truncated distributions"; missing
+     * from rethinking's ulam, language reference 5): the density renormalised to [L, U] by subtracting
      * {@code log(F(U) - F(L))}, or {@code log(1 - F(L))} / {@code log F(U)} with one bound; for a
      * count outcome the lower bound is included ({@code log(1 - F(L - 1))}).
      */

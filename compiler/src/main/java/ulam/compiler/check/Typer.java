@@ -262,7 +262,7 @@ final class Typer {
                     indexHint(s));
         }
         if (ctx.rows()) {
-            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized())) {
+            if (shape instanceof Shape.Vector v && (s.isData() || s.loop() != null || s.materialized() || declaredVector(s))) {
                 if (s.isData()) {
                     checks.add(new Check.SameLength(s, ctx.loop().count(), null, n.span()));
                 } else {
@@ -284,6 +284,18 @@ final class Typer {
         }
         throw error(n.span(), "'" + s.name() + "' is a " + shape + " but this line works on a " + over,
                 "combine values of the same shape, or index it");
+    }
+
+    /**
+     * A parameter declared as a whole vector ({@code vector[N]:D_true ~ dnorm(mu, sigma)}, book
+     * m15.1), not indexed on its line: in a line over rows it is read at the row, element by
+     * element as Stan's vectorised {@code D_obs ~ normal(D_true, D_sd)}; its length must be the
+     * number of rows (checked when the data are bound). Vectors by group ({@code a[G] ~ ...}) are not:
+     * they need their index.
+     */
+    private static boolean declaredVector(Symbol s) {
+        return s.kind() == Kind.PARAMETER && s.statement() != null && s.statement().type() != null
+                && Syntax.indexOf(s.statement().target()).isEmpty() && s.transform() == null;
     }
 
     private String indexHint(Symbol s) {
@@ -423,6 +435,17 @@ final class Typer {
             arity(c, spec.arity(), signature(spec));
             return new TExpr.Rng(spec, arguments(spec, c, ctx));
         }
+        if (fn.equals("log_sum_exp") && c.args().size() >= 2) {
+            // Stan's log_sum_exp(a, b) of two values (book m15.8: custom(log_sum_exp(log(k) + poisson_lpmf(...), ...)));
+            // more arguments fold left: log_sum_exp(log_sum_exp(a, b), c)
+            FunctionSpec lse = library("log_sum_exp2", c);
+            TExpr sum = null;
+            for (Expr a : c.args()) {
+                TExpr t = numeric(expr(a, ctx), a.span());
+                sum = sum == null ? t : new TExpr.Call(lse, List.of(sum, t));
+            }
+            return sum;
+        }
         Optional<FunctionSpec> f = Registry.function(fn);
         if (f.isEmpty()) {
             if (Registry.distribution(fn).isPresent()) {
@@ -438,7 +461,7 @@ final class Typer {
                         "e.g. m <<- " + fn + "(...)");
             }
             // a scalar-valued function of arrays: computed once per evaluation, read as one value
-            List<Object> args = new ArrayList<>();
+            List<ArrayArg> args = new ArrayList<>();
             for (Expr a : c.args()) args.add(arrays.operand(a, ctx));
             Symbol s = arrays.materialize(arrays.block(fn, args, c.span()), ctx.dataOnly() ? Kind.TRANSFORMED_DATA
                     : ctx.generated() ? Kind.GENERATED : Kind.LOCAL);
@@ -531,7 +554,7 @@ final class Typer {
             if (s.shape().isScalar()) throw notAColumn(a, spec);
             return new TExpr.Ref(s, null, s.elem() == Elem.STRING ? Elem.STRING : Elem.REAL);
         }
-        Object o = arrays.operand(a, Ctx.scalar(true, false));
+        ArrayArg o = arrays.operand(a, Ctx.scalar(true, false));
         if (o instanceof AExpr v) {
             // a data expression such as log(mass): computed once when the data are bound
             return new TExpr.Ref(arrays.materialize(v, Kind.TRANSFORMED_DATA), null, Elem.REAL);

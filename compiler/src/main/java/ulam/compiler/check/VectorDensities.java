@@ -74,7 +74,7 @@ final class VectorDensities {
                 ops.add(t);
                 continue;
             }
-            Object o;
+            ArrayArg o;
             if (scales && k == 2) {
                 // ulam's multi_normal(mu, Rho, sigma): the covariance quad_form_diag(Rho, sigma)
                 Expr rho = mvnorm2 ? call.args().get(2) : a;
@@ -133,7 +133,7 @@ final class VectorDensities {
      * the K values of every row side by side in a K × rows matrix, and this row's column of it;
      * the whole vector as usual when no element depends on the row.
      */
-    private Object rowVectors(Expr.Call c, Typer.Ctx ctx) {
+    private ArrayArg rowVectors(Expr.Call c, Typer.Ctx ctx) {
         List<TExpr> parts = new ArrayList<>();
         boolean byRow = false;
         for (Expr e : c.args()) {
@@ -143,7 +143,7 @@ final class VectorDensities {
         }
         if (!byRow) return arrays.operand(c, ctx);
         Size rows = ctx.loop().count();
-        List<Object> columns = new ArrayList<>();
+        List<ArrayArg> columns = new ArrayList<>();
         for (TExpr t : parts) {
             Loop j = typer.newLoop("i", rows);
             columns.add(new AExpr.Elementwise(j, new Shape.Vector(rows), TExprs.substitute(t, ctx.loop(), new TExpr.LoopIndex(j))));

@@ -7,7 +7,8 @@ import ulam.compiler.ast.Span;
 /**
  * The {@code ulam(...)} wrapper's arguments (language reference A.1): the sampler options given
  * as literals ({@code chains}, {@code iter}, {@code control=list(adapt_delta=...)}, ...) become
- * the model's defaults, {@code constraints=list(...)} is kept for {@link Constraints}, and every
+ * the model's defaults, {@code constraints=list(...)} is kept for {@link Constraints},
+ * {@code output_names=list(...)} for {@link OutputNames}, and every
  * other argument gets a note saying it is ignored. Writes {@link CheckState#options},
  * {@link CheckState#constraintOverrides} and {@link CheckState#notes}; reads the program only.
  */
@@ -59,6 +60,7 @@ final class WrapperOptions {
                     if (!quap) state.notes.add("the argument 'start' of the " + fn + "(...) call is ignored");
                 }
                 case "log_lik" -> { } // the pointwise log-likelihood is always available (A.8)
+                case "output_names" -> { } // read by OutputNames once the reported values are known
                 default -> state.notes.add("the argument '" + o.name() + "' of the " + fn + "(...) call is ignored");
             }
         }

@@ -85,20 +85,27 @@ final class CheckReport {
 
     /** A whole-array expression as text: {@code t(append_col(a_cafe, b_cafe))}, {@code quad_form_diag(Rho, sigma)}. */
     static String show(AExpr a) {
-        if (a instanceof AExpr.Whole w) return w.symbol().name();
-        if (a instanceof AExpr.Elementwise e) return "[" + TExprs.show(e.body()) + " for each " + e.loop().name() + "]";
-        if (a instanceof AExpr.Transpose t) return "t(" + show(t.of()) + ")";
-        if (a instanceof AExpr.CumulativeSum c) return "cumulative_sum(0, " + show(c.of()) + ")";
-        if (a instanceof AExpr.Draw d) {
-            List<String> parts = new ArrayList<>();
-            for (ulam.compiler.check.TExpr t : d.operands()) parts.add(TExprs.show(t));
-            return d.distribution().name() + "_rng(" + String.join(", ", parts) + ")";
-        }
-        List<Object> args = a instanceof AExpr.Concat c ? c.parts() : ((AExpr.Block) a).args();
-        String fn = a instanceof AExpr.Concat c ? (c.columns() ? "append_col" : "c") : ((AExpr.Block) a).function().name();
-        List<String> parts = new ArrayList<>();
-        for (Object o : args) parts.add(o instanceof AExpr x ? show(x) : TExprs.show((ulam.compiler.check.TExpr) o));
-        return fn + "(" + String.join(", ", parts) + ")";
+        return a.accept(new AExpr.Visitor<String>() {
+            @Override public String whole(AExpr.Whole w) { return w.symbol().name(); }
+            @Override public String elementwise(AExpr.Elementwise e) {
+                return "[" + TExprs.show(e.body()) + " for each " + e.loop().name() + "]";
+            }
+            @Override public String concat(AExpr.Concat c) { return call(c.columns() ? "append_col" : "c", c.parts()); }
+            @Override public String transpose(AExpr.Transpose t) { return "t(" + show(t.of()) + ")"; }
+            @Override public String cumulativeSum(AExpr.CumulativeSum c) { return "cumulative_sum(0, " + show(c.of()) + ")"; }
+            @Override public String draw(AExpr.Draw d) {
+                List<String> parts = new ArrayList<>();
+                for (ulam.compiler.check.TExpr t : d.operands()) parts.add(TExprs.show(t));
+                return d.distribution().name() + "_rng(" + String.join(", ", parts) + ")";
+            }
+            @Override public String block(AExpr.Block b) { return call(b.function().name(), b.args()); }
+
+            private String call(String fn, List<ulam.compiler.check.ArrayArg> args) {
+                List<String> parts = new ArrayList<>();
+                for (ulam.compiler.check.ArrayArg o : args) parts.add(o.fold(TExprs::show, CheckReport::show));
+                return fn + "(" + String.join(", ", parts) + ")";
+            }
+        });
     }
 
     private static String type(Symbol s) {

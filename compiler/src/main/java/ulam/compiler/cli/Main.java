@@ -199,11 +199,20 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--ir", description = "Also print the intermediate representation.")
         boolean ir;
 
+        @Option(names = "--passes", paramLabel = "all|none|NAMES", defaultValue = "all",
+                description = "The optimising IR passes to run: all (default), none (the IR as lowered), or names"
+                        + " separated by commas (aggregate, precompute).")
+        String passes;
+
         @Override
         public Integer call() {
+            java.util.List<ulam.compiler.ir.Pass> chosen = ulam.compiler.ir.Passes.parse(passes);
             DataSet d = data.read();
-            Compiler.Compiled c = compile(model, d);
+            Compiler.Compiled c = Compiler.compile(Source.read(model), d == null ? null : Compiler.schema(d),
+                    ulam.compiler.check.CompileMode.POSTERIOR, chosen);
             Model bound = d == null ? null : c.factory().apply(d);
+            String alist = c.spec().source().text();   // a brms or rstanarm call: the alist it became
+            if (!alist.equals(Source.read(model).text())) Streams.out.print("the alist of " + model + ":\n\n" + alist + "\n");
             Streams.out.print(CheckReport.format(c, bound));
             if (ir) Streams.out.print("\n" + c.ir().dump());
             return 0;

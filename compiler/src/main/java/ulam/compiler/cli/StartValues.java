@@ -17,7 +17,8 @@ import ulam.runtime.data.DataSet;
 
 /**
  * The start values of a {@code quap(..., start=list(a=1, b=rep(0, 3)))} call: R expressions
- * evaluated on the data (numbers, arithmetic, {@code c}, {@code rep}, {@code seq_len}, and
+ * evaluated on the data (numbers, arithmetic, {@code c}, {@code rep}, {@code seq_len}, data columns
+ * by name or as R's {@code d$column}, and
  * {@code mean sd median min max sum length nrow ncol log exp sqrt abs} of data columns), each a
  * parameter's value on its own scale. The parameters without one start where the sampler would:
  * uniform in (-R, R) on the unconstrained scale, from the seed. rethinking draws those from the
@@ -127,6 +128,13 @@ final class StartValues {
                         "start values may use numbers and data columns, e.g. start=list(mu=mean(height))");
             }
             if (e instanceof Expr.Call c) return call(c);
+            if (e instanceof Expr.Member m && m.key() instanceof Expr.Str key) {
+                // R's d2$height: the column height of the data frame d2, which --data gives
+                String column = key.value().replaceAll("[^A-Za-z0-9_]", "_");
+                if (data.has(column)) return data.reals(column, null).clone();
+                throw source.error(m.span(), "'" + key.value() + "' in a start value is not a column of the data",
+                        "start values may use numbers and data columns, e.g. start=list(mu=mean(d$height))");
+            }
             throw unsupported(e);
         }
 

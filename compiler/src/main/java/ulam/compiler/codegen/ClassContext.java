@@ -102,19 +102,18 @@ final class ClassContext {
 
     /** Pushes an integer size expression (sums and products of constants and int fields). */
     void pushInt(MethodVisitor mv, IntExpr e) {
-        if (e instanceof IntExpr.Const c) {
-            Bytecode.pushInt(mv, c.value());
-        } else if (e instanceof IntExpr.Of o) {
-            getField(mv, o.slot());
-        } else if (e instanceof IntExpr.Add a) {
-            pushInt(mv, a.left());
-            pushInt(mv, a.right());
+        e.<Void>fold(c -> {
+            Bytecode.pushInt(mv, c);
+            return null;
+        }, slot -> {
+            getField(mv, slot);
+            return null;
+        }, (l, r) -> {
             mv.visitInsn(IADD);
-        } else {
-            IntExpr.Mul m = (IntExpr.Mul) e;
-            pushInt(mv, m.left());
-            pushInt(mv, m.right());
+            return null;
+        }, (l, r) -> {
             mv.visitInsn(IMUL);
-        }
+            return null;
+        });
     }
 }

@@ -14,7 +14,7 @@ import ulam.compiler.ir.Slot;
 
 /**
  * Stage 6 of the compiler: writes one JVM class per model, implementing
- * {@code ulam.runtime.Model} (DESIGN.md step 6). Every slot of the IR is a field; the
+ * {@code ulam.runtime.Model} (docs/design.md step 6). Every slot of the IR is a field; the
  * constructor binds the data ({@link PrepStep}s, {@link DataBinding}); the segments' code
  * ({@link SegmentGen}) is packed into small private methods under a bytecode budget
  * ({@link MethodSplitter}: a loop over rows has a method of its own), so that the JIT compiles each;

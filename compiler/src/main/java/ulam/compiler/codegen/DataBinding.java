@@ -21,7 +21,6 @@ import ulam.compiler.ir.PrepStep;
 import ulam.compiler.ir.Segment;
 import ulam.compiler.ir.Slot;
 import ulam.compiler.ir.Value;
-import ulam.stdlib.DistributionSpec;
 
 /**
  * The generated class's constructor {@code (DataSet)}: the notes, the data binding
@@ -58,7 +57,7 @@ final class DataBinding {
                 steps.add(mv -> SegmentGen.emit(ctx, mv, r.segment(), SegmentGen.Mode.VALUE, steps.firstLocal(), -1),
                         SegmentGen.alone(r.segment()), r.segment());
             } else {
-                steps.add(mv -> prep(mv, p));
+                steps.add(mv -> p.accept(new Step(mv)));
             }
         }
         MethodVisitor mv = ctx.method(ACC_PUBLIC, "<init>", "(L" + DATASET + ";)V");
@@ -77,8 +76,25 @@ final class DataBinding {
         ctx.end(mv);
     }
 
-    private void prep(MethodVisitor mv, PrepStep p) {
-        if (p instanceof PrepStep.LoadArray l) {
+    /**
+     * Emits one bind-time step into {@code mv}, a method of the constructor's
+     * {@link MethodSplitter} (local 1 the data set, local 2 free for an int array); a
+     * {@link PrepStep.Run} is not emitted here: the splitter packs its segment's code itself.
+     */
+    private final class Step implements PrepStep.Visitor<Void> {
+        private final MethodVisitor mv;
+
+        Step(MethodVisitor mv) {
+            this.mv = mv;
+        }
+
+        @Override
+        public Void run(PrepStep.Run r) {
+            throw new IllegalStateException("a segment's code is packed by the constructor's MethodSplitter: " + r.segment().name());
+        }
+
+        @Override
+        public Void loadArray(PrepStep.LoadArray l) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, l.name());
@@ -90,7 +106,11 @@ final class DataBinding {
             };
             mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, m, "(Ljava/lang/String;" + LOCATION + ")" + l.slot().type().descriptor, false);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.LoadScalar l) {
+            return null;
+        }
+
+        @Override
+        public Void loadScalar(PrepStep.LoadScalar l) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, l.name());
@@ -99,7 +119,11 @@ final class DataBinding {
             mv.visitMethodInsn(INVOKEVIRTUAL, DATASET, integer ? "intScalar" : "realScalar",
                     "(Ljava/lang/String;" + LOCATION + ")" + (integer ? "I" : "D"), false);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.DataDim d) {
+            return null;
+        }
+
+        @Override
+        public Void dataDim(PrepStep.DataDim d) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, d.name());
@@ -108,12 +132,20 @@ final class DataBinding {
             Bytecode.pushInt(mv, d.index());
             mv.visitInsn(IALOAD);
             ctx.putField(mv, d.slot());
-        } else if (p instanceof PrepStep.Length l) {
+            return null;
+        }
+
+        @Override
+        public Void length(PrepStep.Length l) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.getField(mv, l.array());
             mv.visitInsn(ARRAYLENGTH);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.Levels l) {
+            return null;
+        }
+
+        @Override
+        public Void levels(PrepStep.Levels l) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.getField(mv, l.index());
             Bytecode.pushString(mv, l.name());
@@ -122,11 +154,19 @@ final class DataBinding {
             mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "levels", "([ILjava/lang/String;" + LOCATION + "Ljava/util/List;)I", false);
             ctx.putField(mv, l.slot());
-        } else if (p instanceof PrepStep.SetInt s) {
+            return null;
+        }
+
+        @Override
+        public Void setInt(PrepStep.SetInt s) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.pushInt(mv, s.value());
             ctx.putField(mv, s.slot());
-        } else if (p instanceof PrepStep.Allocate a) {
+            return null;
+        }
+
+        @Override
+        public Void allocate(PrepStep.Allocate a) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.pushInt(mv, a.length());
             switch (a.array().type()) {
@@ -135,7 +175,11 @@ final class DataBinding {
                 default -> mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
             }
             ctx.putField(mv, a.array());
-        } else if (p instanceof PrepStep.Function f) {
+            return null;
+        }
+
+        @Override
+        public Void function(PrepStep.Function f) {
             mv.visitVarInsn(ALOAD, 0);
             StringBuilder desc = new StringBuilder("(");
             for (Slot a : f.args()) {
@@ -161,14 +205,22 @@ final class DataBinding {
                 mv.visitInsn(ATHROW);
                 mv.visitLabel(done);
             }
-        } else if (p instanceof PrepStep.IndexColumn c) {
+            return null;
+        }
+
+        @Override
+        public Void indexColumn(PrepStep.IndexColumn c) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             Bytecode.pushString(mv, c.name());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "asIndex", "(L" + DATASET + ";Ljava/lang/String;" + LOCATION + ")[I", false);
             ctx.putField(mv, c.slot());
-        } else if (p instanceof PrepStep.CheckOutcome c) {
+            return null;
+        }
+
+        @Override
+        public Void checkOutcome(PrepStep.CheckOutcome c) {
             Bytecode.pushString(mv, c.family());
             ctx.getField(mv, c.y());
             if (c.n() == null) mv.visitInsn(ACONST_NULL);
@@ -177,12 +229,20 @@ final class DataBinding {
             Bytecode.pushString(mv, c.outcome());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "checkOutcome", "(Ljava/lang/String;[I[IILjava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.Group g) {
+            return null;
+        }
+
+        @Override
+        public Void group(PrepStep.Group g) {
             intArrays(mv, g.keys());
             ctx.pushInt(mv, g.rows());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "groupRows", "([[II)[[I", false);
             unpack(mv, new Slot[] {g.rep(), g.count()}, g.groups());
-        } else if (p instanceof PrepStep.Aggregate a) {
+            return null;
+        }
+
+        @Override
+        public Void aggregate(PrepStep.Aggregate a) {
             intArrays(mv, a.keys());
             ctx.getField(mv, a.y());
             if (a.n() == null) mv.visitInsn(ACONST_NULL);
@@ -190,21 +250,33 @@ final class DataBinding {
             ctx.pushInt(mv, a.nConst());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "aggregate", "([[I[I[II)[[I", false);
             unpack(mv, new Slot[] {a.rep(), a.ySum(), a.nSum()}, a.groups());
-        } else if (p instanceof PrepStep.ToInts t) {
+            return null;
+        }
+
+        @Override
+        public Void toInts(PrepStep.ToInts t) {
             mv.visitVarInsn(ALOAD, 0);
             ctx.getField(mv, t.realArray());
             Bytecode.pushString(mv, t.name());
             Bytecode.pushLocation(mv, t.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "toInts", "([DLjava/lang/String;" + LOCATION + ")[I", false);
             ctx.putField(mv, t.intArray());
-        } else if (p instanceof PrepStep.InRange r) {
+            return null;
+        }
+
+        @Override
+        public Void inRange(PrepStep.InRange r) {
             ctx.getField(mv, r.index());
             ctx.pushInt(mv, r.bound());
             Bytecode.pushString(mv, r.name());
             Bytecode.pushLocation(mv, r.at());
             String index = r.index().type() == Slot.Type.INT ? "I" : "[I";   // a data scalar indexes too: a[K]
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "inRange", "(" + index + "ILjava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.CheckSize c) {
+            return null;
+        }
+
+        @Override
+        public Void checkSize(PrepStep.CheckSize c) {
             Bytecode.pushInt(mv, c.dims().size());
             mv.visitIntInsn(NEWARRAY, T_INT);
             for (int k = 0; k < c.dims().size(); k++) {
@@ -217,20 +289,32 @@ final class DataBinding {
             Bytecode.pushString(mv, c.name());
             Bytecode.pushLocation(mv, c.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "size", "([ILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.LiteralInRange r) {
+            return null;
+        }
+
+        @Override
+        public Void literalInRange(PrepStep.LiteralInRange r) {
             Bytecode.pushInt(mv, r.value());
             ctx.pushInt(mv, r.bound());
             Bytecode.pushString(mv, r.name());
             Bytecode.pushLocation(mv, r.at());
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "literalInRange", "(IILjava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.SameLength s) {
+            return null;
+        }
+
+        @Override
+        public Void sameLength(PrepStep.SameLength s) {
             ctx.pushInt(mv, s.expected());
             ctx.pushInt(mv, s.actual());
             Bytecode.pushString(mv, s.expectedName());
             Bytecode.pushString(mv, s.actualName());
             Bytecode.pushLocation(mv, s.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "sameLength", "(IILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
-        } else if (p instanceof PrepStep.TextOccurs t) {
+            return null;
+        }
+
+        @Override
+        public Void textOccurs(PrepStep.TextOccurs t) {
             ctx.getField(mv, t.column());
             Bytecode.pushString(mv, t.text());
             Bytecode.pushString(mv, t.name());
@@ -239,7 +323,11 @@ final class DataBinding {
             mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "textOccurs", "([Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;" + LOCATION
                     + "Ljava/util/List;)V", false);
-        } else if (p instanceof PrepStep.ParameterCount c) {
+            return null;
+        }
+
+        @Override
+        public Void parameterCount(PrepStep.ParameterCount c) {
             newIntArray(mv, c.counts(), 2);
             ctx.pushInt(mv, c.dimension());
             mv.visitVarInsn(ALOAD, 0);
@@ -248,7 +336,11 @@ final class DataBinding {
             Bytecode.pushString(mv, lines(c.at()));
             mv.visitVarInsn(ALOAD, 2);
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "parameterCount", "(IL" + MODEL + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;[I)V", false);
-        } else if (p instanceof PrepStep.ParameterColumns c) {
+            return null;
+        }
+
+        @Override
+        public Void parameterColumns(PrepStep.ParameterColumns c) {
             String names = String.join(String.valueOf(ulam.runtime.model.ModelSupport.NAME_SEPARATOR), c.names());
             mv.visitVarInsn(ALOAD, 1);
             mv.visitVarInsn(ALOAD, 0);
@@ -257,8 +349,7 @@ final class DataBinding {
             Bytecode.pushString(mv, lines(c.at()));
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refuseParameterColumns", "(L" + DATASET + ";L" + MODEL
                     + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V", false);
-        } else {
-            throw new IllegalStateException("prep step " + p);
+            return null;
         }
     }
 
@@ -308,9 +399,9 @@ final class DataBinding {
             for (Segment s : list) {
                 for (Value v : s.values()) {
                     if (v.op() == Value.Op.KERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) {
-                        n = Math.max(n, Calls.partials((DistributionSpec) v.payload()));
+                        n = Math.max(n, Calls.partials(v.distribution()));
                     }
-                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, ((ulam.compiler.ir.VectorDensity) v.payload()).operands());
+                    if (v.op() == Value.Op.VKERNEL) n = Math.max(n, v.vector().operands());
                 }
                 for (Segment.Sink k : s.sinks()) {
                     if (k instanceof Segment.Sink.Call c) n = Math.max(n, c.operands().size());
@@ -369,7 +460,8 @@ final class DataBinding {
     /**
      * {@code names = ModelSupport.outputNames(packed names, packed ranks, dims)}: the names and
      * ranks in one string constant each; the dims (sizes known when the data are bound) filled
-     * into an array in local 2 by methods of at most {@link MethodSplitter#COLD} bytes.
+     * into an array in local 2 by methods of at most {@link MethodSplitter#COLD} bytes; and the
+     * element names the model gives some outputs ({@link #givenNames}), if any.
      */
     private void outputNames(MethodVisitor mv) {
         List<ModelIR.Output> outs = ctx.ir.outputs();
@@ -390,7 +482,12 @@ final class DataBinding {
         Bytecode.pushString(mv, names.toString());
         Bytecode.pushString(mv, ranks.toString());
         mv.visitVarInsn(ALOAD, 2);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I)[Ljava/lang/String;", false);
+        if (outs.stream().anyMatch(o -> o.names() != null)) {
+            givenNames(mv, outs);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I[[Ljava/lang/String;)[Ljava/lang/String;", false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I)[Ljava/lang/String;", false);
+        }
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
     }
 
@@ -413,6 +510,42 @@ final class DataBinding {
         mv.visitIntInsn(NEWARRAY, T_INT);
         mv.visitVarInsn(ASTORE, local);
         fill.emitCalls(mv, local, -1, MethodSplitter.COLD);
+    }
+
+    /**
+     * Pushes the outputs' given element names ({@code String[outputs][]}, null where Stan's names
+     * apply): per output its names joined by newlines, cut into constants of at most 16,000
+     * characters (a class-file constant holds 65535 bytes of modified UTF-8).
+     */
+    private static void givenNames(MethodVisitor mv, List<ModelIR.Output> outs) {
+        Bytecode.pushInt(mv, outs.size());
+        mv.visitTypeInsn(ANEWARRAY, "[Ljava/lang/String;");
+        for (int k = 0; k < outs.size(); k++) {
+            List<String> names = outs.get(k).names();
+            if (names == null) continue;
+            List<String> chunks = new ArrayList<>();
+            StringBuilder sb = new StringBuilder();
+            for (String n : names) {
+                if (sb.length() > 0 && sb.length() + n.length() > 16_000) {
+                    chunks.add(sb.toString());
+                    sb.setLength(0);
+                }
+                if (sb.length() > 0) sb.append('\n');
+                sb.append(n);
+            }
+            chunks.add(sb.toString());
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            Bytecode.pushInt(mv, chunks.size());
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
+            for (int c = 0; c < chunks.size(); c++) {
+                mv.visitInsn(DUP);
+                Bytecode.pushInt(mv, c);
+                Bytecode.pushString(mv, chunks.get(c));
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitInsn(AASTORE);
+        }
     }
 
     void copy() {

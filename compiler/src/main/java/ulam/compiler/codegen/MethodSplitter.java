@@ -15,7 +15,7 @@ import ulam.runtime.UlamException;
  * A budgeted method emitter: code pieces (one per segment, parameter, data step, ...) packed in
  * order into private methods of at most {@link #budget} bytes of bytecode each, so that no
  * generated method exceeds the JVM's limit of 65,535 bytes, and hot ones stay well under the
- * 8,000 bytes above which the JIT never compiles a method (DESIGN.md step 6 measured it: 6.7x
+ * 8,000 bytes above which the JIT never compiles a method (docs/design.md step 6 measured it: 6.7x
  * slower; C2 gives up earlier on long serial chains, hence {@link #HOT} of about 2 KB). A
  * model of 20,000 lines is then some hundreds of small methods, not one method per line (which
  * would also exhaust the class file's constant pool, 65,535 entries).

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import ulam.compiler.ir.Operand;
 import ulam.compiler.ir.Segment;
 import ulam.compiler.ir.Slot;
 import ulam.compiler.ir.Value;
@@ -15,7 +16,7 @@ import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 
 /**
- * Emits the code of one {@link Segment} into a method of the model class (DESIGN.md steps 5
+ * Emits the code of one {@link Segment} into a method of the model class (docs/design.md steps 5
  * and 6); {@link MethodSplitter} packs segments into methods under a bytecode budget.
  *
  * <p>Loop-invariant values are computed once before the loop, everything else per iteration, each
@@ -227,7 +228,7 @@ final class SegmentGen {
         Slot rows = null;
         for (Value v : seg.values()) {
             if (v.op() != Value.Op.LOAD && v.op() != Value.Op.SLOT || v.type() == Value.Type.STRING) continue;
-            ulam.compiler.ir.ModelIR.DataName name = cls.ir.dataNames().get((Slot) v.payload());
+            ulam.compiler.ir.ModelIR.DataName name = cls.ir.dataNames().get(v.slot());
             if (name == null) continue;
             if (v.op() == Value.Op.LOAD && !v.invariant() && row == null) {
                 row = v.arg(0);
@@ -270,7 +271,7 @@ final class SegmentGen {
     private void cacheFields() {
         Set<Slot> read = new LinkedHashSet<>();
         for (Value v : seg.values()) {
-            if (v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) read.add((Slot) v.payload());
+            if (v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) read.add(v.slot());
             if (v.payload() instanceof ulam.compiler.ir.VectorDensity vd) {
                 for (Slot a : vd.arrays()) if (a != null) read.add(a);
                 read.addAll(vd.partials());
@@ -291,7 +292,7 @@ final class SegmentGen {
         for (Segment.Sink s : seg.sinks()) {
             if (s instanceof Segment.Sink.Store st) read.add(st.array());
             if (s instanceof Segment.Draw d) {
-                for (Object o : d.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
+                for (Operand o : d.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
                 read.add(d.out().array());
                 if (rng < 0) {
                     rng = allocRef();
@@ -301,7 +302,7 @@ final class SegmentGen {
                 }
             }
             if (s instanceof Segment.Sink.Call c) {
-                for (Object o : c.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
+                for (Operand o : c.operands()) if (o instanceof Segment.Slice sl) read.add(sl.array());
                 read.add(c.out().array());
                 if (dk < 0) {
                     dk = allocRef();
@@ -320,7 +321,7 @@ final class SegmentGen {
         }
         if (!gradient) return;
         for (Value v : seg.values()) {
-            if ((v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) && v.active()) adjointOf((Slot) v.payload(), false);
+            if ((v.op() == Value.Op.LOAD || v.op() == Value.Op.SLOT) && v.active()) adjointOf(v.slot(), false);
             if (v.op() == Value.Op.VKERNEL && v.payload() instanceof ulam.compiler.ir.VectorDensity vd) {
                 for (Slot a : vd.arrays()) if (a != null && a.adjoint()) adjointOf(a, false);
             }
@@ -331,7 +332,7 @@ final class SegmentGen {
                 if (s instanceof Segment.Sink.Store st && st.array().adjoint()) adjointOf(st.array(), true);
                 if (s instanceof Segment.Sink.Call c) {
                     if (c.out().array().adjoint()) adjointOf(c.out().array(), true);
-                    for (Object o : c.operands()) {
+                    for (Operand o : c.operands()) {
                         if (o instanceof Segment.Slice sl && sl.array().adjoint()) adjointOf(sl.array(), true);
                     }
                 }
@@ -376,7 +377,7 @@ final class SegmentGen {
         if (!gradient) return;
         for (Value v : seg.values()) {
             if (v.op() == Value.Op.SLOT && v.active()) {
-                Slot s = (Slot) v.payload();
+                Slot s = v.slot();
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitInsn(DUP);
                 mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "D");
@@ -416,9 +417,9 @@ final class SegmentGen {
     /** Pushes a value: constants inline, everything else from its local. */
     private void load(Value v) {
         switch (v.op()) {
-            case CONST_I -> Bytecode.pushInt(mv, (Integer) v.payload());
-            case CONST_D -> Bytecode.pushDouble(mv, (Double) v.payload());
-            case CONST_S -> Bytecode.pushString(mv, (String) v.payload());
+            case CONST_I -> Bytecode.pushInt(mv, v.intConstant());
+            case CONST_D -> Bytecode.pushDouble(mv, v.realConstant());
+            case CONST_S -> Bytecode.pushString(mv, v.text());
             default -> {
                 if (local[v.id()] < 0) throw new IllegalStateException("value v" + v.id() + " used before it is computed in " + seg.name());
                 mv.visitVarInsn(loadOp(v.type()), local[v.id()]);
@@ -433,9 +434,9 @@ final class SegmentGen {
             default -> { }
         }
         switch (v.op()) {
-            case SLOT -> mv.visitVarInsn(loadOp(v.type()), fieldLocals.get((Slot) v.payload()));
+            case SLOT -> mv.visitVarInsn(loadOp(v.type()), fieldLocals.get(v.slot()));
             case LOAD -> {
-                Slot s = (Slot) v.payload();
+                Slot s = v.slot();
                 mv.visitVarInsn(ALOAD, fieldLocals.get(s));
                 load(v.arg(0));
                 mv.visitInsn(switch (s.type()) {
@@ -478,29 +479,29 @@ final class SegmentGen {
                 mv.visitInsn(DNEG);
             }
             case CALL -> {
-                FunctionSpec f = (FunctionSpec) v.payload();
+                FunctionSpec f = v.function();
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method(), Calls.function(f), false);
             }
             case KERNEL -> {
-                DistributionSpec d = (DistributionSpec) v.payload();
+                DistributionSpec d = v.distribution();
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitVarInsn(ALOAD, dk);
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "kernel", Calls.kernel(d), false);
             }
             case LPDF -> {
-                DistributionSpec d = (DistributionSpec) v.payload();
+                DistributionSpec d = v.distribution();
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "lpdf", Calls.lpdf(d), false);
             }
             case CONSTANT -> {
-                DistributionSpec d = (DistributionSpec) v.payload();
+                DistributionSpec d = v.distribution();
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "constant", Calls.constant(d), false);
             }
             case VKERNEL, VLPDF -> vectorDensity(v);
             case VRNG -> {
-                ulam.compiler.ir.VectorDensity vd = (ulam.compiler.ir.VectorDensity) v.payload();
+                ulam.compiler.ir.VectorDensity vd = v.vector();
                 DistributionSpec d = vd.distribution();
                 mv.visitVarInsn(ALOAD, rng);
                 int n = vd.operands() - 1;
@@ -513,7 +514,7 @@ final class SegmentGen {
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "rng", Calls.rng(d), false);
             }
             case LCDF, LCCDF -> {
-                DistributionSpec d = (DistributionSpec) v.payload();
+                DistributionSpec d = v.distribution();
                 String method = v.op() == Value.Op.LCDF ? "lcdf" : "lccdf";
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 if (gradient && v.active()) {
@@ -524,7 +525,7 @@ final class SegmentGen {
                 }
             }
             case RNG -> {
-                DistributionSpec d = (DistributionSpec) v.payload();
+                DistributionSpec d = v.distribution();
                 mv.visitVarInsn(ALOAD, rng);
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "rng", Calls.rng(d), false);
@@ -562,10 +563,10 @@ final class SegmentGen {
         mv.visitVarInsn(store(v.type()), local[v.id()]);
         if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF)
                 && gradient && v.active()) {
-            int n = v.op() != Value.Op.VKERNEL ? v.arity() : ((ulam.compiler.ir.VectorDensity) v.payload()).operands();
+            int n = v.op() != Value.Op.VKERNEL ? v.arity() : v.vector().operands();
             int[] p = new int[n];
             for (int k = 0; k < n; k++) {
-                if (v.op() == Value.Op.VKERNEL && ((ulam.compiler.ir.VectorDensity) v.payload()).arrays().get(k) != null) continue;
+                if (v.op() == Value.Op.VKERNEL && v.vector().arrays().get(k) != null) continue;
                 if (!v.arg(k).active()) continue;
                 p[k] = allocDouble();
                 mv.visitVarInsn(ALOAD, dk);
@@ -582,7 +583,7 @@ final class SegmentGen {
      * dims, then for VKERNEL the scalar partials buffer and the work arrays of the vector partials.
      */
     private void vectorDensity(Value v) {
-        ulam.compiler.ir.VectorDensity vd = (ulam.compiler.ir.VectorDensity) v.payload();
+        ulam.compiler.ir.VectorDensity vd = v.vector();
         DistributionSpec d = vd.distribution();
         int n = vd.operands();
         for (int k = 0; k < n; k++) {
@@ -605,7 +606,7 @@ final class SegmentGen {
      * {@code a * dV} added into the adjoint array of each vector operand that has one.
      */
     private void vectorDensityReverse(Value v, int a) {
-        ulam.compiler.ir.VectorDensity vd = (ulam.compiler.ir.VectorDensity) v.payload();
+        ulam.compiler.ir.VectorDensity vd = v.vector();
         int[] p = partials.get(v.id());
         int n = vd.operands();
         int j = 0;
@@ -667,77 +668,90 @@ final class SegmentGen {
     }
 
     private void sinks() {
-        for (Segment.Sink s : seg.sinks()) {
-            if (s instanceof Segment.Sink.Accumulate a) {
-                if (mode == Mode.BACKWARD) continue;
-                int target = a.target() == null ? lp : sums.get(a.target());
-                mv.visitVarInsn(DLOAD, target);
-                load(a.value());
-                mv.visitInsn(DADD);
-                mv.visitVarInsn(DSTORE, target);
-                if (mode == Mode.DIAGNOSE && a.target() == null) testFinite(a.value());
-            } else if (s instanceof Segment.Sink.Store st) {
-                if (mode == Mode.BACKWARD) continue;
-                mv.visitVarInsn(ALOAD, fieldLocals.get(st.array()));
-                load(st.index());
-                load(st.value());
-                mv.visitInsn(switch (st.array().type()) {
-                    case INT_ARRAY -> IASTORE;
-                    case REAL_ARRAY -> DASTORE;
-                    default -> AASTORE;
-                });
-            } else if (s instanceof Segment.Draw d) {
-                if (mode == Mode.BACKWARD) continue;
-                mv.visitVarInsn(ALOAD, rng);
-                for (Object o : d.operands()) {
-                    if (o instanceof Segment.Slice sl) {
-                        mv.visitVarInsn(ALOAD, fieldLocals.get(sl.array()));
-                        load(sl.offset());
-                    } else {
-                        load((Value) o);
-                    }
-                }
-                for (Value v : d.dims()) load(v);
-                mv.visitVarInsn(ALOAD, fieldLocals.get(d.out().array()));
-                load(d.out().offset());
-                DistributionSpec spec = d.distribution();
-                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(spec.implementation()), "rng", Calls.rng(spec), false);
-            } else if (s instanceof Segment.Sink.Call c) {
-                if (mode == Mode.BACKWARD) continue;
-                FunctionSpec f = c.function();
-                boolean scalar = f.resultShape().isEmpty();
-                if (scalar) {   // the value goes to out[off]
-                    mv.visitVarInsn(ALOAD, fieldLocals.get(c.out().array()));
-                    load(c.out().offset());
-                }
-                pushOperands(c);
-                if (!scalar) {
-                    mv.visitVarInsn(ALOAD, fieldLocals.get(c.out().array()));
-                    load(c.out().offset());
-                }
-                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method(), Calls.function(f), false);
-                if (scalar) mv.visitInsn(DASTORE);
-            } else {
-                Segment.Sink.Set set = (Segment.Sink.Set) s;
-                if (mode == Mode.BACKWARD) continue;
-                mv.visitVarInsn(ALOAD, 0);
-                load(set.value());
-                mv.visitFieldInsn(PUTFIELD, cls.internalName(), set.target().field(), set.target().type().descriptor);
-            }
+        if (mode == Mode.BACKWARD) return;   // the backward sweep writes no sink: it propagates their adjoints
+        for (Segment.Sink s : seg.sinks()) s.accept(emitSink);
+    }
+
+    /** The forward code of each kind of sink. */
+    private final Segment.Sink.Visitor<Void> emitSink = new Segment.Sink.Visitor<>() {
+        @Override
+        public Void accumulate(Segment.Sink.Accumulate a) {
+            int target = a.target() == null ? lp : sums.get(a.target());
+            mv.visitVarInsn(DLOAD, target);
+            load(a.value());
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, target);
+            if (mode == Mode.DIAGNOSE && a.target() == null) testFinite(a.value());
+            return null;
         }
+
+        @Override
+        public Void store(Segment.Sink.Store st) {
+            mv.visitVarInsn(ALOAD, fieldLocals.get(st.array()));
+            load(st.index());
+            load(st.value());
+            mv.visitInsn(switch (st.array().type()) {
+                case INT_ARRAY -> IASTORE;
+                case REAL_ARRAY -> DASTORE;
+                default -> AASTORE;
+            });
+            return null;
+        }
+
+        @Override
+        public Void draw(Segment.Draw d) {
+            mv.visitVarInsn(ALOAD, rng);
+            for (Operand o : d.operands()) pushOperand(o);
+            for (Value v : d.dims()) load(v);
+            mv.visitVarInsn(ALOAD, fieldLocals.get(d.out().array()));
+            load(d.out().offset());
+            DistributionSpec spec = d.distribution();
+            mv.visitMethodInsn(INVOKESTATIC, Calls.owner(spec.implementation()), "rng", Calls.rng(spec), false);
+            return null;
+        }
+
+        @Override
+        public Void call(Segment.Sink.Call c) {
+            FunctionSpec f = c.function();
+            boolean scalar = f.resultShape().isEmpty();
+            if (scalar) {   // the value goes to out[off]
+                mv.visitVarInsn(ALOAD, fieldLocals.get(c.out().array()));
+                load(c.out().offset());
+            }
+            pushOperands(c);
+            if (!scalar) {
+                mv.visitVarInsn(ALOAD, fieldLocals.get(c.out().array()));
+                load(c.out().offset());
+            }
+            mv.visitMethodInsn(INVOKESTATIC, Calls.owner(f.implementation()), f.method(), Calls.function(f), false);
+            if (scalar) mv.visitInsn(DASTORE);
+            return null;
+        }
+
+        @Override
+        public Void set(Segment.Sink.Set set) {
+            mv.visitVarInsn(ALOAD, 0);
+            load(set.value());
+            mv.visitFieldInsn(PUTFIELD, cls.internalName(), set.target().field(), set.target().type().descriptor);
+            return null;
+        }
+    };
+
+    /** Pushes one operand: a value, or an array and an offset. */
+    private void pushOperand(Operand o) {
+        o.fold(v -> {
+            load(v);
+            return null;
+        }, sl -> {
+            mv.visitVarInsn(ALOAD, fieldLocals.get(sl.array()));
+            load(sl.offset());
+            return null;
+        });
     }
 
     /** Pushes a call's operands (values, or array and offset) and its dims. */
     private void pushOperands(Segment.Sink.Call c) {
-        for (Object o : c.operands()) {
-            if (o instanceof Value v) {
-                load(v);
-            } else {
-                Segment.Slice sl = (Segment.Slice) o;
-                mv.visitVarInsn(ALOAD, fieldLocals.get(sl.array()));
-                load(sl.offset());
-            }
-        }
+        for (Operand o : c.operands()) pushOperand(o);
         for (Value d : c.dims()) load(d);
     }
 
@@ -765,7 +779,7 @@ final class SegmentGen {
         }
         mv.visitVarInsn(ALOAD, dk);
         for (int k = 0; k < c.operands().size(); k++) {
-            Object o = c.operands().get(k);
+            Operand o = c.operands().get(k);
             if (!(o instanceof Segment.Slice sl) || f.args().get(k) != ulam.stdlib.ValueType.REAL) continue;
             if (sl.array().adjoint()) {
                 mv.visitVarInsn(ALOAD, adjointOf(sl.array(), true));
@@ -846,7 +860,7 @@ final class SegmentGen {
         int a = adj[id];
         switch (v.op()) {
             case LOAD -> {
-                Slot s = (Slot) v.payload();
+                Slot s = v.slot();
                 int arr = adjointLocals.get(s);
                 mv.visitVarInsn(ALOAD, arr);
                 load(v.arg(0));
@@ -857,7 +871,7 @@ final class SegmentGen {
                 mv.visitInsn(DASTORE);
             }
             case SLOT -> {
-                int sum = adjointLocals.get((Slot) v.payload());
+                int sum = adjointLocals.get(v.slot());
                 mv.visitVarInsn(DLOAD, sum);
                 mv.visitVarInsn(DLOAD, a);
                 mv.visitInsn(DADD);
@@ -906,7 +920,7 @@ final class SegmentGen {
                 mv.visitInsn(DNEG);
             });
             case CALL -> {
-                FunctionSpec f = (FunctionSpec) v.payload();
+                FunctionSpec f = v.function();
                 for (int j = 0; j < v.arity(); j++) {
                     int jj = j;
                     contribute(v.arg(j), () -> {

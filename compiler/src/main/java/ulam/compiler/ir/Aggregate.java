@@ -20,6 +20,11 @@ import ulam.stdlib.Registry;
 final class Aggregate {
     private Aggregate() {}
 
+    /** The pass: likelihood lines over every row (not those with a condition). */
+    static final Pass PASS = Pass.of("aggregate",
+            "a likelihood whose term depends on the row only through data columns loops over groups of equal rows",
+            (seg, ctx) -> seg.role() == Segment.Role.LIKELIHOOD ? apply(seg, ctx, ctx.prep()) : seg);
+
     /**
      * The aggregated segment, or {@code seg} itself when the pass does not apply.
      *
@@ -98,7 +103,7 @@ final class Aggregate {
                 return null;
             }
             Value kernel = acc.value();
-            String name = ((DistributionSpec) kernel.payload()).name();
+            String name = kernel.distribution().name();
             String family = name.startsWith("bernoulli") ? "bernoulli" : name.startsWith("binomial") ? "binomial"
                     : name.startsWith("poisson") ? "poisson" : null;
             if (family == null || !isRowLoad(kernel.arg(0), seg)) return null;
@@ -107,26 +112,26 @@ final class Aggregate {
             if (family.equals("binomial")) {
                 Value trials = kernel.arg(1);
                 if (isRowLoad(trials, seg)) {
-                    n = (Slot) trials.payload();
+                    n = trials.slot();
                 } else if (!trials.invariant() || (nConst = Precompute.intExpr(trials)) == null) {
                     return null;
                 }
             }
-            return new Counts(family, name.endsWith("_logit") || name.endsWith("_log"), (Slot) kernel.arg(0).payload(), n,
+            return new Counts(family, name.endsWith("_logit") || name.endsWith("_log"), kernel.arg(0).slot(), n,
                     nConst, kernel.arg(kernel.arity() - 1));
         }
     }
 
     /** An integer data column read at the current row. */
     private static boolean isRowLoad(Value v, Segment seg) {
-        return v.op() == Value.Op.LOAD && v.arg(0) == seg.counter() && ((Slot) v.payload()).type() == Slot.Type.INT_ARRAY
-                && !((Slot) v.payload()).adjoint();
+        return v.op() == Value.Op.LOAD && v.arg(0) == seg.counter() && v.slot().type() == Slot.Type.INT_ARRAY
+                && !v.slot().adjoint();
     }
 
     /** A data column (integer or real: a key compares values exactly) read at the current row. */
     private static boolean isKeyLoad(Value v, Segment seg) {
-        if (v.op() != Value.Op.LOAD || v.arg(0) != seg.counter() || ((Slot) v.payload()).adjoint()) return false;
-        Slot.Type t = ((Slot) v.payload()).type();
+        if (v.op() != Value.Op.LOAD || v.arg(0) != seg.counter() || v.slot().adjoint()) return false;
+        Slot.Type t = v.slot().type();
         return t == Slot.Type.INT_ARRAY || t == Slot.Type.REAL_ARRAY;
     }
 
@@ -140,7 +145,7 @@ final class Aggregate {
         if (v.invariant()) return true;
         if (v.op() == Value.Op.RNG || v.op() == Value.Op.VRNG || v.op() == Value.Op.COUNTER) return false;
         if (isKeyLoad(v, seg)) {
-            keys.add((Slot) v.payload());
+            keys.add(v.slot());
             return true;
         }
         for (int k = 0; k < v.arity(); k++) {

@@ -1,18 +1,52 @@
 package ulam.compiler.ir;
 
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
 /** An integer computed when data are bound: a size, an offset, a count. */
 public sealed interface IntExpr {
+
+    /**
+     * Evaluates this bottom-up, one function per kind (exhaustive: a new kind fails to compile
+     * until every caller handles it); the left operand of a sum or product is folded before the
+     * right one.
+     */
+    <R> R fold(IntFunction<R> constant, Function<Slot, R> of, BinaryOperator<R> add, BinaryOperator<R> mul);
+
     /** A literal. */
-    record Const(int value) implements IntExpr {}
+    record Const(int value) implements IntExpr {
+        @Override
+        public <R> R fold(IntFunction<R> constant, Function<Slot, R> of, BinaryOperator<R> add, BinaryOperator<R> mul) {
+            return constant.apply(value);
+        }
+    }
 
     /** The value of an INT slot. */
-    record Of(Slot slot) implements IntExpr {}
+    record Of(Slot slot) implements IntExpr {
+        @Override
+        public <R> R fold(IntFunction<R> constant, Function<Slot, R> of, BinaryOperator<R> add, BinaryOperator<R> mul) {
+            return of.apply(slot);
+        }
+    }
 
     /** A sum. */
-    record Add(IntExpr left, IntExpr right) implements IntExpr {}
+    record Add(IntExpr left, IntExpr right) implements IntExpr {
+        @Override
+        public <R> R fold(IntFunction<R> constant, Function<Slot, R> of, BinaryOperator<R> add, BinaryOperator<R> mul) {
+            R l = left.fold(constant, of, add, mul);
+            return add.apply(l, right.fold(constant, of, add, mul));
+        }
+    }
 
     /** A product. */
-    record Mul(IntExpr left, IntExpr right) implements IntExpr {}
+    record Mul(IntExpr left, IntExpr right) implements IntExpr {
+        @Override
+        public <R> R fold(IntFunction<R> constant, Function<Slot, R> of, BinaryOperator<R> add, BinaryOperator<R> mul) {
+            R l = left.fold(constant, of, add, mul);
+            return mul.apply(l, right.fold(constant, of, add, mul));
+        }
+    }
 
     /** The value of a slot: a constant slot's constant, else {@link Of}. */
     static IntExpr of(Slot slot) {
@@ -37,10 +71,6 @@ public sealed interface IntExpr {
 
     /** Builds this in a segment as an INT value. */
     default Value in(Segment seg) {
-        if (this instanceof Const c) return seg.constInt(c.value());
-        if (this instanceof Of o) return seg.slot(o.slot());
-        if (this instanceof Add a) return seg.intOp(Value.Op.IADD, a.left().in(seg), a.right().in(seg));
-        Mul m = (Mul) this;
-        return seg.intOp(Value.Op.IMUL, m.left().in(seg), m.right().in(seg));
+        return fold(seg::constInt, seg::slot, (l, r) -> seg.intOp(Value.Op.IADD, l, r), (l, r) -> seg.intOp(Value.Op.IMUL, l, r));
     }
 }

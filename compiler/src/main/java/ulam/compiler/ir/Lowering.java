@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ulam.compiler.check.AExpr;
+import ulam.compiler.check.ArrayArg;
 import ulam.compiler.check.CentredPriors;
 import ulam.compiler.check.Check;
 import ulam.compiler.check.Elem;
@@ -36,7 +37,8 @@ import ulam.stdlib.ValueType;
  * Stage 4 of the compiler: a checked model to {@link ModelIR}. Model locals are inlined where
  * they are used (so a likelihood over rows computes its linear model row by row, and the fused
  * adjoint needs no stored intermediates); data are read once into typed arrays; sizes, offsets and
- * data checks become constructor steps; each {@code ~} line becomes one segment.
+ * data checks become constructor steps; each {@code ~} line becomes one segment, marked with its
+ * {@link Segment.Role}. The IR is not optimised here: {@link Passes#run} rewrites it afterwards.
  */
 public final class Lowering {
 
@@ -154,12 +156,12 @@ public final class Lowering {
         }
         Slot thetaCount = intSlot("constrained parameter values", total);
         List<ModelIR.Output> outputs = new ArrayList<>();
-        for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p)));
+        for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p), p.outputNames()));
         IntExpr outTotal = IntExpr.of(thetaCount);
         for (Symbol g : spec.generated()) {
             Slot offset = intSlot("output offset of " + g.name(), outTotal);
             offsets.put(g, offset);
-            outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset));
+            outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset, g.outputNames()));
             outTotal = add(IntExpr.of(offset), size(g.shape().count()));
         }
         Slot outputCount = intSlot("output count", outTotal);
@@ -233,35 +235,10 @@ public final class Lowering {
             logLik.add(pointwise(t, offset));
         }
         Slot observations = intSlot("observations", obs);
-        namePassCopies();
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
                 CentredPriors.advice(spec), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
                 observations, Map.copyOf(workArrays), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
-    }
-
-    /**
-     * Names the copies of data columns that the passes make ({@code precomputed}: a column read
-     * once per distinct row, {@code copy[c] = column[rep[c]]}), so that a message about a term
-     * of the pass's segment names the column and the data row.
-     */
-    private void namePassCopies() {
-        for (PrepStep p : prep) {
-            if (!(p instanceof PrepStep.Run r) || !r.segment().hasLoop()) continue;
-            for (Segment.Sink k : r.segment().sinks()) {
-                if (!(k instanceof Segment.Sink.Store st) || st.index() != r.segment().counter()) continue;
-                Value load = st.value().op() == Value.Op.I2D ? st.value().arg(0) : st.value();   // an integer column read as real
-                if (load.op() != Value.Op.LOAD) continue;
-                ModelIR.DataName from = dataNames.get((Slot) load.payload());
-                if (from == null || from.rows() != null) continue;
-                Value at = load.arg(0);
-                if (at == r.segment().counter()) {
-                    dataNames.putIfAbsent(st.array(), from);
-                } else if (at.op() == Value.Op.LOAD && at.arg(0) == r.segment().counter()) {
-                    dataNames.putIfAbsent(st.array(), new ModelIR.DataName(from.name(), (Slot) at.payload()));
-                }
-            }
-        }
     }
 
     private static IntExpr add(IntExpr a, IntExpr b) {
@@ -437,30 +414,35 @@ public final class Lowering {
 
     /** A size as a constructor-time integer. */
     private IntExpr size(Size size) {
-        if (size instanceof Size.Const c) return new IntExpr.Const(c.value());
-        if (size instanceof Size.Length l) return IntExpr.of(length(l.symbol()));
-        if (size instanceof Size.Levels l) return IntExpr.of(levels(l.symbol()));
-        if (size instanceof Size.DataScalar d) return IntExpr.of(dataSlot(d.symbol(), Elem.INT));
-        if (size instanceof Size.Dim d) {
-            Slot s = dims.computeIfAbsent(d.symbol().name() + "#" + d.index(), k -> {
-                Slot x = slot(Slot.Type.INT, (d.index() == 0 ? "rows of " : "columns of ") + d.symbol().name(), false);
-                prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
-                return x;
-            });
-            return IntExpr.of(s);
-        }
-        if (size instanceof Size.Sum p) return IntExpr.add(size(p.left()), size(p.right()));
-        if (size instanceof Size.Missing m) {
-            Slot s = dims.computeIfAbsent("missing " + m.symbol().name(), k -> {
-                Slot x = slot(Slot.Type.INT, "missing values of " + m.symbol().name(), false);
-                prep.add(new PrepStep.Function(x, ulam.runtime.model.ModelSupport.class, "countMissing",
-                        List.of(dataSlot(m.symbol(), Elem.REAL)), null));
-                return x;
-            });
-            return IntExpr.of(s);
-        }
-        Size.Product p = (Size.Product) size;
-        return IntExpr.mul(size(p.left()), size(p.right()));
+        return size.accept(new Size.Visitor<IntExpr>() {
+            @Override public IntExpr constant(Size.Const c) { return new IntExpr.Const(c.value()); }
+            @Override public IntExpr length(Size.Length l) { return IntExpr.of(Lowering.this.length(l.symbol())); }
+            @Override public IntExpr levels(Size.Levels l) { return IntExpr.of(Lowering.this.levels(l.symbol())); }
+            @Override public IntExpr dataScalar(Size.DataScalar d) { return IntExpr.of(dataSlot(d.symbol(), Elem.INT)); }
+            @Override public IntExpr sum(Size.Sum p) { return IntExpr.add(size(p.left()), size(p.right())); }
+            @Override public IntExpr product(Size.Product p) { return IntExpr.mul(size(p.left()), size(p.right())); }
+
+            @Override
+            public IntExpr dim(Size.Dim d) {
+                Slot s = dims.computeIfAbsent(d.symbol().name() + "#" + d.index(), k -> {
+                    Slot x = slot(Slot.Type.INT, (d.index() == 0 ? "rows of " : "columns of ") + d.symbol().name(), false);
+                    prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
+                    return x;
+                });
+                return IntExpr.of(s);
+            }
+
+            @Override
+            public IntExpr missing(Size.Missing m) {
+                Slot s = dims.computeIfAbsent("missing " + m.symbol().name(), k -> {
+                    Slot x = slot(Slot.Type.INT, "missing values of " + m.symbol().name(), false);
+                    prep.add(new PrepStep.Function(x, ulam.runtime.model.ModelSupport.class, "countMissing",
+                            List.of(dataSlot(m.symbol(), Elem.REAL)), null));
+                    return x;
+                });
+                return IntExpr.of(s);
+            }
+        });
     }
 
     /** A parameter's bound: a constant slot for a literal ({@code sigma ~ dexp(1)} has lower bound 0), else computed from the data. */
@@ -469,7 +451,7 @@ public final class Lowering {
         Segment seg = Segment.straight(label);
         Value v = seg.real(lower(e, seg, Map.of(), Mode.PREP));
         if (v.op() == Value.Op.CONST_D) {
-            Slot s = new Slot(slots.size(), Slot.Type.REAL, label, false, (Double) v.payload());
+            Slot s = new Slot(slots.size(), Slot.Type.REAL, label, false, v.realConstant());
             slots.add(s);
             return s;
         }
@@ -492,25 +474,45 @@ public final class Lowering {
         }
     }
 
+    /** A data check as a bind-time step (none when it holds by construction). */
     private void check(Check c) {
-        if (c instanceof Check.TextLevel t) {
-            if (!spec.mode().predicting()) {   // new data for predictions may well lack a level
-                prep.add(new PrepStep.TextOccurs(dataSlot(t.column(), Elem.STRING), t.text(), t.column().name(), source.at(t.span())));
+        c.accept(new Check.Visitor<Void>() {
+            @Override
+            public Void textLevel(Check.TextLevel t) {
+                if (!spec.mode().predicting()) {   // new data for predictions may well lack a level
+                    prep.add(new PrepStep.TextOccurs(dataSlot(t.column(), Elem.STRING), t.text(), t.column().name(), source.at(t.span())));
+                }
+                return null;
             }
-        } else if (c instanceof Check.IndexRange r) {
-            prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
-        } else if (c instanceof Check.LiteralRange r) {
-            prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));
-        } else if (c instanceof Check.SameLength l) {
-            if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return;
-            prep.add(new PrepStep.SameLength(size(l.count()), IntExpr.of(length(l.vector())),
-                    "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
-        } else {
-            Check.SameSize s = (Check.SameSize) c;
-            if (s.expected().equals(s.actual()) || s.expected().toString().equals(s.actual().toString())) return;
-            prep.add(new PrepStep.SameLength(size(s.expected()), size(s.actual()), "the length this line works on",
-                    s.what(), source.at(s.span())));
-        }
+
+            @Override
+            public Void indexRange(Check.IndexRange r) {
+                prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
+                return null;
+            }
+
+            @Override
+            public Void literalRange(Check.LiteralRange r) {
+                prep.add(new PrepStep.LiteralInRange(r.value(), size(r.bound()), r.indexed().name(), source.at(r.span())));
+                return null;
+            }
+
+            @Override
+            public Void sameLength(Check.SameLength l) {
+                if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return null;
+                prep.add(new PrepStep.SameLength(size(l.count()), IntExpr.of(length(l.vector())),
+                        "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
+                return null;
+            }
+
+            @Override
+            public Void sameSize(Check.SameSize s) {
+                if (s.expected().equals(s.actual()) || s.expected().toString().equals(s.actual().toString())) return null;
+                prep.add(new PrepStep.SameLength(size(s.expected()), size(s.actual()), "the length this line works on",
+                        s.what(), source.at(s.span())));
+                return null;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ segments
@@ -538,14 +540,22 @@ public final class Lowering {
         } else {
             seg.accumulate(null, lower(t.value(), seg, counters, Mode.MODEL));
         }
-        if (!t.likelihood()) return Precompute.hoist(seg, this::field, prep);
+        if (!t.likelihood()) {
+            seg.role(Segment.Role.PRIOR);
+            return seg;
+        }
         Aggregate.Counts counts = Aggregate.Counts.of(seg);
         if (counts != null && t.condition() == null) {
             prep.add(new PrepStep.CheckOutcome(counts.family(), counts.y(), counts.n(), counts.nConst(), t.lhs().name(),
                     source.at(t.statement().span())));
         }
-        if (t.condition() != null) return Precompute.hoist(filtered(t, seg), this::field, prep);
-        return Precompute.hoist(Aggregate.apply(seg, this::field, prep), this::field, prep);
+        if (t.condition() != null) {
+            Segment rows = filtered(t, seg);
+            rows.role(Segment.Role.FILTERED_LIKELIHOOD);
+            return rows;
+        }
+        seg.role(Segment.Role.LIKELIHOOD);
+        return seg;
     }
 
     private final Map<Term, Slot[]> filters = new IdentityHashMap<>();
@@ -575,10 +585,6 @@ public final class Lowering {
         Value row = out.load(rows[0], out.counter());
         new Rebuild(out, v -> v.op() == Value.Op.COUNTER ? row : null).sinks(seg);
         return out;
-    }
-
-    private Slot field(Slot.Type type, String label) {
-        return slot(type, label, false);
     }
 
     /** The data-only constant of a likelihood, summed once when the data are bound. */
@@ -642,78 +648,110 @@ public final class Lowering {
         List<Segment> segs = new ArrayList<>();
         AExpr a = sym.array();
         String name = "materialize " + sym.name();
-        if (a instanceof AExpr.Concat c) {
-            IntExpr at = st.offset();
-            for (Object part : c.parts()) {
-                if (part instanceof TExpr t) {
-                    Segment seg = Segment.straight(name);
-                    seg.store(st.slot(), at.in(seg), seg.real(lower(t, seg, Map.of(), mode)));
-                    segs.add(seg);
-                    at = add(at, new IntExpr.Const(1));
-                } else {
-                    AExpr p = (AExpr) part;
-                    IntExpr n = size(p.shape().count());
-                    Segment seg = Segment.loop(name);
-                    seg.count(n.in(seg));
-                    seg.store(st.slot(), seg.intOp(Value.Op.IADD, at.in(seg), seg.counter()), element(p, seg.counter(), seg, mode));
-                    segs.add(seg);
-                    at = add(at, n);
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override
+            public Void whole(AExpr.Whole w) {
+                return elementByElement();
+            }
+
+            @Override
+            public Void elementwise(AExpr.Elementwise e) {
+                return elementByElement();
+            }
+
+            /** A whole symbol or an elementwise expression: one loop over the elements. */
+            private Void elementByElement() {
+                Segment seg = Segment.loop(name);
+                seg.count(size(a.shape().count()).in(seg));
+                seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(a, seg.counter(), seg, mode));
+                segs.add(seg);
+                return null;
+            }
+
+            @Override
+            public Void concat(AExpr.Concat c) {
+                IntExpr at = st.offset();
+                for (ArrayArg part : c.parts()) {
+                    IntExpr here = at;
+                    at = part.fold(t -> {
+                        Segment seg = Segment.straight(name);
+                        seg.store(st.slot(), here.in(seg), seg.real(lower(t, seg, Map.of(), mode)));
+                        segs.add(seg);
+                        return add(here, new IntExpr.Const(1));
+                    }, p -> {
+                        IntExpr n = size(p.shape().count());
+                        Segment seg = Segment.loop(name);
+                        seg.count(n.in(seg));
+                        seg.store(st.slot(), seg.intOp(Value.Op.IADD, here.in(seg), seg.counter()), element(p, seg.counter(), seg, mode));
+                        segs.add(seg);
+                        return add(here, n);
+                    });
                 }
+                return null;
             }
-        } else if (a instanceof AExpr.Transpose t) {
-            // result[r, c] (rows R' = cols of the source) = source[c, r]
-            Shape.Matrix src = (Shape.Matrix) t.of().shape();
-            Segment seg = Segment.loop(name);
-            Value rows = size(src.cols()).in(seg);    // rows of the result
-            Value srcRows = size(src.rows()).in(seg);
-            seg.count(seg.intOp(Value.Op.IMUL, rows, srcRows));
-            Value r = seg.intOp(Value.Op.IREM, seg.counter(), rows);
-            Value c = seg.intOp(Value.Op.IDIV, seg.counter(), rows);
-            Value from = seg.intOp(Value.Op.IADD, c, seg.intOp(Value.Op.IMUL, r, srcRows));
-            seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(t.of(), from, seg, mode));
-            segs.add(seg);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            // out[k + 1] = out[k] + of[k]; out[0] stays 0
-            Segment seg = Segment.loop(name);
-            seg.count(size(c.of().shape().count()).in(seg));
-            Value base = st.offset().in(seg);
-            Value here = seg.intOp(Value.Op.IADD, base, seg.counter());
-            Value prev = seg.load(st.slot(), here);
-            Value sum = seg.realOp(Value.Op.DADD, prev, element(c.of(), seg.counter(), seg, mode));
-            seg.store(st.slot(), seg.intOp(Value.Op.IADD, here, seg.constInt(1)), sum);
-            seg.carried(true);
-            segs.add(seg);
-        } else if (a instanceof AExpr.Draw d) {
-            Segment seg = Segment.straight(name + " (" + d.distribution().name() + "_rng)");
-            List<Object> ops = new ArrayList<>();
-            for (int k = 0; k < d.operands().size(); k++) {
-                ops.add(vectorOperand(d.operands().get(k), d.distribution().args().get(k).type() == ValueType.INT, seg, Map.of(), mode));
+
+            @Override
+            public Void transpose(AExpr.Transpose t) {
+                // result[r, c] (rows R' = cols of the source) = source[c, r]
+                Shape.Matrix src = (Shape.Matrix) t.of().shape();
+                Segment seg = Segment.loop(name);
+                Value rows = size(src.cols()).in(seg);    // rows of the result
+                Value srcRows = size(src.rows()).in(seg);
+                seg.count(seg.intOp(Value.Op.IMUL, rows, srcRows));
+                Value r = seg.intOp(Value.Op.IREM, seg.counter(), rows);
+                Value c = seg.intOp(Value.Op.IDIV, seg.counter(), rows);
+                Value from = seg.intOp(Value.Op.IADD, c, seg.intOp(Value.Op.IMUL, r, srcRows));
+                seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(t.of(), from, seg, mode));
+                segs.add(seg);
+                return null;
             }
-            List<Value> dims = new ArrayList<>();
-            for (Size s : d.dims()) dims.add(size(s).in(seg));
-            seg.draw(d.distribution(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
-            segs.add(seg);
-        } else if (a instanceof AExpr.Block b) {
-            Segment seg = Segment.straight(name + " (" + b.function().name() + ")");
-            List<Object> ops = new ArrayList<>();
-            for (Object o : b.args()) {
-                if (o instanceof TExpr t) {
-                    ops.add(seg.real(lower(t, seg, Map.of(), mode)));
-                } else {
-                    Storage of = storageOf(((AExpr.Whole) o).symbol());
-                    ops.add(new Segment.Slice(of.slot(), of.offset().in(seg)));
+
+            @Override
+            public Void cumulativeSum(AExpr.CumulativeSum c) {
+                // out[k + 1] = out[k] + of[k]; out[0] stays 0
+                Segment seg = Segment.loop(name);
+                seg.count(size(c.of().shape().count()).in(seg));
+                Value base = st.offset().in(seg);
+                Value here = seg.intOp(Value.Op.IADD, base, seg.counter());
+                Value prev = seg.load(st.slot(), here);
+                Value sum = seg.realOp(Value.Op.DADD, prev, element(c.of(), seg.counter(), seg, mode));
+                seg.store(st.slot(), seg.intOp(Value.Op.IADD, here, seg.constInt(1)), sum);
+                seg.carried(true);
+                segs.add(seg);
+                return null;
+            }
+
+            @Override
+            public Void draw(AExpr.Draw d) {
+                Segment seg = Segment.straight(name + " (" + d.distribution().name() + "_rng)");
+                List<Operand> ops = new ArrayList<>();
+                for (int k = 0; k < d.operands().size(); k++) {
+                    ops.add(vectorOperand(d.operands().get(k), d.distribution().args().get(k).type() == ValueType.INT, seg, Map.of(), mode));
                 }
+                List<Value> dims = new ArrayList<>();
+                for (Size s : d.dims()) dims.add(size(s).in(seg));
+                seg.draw(d.distribution(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
+                segs.add(seg);
+                return null;
             }
-            List<Value> dims = new ArrayList<>();
-            for (Size d : b.dims()) dims.add(size(d).in(seg));
-            seg.call(b.function(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
-            segs.add(seg);
-        } else {
-            Segment seg = Segment.loop(name);
-            seg.count(size(a.shape().count()).in(seg));
-            seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(a, seg.counter(), seg, mode));
-            segs.add(seg);
-        }
+
+            @Override
+            public Void block(AExpr.Block b) {
+                Segment seg = Segment.straight(name + " (" + b.function().name() + ")");
+                List<Operand> ops = new ArrayList<>();
+                for (ArrayArg o : b.args()) {
+                    ops.add(o.fold(t -> seg.real(lower(t, seg, Map.of(), mode)), w -> {
+                        Storage of = storageOf(((AExpr.Whole) w).symbol());
+                        return new Segment.Slice(of.slot(), of.offset().in(seg));
+                    }));
+                }
+                List<Value> dims = new ArrayList<>();
+                for (Size d : b.dims()) dims.add(size(d).in(seg));
+                seg.call(b.function(), ops, dims, new Segment.Slice(st.slot(), st.offset().in(seg)));
+                segs.add(seg);
+                return null;
+            }
+        });
         return segs;
     }
 
@@ -763,30 +801,76 @@ public final class Lowering {
 
     /** Lowers a checked expression into {@code seg}; {@code counters} maps each loop in scope to its counter. */
     private Value lower(TExpr e, Segment seg, Map<Loop, Value> counters, Mode mode) {
-        if (e instanceof TExpr.Num n) {
+        return e.accept(new Lower(seg, counters, mode));
+    }
+
+    /** The lowering of each kind of checked expression into one segment. */
+    private final class Lower implements TExpr.Visitor<Value> {
+        private final Segment seg;
+        private final Map<Loop, Value> counters;
+        private final Mode mode;
+
+        Lower(Segment seg, Map<Loop, Value> counters, Mode mode) {
+            this.seg = seg;
+            this.counters = counters;
+            this.mode = mode;
+        }
+
+        private Value of(TExpr e) {
+            return e.accept(this);
+        }
+
+        private List<Value> all(List<TExpr> es) {
+            List<Value> out = new ArrayList<>(es.size());
+            for (TExpr a : es) out.add(of(a));
+            return out;
+        }
+
+        @Override
+        public Value num(TExpr.Num n) {
             return switch (n.elem()) {
                 case INT -> seg.constInt((int) n.value());
                 case BOOL -> seg.constBool(n.value() != 0);
                 default -> seg.constReal(n.value());
             };
         }
-        if (e instanceof TExpr.Str s) return seg.constString(s.value());
-        if (e instanceof TExpr.LoopIndex l) {
+
+        @Override
+        public Value str(TExpr.Str s) {
+            return seg.constString(s.value());
+        }
+
+        @Override
+        public Value loopIndex(TExpr.LoopIndex l) {
             Value c = counters.get(l.loop());
             if (c == null) throw new IllegalStateException("loop " + l.loop() + " not in scope");
             return c;
         }
-        if (e instanceof TExpr.SizeOf s) return size(s.size()).in(seg);
-        if (e instanceof TExpr.Ref r) return ref(r, seg, counters, mode);
-        if (e instanceof TExpr.Call c) {
-            List<Value> args = new ArrayList<>();
-            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
-            return seg.call(c.function(), args);
+
+        @Override
+        public Value sizeOf(TExpr.SizeOf s) {
+            return size(s.size()).in(seg);
         }
-        if (e instanceof TExpr.DataCall c) return seg.slot(dataCall(c));
-        if (e instanceof TExpr.Arith a) {
-            Value l = lower(a.left(), seg, counters, mode);
-            Value r = lower(a.right(), seg, counters, mode);
+
+        @Override
+        public Value ref(TExpr.Ref r) {
+            return Lowering.this.ref(r, seg, counters, mode);
+        }
+
+        @Override
+        public Value call(TExpr.Call c) {
+            return seg.call(c.function(), all(c.args()));
+        }
+
+        @Override
+        public Value dataCall(TExpr.DataCall c) {
+            return seg.slot(Lowering.this.dataCall(c));
+        }
+
+        @Override
+        public Value arith(TExpr.Arith a) {
+            Value l = of(a.left());
+            Value r = of(a.right());
             if (a.elem() == Elem.INT && l.type() == Value.Type.INT && r.type() == Value.Type.INT) {
                 return seg.intOp(switch (a.op()) {
                     case ADD -> Value.Op.IADD;
@@ -802,13 +886,17 @@ public final class Lowering {
                 case POW -> power(seg, l, r);
             };
         }
-        if (e instanceof TExpr.Neg n) {
-            Value v = lower(n.operand(), seg, counters, mode);
+
+        @Override
+        public Value neg(TExpr.Neg n) {
+            Value v = of(n.operand());
             return v.type() == Value.Type.INT ? seg.intNeg(v) : seg.realNeg(v);
         }
-        if (e instanceof TExpr.Logic l) {
-            Value a = lower(l.left(), seg, counters, mode);
-            Value b = lower(l.right(), seg, counters, mode);
+
+        @Override
+        public Value logic(TExpr.Logic l) {
+            Value a = of(l.left());
+            Value b = of(l.right());
             return switch (l.op()) {
                 case AND -> seg.logic(Value.Op.AND, a, b);
                 case OR -> seg.logic(Value.Op.OR, a, b);
@@ -820,28 +908,50 @@ public final class Lowering {
                 default -> seg.compare(Value.Op.GE, a, b);
             };
         }
-        if (e instanceof TExpr.Not n) return seg.not(lower(n.operand(), seg, counters, mode));
-        if (e instanceof TExpr.IfElse f) {
-            return seg.select(lower(f.test(), seg, counters, mode), lower(f.yes(), seg, counters, mode),
-                    lower(f.no(), seg, counters, mode));
+
+        @Override
+        public Value not(TExpr.Not n) {
+            return seg.not(of(n.operand()));
         }
-        if (e instanceof TExpr.Reduce r) return seg.slot(reduction(r, counters, mode));
-        if (e instanceof TExpr.Density d) {
+
+        @Override
+        public Value ifElse(TExpr.IfElse f) {
+            return seg.select(of(f.test()), of(f.yes()), of(f.no()));
+        }
+
+        @Override
+        public Value reduce(TExpr.Reduce r) {
+            return seg.slot(reduction(r, counters, mode));
+        }
+
+        @Override
+        public Value density(TExpr.Density d) {
             // inside an expression (custom(...), mixture(...), _lpdf calls): the full log density
-            Value y = lower(d.outcome(), seg, counters, mode);
+            Value y = of(d.outcome());
             List<Value> args = new ArrayList<>();
             List<Value> ints = new ArrayList<>();
             for (int k = 0; k < d.args().size(); k++) {
-                Value a = lower(d.args().get(k), seg, counters, mode);
+                Value a = of(d.args().get(k));
                 args.add(a);
                 if (d.distribution().args().get(k).type() == ValueType.INT) ints.add(a);
             }
             Value v = seg.kernel(d.distribution(), y, args);
             return d.distribution().hasConstant() ? seg.realOp(Value.Op.DADD, v, seg.constant(d.distribution(), y, ints)) : v;
         }
-        if (e instanceof TExpr.VDensity vd) return vectorDensity(vd, seg, counters, mode, true);
-        if (e instanceof TExpr.VRng r) {
-            List<Object> ops = new ArrayList<>();
+
+        @Override
+        public Value slice(TExpr.Slice s) {
+            throw new IllegalStateException("a slice is an operand of a vector density, not a value: " + TExprs.show(s));
+        }
+
+        @Override
+        public Value vDensity(TExpr.VDensity vd) {
+            return vectorDensity(vd, seg, counters, mode, true);
+        }
+
+        @Override
+        public Value vRng(TExpr.VRng r) {
+            List<Operand> ops = new ArrayList<>();
             for (int k = 0; k < r.operands().size(); k++) {
                 ops.add(vectorOperand(r.operands().get(k), r.distribution().args().get(k).type() == ValueType.INT, seg, counters, mode));
             }
@@ -849,17 +959,17 @@ public final class Lowering {
             for (Size d : r.dims()) dims.add(size(d).in(seg));
             return seg.vectorRng(r.distribution(), ops, dims);
         }
-        if (e instanceof TExpr.Cdf c) {
-            List<Value> args = new ArrayList<>();
-            for (TExpr a : c.args()) args.add(lower(a, seg, counters, mode));
-            return seg.cdf(c.distribution(), c.complement(), lower(c.at(), seg, counters, mode), args);
+
+        @Override
+        public Value cdf(TExpr.Cdf c) {
+            List<Value> args = all(c.args());
+            return seg.cdf(c.distribution(), c.complement(), of(c.at()), args);
         }
-        if (e instanceof TExpr.Rng g) {
-            List<Value> args = new ArrayList<>();
-            for (TExpr a : g.args()) args.add(lower(a, seg, counters, mode));
-            return seg.rng(g.distribution(), args);
+
+        @Override
+        public Value rng(TExpr.Rng g) {
+            return seg.rng(g.distribution(), all(g.args()));
         }
-        throw new IllegalStateException("cannot lower " + TExprs.show(e));
     }
 
     /**
@@ -872,7 +982,7 @@ public final class Lowering {
         List<String> names = ulam.stdlib.Signatures.dims(shapes);
         Map<String, IntExpr> dimOf = new HashMap<>();
         for (int i = 0; i < names.size(); i++) dimOf.put(names.get(i), size(vd.dims().get(i)));
-        List<Object> ops = new ArrayList<>();
+        List<Operand> ops = new ArrayList<>();
         List<Slot> partials = new ArrayList<>();
         List<Value> lengths = new ArrayList<>();
         for (int k = 0; k < vd.operands().size(); k++) {
@@ -900,7 +1010,7 @@ public final class Lowering {
     }
 
     /** An operand of a vector density or draw: a {@link Segment.Slice} for a {@link TExpr.Slice}, else its value. */
-    private Object vectorOperand(TExpr o, boolean integer, Segment seg, Map<Loop, Value> counters, Mode mode) {
+    private Operand vectorOperand(TExpr o, boolean integer, Segment seg, Map<Loop, Value> counters, Mode mode) {
         if (!(o instanceof TExpr.Slice sl)) return lower(o, seg, counters, mode);
         Storage st = integer ? new Storage(dataSlot(sl.symbol(), Elem.INT), new IntExpr.Const(0)) : storageOf(sl.symbol());
         Value offset = seg.intOp(Value.Op.IADD, st.offset().in(seg), lower(sl.offset(), seg, counters, mode));
@@ -908,10 +1018,10 @@ public final class Lowering {
     }
 
     private Value power(Segment seg, Value base, Value exponent) {
-        if (exponent.op() == Value.Op.CONST_D && ((Double) exponent.payload()) == 2.0) {
+        if (exponent.op() == Value.Op.CONST_D && exponent.realConstant() == 2.0) {
             return seg.call(Registry.function("square").orElseThrow(), List.of(base));
         }
-        if (exponent.op() == Value.Op.CONST_D && ((Double) exponent.payload()) == 1.0) return seg.real(base);
+        if (exponent.op() == Value.Op.CONST_D && exponent.realConstant() == 1.0) return seg.real(base);
         return seg.call(Registry.function("pow").orElseThrow(), List.of(base, exponent));
     }
 

@@ -81,8 +81,10 @@ public record ModelIR(String name, String file, String source, Map<String, Strin
      * @param name   user name
      * @param dims   empty for a scalar, one size for a vector, rows and columns for a matrix
      * @param offset INT slot: its first position in the output array
+     * @param names  the names its elements are reported under, column-major (the model's
+     *               {@code output_names}), or null for Stan's
      */
-    public record Output(String name, List<IntExpr> dims, Slot offset) {}
+    public record Output(String name, List<IntExpr> dims, Slot offset, List<String> names) {}
 
     /** A listing of the IR, for tests and {@code ulam check --ir}. */
     public String dump() {

@@ -14,6 +14,11 @@ import java.util.Map;
 final class Precompute {
     private Precompute() {}
 
+    /** The pass: every line's log density. */
+    static final Pass PASS = Pass.of("precompute",
+            "per-row values that depend on data alone are computed once, when the data are bound",
+            (seg, ctx) -> hoist(seg, ctx, ctx.prep()));
+
     /** Makes a field of the model class. */
     interface Slots {
         Slot make(Slot.Type type, String label);
@@ -41,14 +46,7 @@ final class Precompute {
             if (dataOnly[v.id()]) continue;
             for (int k = 0; k < v.arity(); k++) usedOutside[v.arg(k).id()] = true;
         }
-        for (Segment.Sink s : seg.sinks()) {
-            if (s instanceof Segment.Sink.Accumulate a) usedOutside[a.value().id()] = true;
-            if (s instanceof Segment.Sink.Store st) {
-                usedOutside[st.index().id()] = true;
-                usedOutside[st.value().id()] = true;
-            }
-            if (s instanceof Segment.Sink.Set set) usedOutside[set.value().id()] = true;
-        }
+        for (Segment.Sink s : seg.sinks()) for (Value v : sinkValues(s)) usedOutside[v.id()] = true;
         Map<Value, Slot> moved = new LinkedHashMap<>();
         for (Value v : values) {
             if (!dataOnly[v.id()] || !usedOutside[v.id()] || !readsRow[v.id()] || trivial(v)) continue;
@@ -80,12 +78,31 @@ final class Precompute {
         return out;
     }
 
+    /** The values a sink reads. */
+    private static List<Value> sinkValues(Segment.Sink s) {
+        return s.accept(new Segment.Sink.Visitor<List<Value>>() {
+            @Override public List<Value> accumulate(Segment.Sink.Accumulate a) { return List.of(a.value()); }
+            @Override public List<Value> store(Segment.Sink.Store st) { return List.of(st.index(), st.value()); }
+            @Override public List<Value> set(Segment.Sink.Set set) { return List.of(set.value()); }
+            @Override public List<Value> call(Segment.Sink.Call c) { return operandValues(c.operands(), c.dims(), c.out()); }
+            @Override public List<Value> draw(Segment.Draw d) { return operandValues(d.operands(), d.dims(), d.out()); }
+        });
+    }
+
+    private static List<Value> operandValues(List<Operand> operands, List<Value> dims, Segment.Slice out) {
+        List<Value> read = new java.util.ArrayList<>();
+        for (Operand o : operands) read.add(o.fold(v -> v, Segment.Slice::offset));
+        read.addAll(dims);
+        read.add(out.offset());
+        return read;
+    }
+
     /** Depends on data and the counter only: no parameter, no density, no random draw. */
     private static boolean isDataOnly(Value v, boolean[] dataOnly) {
         switch (v.op()) {
             case KERNEL, LPDF, CONSTANT, RNG, VKERNEL, VLPDF, LCDF, LCCDF, VRNG -> { return false; }
             case LOAD, SLOT -> {
-                if (((Slot) v.payload()).adjoint()) return false;
+                if (v.slot().adjoint()) return false;
             }
             default -> { }
         }
@@ -104,8 +121,8 @@ final class Precompute {
     static IntExpr intExpr(Value v) {
         if (v == null) return null;
         return switch (v.op()) {
-            case CONST_I -> new IntExpr.Const((Integer) v.payload());
-            case SLOT -> v.type() == Value.Type.INT ? new IntExpr.Of((Slot) v.payload()) : null;
+            case CONST_I -> new IntExpr.Const(v.intConstant());
+            case SLOT -> v.type() == Value.Type.INT ? new IntExpr.Of(v.slot()) : null;
             case IADD, IMUL -> {
                 IntExpr a = intExpr(v.arg(0));
                 IntExpr b = intExpr(v.arg(1));

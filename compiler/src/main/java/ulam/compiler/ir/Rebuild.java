@@ -44,8 +44,8 @@ final class Rebuild {
     }
 
     private Value vector(Value v) {
-        VectorDensity vd = (VectorDensity) v.payload();
-        List<Object> operands = new ArrayList<>();
+        VectorDensity vd = v.vector();
+        List<Operand> operands = new ArrayList<>();
         for (int k = 0; k < vd.operands(); k++) {
             Slot a = vd.arrays().get(k);
             operands.add(a == null ? of(v.arg(k)) : new Segment.Slice(a, of(v.arg(k))));
@@ -57,8 +57,8 @@ final class Rebuild {
     }
 
     private Value vectorRng(Value v) {
-        VectorDensity vd = (VectorDensity) v.payload();
-        List<Object> args = new ArrayList<>();
+        VectorDensity vd = v.vector();
+        List<Operand> args = new ArrayList<>();
         int n = vd.operands() - 1;
         for (int k = 0; k < n; k++) {
             Slot a = vd.arrays().get(k + 1);
@@ -70,28 +70,28 @@ final class Rebuild {
     private Value copy(Value v) {
         Segment t = target;
         return switch (v.op()) {
-            case CONST_I -> v.type() == Value.Type.BOOL ? t.constBool((Integer) v.payload() != 0) : t.constInt((Integer) v.payload());
-            case CONST_D -> t.constReal((Double) v.payload());
-            case CONST_S -> t.constString((String) v.payload());
+            case CONST_I -> v.type() == Value.Type.BOOL ? t.constBool(v.intConstant() != 0) : t.constInt(v.intConstant());
+            case CONST_D -> t.constReal(v.realConstant());
+            case CONST_S -> t.constString(v.text());
             case COUNTER -> {
                 if (t.counter() == null) throw new IllegalStateException("counter copied into a segment without a loop");
                 yield t.counter();
             }
-            case SLOT -> t.slot((Slot) v.payload());
-            case LOAD -> t.load((Slot) v.payload(), of(v.arg(0)));
+            case SLOT -> t.slot(v.slot());
+            case LOAD -> t.load(v.slot(), of(v.arg(0)));
             case IADD, ISUB, IMUL, IDIV, IREM -> t.intOp(v.op(), of(v.arg(0)), of(v.arg(1)));
             case INEG -> t.intNeg(of(v.arg(0)));
             case I2D -> t.real(of(v.arg(0)));
             case DADD, DSUB, DMUL, DDIV -> t.realOp(v.op(), of(v.arg(0)), of(v.arg(1)));
             case DNEG -> t.realNeg(of(v.arg(0)));
-            case CALL -> t.call((FunctionSpec) v.payload(), args(v, 0));
-            case KERNEL -> t.kernel((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
-            case LPDF -> t.lpdf((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
-            case CONSTANT -> t.constant((DistributionSpec) v.payload(), of(v.arg(0)), args(v, 1));
-            case RNG -> t.rng((DistributionSpec) v.payload(), args(v, 0));
+            case CALL -> t.call(v.function(), args(v, 0));
+            case KERNEL -> t.kernel(v.distribution(), of(v.arg(0)), args(v, 1));
+            case LPDF -> t.lpdf(v.distribution(), of(v.arg(0)), args(v, 1));
+            case CONSTANT -> t.constant(v.distribution(), of(v.arg(0)), args(v, 1));
+            case RNG -> t.rng(v.distribution(), args(v, 0));
             case VKERNEL, VLPDF -> vector(v);
             case VRNG -> vectorRng(v);
-            case LCDF, LCCDF -> t.cdf((DistributionSpec) v.payload(), v.op() == Value.Op.LCCDF, of(v.arg(0)), args(v, 1));
+            case LCDF, LCCDF -> t.cdf(v.distribution(), v.op() == Value.Op.LCCDF, of(v.arg(0)), args(v, 1));
             case LT, LE, GT, GE, EQ, NE -> t.compare(v.op(), of(v.arg(0)), of(v.arg(1)));
             case STREQ -> t.stringEquals(of(v.arg(0)), of(v.arg(1)));
             case AND, OR -> t.logic(v.op(), of(v.arg(0)), of(v.arg(1)));
@@ -103,22 +103,44 @@ final class Rebuild {
     /** Copies every sink of {@code from} into the target. */
     void sinks(Segment from) {
         for (Segment.Sink s : from.sinks()) {
-            if (s instanceof Segment.Sink.Accumulate a) {
-                target.accumulate(a.target(), of(a.value()));
-            } else if (s instanceof Segment.Sink.Store st) {
-                target.store(st.array(), of(st.index()), of(st.value()));
-            } else if (s instanceof Segment.Sink.Call c) {
-                java.util.List<Object> ops = new ArrayList<>();
-                for (Object o : c.operands()) {
-                    ops.add(o instanceof Value v ? of(v) : new Segment.Slice(((Segment.Slice) o).array(), of(((Segment.Slice) o).offset())));
+            s.accept(new Segment.Sink.Visitor<Void>() {
+                @Override public Void accumulate(Segment.Sink.Accumulate a) {
+                    target.accumulate(a.target(), of(a.value()));
+                    return null;
                 }
-                java.util.List<Value> dims = new ArrayList<>();
-                for (Value d : c.dims()) dims.add(of(d));
-                target.call(c.function(), ops, dims, new Segment.Slice(c.out().array(), of(c.out().offset())));
-            } else {
-                Segment.Sink.Set set = (Segment.Sink.Set) s;
-                target.set(set.target(), of(set.value()));
-            }
+                @Override public Void store(Segment.Sink.Store st) {
+                    target.store(st.array(), of(st.index()), of(st.value()));
+                    return null;
+                }
+                @Override public Void set(Segment.Sink.Set set) {
+                    target.set(set.target(), of(set.value()));
+                    return null;
+                }
+                @Override public Void call(Segment.Sink.Call c) {
+                    target.call(c.function(), operands(c.operands()), values(c.dims()), slice(c.out()));
+                    return null;
+                }
+                @Override public Void draw(Segment.Draw d) {
+                    target.draw(d.distribution(), operands(d.operands()), values(d.dims()), slice(d.out()));
+                    return null;
+                }
+            });
         }
+    }
+
+    private List<Operand> operands(List<Operand> ops) {
+        List<Operand> out = new ArrayList<>(ops.size());
+        for (Operand o : ops) out.add(o.fold(this::of, this::slice));
+        return out;
+    }
+
+    private List<Value> values(List<Value> vs) {
+        List<Value> out = new ArrayList<>(vs.size());
+        for (Value v : vs) out.add(of(v));
+        return out;
+    }
+
+    private Segment.Slice slice(Segment.Slice s) {
+        return new Segment.Slice(s.array(), of(s.offset()));
     }
 }

@@ -13,7 +13,7 @@ import ulam.stdlib.ValueType;
  * A unit of generated code: an optional counted loop ({@code for c in 0..count-1}) whose body is
  * straight-line SSA {@link Value}s ending in {@link Sink}s. Loop-invariant values are computed
  * once before the loop. A segment whose only sinks add to the log density is <em>fused</em>:
- * its adjoint runs inside the same iteration, right after the forward code (DESIGN.md step 5),
+ * its adjoint runs inside the same iteration, right after the forward code (docs/design.md step 5),
  * so no intermediate is stored.
  *
  * <p>Built with the factory methods, which fold constants and share equal values.
@@ -22,33 +22,85 @@ public final class Segment {
 
     /** Where a value goes. */
     public sealed interface Sink {
+        /** Calls the visitor's method for this sink's kind (complete dispatch, checked by the compiler). */
+        <R> R accept(Visitor<R> v);
+
+        /** One method per kind of sink. */
+        interface Visitor<R> {
+            R accumulate(Accumulate s);
+            R store(Store s);
+            R set(Set s);
+            R call(Call s);
+            R draw(Draw s);
+        }
+
         /** Adds {@code value} to a scalar: the log density ({@code target} null) or a slot (a reduction). */
-        record Accumulate(Slot target, Value value) implements Sink {}
+        record Accumulate(Slot target, Value value) implements Sink {
+            @Override public <R> R accept(Visitor<R> v) { return v.accumulate(this); }
+        }
 
         /** Writes {@code value} at {@code index} of an array slot (or of the output array when {@code array} is null). */
-        record Store(Slot array, Value index, Value value) implements Sink {}
+        record Store(Slot array, Value index, Value value) implements Sink {
+            @Override public <R> R accept(Visitor<R> v) { return v.store(this); }
+        }
 
         /** Sets a scalar slot. */
-        record Set(Slot target, Value value) implements Sink {}
+        record Set(Slot target, Value value) implements Sink {
+            @Override public <R> R accept(Visitor<R> v) { return v.set(this); }
+        }
 
         /**
          * Calls a library BLOCK function: operands are scalar values or array slices, the result
          * goes to {@code out} (a slice; a scalar result is stored at its first element). Its
          * adjoint calls the function's {@code Backward} method.
          */
-        record Call(ulam.stdlib.FunctionSpec function, java.util.List<Object> operands, java.util.List<Value> dims,
-                    Slice out) implements Sink {}
+        record Call(ulam.stdlib.FunctionSpec function, java.util.List<Operand> operands, java.util.List<Value> dims,
+                    Slice out) implements Sink {
+            @Override public <R> R accept(Visitor<R> v) { return v.call(this); }
+        }
     }
 
     /**
      * A random draw of a whole vector or matrix into {@code out}: the distribution's {@code rng}
      * with its arguments (values or slices) and dims; generated quantities only, no adjoint.
      */
-    public record Draw(DistributionSpec distribution, java.util.List<Object> operands, java.util.List<Value> dims, Slice out)
-            implements Sink {}
+    public record Draw(DistributionSpec distribution, java.util.List<Operand> operands, java.util.List<Value> dims, Slice out)
+            implements Sink {
+        @Override public <R> R accept(Sink.Visitor<R> v) { return v.draw(this); }
+    }
 
     /** Elements of an array slot from {@code offset} (an INT value of the segment). */
-    public record Slice(Slot array, Value offset) {}
+    public record Slice(Slot array, Value offset) implements Operand {
+        @Override
+        public <R> R fold(java.util.function.Function<Value, R> single, java.util.function.Function<Slice, R> slice) {
+            return slice.apply(this);
+        }
+    }
+
+    /**
+     * What a segment of the log density is for: the optimising {@link Pass}es rewrite only the
+     * segments of {@code ~} lines, and {@link Aggregate} only likelihoods over all rows.
+     */
+    public enum Role {
+        /** A prior line: over the elements of its parameter. */
+        PRIOR,
+        /** A likelihood line over every row of its data. */
+        LIKELIHOOD,
+        /** A likelihood line {@code y | condition ~ ...} over the rows where its condition holds. */
+        FILTERED_LIKELIHOOD
+    }
+
+    private Role role;
+
+    /** Marks the segment as the log density of a {@code ~} line (see {@link Role}). */
+    public void role(Role r) {
+        role = r;
+    }
+
+    /** What the segment is for, or null for everything but the log density of a {@code ~} line. */
+    public Role role() {
+        return role;
+    }
 
     private boolean carried;
 
@@ -133,18 +185,18 @@ public final class Segment {
     }
 
     /** A library BLOCK function call (see {@link Sink.Call}); operands are {@link Value}s or {@link Slice}s. */
-    public void call(ulam.stdlib.FunctionSpec f, java.util.List<Object> operands, java.util.List<Value> dims, Slice out) {
+    public void call(ulam.stdlib.FunctionSpec f, java.util.List<Operand> operands, java.util.List<Value> dims, Slice out) {
         sinks.add(new Sink.Call(f, operands, dims, out));
     }
 
     /** A random draw of a whole vector or matrix (see {@link Draw}). */
-    public void draw(DistributionSpec d, java.util.List<Object> operands, java.util.List<Value> dims, Slice out) {
+    public void draw(DistributionSpec d, java.util.List<Operand> operands, java.util.List<Value> dims, Slice out) {
         sinks.add(new Draw(d, operands, dims, out));
     }
 
     // ------------------------------------------------------------------ values
 
-    private Value add(Value.Op op, Value[] args, Object payload, Value.Type type) {
+    private Value add(Value.Op op, Value[] args, Payload payload, Value.Type type) {
         boolean invariant = op != Value.Op.COUNTER && op != Value.Op.RNG && op != Value.Op.VRNG;
         boolean active = false;
         for (Value a : args) {
@@ -168,19 +220,19 @@ public final class Segment {
     }
 
     public Value constInt(int c) {
-        return add(Value.Op.CONST_I, new Value[0], c, Value.Type.INT);
+        return add(Value.Op.CONST_I, new Value[0], new Payload.Int(c), Value.Type.INT);
     }
 
     public Value constReal(double c) {
-        return add(Value.Op.CONST_D, new Value[0], c, Value.Type.REAL);
+        return add(Value.Op.CONST_D, new Value[0], new Payload.Real(c), Value.Type.REAL);
     }
 
     public Value constBool(boolean c) {
-        return add(Value.Op.CONST_I, new Value[0], c ? 1 : 0, Value.Type.BOOL);
+        return add(Value.Op.CONST_I, new Value[0], new Payload.Int(c ? 1 : 0), Value.Type.BOOL);
     }
 
     public Value constString(String s) {
-        return add(Value.Op.CONST_S, new Value[0], s, Value.Type.STRING);
+        return add(Value.Op.CONST_S, new Value[0], new Payload.Text(s), Value.Type.STRING);
     }
 
     /** Reads a scalar field (INT or REAL slot); a constant slot is its constant. */
@@ -210,12 +262,12 @@ public final class Segment {
     public Value real(Value v) {
         if (v.type == Value.Type.REAL) return v;
         if (v.type == Value.Type.STRING) throw new IllegalArgumentException("string used as a number");
-        if (v.op == Value.Op.CONST_I) return constReal(((Integer) v.payload).doubleValue());
+        if (v.op == Value.Op.CONST_I) return constReal(v.intConstant());
         return add(Value.Op.I2D, new Value[] {v}, null, Value.Type.REAL);
     }
 
     private static boolean isConst(Value v, double c) {
-        return (v.op == Value.Op.CONST_I && ((Integer) v.payload) == c) || (v.op == Value.Op.CONST_D && ((Double) v.payload) == c);
+        return (v.op == Value.Op.CONST_I && v.intConstant() == c) || (v.op == Value.Op.CONST_D && v.realConstant() == c);
     }
 
     /** Integer arithmetic with folding: constants, {@code x + 0}, {@code x * 1}, {@code (x + a) - b}. */
@@ -223,8 +275,8 @@ public final class Segment {
         integer(a);
         integer(b);
         if (a.op == Value.Op.CONST_I && b.op == Value.Op.CONST_I) {
-            int x = (Integer) a.payload;
-            int y = (Integer) b.payload;
+            int x = a.intConstant();
+            int y = b.intConstant();
             if ((op == Value.Op.IDIV || op == Value.Op.IREM) && y == 0) throw new IllegalArgumentException("division by 0");
             return constInt(switch (op) {
                 case IADD -> x + y;
@@ -243,15 +295,15 @@ public final class Segment {
         if (op == Value.Op.IMUL && (isConst(a, 0) || isConst(b, 0))) return constInt(0);
         if ((op == Value.Op.ISUB || op == Value.Op.IADD) && b.op == Value.Op.CONST_I
                 && (a.op == Value.Op.IADD || a.op == Value.Op.ISUB) && a.args[1].op == Value.Op.CONST_I) {
-            int inner = (Integer) a.args[1].payload * (a.op == Value.Op.IADD ? 1 : -1);
-            int outer = (Integer) b.payload * (op == Value.Op.IADD ? 1 : -1);
+            int inner = a.args[1].intConstant() * (a.op == Value.Op.IADD ? 1 : -1);
+            int outer = b.intConstant() * (op == Value.Op.IADD ? 1 : -1);
             return intOp(Value.Op.IADD, a.args[0], constInt(inner + outer));
         }
         return add(op, new Value[] {a, b}, null, Value.Type.INT);
     }
 
     public Value intNeg(Value a) {
-        if (a.op == Value.Op.CONST_I) return constInt(-(Integer) a.payload);
+        if (a.op == Value.Op.CONST_I) return constInt(-a.intConstant());
         return add(Value.Op.INEG, new Value[] {integer(a)}, null, Value.Type.INT);
     }
 
@@ -260,8 +312,8 @@ public final class Segment {
         a = real(a);
         b = real(b);
         if (a.op == Value.Op.CONST_D && b.op == Value.Op.CONST_D) {
-            double x = (Double) a.payload;
-            double y = (Double) b.payload;
+            double x = a.realConstant();
+            double y = b.realConstant();
             return constReal(switch (op) {
                 case DADD -> x + y;
                 case DSUB -> x - y;
@@ -281,7 +333,7 @@ public final class Segment {
 
     public Value realNeg(Value a) {
         a = real(a);
-        if (a.op == Value.Op.CONST_D) return constReal(-(Double) a.payload);
+        if (a.op == Value.Op.CONST_D) return constReal(-a.realConstant());
         return add(Value.Op.DNEG, new Value[] {a}, null, Value.Type.REAL);
     }
 
@@ -289,7 +341,7 @@ public final class Segment {
     public Value call(FunctionSpec f, List<Value> args) {
         Value[] a = new Value[args.size()];
         for (int k = 0; k < a.length; k++) a[k] = real(args.get(k));
-        return add(Value.Op.CALL, a, f, Value.Type.REAL);
+        return add(Value.Op.CALL, a, new Payload.Function(f), Value.Type.REAL);
     }
 
     /** Operands of a distribution call: INT slots stay INT, REAL slots become REAL. */
@@ -305,12 +357,12 @@ public final class Segment {
 
     /** The log density minus its data-only constant, with partial derivatives (gradient code). */
     public Value kernel(DistributionSpec d, Value outcome, List<Value> args) {
-        return add(Value.Op.KERNEL, distributionArgs(d, outcome, args), d, Value.Type.REAL);
+        return add(Value.Op.KERNEL, distributionArgs(d, outcome, args), new Payload.Distribution(d), Value.Type.REAL);
     }
 
     /** The full log density, constants kept (pointwise log-likelihood). */
     public Value lpdf(DistributionSpec d, Value outcome, List<Value> args) {
-        return add(Value.Op.LPDF, distributionArgs(d, outcome, args), d, Value.Type.REAL);
+        return add(Value.Op.LPDF, distributionArgs(d, outcome, args), new Payload.Distribution(d), Value.Type.REAL);
     }
 
     /** The data-only constant of a discrete density: its outcome and INT arguments. */
@@ -318,7 +370,7 @@ public final class Segment {
         Value[] a = new Value[intArgs.size() + 1];
         a[0] = integer(outcome);
         for (int k = 0; k < intArgs.size(); k++) a[k + 1] = integer(intArgs.get(k));
-        return add(Value.Op.CONSTANT, a, d, Value.Type.REAL);
+        return add(Value.Op.CONSTANT, a, new Payload.Distribution(d), Value.Type.REAL);
     }
 
     /**
@@ -330,7 +382,7 @@ public final class Segment {
      * @param dims     one INT value per size name of the distribution's shapes
      * @param lengths  VKERNEL: the length of each partials array
      */
-    public Value vectorDensity(DistributionSpec d, boolean kernel, List<Object> operands, List<Value> dims, List<Slot> partials,
+    public Value vectorDensity(DistributionSpec d, boolean kernel, List<Operand> operands, List<Value> dims, List<Slot> partials,
                                List<Value> lengths) {
         List<Value> a = new ArrayList<>();
         List<Slot> arrays = new ArrayList<>();
@@ -347,24 +399,23 @@ public final class Segment {
      *
      * @param first position of {@code operands.get(0)} among the distribution's operands (0 the outcome, 1 the first argument)
      */
-    private void operands(DistributionSpec d, List<Object> operands, int first, List<Value> a, List<Slot> arrays) {
+    private void operands(DistributionSpec d, List<Operand> operands, int first, List<Value> a, List<Slot> arrays) {
         for (int k = 0; k < operands.size(); k++) {
-            Object o = operands.get(k);
             int at = k + first;
             boolean integer = at == 0 ? d.outcome() == ValueType.INT : d.args().get(at - 1).type() == ValueType.INT;
-            if (o instanceof Slice sl) {
-                arrays.add(sl.array());
-                a.add(integer(sl.offset()));
-            } else {
+            operands.get(k).fold(v -> {
                 arrays.add(null);
-                a.add(integer ? integer((Value) o) : real((Value) o));
-            }
+                return a.add(integer ? integer(v) : real(v));
+            }, sl -> {
+                arrays.add(sl.array());
+                return a.add(integer(sl.offset()));
+            });
         }
     }
 
     /** {@code log P(Y <= at)} ({@code complement}: {@code log P(Y > at)}), with partials in gradient code. */
     public Value cdf(DistributionSpec d, boolean complement, Value at, List<Value> args) {
-        return add(complement ? Value.Op.LCCDF : Value.Op.LCDF, distributionArgs(d, at, args), d, Value.Type.REAL);
+        return add(complement ? Value.Op.LCCDF : Value.Op.LCDF, distributionArgs(d, at, args), new Payload.Distribution(d), Value.Type.REAL);
     }
 
     /**
@@ -372,7 +423,7 @@ public final class Segment {
      * arguments only ({@link Value}s or {@link Slice}s; the payload's arrays list starts with a null
      * for the absent outcome).
      */
-    public Value vectorRng(DistributionSpec d, List<Object> args, List<Value> dims) {
+    public Value vectorRng(DistributionSpec d, List<Operand> args, List<Value> dims) {
         List<Value> a = new ArrayList<>();
         List<Slot> arrays = new ArrayList<>();
         arrays.add(null);
@@ -384,7 +435,7 @@ public final class Segment {
 
     /** A random draw. */
     public Value rng(DistributionSpec d, List<Value> args) {
-        return add(Value.Op.RNG, distributionArgs(d, null, args), d,
+        return add(Value.Op.RNG, distributionArgs(d, null, args), new Payload.Distribution(d),
                 d.outcome() == ValueType.INT ? Value.Type.INT : Value.Type.REAL);
     }
 
@@ -413,7 +464,7 @@ public final class Segment {
 
     /** {@code test ? yes : no}; INT when both branches are INT, else REAL. */
     public Value select(Value test, Value yes, Value no) {
-        if (test.op == Value.Op.CONST_I) return ((Integer) test.payload) != 0 ? yes : no;
+        if (test.op == Value.Op.CONST_I) return test.intConstant() != 0 ? yes : no;
         if (yes.type == Value.Type.INT && no.type == Value.Type.INT) {
             return add(Value.Op.SELECT, new Value[] {bool(test), yes, no}, null, Value.Type.INT);
         }

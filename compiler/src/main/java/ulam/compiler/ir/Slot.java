@@ -16,7 +16,7 @@ package ulam.compiler.ir;
  * @param constant the value of a constant slot ({@link Integer} for INT, {@link Double} for
  *                 REAL), or null for a field
  */
-public record Slot(int id, Type type, String label, boolean adjoint, Number constant) {
+public record Slot(int id, Type type, String label, boolean adjoint, Number constant) implements Payload {
 
     /** A slot held in a field. */
     public Slot(int id, Type type, String label, boolean adjoint) {
@@ -58,6 +58,12 @@ public record Slot(int id, Type type, String label, boolean adjoint, Number cons
     /** Field name in the generated class. */
     public String field() {
         return "f" + id;
+    }
+
+    /** As a {@link Payload}: the field name. */
+    @Override
+    public String show() {
+        return field();
     }
 
     /** Field name of the adjoint. */

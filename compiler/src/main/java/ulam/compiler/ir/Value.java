@@ -8,16 +8,16 @@ import java.util.Arrays;
  * whether they are loop-invariant (computed once before the loop) and active (depend on a
  * parameter, so they carry an adjoint in gradient code).
  */
-public final class Value {
+public final class Value implements Operand {
     final int id;
     final Op op;
     final Value[] args;
-    final Object payload;
+    final Payload payload;
     final Type type;
     final boolean invariant;
     final boolean active;
 
-    Value(int id, Op op, Value[] args, Object payload, Type type, boolean invariant, boolean active) {
+    Value(int id, Op op, Value[] args, Payload payload, Type type, boolean invariant, boolean active) {
         this.id = id;
         this.op = op;
         this.args = args;
@@ -52,27 +52,72 @@ public final class Value {
     public Op op() { return op; }
     public Value arg(int k) { return args[k]; }
     public int arity() { return args.length; }
-    public Object payload() { return payload; }
+    public Payload payload() { return payload; }
+
+    /** The field a SLOT or LOAD value reads. */
+    public Slot slot() {
+        if (payload instanceof Slot s) return s;
+        throw new IllegalStateException(this + " reads no field");
+    }
+
+    /** The distribution of a KERNEL, LPDF, CONSTANT, RNG, LCDF or LCCDF value. */
+    public ulam.stdlib.DistributionSpec distribution() {
+        if (payload instanceof Payload.Distribution d) return d.spec();
+        throw new IllegalStateException(this + " has no distribution");
+    }
+
+    /** The library function of a CALL value. */
+    public ulam.stdlib.FunctionSpec function() {
+        if (payload instanceof Payload.Function f) return f.spec();
+        throw new IllegalStateException(this + " calls no function");
+    }
+
+    /** The distribution with vector operands of a VKERNEL, VLPDF or VRNG value. */
+    public VectorDensity vector() {
+        if (payload instanceof VectorDensity vd) return vd;
+        throw new IllegalStateException(this + " has no vector density");
+    }
+
+    /** The constant of a CONST_I value (0 or 1 for a BOOL). */
+    public int intConstant() {
+        if (payload instanceof Payload.Int i) return i.value();
+        throw new IllegalStateException(this + " is not an integer constant");
+    }
+
+    /** The constant of a CONST_D value. */
+    public double realConstant() {
+        if (payload instanceof Payload.Real r) return r.value();
+        throw new IllegalStateException(this + " is not a real constant");
+    }
+
+    /** The constant of a CONST_S value. */
+    public String text() {
+        if (payload instanceof Payload.Text t) return t.value();
+        throw new IllegalStateException(this + " is not a text constant");
+    }
+
+    @Override
+    public <R> R fold(java.util.function.Function<Value, R> single, java.util.function.Function<Segment.Slice, R> slice) {
+        return single.apply(this);
+    }
     public Type type() { return type; }
     public boolean invariant() { return invariant; }
     public boolean active() { return active; }
 
     /** Structural key for hash-consing: with the type too (TRUE and the integer 1 are both CONST_I[1]). */
-    record Key(Op op, java.util.List<Integer> args, Object payload, Type type) {}
+    record Key(Op op, java.util.List<Integer> args, Payload payload, Type type) {}
 
     Key key() {
         Integer[] ids = new Integer[args.length];
         for (int k = 0; k < args.length; k++) ids[k] = args[k].id;
-        return new Key(op, Arrays.asList(ids), payload instanceof Double d ? Double.valueOf(d) : payload, type);
+        return new Key(op, Arrays.asList(ids), payload, type);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("v").append(id).append(" = ").append(op);
         if (payload != null) {
-            String p = payload instanceof Slot s ? s.field() : payload instanceof ulam.stdlib.FunctionSpec f ? f.name()
-                    : payload instanceof ulam.stdlib.DistributionSpec d ? d.name() : String.valueOf(payload);
-            sb.append('[').append(p).append(']');
+            sb.append('[').append(payload.show()).append(']');
         }
         for (Value a : args) sb.append(" v").append(a.id);
         if (invariant) sb.append(" (invariant)");

@@ -19,7 +19,7 @@ import ulam.stdlib.DistributionSpec;
  * @param partials     VKERNEL: one work array per vector or matrix REAL operand (in operand
  *                     order), receiving its partial derivatives; empty for VLPDF
  */
-public record VectorDensity(DistributionSpec distribution, List<Slot> arrays, List<Slot> partials) {
+public record VectorDensity(DistributionSpec distribution, List<Slot> arrays, List<Slot> partials) implements Payload {
 
     /** Number of operands (outcome and arguments). */
     public int operands() {
@@ -38,7 +38,12 @@ public record VectorDensity(DistributionSpec distribution, List<Slot> arrays, Li
     }
 
     @Override
-    public String toString() {
+    public String show() {
         return distribution.name();
+    }
+
+    @Override
+    public String toString() {
+        return show();
     }
 }

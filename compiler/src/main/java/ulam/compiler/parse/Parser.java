@@ -3,8 +3,10 @@ package ulam.compiler.parse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -285,31 +287,76 @@ public final class Parser {
 
         Program program(UlamParser.ProgramContext ctx) {
             UlamParser.BodyContext body = ctx.body();
-            List<Statement> statements = new ArrayList<>();
-            List<Program.Option> options = new ArrayList<>();
-            String fitName = null;
-            String wrapper = null;
             if (body instanceof UlamParser.PlainBodyContext plain) {
+                List<Statement> statements = new ArrayList<>();
                 for (UlamParser.StatementContext s : plain.statement()) statements.add(statement(s));
-            } else {
-                UlamParser.WrapperContext w = ((UlamParser.WrappedBodyContext) body).wrapper();
-                UlamParser.AlistContext alist;
-                if (w instanceof UlamParser.UlamCallContext call) {
-                    fitName = call.fitName == null ? null : call.fitName.getText();
-                    wrapper = call.fn.getText();
-                    alist = call.alist();
-                    for (UlamParser.NamedArgContext a : call.namedArg()) {
-                        String name = a.ID() == null ? null : a.ID().getText();
-                        options.add(new Program.Option(name, expr(a.expr()), span(a)));
-                    }
-                } else {
-                    UlamParser.BareAlistContext bare = (UlamParser.BareAlistContext) w;
-                    fitName = bare.fitName == null ? null : bare.fitName.getText();
-                    alist = bare.alist();
-                }
-                for (UlamParser.StatementContext s : alist.statement()) statements.add(statement(s));
+                return new Program(List.copyOf(statements), List.of(), null, null);
             }
-            return new Program(List.copyOf(statements), List.copyOf(options), fitName, wrapper);
+            UlamParser.WrappedBodyContext wrapped = (UlamParser.WrappedBodyContext) body;
+            Map<String, Object> defined = new HashMap<>();   // R name -> Fit (an alist or a fit) or Expr (a value)
+            for (UlamParser.DefinitionContext d : wrapped.definition()) {
+                if (d instanceof UlamParser.FitDefinitionContext f) {
+                    Fit fit = fit(f.wrapper(), defined);
+                    if (fit.name() != null) defined.put(fit.name(), fit);
+                } else {
+                    UlamParser.ValueDefinitionContext v = (UlamParser.ValueDefinitionContext) d;
+                    defined.put(v.name.getText(), expr(v.expr()));
+                }
+            }
+            Fit fit = fit(wrapped.wrapper(), defined);
+            return new Program(fit.statements(), fit.options(), fit.name(), fit.fn());
+        }
+
+        /** An alist ({@code fn} null) or a call of a fit function, with its options resolved. */
+        private record Fit(String name, String fn, List<Statement> statements, List<Program.Option> options) {}
+
+        /**
+         * One {@code name <- fn(alist(...) | NAME, options)} or {@code name <- alist(...)}. A first
+         * argument that is a name is an alist or a fit defined above: its lines are used, with this
+         * call's options only (rethinking's ulam takes a previous fit's formula and data, nothing
+         * else). An option whose value is a name defined above ({@code start=start}) gets that value.
+         */
+        private Fit fit(UlamParser.WrapperContext w, Map<String, Object> defined) {
+            if (w instanceof UlamParser.BareAlistContext bare) {
+                return new Fit(bare.fitName == null ? null : bare.fitName.getText(), null, alist(bare.alist()), List.of());
+            }
+            UlamParser.UlamCallContext call = (UlamParser.UlamCallContext) w;
+            String fn = call.fn.getText();
+            List<Statement> statements;
+            if (call.alist() != null) {
+                statements = alist(call.alist());
+            } else {
+                statements = earlier(call.model, fn, defined).statements();
+            }
+            List<Program.Option> options = new ArrayList<>();
+            for (UlamParser.NamedArgContext a : call.namedArg()) {
+                String name = a.ID() == null ? null : a.ID().getText();
+                Expr value = expr(a.expr());
+                if (value instanceof Expr.Name n && defined.get(n.written()) instanceof Expr v) value = v;
+                options.add(new Program.Option(name, value, span(a)));
+            }
+            return new Fit(call.fitName == null ? null : call.fitName.getText(), fn, statements, List.copyOf(options));
+        }
+
+        /** The alist or fit that {@code fn(NAME, ...)} names, defined above it; a located error otherwise. */
+        private Fit earlier(Token model, String fn, Map<String, Object> defined) {
+            String name = model.getText();
+            Object d = defined.get(name);
+            if (d instanceof Fit f) return f;
+            if (d != null) {
+                throw source.error(span(model), "'" + name + "' is defined above as a value, not as an alist(...) or a fit",
+                        "the first argument of " + fn + "(...) is the model: alist(...), or the name of an alist or of an earlier fit");
+            }
+            throw source.error(span(model), "'" + name + "' is an earlier model (an alist or a fit) that this file does not hold",
+                    "paste its definition (" + name + " <- ulam(alist(...), ...) or " + name + " <- alist(...)) above this line,"
+                            + " so that " + fn + "(" + name + ", ...) refits it with these options; or run " + name
+                            + "'s own file with the options on the command line (e.g. --chains 4 --adapt-delta 0.99)");
+        }
+
+        private List<Statement> alist(UlamParser.AlistContext alist) {
+            List<Statement> out = new ArrayList<>();
+            for (UlamParser.StatementContext s : alist.statement()) out.add(statement(s));
+            return List.copyOf(out);
         }
 
         Statement statement(UlamParser.StatementContext ctx) {
@@ -324,6 +371,11 @@ public final class Parser {
                 type = new Statement.TypeDecl(t.typeName.getText(), List.copyOf(dims), span(t.typeName));
             }
             Statement.Target target = target(lhs.target());
+            if (ctx.op.getType() == UlamLexer.TILDE && target instanceof Statement.Target.Symbol sym && sym.index().size() == 1
+                    && sym.index().get(0) instanceof Expr.Num k && k.integer() && k.value() >= 1) {
+                // sigma[1] ~ half_normal(0, 1): a literal index on the left of '~' is one element, as sigma[[1]]
+                target = new Statement.Target.Element(sym.name(), k, sym.span());
+            }
             Expr condition = lhs.condition == null ? null : expr(lhs.condition);
             Statement.Op op = switch (ctx.op.getType()) {
                 case UlamLexer.TILDE -> Statement.Op.SAMPLE;
@@ -456,6 +508,19 @@ public final class Parser {
             if (ctx instanceof UlamParser.OrExprContext c) {
                 return new Expr.Binary(Expr.BinaryOp.OR, expr(c.expr(0)), expr(c.expr(1)), sp);
             }
+            if (ctx instanceof UlamParser.ElementExprContext c) {
+                return new Expr.Member(expr(c.expr(0)), expr(c.element), sp);
+            }
+            if (ctx instanceof UlamParser.DollarExprContext c) {
+                Token f = c.field != null ? c.field : c.STRING().getSymbol();
+                String key = c.field != null ? f.getText() : unescape(f.getText().substring(1, f.getText().length() - 1));
+                return new Expr.Member(expr(c.expr()), new Expr.Str(key, span(f)), sp);
+            }
+            if (ctx instanceof UlamParser.LambdaExprContext c) {
+                List<Expr.Name> params = new ArrayList<>();
+                for (Token t : c.params) params.add(name(t));
+                return new Expr.Lambda(List.copyOf(params), expr(c.expr()), sp);
+            }
             if (ctx instanceof UlamParser.IndexExprContext c) {
                 return new Expr.Index(expr(c.expr()), indices(c.indexList()), sp);
             }
@@ -493,23 +558,28 @@ public final class Parser {
             UlamParser.NameExprContext c = (UlamParser.NameExprContext) ctx;
             return name(c.ID().getSymbol());
         }
+    }
 
-        private static String unescape(String s) {
-            StringBuilder sb = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '\\' && i + 1 < s.length()) {
-                    char n = s.charAt(++i);
-                    sb.append(switch (n) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        default -> n;
-                    });
-                } else {
-                    sb.append(ch);
-                }
+    /**
+     * The text of a string literal without its quotes: {@code \\n} and {@code \\t} become a
+     * newline and a tab, a backslash before any other character stands for that character. Used
+     * for the alist's strings and for the R strings of a formula call (ulam.compiler.formula).
+     */
+    public static String unescape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> n;
+                });
+            } else {
+                sb.append(ch);
             }
-            return sb.toString();
         }
+        return sb.toString();
     }
 }

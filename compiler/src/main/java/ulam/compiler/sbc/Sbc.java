@@ -201,6 +201,12 @@ public final class Sbc {
     public static Sbc prepare(Source source, DataSet data) {
         DataSchema schema = Compiler.schema(data);
         Compiler.Compiled first = Compiler.compile(source, schema);
+        for (ulam.compiler.check.Term t : first.spec().terms()) {
+            if (t.density() != null && t.density().distribution().improper()) {
+                throw first.spec().source().error(t.statement().span(), "sbc draws parameters from their priors, and this prior is"
+                        + " the improper flat(): it has no draws", "give the parameter a proper prior (for brms: prior(normal(0, 1), class = b))");
+            }
+        }
         Model m = first.factory().apply(data);
         String[] names = Arrays.copyOf(m.outputNames(), m.parameterOutputs());
         PriorSimulator prior = PriorSimulator.compile(source, data, names);
@@ -210,7 +216,7 @@ public final class Sbc {
         // unless the schema says otherwise; its simulated values are not whole
         Set<String> integers = new HashSet<>(schema.integers());
         integers.removeAll(columns.values());
-        Compiler.Compiled posterior = Compiler.compile(source, new DataSchema(schema.ranks(), integers, schema.missing()));
+        Compiler.Compiled posterior = Compiler.compile(source, new DataSchema(schema.ranks(), integers, schema.missing(), schema.values()));
         return new Sbc(posterior.spec().name(), data, prior, posterior.factory(), columns);
     }
 

@@ -129,43 +129,43 @@ final class StanExpr {
 
     /** One element of {@code e} in scope {@code sc}. */
     Out expr(TExpr e, Scope sc) {
-        if (e instanceof TExpr.Num n) return number(n.value(), n.elem());
-        if (e instanceof TExpr.LoopIndex l) {
-            return new Out(flatPosition(l.loop(), sc) + " - 1", ADDITIVE, true);
-        }
-        if (e instanceof TExpr.SizeOf s) return size(s.size());
-        if (e instanceof TExpr.Ref r) return ref(r, sc);
-        if (e instanceof TExpr.Call c) return call(c, sc);
-        if (e instanceof TExpr.Arith a) return arith(a, sc);
-        if (e instanceof TExpr.Neg n) return negate(expr(n.operand(), sc));
-        if (e instanceof TExpr.Logic l) return logic(l, sc);
-        if (e instanceof TExpr.Not n) {
-            Out o = expr(n.operand(), sc);
-            return new Out("!" + wrap(o, o.prec() < PREFIX), PREFIX, true);
-        }
-        if (e instanceof TExpr.IfElse f) {
-            Out t = expr(f.test(), sc);
-            Out y = expr(f.yes(), sc);
-            Out n = expr(f.no(), sc);
-            return new Out(wrap(t, t.prec() <= TERNARY) + " ? " + wrap(y, y.prec() <= TERNARY) + " : " + n.text(), TERNARY,
-                    y.isInt() && n.isInt());
-        }
-        if (e instanceof TExpr.DataCall d) return dataCall(d);
-        if (e instanceof TExpr.Reduce r) return reduce(r, sc);
-        if (e instanceof TExpr.Density d) return density(d, sc);
-        if (e instanceof TExpr.Rng r) {
-            StanFunctions.Form f = use(StanFunctions.rng(r));
-            return new Out(f.name() + "_rng(" + args(f.args(), sc) + ")", ATOM, f.intOutcome());
-        }
-        if (e instanceof TExpr.VDensity v) return vdensity(v, sc);
-        if (e instanceof TExpr.VRng r) {
-            String f = StanFunctions.vectorName(r.distribution());
-            if (!StanFunctions.exists(f + "_rng")) throw new StanUnsupported(f + "_rng");
-            return new Out(f + "_rng(" + args(r.operands(), sc) + ")", ATOM, r.elem() == Elem.INT);
-        }
-        if (e instanceof TExpr.Slice s) return slice(s, sc);
-        if (e instanceof TExpr.Str) throw new StanUnsupported("text outside a comparison");
-        throw new StanUnsupported("the expression " + e.getClass().getSimpleName());
+        return e.accept(new TExpr.Visitor<Out>() {
+            @Override public Out num(TExpr.Num n) { return number(n.value(), n.elem()); }
+            @Override public Out str(TExpr.Str s) { throw new StanUnsupported("text outside a comparison"); }
+            @Override public Out loopIndex(TExpr.LoopIndex l) { return new Out(flatPosition(l.loop(), sc) + " - 1", ADDITIVE, true); }
+            @Override public Out sizeOf(TExpr.SizeOf s) { return size(s.size()); }
+            @Override public Out ref(TExpr.Ref r) { return StanExpr.this.ref(r, sc); }
+            @Override public Out call(TExpr.Call c) { return StanExpr.this.call(c, sc); }
+            @Override public Out arith(TExpr.Arith a) { return StanExpr.this.arith(a, sc); }
+            @Override public Out neg(TExpr.Neg n) { return negate(expr(n.operand(), sc)); }
+            @Override public Out logic(TExpr.Logic l) { return StanExpr.this.logic(l, sc); }
+            @Override public Out not(TExpr.Not n) {
+                Out o = expr(n.operand(), sc);
+                return new Out("!" + wrap(o, o.prec() < PREFIX), PREFIX, true);
+            }
+            @Override public Out ifElse(TExpr.IfElse f) {
+                Out t = expr(f.test(), sc);
+                Out y = expr(f.yes(), sc);
+                Out n = expr(f.no(), sc);
+                return new Out(wrap(t, t.prec() <= TERNARY) + " ? " + wrap(y, y.prec() <= TERNARY) + " : " + n.text(), TERNARY,
+                        y.isInt() && n.isInt());
+            }
+            @Override public Out dataCall(TExpr.DataCall d) { return StanExpr.this.dataCall(d); }
+            @Override public Out reduce(TExpr.Reduce r) { return StanExpr.this.reduce(r, sc); }
+            @Override public Out density(TExpr.Density d) { return StanExpr.this.density(d, sc); }
+            @Override public Out slice(TExpr.Slice s) { return StanExpr.this.slice(s, sc); }
+            @Override public Out vDensity(TExpr.VDensity v) { return vdensity(v, sc); }
+            @Override public Out cdf(TExpr.Cdf c) { throw new StanUnsupported("the expression " + c.getClass().getSimpleName()); }
+            @Override public Out vRng(TExpr.VRng r) {
+                String f = StanFunctions.vectorName(r.distribution());
+                if (!StanFunctions.exists(f + "_rng")) throw new StanUnsupported(f + "_rng");
+                return new Out(f + "_rng(" + args(r.operands(), sc) + ")", ATOM, r.elem() == Elem.INT);
+            }
+            @Override public Out rng(TExpr.Rng r) {
+                StanFunctions.Form f = use(StanFunctions.rng(r));
+                return new Out(f.name() + "_rng(" + args(f.args(), sc) + ")", ATOM, f.intOutcome());
+            }
+        });
     }
 
     /** The full log density of {@code d} ({@code normal_lpdf(y | mu, sigma)}, constants kept), as an expression. */

@@ -11,6 +11,7 @@ import ulam.compiler.ast.Expr;
 import ulam.compiler.ast.Span;
 import ulam.compiler.ast.Statement;
 import ulam.compiler.check.AExpr;
+import ulam.compiler.check.ArrayArg;
 import ulam.compiler.check.Kind;
 import ulam.compiler.check.Loop;
 import ulam.compiler.check.ModelSpec;
@@ -270,24 +271,26 @@ final class StanWriter {
     }
 
     private static void reads(AExpr a, Set<Symbol> out) {
-        if (a instanceof AExpr.Whole w) {
-            if (computed(w.symbol())) out.add(w.symbol());
-        } else if (a instanceof AExpr.Elementwise e) {
-            reads(e.body(), out);
-        } else if (a instanceof AExpr.Concat c) {
-            for (Object o : c.parts()) readsPart(o, out);
-        } else if (a instanceof AExpr.Transpose t) {
-            reads(t.of(), out);
-        } else if (a instanceof AExpr.CumulativeSum c) {
-            reads(c.of(), out);
-        } else if (a instanceof AExpr.Block b) {
-            for (Object o : b.args()) readsPart(o, out);
-        }
-    }
+        a.accept(new AExpr.Visitor<Void>() {
+            @Override public Void whole(AExpr.Whole w) {
+                if (computed(w.symbol())) out.add(w.symbol());
+                return null;
+            }
+            @Override public Void elementwise(AExpr.Elementwise e) { reads(e.body(), out); return null; }
+            @Override public Void concat(AExpr.Concat c) { return each(c.parts()); }
+            @Override public Void transpose(AExpr.Transpose t) { reads(t.of(), out); return null; }
+            @Override public Void cumulativeSum(AExpr.CumulativeSum c) { reads(c.of(), out); return null; }
+            @Override public Void draw(AExpr.Draw d) {
+                for (TExpr t : d.operands()) reads(t, out);
+                return null;
+            }
+            @Override public Void block(AExpr.Block b) { return each(b.args()); }
 
-    private static void readsPart(Object o, Set<Symbol> out) {
-        if (o instanceof TExpr t) reads(t, out);
-        else reads((AExpr) o, out);
+            private Void each(List<ArrayArg> parts) {
+                for (ArrayArg o : parts) o.fold(t -> { reads(t, out); return null; }, x -> { reads(x, out); return null; });
+                return null;
+            }
+        });
     }
 
     private static Set<Symbol> dependencies(Symbol s) {
@@ -478,28 +481,30 @@ final class StanWriter {
     // ------------------------------------------------------------------ whole arrays
 
     private String array(AExpr a, Scope sc) {
-        if (a instanceof AExpr.Whole w) return ex.name(w.symbol());
-        if (a instanceof AExpr.Elementwise e) {
-            StanExpr.Vec v = ex.vector(e.body(), e.loop(), e.shape(), sc);
-            if (v == null || v.kind() != StanExpr.VKind.REALS) throw new StanUnsupported("this element-by-element part of a vector expression");
-            return v.prec() < StanExpr.ATOM ? "(" + v.text() + ")" : v.text();
-        }
-        if (a instanceof AExpr.Concat c) return concat(c, sc);
-        if (a instanceof AExpr.Transpose t) {
-            String of = array(t.of(), sc);
-            return (isAtomic(of) ? of : "(" + of + ")") + "'";
-        }
-        if (a instanceof AExpr.CumulativeSum c) return "append_row(0, cumulative_sum(" + array(c.of(), sc) + "))";
-        if (a instanceof AExpr.Block b) return blockCall(b, sc);
-        throw new StanUnsupported("the vector expression " + a.getClass().getSimpleName());
+        return a.accept(new AExpr.Visitor<String>() {
+            @Override public String whole(AExpr.Whole w) { return ex.name(w.symbol()); }
+            @Override public String elementwise(AExpr.Elementwise e) {
+                StanExpr.Vec v = ex.vector(e.body(), e.loop(), e.shape(), sc);
+                if (v == null || v.kind() != StanExpr.VKind.REALS) throw new StanUnsupported("this element-by-element part of a vector expression");
+                return v.prec() < StanExpr.ATOM ? "(" + v.text() + ")" : v.text();
+            }
+            @Override public String concat(AExpr.Concat c) { return StanWriter.this.concat(c, sc); }
+            @Override public String transpose(AExpr.Transpose t) {
+                String of = array(t.of(), sc);
+                return (isAtomic(of) ? of : "(" + of + ")") + "'";
+            }
+            @Override public String cumulativeSum(AExpr.CumulativeSum c) { return "append_row(0, cumulative_sum(" + array(c.of(), sc) + "))"; }
+            @Override public String draw(AExpr.Draw d) { throw new StanUnsupported("the vector expression " + d.getClass().getSimpleName()); }
+            @Override public String block(AExpr.Block b) { return blockCall(b, sc); }
+        });
     }
 
     private static boolean isAtomic(String text) {
         return text.matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
-    private String part(Object o, Scope sc) {
-        return o instanceof TExpr t ? ex.text(t, sc) : array((AExpr) o, sc);
+    private String part(ArrayArg o, Scope sc) {
+        return o.fold(t -> ex.text(t, sc), x -> array(x, sc));
     }
 
     /** {@code c(a, b, v)}: runs of single values become {@code [a, b]'}, joined to vectors by {@code append_row}. */
@@ -507,7 +512,7 @@ final class StanWriter {
         List<String> groups = new ArrayList<>();
         List<String> run = new ArrayList<>();
         boolean allScalar = c.parts().stream().allMatch(o -> o instanceof TExpr);
-        for (Object o : c.parts()) {
+        for (ArrayArg o : c.parts()) {
             if (!c.columns() && o instanceof TExpr t) {
                 run.add(ex.text(t, sc));
                 continue;
@@ -531,7 +536,7 @@ final class StanWriter {
     private String blockCall(AExpr.Block b, Scope sc) {
         String f = b.function().name();
         List<String> args = new ArrayList<>();
-        for (Object o : b.args()) args.add(part(o, sc));
+        for (ArrayArg o : b.args()) args.add(part(o, sc));
         if ((f.equals("multiply") || f.equals("multiply_mv")) && args.size() == 2) {
             return paren(args.get(0)) + " * " + paren(args.get(1));
         }
@@ -560,6 +565,7 @@ final class StanWriter {
         at = t.statement().span();
         Scope top = Scope.top(names.of(t.lhs()));
         TExpr.Density d = t.density();
+        if (d != null && d.distribution().name().equals("flat")) return;   // Stan's flat prior: no statement
         if (d == null && t.value() instanceof TExpr.VDensity v && t.loop() != null && t.condition() == null) {
             String vec = ex.vectorised(v, t.loop(), top);
             if (vec != null) {

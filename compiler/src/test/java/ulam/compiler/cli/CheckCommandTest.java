@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ulam.compiler.testing.Cli;
 
-/** {@code ulam check}: the report lists every log density term, vector densities included. */
+/**
+ * {@code ulam check}: the report lists every log density term, vector densities included;
+ * {@code --ir --passes none|all|NAMES} prints the IR as lowered or after the chosen passes.
+ */
 class CheckCommandTest {
     @Test
     void vectorDensitiesAreListedWithTheOthers(@TempDir Path tmp) throws Exception {
@@ -22,5 +25,35 @@ class CheckCommandTest {
         assertTrue(r[1].contains("likelihood of y"), r[1]);
         assertTrue(r[1].contains("prior of theta"), r[1]);
         assertTrue(r[1].contains("prior of sigma"), r[1]);
+    }
+
+    @Test
+    void passesCanBeSwitchedOff() {
+        String[] base = {"check", "../examples/chimpanzees.ulam", "--data", "../examples/data/chimpanzees.csv", "--ir"};
+        String[] all = Cli.run(base);
+        assertEquals("0", all[0], all[2]);
+        assertTrue(all[1].contains("(aggregated over rows with equal predictors)"), all[1]);
+        assertTrue(all[1].contains("precompute for "), all[1]);
+        String[] none = Cli.run(concat(base, "--passes", "none"));
+        assertEquals("0", none[0], none[2]);
+        assertTrue(!none[1].contains("aggregated") && !none[1].contains("precompute"), none[1]);
+        String[] one = Cli.run(concat(base, "--passes", "precompute"));
+        assertEquals("0", one[0], one[2]);
+        assertTrue(!one[1].contains("aggregated") && one[1].contains("precompute for likelihood P"), one[1]);
+        assertEquals(ulam.runtime.testing.Golden.untimed(all[1]), ulam.runtime.testing.Golden.untimed(Cli.run(concat(base, "--passes", "aggregate,precompute"))[1]),
+                "the names of all passes are all");
+    }
+
+    @Test
+    void anUnknownPassIsAUserError() {
+        String[] r = Cli.run("check", "../examples/chimpanzees.ulam", "--ir", "--passes", "fold");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains("unknown pass 'fold'") && r[2].contains("aggregate, precompute"), r[2]);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

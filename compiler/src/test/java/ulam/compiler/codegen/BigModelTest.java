@@ -22,8 +22,8 @@ import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 
 /**
- * Models of thousands of lines (docs/architecture.md, "Generated methods under a bytecode
- * budget"): 111 scalar prior lines used to fail with MethodTooLargeException in the generated
+ * Models of thousands of lines (docs/architecture.md, "The compiler, as built": its step 6,
+ * generated methods under a bytecode budget): 111 scalar prior lines used to fail with MethodTooLargeException in the generated
  * constructor, 3,000 with StackOverflowError. Now every generated method stays under the budget
  * (hot ones under the JIT's 8,000 bytes), and the log density and its gradient are those of
  * independent standard normals: log p(q) - log p(0) = -sum q^2 / 2, gradient -q.

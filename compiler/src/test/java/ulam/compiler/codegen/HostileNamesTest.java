@@ -43,7 +43,7 @@ import ulam.runtime.Model;
 import ulam.runtime.data.DataSet;
 
 /**
- * Names and strings in a model cannot change its generated class beyond their own text (issue 5):
+ * Names and strings in a model cannot change its generated class beyond their own text:
  * one model is compiled with plain names and again with hostile ones (Java keywords, the names of
  * the generated class's own fields and methods, {@code lp__} and Stan's other sampler columns (as data),
  * punctuation and {@code $}, unicode letters and marks, names thousands of characters long, a

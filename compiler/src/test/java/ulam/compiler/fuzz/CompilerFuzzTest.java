@@ -20,7 +20,7 @@ import net.jqwik.api.statistics.Statistics;
 import ulam.runtime.data.DataSet;
 
 /**
- * Fuzzing the compiler (issue 5): generated models on random small data sets, and mutated
+ * Fuzzing the compiler: generated models on random small data sets, and mutated
  * example models on the examples' data, must compile and evaluate or be rejected with a located
  * error ({@link Oracle}). Each property tries jqwik's default number of cases, which the build
  * sets ({@code fuzz.tries} in the parent pom): 1,000 in the default run, 33,334 in the validation
@@ -47,7 +47,7 @@ class CompilerFuzzTest {
         try {
             data = DataSet.read(List.of(csv), c.values());
         } catch (ulam.runtime.UlamException e) {
-            // a data file with a header and no rows is refused at its header (issue 9): located in the file
+            // a data file with a header and no rows is refused at its header: located in the file
             if (!e.getMessage().endsWith("has a header but no rows") || e.location() == null || e.location().line() != 1) throw e;
             return Oracle.Outcome.REJECTED;
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import ulam.compiler.ast.Expr;
 import ulam.compiler.ast.Program;
 import ulam.compiler.ast.Statement;
+import ulam.compiler.testing.GoldenErrors;
 import ulam.runtime.UlamException;
 
 class ParserTest {
@@ -129,24 +130,28 @@ class ParserTest {
     @Test
     void syntaxErrorsAreLocated() {
         UlamException e = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma)\nmu <- a + * b\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "operand missing", "y ~ dnorm(mu, sigma)\nmu <- a + * b\n", e);
         assertEquals(2, e.location().line());
         assertEquals(11, e.location().column());
         assertTrue(e.format().contains("mu <- a + * b"), e.format());
         assertTrue(e.format().contains("          ^"), e.format());
 
         UlamException open = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma\nmu <- a\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "bracket never closed", "y ~ dnorm(mu, sigma\nmu <- a\n", open);
         assertTrue(open.getMessage().contains("never closed"), open.getMessage());
         assertEquals(1, open.location().line());
         assertEquals(10, open.location().column());
 
         UlamException noOp = assertThrows(UlamException.class, () -> parse("y dnorm(mu, sigma)\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "operator missing", "y dnorm(mu, sigma)\n", noOp);
         assertTrue(noOp.help().contains("~"), noOp.format());
 
         UlamException bad = assertThrows(UlamException.class, () -> parse("y ~ dnorm(mu, sigma) @\n"));
+        GoldenErrors.assertGolden(ParserTest.class, "stray character", "y ~ dnorm(mu, sigma) @\n", bad);
         assertTrue(bad.getMessage().contains("'@'"), bad.getMessage());
     }
 
-    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack (issue 5). */
+    /** Found by fuzzing: 5,000 nested brackets, unary minus or powers overflowed the stack; they are located errors now. */
     @Test
     void deepNestingIsALocatedError() {
         String[] deep = {"(".repeat(5000) + "a" + ")".repeat(5000), "-".repeat(5000) + "a", "a^".repeat(5000) + "a",
@@ -191,5 +196,69 @@ class ParserTest {
         assertEquals('@', e.location().lineText().charAt(e.location().column() - 1), e.format());
         UlamException name = assertThrows(UlamException.class, () -> parse("`\ud83d\ude00` ~ dnorm(0, 1) @\n"));
         assertEquals('@', name.location().lineText().charAt(name.location().column() - 1), name.format());
+    }
+
+    /** The wrapper's arguments are R expressions: $, [[ ]], calls with named arguments, function(i) ... */
+    @Test
+    void wrapperArgumentsAreRExpressions() {
+        Program p = parse("m <- ulam(alist(y ~ dnorm(mu, 1), mu ~ dnorm(0, 1)), data=list(R=d$response, S=d[[\"s\"]]),"
+                + " start=list(mu=mean(d2$height)), chains=4)\n");
+        assertEquals("ulam", p.wrapper());
+        assertEquals(List.of("data", "start", "chains"), p.options().stream().map(Program.Option::name).toList());
+        Expr.Call data = assertInstanceOf(Expr.Call.class, p.options().get(0).value());
+        Expr.Member dollar = assertInstanceOf(Expr.Member.class, data.args().get(0));
+        assertEquals("response", ((Expr.Str) dollar.key()).value());
+        assertEquals("d", ((Expr.Name) dollar.target()).name());
+        Expr.Member element = assertInstanceOf(Expr.Member.class, data.args().get(1));
+        assertEquals("s", ((Expr.Str) element.key()).value());
+        Expr.Call lambda = assertInstanceOf(Expr.Call.class,
+                parse("mu <- a + sapply(1:827, function(i) sum(B[i,] * w))\n").statements().get(0).rhs() instanceof Expr.Binary b
+                        ? b.right() : null);
+        Expr.Lambda f = assertInstanceOf(Expr.Lambda.class, lambda.args().get(1));
+        assertEquals(List.of("i"), f.params().stream().map(Expr.Name::name).toList());
+        assertInstanceOf(Expr.Call.class, f.body());
+    }
+
+    /** R assignments above the call, as the R session had them: an alist, a start list, an earlier fit refitted. */
+    @Test
+    void definitionsAboveTheCallAreUsed() {
+        Program p = parse("""
+                flist <- alist(
+                    height ~ dnorm(mu, sigma),
+                    mu ~ dnorm(178, 20),
+                    sigma ~ dunif(0, 50)
+                )
+                start <- list(mu=mean(d2$height), sigma=sd(d2$height))
+                m4.1 <- quap(flist, data=d2, start=start)
+                """);
+        assertEquals("quap", p.wrapper());
+        assertEquals("m4.1", p.fitName());
+        assertEquals(3, p.statements().size());
+        assertEquals(2, p.statements().get(0).span().line());
+        Expr.Call start = assertInstanceOf(Expr.Call.class, p.options().get(1).value());   // start=start is the list above
+        assertEquals("list", start.function());
+        assertEquals(List.of("mu", "sigma"), start.argNames());
+        // a refit: the earlier fit's lines, the new call's options only (rethinking keeps the formula and the data)
+        Program refit = parse("""
+                m13.4 <- ulam(alist(y ~ dnorm(mu, 1), mu ~ dnorm(0, 1)), data=d, chains=4, log_lik=TRUE)
+                m13.4b <- ulam(m13.4, chains=2, control=list(adapt_delta=0.99))
+                """);
+        assertEquals("m13.4b", refit.fitName());
+        assertEquals(2, refit.statements().size());
+        assertEquals(List.of("chains", "control"), refit.options().stream().map(Program.Option::name).toList());
+        Program fromQuap = parse("z <- quap(alist(y ~ dnorm(mu, 1), mu ~ dnorm(0, 1)), data=d)\nzz <- ulam(z, sample=FALSE)\n");
+        assertEquals("ulam", fromQuap.wrapper());
+        assertEquals(2, fromQuap.statements().size());
+    }
+
+    @Test
+    void refitOfAModelTheFileDoesNotHoldIsALocatedError() {
+        UlamException e = assertThrows(UlamException.class, () -> parse("m13.4b <- ulam( m13.4 , chains=4 )\n"));
+        assertEquals(1, e.location().line());
+        assertEquals(17, e.location().column());
+        assertTrue(e.getMessage().contains("'m13.4' is an earlier model"), e.getMessage());
+        assertTrue(e.format().contains("paste its definition"), e.format());
+        UlamException value = assertThrows(UlamException.class, () -> parse("s <- list(a=1)\nm <- ulam(s, chains=4)\n"));
+        assertTrue(value.getMessage().contains("defined above as a value"), value.getMessage());
     }
 }

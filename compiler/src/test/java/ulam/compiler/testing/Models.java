@@ -55,4 +55,36 @@ public final class Models {
         x[k] = v;
         return m.logDensity(x);
     }
+
+    /**
+     * Asserts the model's gradient equals {@link #finiteDifference} (relative 1e-6) at three points
+     * uniform in (-1, 1) on the unconstrained scale, drawn from {@code seed}.
+     */
+    public static void assertGradient(Model m, long seed) {
+        java.util.Random rng = new java.util.Random(seed);
+        for (int p = 0; p < 3; p++) {
+            double[] q = new double[m.dimension()];
+            for (int k = 0; k < q.length; k++) q[k] = -1 + 2 * rng.nextDouble();
+            double[] g = new double[q.length];
+            m.logDensityGradient(q, g);
+            for (int k = 0; k < q.length; k++) {
+                double fd = finiteDifference(m, q, k);
+                if (!(Math.abs(g[k] - fd) <= 1e-6 * Math.max(1, Math.abs(fd)))) {
+                    throw new AssertionError("d/dq" + k + " at point " + p + ": " + g[k] + " vs finite differences " + fd);
+                }
+            }
+        }
+    }
+
+    /** A data set from Stan-style JSON text (written to a temporary file and read as --data reads it). */
+    public static DataSet json(String text) {
+        try {
+            Path f = java.nio.file.Files.createTempFile("data", ".json");
+            java.nio.file.Files.writeString(f, text);
+            f.toFile().deleteOnExit();
+            return DataSet.read(List.of(f), Map.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Option;
 import ulam.runtime.UlamException;
+import ulam.runtime.sampler.AdaptKind;
 import ulam.runtime.sampler.MetricKind;
 import ulam.runtime.sampler.SamplerConfig;
 
@@ -63,9 +64,13 @@ public class RunOptions {
     @Option(names = "--max-treedepth", paramLabel = "N", description = "Maximum NUTS tree depth (default: 10).")
     Integer maxTreedepth;
 
-    @Option(names = "--metric", paramLabel = "diag|dense",
-            description = "Metric adapted during warmup: diag (default) or dense (for strongly correlated parameters).")
+    @Option(names = "--metric", paramLabel = "diag|dense|lowrank",
+            description = "Metric adapted during warmup: diag (default), dense (for strongly correlated parameters) or lowrank (diagonal with a correction along the most correlated directions; --adapt gradient only).")
     String metric;
+
+    @Option(names = "--adapt", paramLabel = "stan|gradient",
+            description = "Warm-up adaptation: stan (default; Stan's windowed adaptation) or gradient (nutpie's: the metric from draws and gradients, updated every iteration).")
+    String adapt;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Save the fit in DIR (a new or empty folder): the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot, report, link and sim.")
@@ -196,6 +201,7 @@ public class RunOptions {
         if (maxParameters != null && maxParameters < 1) {
             throw new UlamException("--max-parameters must be at least 1 (got " + maxParameters + ")", null, "e.g. --max-parameters 1000000");
         }
+        if (adapt != null) adaptKind(adapt);
     }
 
     /**
@@ -261,7 +267,17 @@ public class RunOptions {
         return SamplerConfig.builder()
                 .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
                 .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(initRadius())
+                .adapt(adapt != null ? adaptKind(adapt) : AdaptKind.STAN)
                 .build();
+    }
+
+    /** {@code stan} or {@code gradient}; else an error naming the option. */
+    private static AdaptKind adaptKind(String value) {
+        for (AdaptKind k : AdaptKind.values()) {
+            if (k.optionName().equals(value.trim().toLowerCase(Locale.ROOT))) return k;
+        }
+        throw new UlamException("unknown --adapt '" + value + "'", null,
+                "use --adapt gradient (nutpie's adaptation) or --adapt stan (Stan's)");
     }
 
     /** {@code diag}/{@code diag_e} or {@code dense}/{@code dense_e} (Stan's names); else an error with this message. */
@@ -269,8 +285,9 @@ public class RunOptions {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "diag", "diag_e" -> MetricKind.DIAG;
             case "dense", "dense_e" -> MetricKind.DENSE;
+            case "lowrank", "low_rank" -> MetricKind.LOW_RANK;
             default -> throw new UlamException(error, null,
-                    "use --metric diag or --metric dense (in the model: control=list(metric=\"dense_e\"))");
+                    "use --metric diag, dense or lowrank (in the model: control=list(metric=\"dense_e\"))");
         };
     }
 

@@ -122,6 +122,11 @@ final class Column {
         return numbers != null ? Double.isNaN(numbers[i]) : codes[i] == 0;
     }
 
+    /** The distinct texts of a value that holds text, in order of first appearance; null for a numeric value. */
+    java.util.List<String> texts() {
+        return texts == null ? null : java.util.List.of(texts);
+    }
+
     /** The text of element {@code i} as read (a number as its shortest decimal form), or null where missing. */
     String text(int i) {
         if (numbers != null) return Double.isNaN(numbers[i]) ? null : NumberText.format(numbers[i]);

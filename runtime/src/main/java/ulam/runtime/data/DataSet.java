@@ -386,6 +386,19 @@ public final class DataSet {
     }
 
     /**
+     * The levels an index made from a value has, in code order (level k is code k of
+     * {@link #ints}): a text column's factor levels as R's {@code factor()} sorts them, or the
+     * sorted distinct numbers (as {@link Double#toString}). The formula front end names
+     * group-level effects and dummy columns by them.
+     *
+     * @return the levels, a fresh list
+     * @throws UlamException if absent, or a value is NA (naming the row)
+     */
+    public List<String> levels(String name, SourceLocation use) {
+        return List.copyOf(column(name, use).levels(use));
+    }
+
+    /**
      * A numeric column.
      *
      * @return {@code double[length(name)]} (column-major for more than one dimension), a fresh copy
@@ -456,6 +469,17 @@ public final class DataSet {
      */
     public double[] realMatrix(String name, SourceLocation use) {
         return column(name, use).matrix(use).clone();
+    }
+
+    /**
+     * The distinct texts of a value read as text ({@code pred}: {@code no}, {@code pred}), in order
+     * of first appearance, for checking a comparison {@code pred == "no"} against what occurs.
+     *
+     * @return the texts, or null when the value is absent or holds numbers
+     */
+    public List<String> texts(String name) {
+        Column c = name == null ? null : values.get(Names.normalise(name));
+        return c == null ? null : c.texts();
     }
 
     /**

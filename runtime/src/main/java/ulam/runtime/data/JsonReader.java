@@ -41,11 +41,16 @@ final class JsonReader {
      * @param where the file as named on the command line, for the locations of errors
      * @return one value per member of the top-level object, in file order, each with the place of its name
      * @throws UlamException at the place in the file if the text is not JSON, is not an object,
-     *                       names a member twice, or holds a ragged array or a nested object
+     *                       names a member twice, or holds a ragged array or a nested object; at the
+     *                       first array if it has arrays and every one of them is empty (no rows: as
+     *                       a CSV file with a header alone, it can only be a mistake)
      */
     static List<Column> read(String text, String label, String where) {
         FilePlace place = new FilePlace(where, text);
         List<Column> columns = new ArrayList<>();
+        List<String> emptyArrays = new ArrayList<>();
+        SourceLocation firstArray = null;
+        boolean someElement = false;
         try (JsonParser p = MAPPER.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -62,6 +67,11 @@ final class JsonReader {
                 }
                 String subject = "value '" + original + "' (" + label + ")";
                 int[] dims = shape(value, subject, declared);
+                if (dims.length > 0) {
+                    if (firstArray == null) firstArray = declared;
+                    if (Arrays.stream(dims).anyMatch(d -> d == 0)) emptyArrays.add(original);
+                    else someElement = true;
+                }
                 List<String> rowMajor = new ArrayList<>();
                 flatten(value, rowMajor);
                 String[] cells = columnMajor(rowMajor, dims);
@@ -69,6 +79,11 @@ final class JsonReader {
             }
             if (p.nextToken() != null) {
                 throw new UlamException("cannot read " + label + ": more content after its object", at(place, p.currentTokenLocation(), 1), HELP);
+            }
+            if (firstArray != null && !someElement) {
+                throw new UlamException(label + " has no rows: every array in it is empty (" + String.join(", ", emptyArrays) + ")",
+                        firstArray, "give each row's values, e.g. {\"y\": [1.5, 2, 0.5]}"
+                        + " (ulam run --prior-only draws from the prior, with data that have rows)");
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

@@ -33,11 +33,22 @@ public final class ModelSupport {
      * @throws IllegalArgumentException if there are not as many names as ranks
      */
     public static String[] outputNames(String names, String ranks, int[] sizes) {
+        return outputNames(names, ranks, sizes, null);
+    }
+
+    /**
+     * As {@link #outputNames(String, String, int[])}, with some outputs' element names given by
+     * the model, as {@link #outputNames(String[], int[], int[], String[][])} reads them
+     * ({@code given} null: Stan's names for every output).
+     *
+     * @throws IllegalArgumentException if there are not as many names as ranks
+     */
+    public static String[] outputNames(String names, String ranks, int[] sizes, String[][] given) {
         String[] n = names.split(String.valueOf(NAME_SEPARATOR), -1);
         int[] r = new int[ranks.length()];
         for (int k = 0; k < r.length; k++) r[k] = ranks.charAt(k) - '0';
         if (n.length != r.length) throw new IllegalArgumentException(n.length + " names but " + r.length + " ranks");
-        return outputNames(n, r, sizes);
+        return given == null ? outputNames(n, r, sizes) : outputNames(n, r, sizes, given);
     }
 
     /**
@@ -75,6 +86,32 @@ public final class ModelSupport {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #outputNames(String[], int[], int[])}, with some outputs' element names given by
+     * the model ({@code output_names = list(...)} of the ulam wrapper, docs/language.md): for
+     * output k, {@code given[k]} holds its names joined by newlines, in chunks (a class-file
+     * string constant holds at most 65535 bytes), or is null for Stan's names. Given names are
+     * used only when there are as many as the output has elements once the data are bound;
+     * otherwise the output keeps Stan's names.
+     *
+     * @return the element names, in output order
+     */
+    public static String[] outputNames(String[] names, int[] ranks, int[] sizes, String[][] given) {
+        String[] out = outputNames(names, ranks, sizes);
+        int o = 0;
+        int at = 0;
+        for (int k = 0; k < names.length; k++) {
+            int n = 1;
+            for (int r = 0; r < ranks[k]; r++) n *= sizes[at++];
+            if (given[k] != null) {
+                String[] g = String.join("\n", given[k]).split("\n", -1);
+                if (g.length == n) System.arraycopy(g, 0, out, o, n);
+            }
+            o += n;
         }
         return out;
     }

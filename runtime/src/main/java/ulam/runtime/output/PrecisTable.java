@@ -100,8 +100,8 @@ public final class PrecisTable {
         }
         StringBuilder sb = new StringBuilder();
         if (hidden > 0) {
-            if (depth == 1) sb.append(hidden).append(" vector or matrix parameters hidden. Use depth=2 to show them.\n");
-            else sb.append(hidden).append(" matrix parameters hidden. Use depth=3 to show them.\n");
+            if (depth == 1) sb.append(hidden).append(" vector or matrix parameters hidden. Use --depth 2 to show them.\n");
+            else sb.append(hidden).append(" matrix parameters hidden. Use --depth 3 to show them.\n");
         }
         if (rows.isEmpty()) return sb.toString();
 

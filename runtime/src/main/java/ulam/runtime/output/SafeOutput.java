@@ -46,8 +46,8 @@ public final class SafeOutput {
      *               for a file the user named, whose folder is its parent
      * @param option how the user named it, for messages, e.g. {@code -o} or {@code --output}
      * @throws UlamException if {@code file} is a symbolic link to a place outside {@code folder},
-     *                       lies outside {@code folder} through a linked parent folder, or is one
-     *                       of the inputs
+     *                       lies outside {@code folder} through a linked parent folder, is one of
+     *                       the inputs, or is a folder (an output here is a file)
      */
     public void check(Path file, Path folder, String option) {
         Path root = folder != null ? folder : parentOf(file);
@@ -70,6 +70,10 @@ public final class SafeOutput {
                     "remove the link, or write somewhere else");
         }
         if (!Files.exists(file)) return;
+        if (Files.isDirectory(file)) {
+            throw new UlamException(option + " " + file + " is a folder; the output is a file", null,
+                    "give a file's path, e.g. " + file.resolve("NAME"));
+        }
         for (Map.Entry<Path, String> in : inputs.entrySet()) {
             boolean same;
             try {

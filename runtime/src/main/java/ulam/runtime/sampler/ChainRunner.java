@@ -7,11 +7,10 @@ import ulam.runtime.Model;
 import ulam.runtime.UlamException;
 
 /**
- * Runs one chain as Stan's {@code run_adaptive_sampler} does: random initial values, a step-size
- * search, warmup iterations with dual-averaging step-size adaptation and windowed metric
- * adaptation (after each slow window: new metric, new step-size search, dual averaging restarted
- * with {@code mu = log(10 eps)}), the final step size {@code exp(x_bar)}, then the post-warmup
- * iterations with everything fixed. Each draw goes to the {@link DrawSink} as soon as it is made.
+ * Runs one chain as Stan's {@code run_adaptive_sampler} does: random initial values, warm-up
+ * iterations whose {@link Adaptation} tunes the step size and the metric ({@link StanAdaptation}
+ * or {@link GradientAdaptation}), then the post-warm-up iterations with everything fixed. Each
+ * draw goes to the {@link DrawSink} as soon as it is made.
  */
 final class ChainRunner {
     /** Initial values are tried this many times (Stan: 100). */
@@ -73,7 +72,8 @@ final class ChainRunner {
         double[][] values = new double[draws][nOut];
         double[][] stats = new double[draws][SamplerStat.COUNT];
 
-        Nuts nuts = new Nuts(model, config.metric(), rng, config.maxTreeDepth(), config.maxDeltaH());
+        Nuts nuts = new Nuts(model, EuclideanMetric.unit(config.adapt(), config.metric(), d), rng,
+                config.maxTreeDepth(), config.maxDeltaH());
         double[] q = new double[d];
         double[] g = new double[d];
         double lp = initialise(q, g);
@@ -84,30 +84,17 @@ final class ChainRunner {
 
         progress.chainStarted(id, total);
         long start = System.nanoTime();
-        DualAveraging stepAdaptation = new DualAveraging(config.adaptDelta(), config.gamma(), config.kappa(), config.t0());
-        MetricAdaptation metricAdaptation = new MetricAdaptation(
-                new WindowedAdaptation(warmup, config.initBuffer(), config.termBuffer(), config.baseWindow()),
-                config.metric(), d);
+        Adaptation adaptation = Adaptation.of(config, d);
         boolean fixed = d == 0;
-        if (!fixed) {
-            stepAdaptation.setMu(Math.log(10 * nuts.stepSize));
-            nuts.findReasonableStepSize();
-        }
+        if (!fixed) adaptation.start(nuts);
         for (int it = 0; it < warmup; it++) {
             checkCancelled();
             iterate(nuts, fixed, warmupStats[it], warmupValues[it]);
-            if (!fixed) {
-                nuts.stepSize = stepAdaptation.learn(nuts.acceptStat);
-                if (metricAdaptation.learn(nuts.metric, nuts.z.q)) {
-                    nuts.findReasonableStepSize();
-                    stepAdaptation.setMu(Math.log(10 * nuts.stepSize));
-                    stepAdaptation.restart();
-                }
-            }
+            if (!fixed) adaptation.learn(nuts, it);
             emit(true, warmupStats[it], warmupValues[it]);
             progress.iteration(id, it + 1, total, true);
         }
-        if (!fixed && warmup > 0) nuts.stepSize = stepAdaptation.finalStepSize();
+        if (!fixed && warmup > 0) adaptation.finish(nuts);
         long warmupEnd = System.nanoTime();
         double[] inverseMetric = nuts.metric.inverseMetric();
         if (sink != null) {
@@ -182,8 +169,8 @@ final class ChainRunner {
         if (fixed) {
             statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
         } else {
-            double stepSize = nuts.stepSize;
             nuts.transition();
+            double stepSize = nuts.usedStepSize;
             statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
             statsRow[SamplerStat.ACCEPT_STAT.index()] = nuts.acceptStat;
             statsRow[SamplerStat.STEPSIZE.index()] = stepSize;

@@ -10,13 +10,15 @@ package ulam.runtime.sampler;
  *   x_bar_t = (1 - t^-kappa) x_bar_{t-1} + t^-kappa x_t
  * </pre>
  * where {@code a_t} is the iteration's acceptance statistic. The step size used next is
- * {@code exp(x_t)}; the one kept after warmup is {@code exp(x_bar)}. Not thread-safe.
+ * {@code exp(x_t)}; the one kept after warmup is {@code exp(x_bar)}. An optional cap on the step
+ * size clamps {@code x_t} at {@code log(max)} (nuts-rs's {@code max_step_size}; Stan has none). Not thread-safe.
  */
 public final class DualAveraging {
     private final double delta;
     private final double gamma;
     private final double kappa;
     private final double t0;
+    private final double logMaxStepSize;
     private double mu;
     private long counter;
     private double sBar;
@@ -29,10 +31,22 @@ public final class DualAveraging {
      * @param t0    iteration offset (Stan: 10)
      */
     public DualAveraging(double delta, double gamma, double kappa, double t0) {
+        this(delta, gamma, kappa, t0, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param delta       target acceptance statistic, in (0, 1)
+     * @param gamma       regularisation scale (Stan: 0.05)
+     * @param kappa       relaxation exponent (Stan: 0.75)
+     * @param t0          iteration offset (Stan: 10)
+     * @param maxStepSize the largest step size returned (nuts-rs: pi)
+     */
+    public DualAveraging(double delta, double gamma, double kappa, double t0, double maxStepSize) {
         this.delta = delta;
         this.gamma = gamma;
         this.kappa = kappa;
         this.t0 = t0;
+        this.logMaxStepSize = Math.log(maxStepSize);
     }
 
     /** Sets the shrinkage target {@code mu}, on the log step-size scale (Stan: {@code log(10 eps)}). */
@@ -58,7 +72,7 @@ public final class DualAveraging {
         double a = acceptStat > 1 ? 1 : acceptStat;
         double eta = 1.0 / (counter + t0);
         sBar = (1.0 - eta) * sBar + eta * (delta - a);
-        double x = mu - sBar * Math.sqrt(counter) / gamma;
+        double x = Math.min(mu - sBar * Math.sqrt(counter) / gamma, logMaxStepSize);
         double xEta = Math.pow(counter, -kappa);
         xBar = (1.0 - xEta) * xBar + xEta * x;
         return Math.exp(x);

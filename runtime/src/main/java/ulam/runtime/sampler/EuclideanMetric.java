@@ -17,6 +17,15 @@ abstract class EuclideanMetric {
     /** Writes {@code M^-1 p} into {@code out} (distinct from {@code p}). */
     abstract void velocity(double[] p, double[] out);
 
+    /**
+     * Writes {@code M^-1 p} into {@code out} and returns {@code K(p)}: what a leapfrog state needs,
+     * for metrics where the velocity is the expensive part (computed once here).
+     */
+    double velocityAndKineticEnergy(double[] p, double[] out) {
+        velocity(p, out);
+        return kineticEnergy(p);
+    }
+
     /** {@code q += eps * M^-1 p}: the position update of the leapfrog integrator. */
     abstract void addVelocity(double[] p, double eps, double[] q);
 
@@ -29,7 +38,10 @@ abstract class EuclideanMetric {
     /** A copy of {@code M^-1}: {@code double[d]} (diagonal) or {@code double[d*d]} row-major (dense). */
     abstract double[] inverseMetric();
 
-    static EuclideanMetric unit(MetricKind kind, int d) {
-        return kind == MetricKind.DIAG ? new DiagonalMetric(d) : new DenseMetric(d);
+    /** The identity metric of the kind that {@code adapt} estimates. */
+    static EuclideanMetric unit(AdaptKind adapt, MetricKind kind, int d) {
+        if (kind == MetricKind.DIAG) return new DiagonalMetric(d);
+        if (adapt == AdaptKind.STAN) return new DenseMetric(d);
+        return new LowRankMetric(d, d, kind);
     }
 }

@@ -9,7 +9,13 @@ public enum MetricKind {
     /** Diagonal {@code M^-1}: one variance per unconstrained parameter (Stan's {@code diag_e}, the default). */
     DIAG("diag_e"),
     /** Dense {@code M^-1}: the full covariance of the unconstrained parameters (Stan's {@code dense_e}). */
-    DENSE("dense_e");
+    DENSE("dense_e"),
+    /**
+     * Diagonal {@code M^-1} with a low-rank correction along the directions where the scaled
+     * posterior's variance is far from 1 ({@link LowRankMetric}; gradient-based adaptation only).
+     * Stan has no such metric: its CSV files write the equivalent dense {@code M^-1} ({@code dense_e}).
+     */
+    LOW_RANK("dense_e");
 
     private final String stanName;
 
@@ -17,7 +23,7 @@ public enum MetricKind {
         this.stanName = stanName;
     }
 
-    /** The name Stan uses in its CSV header ({@code diag_e} or {@code dense_e}). */
+    /** The name Stan uses in its CSV header ({@code diag_e} or {@code dense_e}; the low-rank metric is written dense). */
     public String stanName() {
         return stanName;
     }

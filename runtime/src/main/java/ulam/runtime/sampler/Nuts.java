@@ -24,8 +24,12 @@ import ulam.runtime.UlamException;
  *   <li>a leapfrog step whose energy error {@code H - H0} exceeds {@code maxDeltaH} (1000) is a
  *       divergence and ends the trajectory; the draw comes from the part built before;</li>
  *   <li>the acceptance statistic is the mean of {@code min(1, exp(H0 - H))} over every leapfrog
- *       state of the trajectory, including rejected subtrees.</li>
+ *       state of the trajectory, including rejected subtrees; beside it the symmetric statistic
+ *       {@code 2 min(1, exp(H0 - H)) / (1 + exp(H0 - H))}, which penalises energy errors of either sign
+ *       (nuts-rs's {@code mean_tree_accept_sym}, used by {@link GradientAdaptation}'s last window).</li>
  * </ul>
+ * With a step-size jitter {@code j > 0} each transition uses {@code eps (1 + j (2u - 1))}, u uniform
+ * (Stan's {@code stepsize_jitter}); with {@code j = 0} (Stan's default) no random number is drawn for it.
  * Every buffer is allocated in the constructor: a transition allocates nothing. Not thread-safe:
  * one instance per chain, with the chain's own {@link Model} copy.
  */
@@ -42,6 +46,10 @@ final class Nuts {
 
     /** Nominal step size. */
     double stepSize;
+    /** Step-size jitter j: each transition's step size is uniform in {@code stepSize (1 +- j)}; 0 for none. */
+    double jitter;
+    /** The step size the last transition used (the nominal one, jittered). */
+    double usedStepSize;
     /** Log-density gradient evaluations so far. */
     long gradientEvaluations;
 
@@ -50,6 +58,8 @@ final class Nuts {
     int nLeapfrog;
     boolean divergent;
     double acceptStat;
+    /** The symmetric acceptance statistic of the last transition (see the class documentation). */
+    double acceptStatSym;
     double energy;
 
     /** The current state (Stan's z_): the chain's position between transitions. */
@@ -84,20 +94,21 @@ final class Nuts {
     // trajectory accumulators
     private double h0;
     private double sumMetroProb;
+    private double sumSymProb;
     /** Log of the summed weights of the subtree last built by {@link #buildTree}. */
     private double subtreeLogSumWeight;
 
     /**
      * @param model     the chain's own model instance
-     * @param kind      diagonal or dense metric (starts as the identity)
+     * @param metric    the metric, which adaptation changes in place
      * @param rng       the chain's random stream (momenta, directions, multinomial choices)
      * @param maxDepth  maximum tree depth
      * @param maxDeltaH divergence threshold on the energy error
      */
-    Nuts(Model model, MetricKind kind, UniformRandomProvider rng, int maxDepth, double maxDeltaH) {
+    Nuts(Model model, EuclideanMetric metric, UniformRandomProvider rng, int maxDepth, double maxDeltaH) {
         this.model = model;
         this.d = model.dimension();
-        this.metric = EuclideanMetric.unit(kind, d);
+        this.metric = metric;
         this.rng = rng;
         this.normal = ZigguratSampler.NormalizedGaussian.of(rng);
         this.maxDepth = maxDepth;
@@ -153,6 +164,7 @@ final class Nuts {
         double[] g = s.g;
         for (int i = 0; i < d; i++) p[i] += half * g[i];
         metric.addVelocity(p, eps, s.q);
+        s.index += eps > 0 ? 1 : -1;
         s.logDensity = model.logDensityGradient(s.q, g);
         gradientEvaluations++;
         for (int i = 0; i < d; i++) p[i] += half * g[i];
@@ -186,8 +198,10 @@ final class Nuts {
      * fields {@code depth, nLeapfrog, divergent, acceptStat, energy} describe the trajectory.
      */
     void transition() {
-        final double eps = stepSize;
+        final double eps = jitter > 0 ? stepSize * (1 + jitter * (2 * rng.nextDouble() - 1)) : stepSize;
+        usedStepSize = eps;
         metric.sampleMomentum(normal, z.p);
+        z.index = 0;
         zFwd.copyFrom(z);
         zBck.copyFrom(z);
         zSample.copyFrom(z);
@@ -207,6 +221,7 @@ final class Nuts {
         h0 = hamiltonian(z);
         nLeapfrog = 0;
         sumMetroProb = 0;
+        sumSymProb = 0;
         depth = 0;
         divergent = false;
 
@@ -254,6 +269,7 @@ final class Nuts {
         }
 
         acceptStat = sumMetroProb / nLeapfrog;
+        acceptStatSym = sumSymProb / nLeapfrog;
         z.copyFrom(zSample);
         energy = hamiltonian(z);
     }
@@ -276,12 +292,15 @@ final class Nuts {
         if (depth == 0) {
             leapfrog(z, eps);
             nLeapfrog++;
-            double h = hamiltonian(z);
+            double h = -z.logDensity + metric.velocityAndKineticEnergy(z.p, pSharpBeg);
+            if (Double.isNaN(h)) h = Double.POSITIVE_INFINITY;
             if (h - h0 > maxDeltaH) divergent = true;
             subtreeLogSumWeight = h0 - h; // log_sum_exp(-inf, H0 - h)
-            sumMetroProb += h0 - h > 0 ? 1 : Math.exp(h0 - h);
+            double w = h0 - h;
+            sumMetroProb += w > 0 ? 1 : Math.exp(w);
+            // 2 min(1, e^w) / (1 + e^w), written to stay finite for large |w|; 0 for a divergence as nuts-rs
+            if (!divergent) sumSymProb += w > 0 ? 2 / (1 + Math.exp(w)) : 2 / (1 + Math.exp(-w));
             zProposal.copyFrom(z);
-            metric.velocity(z.p, pSharpBeg);
             System.arraycopy(pSharpBeg, 0, pSharpEnd, 0, d);
             for (int i = 0; i < d; i++) rhoSum[i] += z.p[i];
             System.arraycopy(z.p, 0, pBeg, 0, d);

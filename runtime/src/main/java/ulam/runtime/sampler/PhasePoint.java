@@ -12,6 +12,11 @@ final class PhasePoint {
     final double[] g;
     /** Log density at {@code q} (minus the potential energy). */
     double logDensity;
+    /**
+     * Signed number of leapfrog steps from the trajectory's initial point (0 there, negative
+     * backward in time): which state of the trajectory a draw is.
+     */
+    int index;
 
     PhasePoint(int d) {
         q = new double[d];
@@ -25,5 +30,6 @@ final class PhasePoint {
         System.arraycopy(o.p, 0, p, 0, d);
         System.arraycopy(o.g, 0, g, 0, d);
         logDensity = o.logDensity;
+        index = o.index;
     }
 }

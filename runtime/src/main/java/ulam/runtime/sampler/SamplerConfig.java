@@ -17,7 +17,8 @@ import ulam.runtime.UlamException;
  * @param seed            seed of all random streams: chain {@code c}'s streams depend on it and {@code c} only
  * @param adaptDelta      target average acceptance statistic of step-size adaptation, in (0, 1)
  * @param maxTreeDepth    maximum number of trajectory doublings per iteration (1..30)
- * @param metric          diagonal or dense inverse metric
+ * @param metric          diagonal, dense or (gradient adaptation only) low-rank modified diagonal inverse metric
+ * @param adapt           the warm-up's adaptation: Stan's windowed one or nutpie's gradient-based one
  * @param initRadius      initial values are drawn uniformly from (-initRadius, initRadius) on the
  *                        unconstrained scale (0 puts every parameter at 0)
  * @param initialStepSize step size before the first step-size search (Stan: 1)
@@ -30,7 +31,7 @@ import ulam.runtime.UlamException;
  * @param maxDeltaH       energy error above which a trajectory is divergent (Stan: 1000)
  */
 public record SamplerConfig(int chains, int cores, int warmup, int draws, long seed, double adaptDelta,
-                            int maxTreeDepth, MetricKind metric, double initRadius, double initialStepSize,
+                            int maxTreeDepth, MetricKind metric, AdaptKind adapt, double initRadius, double initialStepSize,
                             double gamma, double kappa, double t0, int initBuffer, int termBuffer,
                             int baseWindow, double maxDeltaH) {
 
@@ -46,7 +47,11 @@ public record SamplerConfig(int chains, int cores, int warmup, int draws, long s
                 + adaptDelta + ")", "use e.g. --adapt-delta 0.95, or 0.99 against divergent transitions");
         require(maxTreeDepth >= 1 && maxTreeDepth <= 30, "--max-treedepth must lie between 1 and 30 (got "
                 + maxTreeDepth + ")", "the default is 10; 12 or 15 for hard posteriors");
-        require(metric != null, "the metric must be diag or dense", "use --metric diag or --metric dense");
+        require(metric != null, "the metric must be diag, dense or lowrank", "use --metric diag or --metric dense");
+        require(adapt != null, "the adaptation must be stan or gradient", "use --adapt gradient or --adapt stan");
+        require(!(metric == MetricKind.LOW_RANK && adapt == AdaptKind.STAN),
+                "--metric lowrank needs the gradient-based adaptation: Stan's adaptation has no low-rank metric",
+                "use --metric lowrank with --adapt gradient, or --metric dense with --adapt stan");
         require(initRadius >= 0 && Double.isFinite(initRadius), "--init must be a finite radius of at least 0 (got "
                 + initRadius + ")", "the default is 2: initial values uniform in (-2, 2) on the unconstrained scale");
         require(initialStepSize > 0 && Double.isFinite(initialStepSize),
@@ -81,6 +86,7 @@ public record SamplerConfig(int chains, int cores, int warmup, int draws, long s
         b.adaptDelta = adaptDelta;
         b.maxTreeDepth = maxTreeDepth;
         b.metric = metric;
+        b.adapt = adapt;
         b.initRadius = initRadius;
         b.initialStepSize = initialStepSize;
         b.gamma = gamma;
@@ -103,6 +109,7 @@ public record SamplerConfig(int chains, int cores, int warmup, int draws, long s
         private double adaptDelta = 0.95;
         private int maxTreeDepth = 10;
         private MetricKind metric = MetricKind.DIAG;
+        private AdaptKind adapt = AdaptKind.STAN;
         private double initRadius = 2;
         private double initialStepSize = 1;
         private double gamma = 0.05;
@@ -130,8 +137,10 @@ public record SamplerConfig(int chains, int cores, int warmup, int draws, long s
         public Builder adaptDelta(double v) { adaptDelta = v; return this; }
         /** Maximum tree depth. */
         public Builder maxTreeDepth(int v) { maxTreeDepth = v; return this; }
-        /** Diagonal or dense metric. */
+        /** Diagonal, dense or low-rank metric. */
         public Builder metric(MetricKind v) { metric = v; return this; }
+        /** Stan's or the gradient-based adaptation. */
+        public Builder adapt(AdaptKind v) { adapt = v; return this; }
         /** Radius of the uniform initial values on the unconstrained scale. */
         public Builder initRadius(double v) { initRadius = v; return this; }
         /** Step size before the first step-size search. */
@@ -156,7 +165,7 @@ public record SamplerConfig(int chains, int cores, int warmup, int draws, long s
          * @throws UlamException if a value is out of range
          */
         public SamplerConfig build() {
-            return new SamplerConfig(chains, cores, warmup, draws, seed, adaptDelta, maxTreeDepth, metric,
+            return new SamplerConfig(chains, cores, warmup, draws, seed, adaptDelta, maxTreeDepth, metric, adapt,
                     initRadius, initialStepSize, gamma, kappa, t0, initBuffer, termBuffer, baseWindow, maxDeltaH);
         }
     }

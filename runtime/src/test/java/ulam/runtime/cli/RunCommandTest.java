@@ -73,7 +73,7 @@ class RunCommandTest {
                 dir.toString(), "--quiet", "--depth", "1");
         assertEquals(0, status, err());
         for (int c = 1; c <= 4; c++) assertTrue(Files.exists(dir.resolve("funnel_" + c + ".csv")));
-        assertTrue(out().contains("9 vector or matrix parameters hidden. Use depth=2 to show them."), out());
+        assertTrue(out().contains("9 vector or matrix parameters hidden. Use --depth 2 to show them."), out());
         assertTrue(err().contains("transitions after warmup ended with a divergence"), err());
         assertTrue(err().contains("Increase --adapt-delta (e.g. 0.99)"), err());
         assertTrue(out().contains("Draws written to " + dir.resolve("funnel_1.csv") + " ... funnel_4.csv"), out());

@@ -24,7 +24,7 @@ import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
 /**
- * Fuzzing the data readers (issue 5): random CSV files (random headers, separators, quotes, NA
+ * Fuzzing the data readers: random CSV files (random headers, separators, quotes, NA
  * and empty cells, text, huge and odd numbers, ragged rows, byte order marks, CR and CRLF line
  * ends, R row names) and JSON files (wrong shapes, ragged and deeply nested arrays, objects,
  * nulls, duplicate names, broken syntax), and {@code --data-value} scalars. Reading either

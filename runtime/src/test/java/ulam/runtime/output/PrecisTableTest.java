@@ -40,7 +40,7 @@ class PrecisTableTest {
     @Test
     void depth1HidesVectorsAndMatrices() {
         String expected = ""
-                + "3 vector or matrix parameters hidden. Use depth=2 to show them.\n"
+                + "3 vector or matrix parameters hidden. Use --depth 2 to show them.\n"
                 + "      mean   sd  5.5% 94.5% rhat ess_bulk\n"
                 + "a     0.09 0.17 -0.18  0.36 1.00     1386\n"
                 + "sigma 2.50 0.25  2.10  2.90 1.00     1500\n";
@@ -50,7 +50,7 @@ class PrecisTableTest {
     @Test
     void depth2HidesMatrices() {
         String out = PrecisTable.format(ROWS, 2, 0.89);
-        assertTrue(out.startsWith("1 matrix parameters hidden. Use depth=3 to show them.\n"), out);
+        assertTrue(out.startsWith("1 matrix parameters hidden. Use --depth 3 to show them.\n"), out);
         assertTrue(out.contains("\nb[2] "));
         assertFalse(out.contains("Rho"));
     }

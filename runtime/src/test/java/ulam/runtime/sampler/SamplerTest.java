@@ -206,7 +206,12 @@ class SamplerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
         for (MetricKind kind : MetricKind.values()) {
             Model model = new TestModels.StdNormal(20);
-            Nuts nuts = new Nuts(model, kind, org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(5L), 10, 1000);
+            AdaptKind adapt = kind == MetricKind.LOW_RANK ? AdaptKind.GRADIENT : AdaptKind.STAN;
+            EuclideanMetric metric = EuclideanMetric.unit(adapt, kind, model.dimension());
+            if (metric instanceof LowRankMetric lr) lr.set(LowRankMetricTest.scales(20), LowRankMetricTest.orthonormal(20, 3),
+                    new double[] {4, 0.25, 9}, 3);
+            Nuts nuts = new Nuts(model, metric, org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(5L), 10, 1000);
+            nuts.jitter = adapt == AdaptKind.GRADIENT ? 0.1 : 0;
             double[] q = new double[20];
             double[] g = new double[20];
             nuts.setPosition(q, model.logDensityGradient(q, g), g);

@@ -38,9 +38,9 @@ public final class DistributionMethods {
         lccdfGrad = spec.hasCdf() ? c.getMethod("lccdfGrad", Signatures.kernel(spec)) : null;
     }
 
-    /** The registry's distributions whose outcome and arguments are all scalars. */
+    /** The registry's distributions (laws: improper priors, FlatTest's, left out) whose outcome and arguments are all scalars. */
     public static Stream<DistributionSpec> scalarSpecs() {
-        return Registry.distributions().stream().filter(DistributionSpec::allScalar);
+        return Registry.distributions().stream().filter(DistributionSpec::allScalar).filter(s -> !s.improper());
     }
 
     /** The methods of every distribution of scalars. */

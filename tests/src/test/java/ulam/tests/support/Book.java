@@ -150,6 +150,30 @@ public final class Book {
         return out;
     }
 
+    /**
+     * A call that does not simply compile and agree with rethinking (refused, differs at the fixed
+     * points, or fails in rethinking while we compile it), with the reason ({@code exceptions.tsv}).
+     *
+     * @param id        the call
+     * @param compared  whether BookPosteriorTest compares its posterior with rethinking's (false when
+     *                  the two programs are knowingly different models)
+     * @param reason    why, as docs/book.md prints it
+     */
+    public record ExceptionNote(String id, boolean compared, String reason) {}
+
+    /** The recorded exceptions ({@code exceptions.tsv}: id, posterior = compared / not compared, reason), by id. */
+    public static Map<String, ExceptionNote> exceptions() {
+        Map<String, ExceptionNote> out = new LinkedHashMap<>();
+        for (CSVRecord r : readTsv(DIR.resolve("exceptions.tsv"))) {
+            String posterior = r.get("posterior");
+            if (!posterior.equals("compared") && !posterior.equals("not compared")) {
+                throw new IllegalStateException("exceptions.tsv, " + r.get("id") + ": posterior is 'compared' or 'not compared', not '" + posterior + "'");
+            }
+            out.put(r.get("id"), new ExceptionNote(r.get("id"), posterior.equals("compared"), r.get("reason")));
+        }
+        return out;
+    }
+
     /** Writes {@code expected.tsv} from the outcomes and the fixed-point verdicts (their status). */
     public static void writeExpected(Map<String, Outcome> outcomes, Map<String, Outcome> fixed) {
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(DIR.resolve("expected.tsv")), TSV)) {

@@ -52,7 +52,28 @@ public final class BookTable {
                     .append(c.data()).append("`")
                     .append(" |\n");
         }
+        b.append("\n## Exceptions\n\n");
+        b.append("Every call that is refused, differs from rethinking's program at the fixed points, or fails in\n");
+        b.append("rethinking while it compiles here, with the reason (`tests/src/test/resources/book/exceptions.tsv`;\n");
+        b.append("BookTest fails when one is missing or stale). *Posterior not compared*: the two programs are\n");
+        b.append("knowingly different models, so BookPosteriorTest does not compare them.\n\n");
+        b.append("| call | status | reason |\n|---|---|---|\n");
+        Map<String, Book.ExceptionNote> exceptions = Book.exceptions();
+        for (Book.Call c : calls) {
+            Book.ExceptionNote e = exceptions.get(c.id());
+            if (e == null) continue;
+            Book.Outcome o = outcomes.get(c.id());
+            b.append("| ").append(c.id()).append(" (").append(c.name()).append(") | ")
+                    .append(o.compiles() ? "compiles" : o.status())
+                    .append(" | ").append(cell(e.reason())).append(e.compared() ? "" : " *Posterior not compared.*").append(" |\n");
+        }
         return b.toString();
+    }
+
+    /** Whether a call needs an entry in exceptions.tsv: refused, differs at the fixed points, or compiles where rethinking fails. */
+    public static boolean exceptional(Book.Call c, Book.Outcome outcome, Book.Outcome fixed) {
+        return !outcome.compiles() || (fixed != null && fixed.status().startsWith("differs"))
+                || Files.exists(c.ref(c.quap() ? "quap" : "ulam", ".error.txt"));
     }
 
     private static String reference(Book.Call c) {

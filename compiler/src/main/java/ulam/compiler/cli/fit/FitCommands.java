@@ -22,7 +22,8 @@ public final class FitCommands {
     /** The command classes, in the order {@code ulam --help} should list them. */
     public static List<Class<?>> subcommands() {
         return List.of(LinkCommand.class, SimCommand.class, WaicCommand.class, LooCommand.class, CompareCommand.class,
-                PlotCommand.class, ReportCommand.class);
+                PlotCommand.class, ReportCommand.class, GroupCommands.VarCorr.class, GroupCommands.Ranef.class,
+                GroupCommands.Coef.class, PosteriorPredictCommand.Predict.class, PosteriorPredictCommand.Epred.class);
     }
 
     /**

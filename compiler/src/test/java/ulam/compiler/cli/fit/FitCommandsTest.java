@@ -253,7 +253,8 @@ class FitCommandsTest {
 
     @Test
     void subcommandsAreListedForMain() {
-        assertEquals(List.of("link", "sim", "waic", "loo", "compare", "plot", "report"), FitCommands.subcommands().stream()
+        assertEquals(List.of("link", "sim", "waic", "loo", "compare", "plot", "report", "varcorr", "ranef", "coef",
+                "posterior_predict", "posterior_epred"), FitCommands.subcommands().stream()
                 .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList());
     }
 }

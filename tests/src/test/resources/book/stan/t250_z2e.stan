@@ -1,0 +1,37 @@
+data{
+     vector[12] y;
+    int male[12] ;
+    int reject[12] ;
+    int dept[12] ;
+    int applications[12] ;
+    int admit[12] ;
+    int male2[12] ;
+}
+parameters{
+     real<lower=0,upper=1> phi_male;
+     real a;
+     real b;
+}
+model{
+     vector[12] p;
+     real p_m1;
+     real p_m0;
+    b ~ normal( 0 , 1 );
+    a ~ normal( 0 , 4 );
+    phi_male ~ beta( 2 , 2 );
+    for ( i in 1:12 ) 
+        if ( male2[i] > -1 ) male2[i] ~ bernoulli( phi_male );
+    p_m0 = a + b * 0;
+    p_m0 = inv_logit(p_m0);
+    p_m1 = a + b * 1;
+    p_m1 = inv_logit(p_m1);
+    for ( i in 1:12 ) {
+        p[i] = a + b * male2[i];
+        p[i] = inv_logit(p[i]);
+    }
+    for ( i in 1:12 ) 
+        if ( male2[i] > -1 ) admit[i] ~ binomial( applications[i] , p[i] );
+    for ( i in 1:12 ) 
+        if ( male2[i] == -1 ) target += log_sum_exp(log(phi_male) + binomial_lpmf(admit[i] | applications[i], p_m1), log1m(phi_male) + binomial_lpmf(admit[i] | applications[i], p_m0));
+}
+

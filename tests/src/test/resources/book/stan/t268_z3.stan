@@ -1,0 +1,33 @@
+data{
+     vector[12] y;
+    int male2[12] ;
+    int reject[12] ;
+    int applications[12] ;
+    int admit[12] ;
+    int male[12] ;
+    int dept[12] ;
+}
+parameters{
+     vector[6] a;
+     real b;
+}
+model{
+     vector[12] p;
+    b ~ normal( 0 , 1 );
+    a ~ normal( 0 , 4 );
+    for ( i in 1:12 ) {
+        p[i] = a[dept[i]] + b * male[i];
+        p[i] = inv_logit(p[i]);
+    }
+    admit ~ binomial( applications , p );
+}
+generated quantities{
+    vector[12] log_lik;
+     vector[12] p;
+    for ( i in 1:12 ) {
+        p[i] = a[dept[i]] + b * male[i];
+        p[i] = inv_logit(p[i]);
+    }
+    for ( i in 1:12 ) log_lik[i] = binomial_lpmf( admit[i] | applications[i] , p[i] );
+}
+

@@ -1,0 +1,2 @@
+# data: tests/src/test/resources/formula/data/Penicillin.csv
+fit <- brm(diameter ~ 1 + (1 | plate) + (1 | sample), data = Penicillin)

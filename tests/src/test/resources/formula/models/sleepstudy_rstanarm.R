@@ -1,0 +1,2 @@
+# data: tests/src/test/resources/formula/data/sleepstudy.csv
+fit <- stan_lmer(Reaction ~ Days + (Days | Subject), data = sleepstudy)
