@@ -51,16 +51,24 @@ public record CompileMode(boolean priorOnly, Prediction prediction) {
      * @param columns   names of the columns of the new data (empty when predicting the fit's own rows)
      * @param newGroups names given with {@code --new-groups}
      * @param drawPrior draw every parameter from its prior line (see above)
+     * @param simulate  draw the outcomes from their likelihood lines ({@code ulam sim}); false for
+     *                  {@code ulam link}, which then needs none of the data only those draws read
+     *                  (a binomial's trial counts, say)
      */
-    public record Prediction(Set<String> columns, List<String> newGroups, boolean drawPrior) {
+    public record Prediction(Set<String> columns, List<String> newGroups, boolean drawPrior, boolean simulate) {
         public Prediction {
             columns = Set.copyOf(columns);
             newGroups = List.copyOf(newGroups);
         }
 
-        /** Prediction from the parameter vector (no prior draws). */
+        /** Prediction with outcome draws, from the prior's draws or the parameter vector. */
+        public Prediction(Set<String> columns, List<String> newGroups, boolean drawPrior) {
+            this(columns, newGroups, drawPrior, true);
+        }
+
+        /** Prediction from the parameter vector (no prior draws), with outcome draws. */
         public Prediction(Set<String> columns, List<String> newGroups) {
-            this(columns, newGroups, false);
+            this(columns, newGroups, false, true);
         }
     }
 

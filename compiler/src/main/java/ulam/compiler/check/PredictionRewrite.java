@@ -273,7 +273,7 @@ final class PredictionRewrite {
         }
         List<Symbol> prior = prediction.drawPrior() ? drawPrior(terms, order) : List.of();
         List<Symbol> simulated = new ArrayList<>();
-        for (Map.Entry<Symbol, List<Term>> e : byOutcome.entrySet()) {
+        for (Map.Entry<Symbol, List<Term>> e : prediction.simulate() ? byOutcome.entrySet() : Set.<Map.Entry<Symbol, List<Term>>>of()) {
             Symbol sim = outcomeDraw(e.getKey(), e.getValue(), skipped);
             if (sim == null) continue;
             symbols.put("#sim " + sim.name(), sim);

@@ -110,16 +110,19 @@ final class ApproxOptions {
     /**
      * {@code ulam run}'s options as these (for a model whose wrapper is {@code quap(...)}).
      *
-     * @param run  the parsed run options
-     * @param seed the run's seed (given or random), or null for a random one
+     * @param run        the parsed run options
+     * @param seed       the run's seed (given or random), or null for a random one
+     * @param initRadius the run's {@code --init} radius
+     * @param modelName  the model's name, for {@code run}'s default fit folder
+     *                   ({@link RunOptions#fitDir}: kept unless {@code --no-save})
      */
-    static ApproxOptions from(RunOptions run, Long seed, double initRadius) {
+    static ApproxOptions from(RunOptions run, Long seed, double initRadius, String modelName) {
         ApproxOptions o = new ApproxOptions();
         o.data.files = run.dataFiles();
         o.data.values = run.dataValues();
         o.data.matrices = run.dataMatrices();
         o.seed = seed;
-        o.outputDir = run.outputDir();
+        o.outputDir = run.fitDir(modelName);
         o.overwrite = run.overwrite();
         o.depth = run.depth();
         o.prob = run.prob();

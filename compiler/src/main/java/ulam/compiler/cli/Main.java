@@ -110,7 +110,7 @@ public final class Main implements Callable<Integer> {
                         + " ulam quap does; to sample it with NUTS, write ulam( instead of " + wrapper + "(");
                 ulam.runtime.sampler.SamplerConfig cfg = options.toConfig(c.spec().options(), () -> 0L);
                 Long seed = options.seedGiven(c.spec().options()) ? cfg.seed() : null;
-                return QuapCommand.run(c, bound, ApproxOptions.from(options, seed, cfg.initRadius()), false,
+                return QuapCommand.run(c, bound, ApproxOptions.from(options, seed, cfg.initRadius(), c.spec().name()), false,
                         QuapCommand.DEFAULT_DRAWS, false, Streams.out, err);
             }
             return RunCommand.run(c.factory(), o -> bound, options, Streams.out, err);

@@ -35,7 +35,9 @@ public final class JarPacker {
      * @throws UlamException if the jar cannot be written
      */
     public static void write(Path out, String className, byte[] classFile, String sourceName, String source) {
-        String manifest = "Manifest-Version: 1.0\r\nMain-Class: ulam.runtime.cli.ModelMain\r\n" + MODEL_CLASS + ": " + className
+        String manifest = "Manifest-Version: 1.0\r\nMain-Class: ulam.runtime.cli.ModelMain\r\n"
+                // JDK 22+: JLine (progress bars) may load its native library; without this, JDK 24+ warns
+                + "Enable-Native-Access: ALL-UNNAMED\r\n" + MODEL_CLASS + ": " + className
                 + "\r\nCreated-By: ulam compile\r\n\r\n";
         try {
             Path parent = out.toAbsolutePath().getParent();

@@ -45,12 +45,20 @@ public final class Predictor {
      * @param newGroups  indices whose values in the new data are new groups
      * @param draws      how many posterior draws to use (evenly spaced over all chains), 0 for all
      * @param seed       seed of the random draws
+     * @param simulate   also draw the outcomes (false for {@code ulam link}: the result's sim table
+     *                   is then empty, and data only the outcome draws read are not needed)
      */
-    public record Request(List<Path> dataFiles, Map<String, String> dataValues, List<String> newGroups, int draws, long seed) {
+    public record Request(List<Path> dataFiles, Map<String, String> dataValues, List<String> newGroups, int draws, long seed,
+                          boolean simulate) {
         public Request {
             dataFiles = List.copyOf(dataFiles);
             dataValues = Map.copyOf(dataValues);
             newGroups = List.copyOf(newGroups);
+        }
+
+        /** A request for both the named locals and the simulated outcomes. */
+        public Request(List<Path> dataFiles, Map<String, String> dataValues, List<String> newGroups, int draws, long seed) {
+            this(dataFiles, dataValues, newGroups, draws, seed, true);
         }
     }
 
@@ -70,8 +78,9 @@ public final class Predictor {
      * @param sim      the simulated outcomes, per draw and case
      * @param draws    which posterior draws were used (0-based over the chains stacked)
      * @param notes    notes for the user (values read from the new data, lines not simulated)
+     * @param warnings warnings for the user (draws whose parameters are not finite, so their predictions are NaN)
      */
-    public record Result(Table link, Table sim, int[] draws, List<String> notes) {
+    public record Result(Table link, Table sim, int[] draws, List<String> notes, List<String> warnings) {
     }
 
     /**
@@ -96,7 +105,7 @@ public final class Predictor {
         DataSet newData = fresh ? DataSet.read(request.dataFiles(), request.dataValues()) : null;
 
         Set<String> columns = fresh ? new HashSet<>(newData.names()) : Set.of();
-        CompileMode mode = new CompileMode(false, new CompileMode.Prediction(columns, request.newGroups()));
+        CompileMode mode = new CompileMode(false, new CompileMode.Prediction(columns, request.newGroups(), false, request.simulate()));
         DataSchema schema = fresh ? DataSchema.overlay(Compiler.schema(fitData), Compiler.schema(newData)) : Compiler.schema(fitData);
         Compiler.Compiled compiled;
         try {
@@ -131,9 +140,23 @@ public final class Predictor {
         double[] q = new double[model.dimension()];
         double[] out = new double[outputs.length];
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(request.seed());
+        int nonFinite = 0;
+        String example = null;
         for (int s = 0; s < use.length; s++) {
             double[] draw = draws[use[s]];
-            for (int k = 0; k < constrained.length; k++) constrained[k] = draw[map[k]];
+            int bad = -1;
+            for (int k = 0; k < constrained.length; k++) {
+                constrained[k] = draw[map[k]];
+                if (bad < 0 && !Double.isFinite(constrained[k])) bad = k;
+            }
+            if (bad >= 0) {
+                // an edited or damaged draw: no prediction can be made from it
+                nonFinite++;
+                if (example == null) example = outputs[bad] + " = " + constrained[bad];
+                java.util.Arrays.fill(link[s], Double.NaN);
+                java.util.Arrays.fill(sim[s], Double.NaN);
+                continue;
+            }
             model.unconstrain(constrained, q);
             model.writeDraw(q, rng, out);
             for (int c = 0; c < linkColumns.length; c++) link[s][c] = out[linkColumns[c]];
@@ -141,7 +164,14 @@ public final class Predictor {
         }
         List<String> notes = new ArrayList<>(compiled.spec().notes());
         notes.addAll(predicted.skipped());
-        return new Result(new Table(names(outputs, linkColumns), link), new Table(names(outputs, simColumns), sim), use, notes);
+        List<String> warnings = new ArrayList<>();
+        if (nonFinite > 0) {
+            warnings.add(nonFinite + " of " + use.length + " draws " + (nonFinite == 1 ? "has" : "have") + " a parameter that is not"
+                    + " finite (e.g. " + example + "): " + (nonFinite == 1 ? "its" : "their") + " predictions are NaN; the"
+                    + " draws files of the fit may be damaged or edited");
+        }
+        return new Result(new Table(names(outputs, linkColumns), link), new Table(names(outputs, simColumns), sim), use, notes,
+                warnings);
     }
 
     /** The data columns an index is copied or coded from ({@code A <- actor}: actor). */

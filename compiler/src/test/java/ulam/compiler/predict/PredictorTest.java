@@ -240,6 +240,36 @@ class PredictorTest {
         return sd(c);
     }
 
+    /**
+     * link needs only what the named locals read: a binomial's trial counts are read by the
+     * outcome draw alone, so link on new data without them works (it asked for them before),
+     * while sim on the same data says which column it lacks.
+     */
+    @Test
+    void linkOnNewDataNeedsNoTrialCounts() throws Exception {
+        StringBuilder csv = new StringBuilder("y,n,x\n");
+        for (int i = 0; i < 30; i++) csv.append(i % 7).append(',').append(8 + i % 5).append(',').append((i - 15) / 10.0).append('\n');
+        Path data = tmp.resolve("binomial.csv");
+        Files.writeString(data, csv);
+        Path binomial = Cli.fit(tmp, "binomial", "y ~ dbinom(n, p)\nlogit(p) <- a + b*x\na ~ dnorm(0, 1.5)\nb ~ dnorm(0, 1)\n",
+                data, "--seed", "3", "--iter", "400");
+        Path fresh = tmp.resolve("binomial-new.csv");
+        Files.writeString(fresh, "x\n-1\n0\n1\n");
+        FitDirectory f = FitDirectory.read(binomial);
+        Predictor.Result link = Predictor.predict(f, new Predictor.Request(List.of(fresh), Map.of(), List.of(), 0, 5, false));
+        assertEquals(List.of("p[1]", "p[2]", "p[3]"), Arrays.asList(link.link().names()));
+        assertEquals(0, link.sim().names().length);
+        double[][] draws = f.draws();
+        for (int s = 0; s < link.draws().length; s++) {
+            double[] draw = draws[link.draws()[s]];
+            double eta = draw[f.indexOf("a")] + draw[f.indexOf("b")];
+            assertEquals(1 / (1 + Math.exp(-eta)), link.link().values()[s][2], 1e-12);
+        }
+        ulam.runtime.UlamException e = org.junit.jupiter.api.Assertions.assertThrows(ulam.runtime.UlamException.class,
+                () -> Predictor.predict(f, new Predictor.Request(List.of(fresh), Map.of(), List.of(), 0, 5, true)));
+        assertTrue(e.getMessage().contains("'n'"), e.getMessage());
+    }
+
     private static double sd(double[] x) {
         double m = Arrays.stream(x).average().orElseThrow();
         double ss = 0;

@@ -7,9 +7,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import ulam.runtime.sampler.ProgressListener;
 
 /**
- * Progress as one bar per chain (the {@code me.tongfei.progressbar} library) for a terminal. The
- * bars redraw on their own timer; the sampler threads only move a counter, at most every 100 ms.
- * Close it when sampling is done.
+ * Progress as one bar per chain (the {@code me.tongfei.progressbar} library) for a terminal
+ * ({@link Terminals#stderrIsTerminal()}). A chain that waits for a free core says
+ * {@code waiting}, then {@code warmup} and {@code sampling}. The bars redraw on their own timer;
+ * the sampler threads only move a counter, at most every 100 ms. Close it when sampling is done.
  */
 public final class BarProgress implements ProgressListener, AutoCloseable {
     private static final long MIN_INTERVAL_NANOS = 100_000_000L;
@@ -31,8 +32,13 @@ public final class BarProgress implements ProgressListener, AutoCloseable {
                     .setUpdateIntervalMillis(250)
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(out))
                     .build();
-            bars[c].setExtraMessage("warmup");
+            bars[c].setExtraMessage("waiting");
         }
+    }
+
+    @Override
+    public void chainStarted(int chain, int total) {
+        bars[chain].setExtraMessage("warmup");
     }
 
     @Override

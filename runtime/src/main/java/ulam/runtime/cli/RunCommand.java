@@ -14,6 +14,8 @@ import ulam.runtime.diagnostics.SamplerDiagnostics;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.FitFolder;
 import ulam.runtime.fit.FitWriter;
+import ulam.runtime.output.LogLikOutputs;
+import ulam.runtime.output.NonFiniteDraws;
 import ulam.runtime.output.PrecisTable;
 import ulam.runtime.output.StanCsvWriter;
 import ulam.runtime.sampler.DrawSink;
@@ -83,20 +85,28 @@ public final class RunCommand {
             out.flush();
 
             IntFunction<DrawSink> sinks = null;
-            Path dir = options.outputDir();
+            Path dir = options.fitDir(model.name());
+            // the default folder (fits/<model>-<time>) is new: claimed like -o's, once the model's name is known
+            if (claim == null && dir != null) claim = FitFolder.claim(dir, false);
+            // --log-lik: the draws end with log_lik[1..N] (in the CSV files; the manifest lists the model's outputs)
+            Model sampled = options.logLik() ? LogLikOutputs.of(model) : model;
+            if (options.logLik() && dir == null) {
+                throw new UlamException("--log-lik writes the log-likelihood into the fit's CSV files, but --no-save keeps none",
+                        null, "leave out --no-save, or give -o DIR");
+            }
             FitWriter fitWriter = null;
             if (dir != null) {
                 // a self-contained fit: source, data copies and manifest first, then the draws as they come
                 fitWriter = FitWriter.begin(dir, model, config, options.dataFiles(), options.dataValues(),
                         options.dataMatrices(), options.sourceFile(), options.priorOnly());
                 List<String> files = options.dataFiles().stream().map(Path::toString).toList();
-                sinks = StanCsvWriter.factory(dir, model.name(), model.outputNames(), config, files);
+                sinks = StanCsvWriter.factory(dir, model.name(), sampled.outputNames(), config, files, options.priorOnly());
             }
             double[][] inits = options.initPathfinder() ? PathfinderInits.of(model, config, err) : null;
             Fit fit;
             ProgressListener progress = progress(options, config, err);
             try {
-                fit = Sampler.run(model, config, progress, sinks, inits);
+                fit = Sampler.run(sampled, config, progress, sinks, inits);
             } finally {
                 if (progress instanceof AutoCloseable c) {
                     try {
@@ -110,14 +120,17 @@ public final class RunCommand {
             if (fitWriter != null) fitWriter.finish(fit.wallSeconds());
             List<VariableSummary> summaries = VariableSummary.of(fit, options.prob());
             List<VariableSummary> shown = summaries.stream().filter(s -> PrecisTable.isShown(s.name())).toList();
-            out.print(PrecisTable.format(summaries, options.depth(), options.prob()));
+            out.print(PrecisTable.format(PrecisTable.selected(summaries, options.depth(), options.pars(), model.name()),
+                    options.pars().isEmpty() ? options.depth() : 3, options.prob()));
             for (String w : SamplerDiagnostics.warnings(fit, shown)) err.println("warning: " + w);
+            String nonFinite = NonFiniteDraws.of(fit).warning();
+            if (nonFinite != null) err.println("warning: " + nonFinite);
             if (SamplerDiagnostics.showsFunnel(fit)) for (String h : model.reparameterisations()) err.println("hint: " + h);
             out.println(timing(fit, shown));
             if (dir != null) {
                 out.println("Draws written to " + dir.resolve(StanCsvWriter.fileName(model.name(), 1))
                         + (config.chains() > 1 ? " ... " + StanCsvWriter.fileName(model.name(), config.chains()) : ""));
-                out.println("Fit saved in " + dir + " (ulam waic, loo, compare, plot and report read it)");
+                out.println("Fit saved in " + dir + " (ulam precis, draws, plot, report, loo, compare, link and sim read it)");
             }
             out.flush();
             err.flush();
@@ -141,10 +154,9 @@ public final class RunCommand {
 
     private static ProgressListener progress(RunOptions options, SamplerConfig config, PrintStream err) {
         if (options.quiet()) return ProgressListener.NONE;
-        boolean terminal = err == System.err && System.console() != null
-                && !"dumb".equals(System.getenv("TERM"));
-        if (terminal) return new BarProgress(err, config.chains(), config.iterations());
-        return new TextProgress(err, config.chains());
+        int threads = Math.min(config.cores(), config.chains());
+        if (err == System.err && Terminals.stderrIsTerminal()) return new BarProgress(err, config.chains(), config.iterations());
+        return new TextProgress(err, config.chains(), threads);
     }
 
     /** One line about an unexpected exception: its class, message and the first frame. */

@@ -73,7 +73,7 @@ public class RunOptions {
     String adapt;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Save the fit in DIR (a new or empty folder): the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam waic, loo, compare, plot, report, link and sim.")
+            description = "Save the fit in DIR (a new or empty folder): the draws of each chain as Stan CSV files <model>_<chain>.csv, the model source, copies of the data and a manifest (fit.json), for ulam precis, draws, waic, loo, compare, plot, report, link and sim (default: fits/<model>-<date>-<time>).")
     Path outputDir;
 
     /** The old spelling of {@code --output}, still accepted (not listed in the help). */
@@ -84,6 +84,17 @@ public class RunOptions {
 
     @Option(names = "--overwrite", description = "Replace the fit already in the --output folder (without it, a run refuses to).")
     boolean overwrite;
+
+    @Option(names = "--no-save", description = "Keep nothing on disk: no fit folder (without it, a run without -o saves its fit in fits/<model>-<date>-<time>).")
+    boolean noSave;
+
+    @Option(names = "--pars", paramLabel = "NAME", split = ",",
+            description = "Show only these outputs in the table, in this order (a base name such as a selects a[1], a[2], ...).")
+    List<String> pars = new ArrayList<>();
+
+    @Option(names = "--log-lik",
+            description = "Also write the pointwise log-likelihood to the Stan CSV files as columns log_lik.1 ... log_lik.N (for loo::extract_log_lik and rstan::loo).")
+    boolean logLik;
 
     @Option(names = "--depth", paramLabel = "1|2|3", defaultValue = "1",
             description = "Summary depth: 1 hides vector and matrix elements, 2 hides matrix elements, 3 shows all (default: 1).")
@@ -126,6 +137,36 @@ public class RunOptions {
 
     /** {@code --overwrite}: whether a fit already in {@link #outputDir()} may be replaced. */
     public boolean overwrite() { return overwrite; }
+
+    /** {@code --no-save}: no fit folder unless {@code -o} names one. */
+    public boolean noSave() { return noSave; }
+
+    /** {@code --pars}: the outputs the table shows, in order (empty: all that {@code --depth} shows). */
+    public List<String> pars() { return pars; }
+
+    /** {@code --log-lik}: write the pointwise log-likelihood columns into the Stan CSV files. */
+    public boolean logLik() { return logLik; }
+
+    /**
+     * Where the fit is saved: {@code -o}; else, unless {@code --no-save}, a new folder
+     * {@code <fits>/<model>-<yyyyMMdd-HHmmss>} (a suffix {@code -2}, {@code -3}, ... when it
+     * exists), where {@code <fits>} is the system property {@code ulam.fits.dir}, else the
+     * environment variable {@code ULAM_FITS_DIR}, else {@code fits} in the working directory.
+     *
+     * @param modelName the model's name
+     * @return the folder, or null when nothing is saved
+     */
+    public Path fitDir(String modelName) {
+        if (outputDir != null) return outputDir;
+        if (noSave) return null;
+        String base = System.getProperty("ulam.fits.dir");
+        if (base == null || base.isBlank()) base = System.getenv("ULAM_FITS_DIR");
+        if (base == null || base.isBlank()) base = "fits";
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path dir = Path.of(base, modelName + "-" + stamp);
+        for (int i = 2; java.nio.file.Files.exists(dir); i++) dir = Path.of(base, modelName + "-" + stamp + "-" + i);
+        return dir;
+    }
 
     /** The model file as the user named it, or null (a model jar does not know it). */
     public String sourceFile() { return sourceFile; }
@@ -200,6 +241,10 @@ public class RunOptions {
         if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
         if (maxParameters != null && maxParameters < 1) {
             throw new UlamException("--max-parameters must be at least 1 (got " + maxParameters + ")", null, "e.g. --max-parameters 1000000");
+        }
+        if (noSave && outputDir != null) {
+            throw new UlamException("--no-save and -o contradict each other", null,
+                    "give -o DIR to keep the fit there, or --no-save to keep nothing");
         }
         if (adapt != null) adaptKind(adapt);
     }

@@ -15,13 +15,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import ulam.runtime.UlamException;
+import ulam.runtime.output.LogLikOutputs;
 import ulam.runtime.sampler.SamplerStat;
 
 /**
  * Reads one chain's Stan CSV file as {@link ulam.runtime.output.StanCsvWriter} writes it (CmdStan's
  * layout) with commons-csv: the {@code #} header comments give {@code num_warmup}; the first data
  * line is the column header; then warmup rows, the adaptation comments (step size and inverse
- * metric), sampling rows and the timing trailer.
+ * metric), sampling rows and the timing trailer. Columns {@code log_lik.1 ... log_lik.N} after the
+ * outputs ({@code ulam run --log-lik}) are skipped.
  *
  * <p>A file cut short by a killed run loads: a last line without its line end is dropped, every
  * complete row is kept. A row in the middle with the wrong number of fields, or a field that is
@@ -84,15 +86,20 @@ final class StanCsvReader {
         List<double[]> rows = new ArrayList<>();
         String adaptation = null;
         int headerSize = -1;
+        int kept = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(complete), FORMAT)) {
             for (CSVRecord r : parser) {
                 if (headerSize < 0) {
                     List<String> header = r.toList();
-                    if (!header.equals(expected)) {
+                    // run --log-lik appends log_lik.1..N after the outputs; they are not the manifest's outputs
+                    boolean extra = header.size() > expected.size() && header.subList(expected.size(), header.size())
+                            .stream().allMatch(LogLikOutputs::isColumn);
+                    if (!(extra ? header.subList(0, expected.size()) : header).equals(expected)) {
                         throw new UlamException("the columns of " + file + " do not match the fit's manifest", null,
                                 "the file belongs to another model or run; run the model again with -o");
                     }
                     headerSize = header.size();
+                    kept = expected.size();
                     continue;
                 }
                 if (rows.size() == warmup && r.hasComment()) adaptation = r.getComment();
@@ -100,8 +107,8 @@ final class StanCsvReader {
                     throw new UlamException(file + " line " + parser.getCurrentLineNumber() + " has " + r.size()
                             + " fields, not " + headerSize, null, "the draws file is damaged; run the model again");
                 }
-                double[] row = new double[headerSize];
-                for (int j = 0; j < headerSize; j++) row[j] = number(r.get(j), file, parser.getCurrentLineNumber());
+                double[] row = new double[kept];
+                for (int j = 0; j < kept; j++) row[j] = number(r.get(j), file, parser.getCurrentLineNumber());
                 rows.add(row);
             }
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -30,7 +30,9 @@ public final class Compare {
         /** WAIC, {@link Waic}. */
         WAIC,
         /** PSIS-LOO on the deviance scale (looic), {@link Loo}. */
-        PSIS
+        PSIS,
+        /** K-fold cross-validation on the deviance scale (kfoldic), {@link KFold}. */
+        KFOLD
     }
 
     /**
@@ -86,6 +88,19 @@ public final class Compare {
     public static Compare psis(List<String> names, List<Loo> models) {
         return of(Criterion.PSIS, names, models.stream().map(Loo::pointwiseLooic).toList(),
                 models.stream().map(Loo::seLooic).toList(), models.stream().map(Loo::penalty).toList());
+    }
+
+    /**
+     * Compares models by K-fold cross-validation (kfoldic), on the same folds.
+     *
+     * @param names  model names, in input order
+     * @param models their K-fold results, same order
+     * @return the comparison
+     * @throws IllegalArgumentException if fewer than two models or the lists differ in length
+     */
+    public static Compare kfold(List<String> names, List<KFold> models) {
+        return of(Criterion.KFOLD, names, models.stream().map(KFold::pointwiseIc).toList(),
+                models.stream().map(KFold::seIc).toList(), models.stream().map(KFold::penalty).toList());
     }
 
     /**
@@ -189,7 +204,11 @@ public final class Compare {
      * @return lines ending in {@code \n}
      */
     public String format() {
-        String c = criterion == Criterion.WAIC ? "WAIC" : "PSIS";
+        String c = switch (criterion) {
+            case WAIC -> "WAIC";
+            case PSIS -> "PSIS";
+            case KFOLD -> "KFOLD";
+        };
         String[][] cells = new String[rows.size() + 1][];
         cells[0] = new String[] {"", c, "SE", "d" + c, "dSE", "p" + c, "weight"};
         for (int r = 0; r < rows.size(); r++) {

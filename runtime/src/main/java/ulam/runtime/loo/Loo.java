@@ -220,6 +220,38 @@ public final class Loo {
         return LogSum.seOfSum(looic, true);
     }
 
+    /**
+     * This result with some observations' PSIS estimates replaced by exact leave-one-out values
+     * from refits without them, as loo's {@code reloo}: elpd_loo_i is the refit's log predictive
+     * density of observation i, p_loo_i = lpd_i - elpd_loo_i, its Monte Carlo SE and Pareto k are
+     * set to 0 and its n_eff to the number of draws (so it no longer counts as a bad k).
+     *
+     * @param observations 0-based indices of the refitted observations
+     * @param exactElpd    their exact elpd_loo_i, same order
+     * @return the new result (this one is unchanged)
+     * @throws IllegalArgumentException if the lengths differ or an index is out of range
+     */
+    public Loo withRefits(int[] observations, double[] exactElpd) {
+        if (observations.length != exactElpd.length) throw new IllegalArgumentException("one elpd per refitted observation");
+        double[] e = elpd.clone();
+        double[] m = mcse.clone();
+        double[] pp = p.clone();
+        double[] kk = k.clone();
+        double[] ne = nEff.clone();
+        int[] t = tail.clone();
+        for (int j = 0; j < observations.length; j++) {
+            int i = observations[j];
+            double lpd = p[i] + elpd[i];
+            e[i] = exactElpd[j];
+            pp[i] = lpd - exactElpd[j];
+            m[i] = 0;
+            kk[i] = 0;
+            ne[i] = draws;
+            t[i] = 0;
+        }
+        return new Loo(draws, e, m, pp, kk, ne, t);
+    }
+
     /** Monte Carlo SE of elpd_loo, {@code sqrt(sum mcse_i^2)}; NaN when some k exceeds 0.7 (as loo). */
     public double mcseElpd() {
         for (double v : k) if (v > K_OK) return Double.NaN;

@@ -11,7 +11,8 @@ import ulam.runtime.diagnostics.VariableSummary;
  * The {@code precis} table of rethinking (language reference 8.1 and A.11): one row per output,
  * columns {@code mean sd 5.5% 94.5% rhat ess_bulk}, the interval labels following {@code prob}
  * ({@code (1 - prob)/2} and {@code 1 - (1 - prob)/2} in percent, as R prints them), numbers with 2
- * decimals and {@code ess_bulk} with 0, {@code NA} where a value is undefined, row names left
+ * decimals and {@code ess_bulk} with 0 ({@link #value}: {@code Inf}/{@code NaN} for values with
+ * non-finite draws, scientific notation from 1e15), {@code NA} where a diagnostic is undefined, row names left
  * aligned and every other column right aligned, as R prints a data frame.
  *
  * <p>{@code depth} hides rows as {@code precis} does: depth 1 hides every name containing
@@ -54,6 +55,24 @@ public final class PrecisTable {
     public static String percentLabel(double p) {
         BigDecimal bd = new BigDecimal(p * 100).round(new MathContext(15)).stripTrailingZeros();
         return bd.toPlainString() + "%";
+    }
+
+    /**
+     * The rows of a table with {@code --pars}: all summaries when {@code pars} is empty (the table
+     * then hides rows by depth itself), else those {@link OutputSelection#select} names, in the
+     * order given (format them with depth 3).
+     *
+     * @param summaries one per output, in output order
+     * @param depth     1, 2 or 3
+     * @param pars      names to show, or empty
+     * @param model     the model's name, for the error message
+     * @return the rows
+     * @throws ulam.runtime.UlamException if a name in {@code pars} matches no output
+     */
+    public static List<VariableSummary> selected(List<VariableSummary> summaries, int depth, List<String> pars, String model) {
+        if (pars.isEmpty()) return summaries;
+        List<String> names = summaries.stream().map(VariableSummary::name).toList();
+        return OutputSelection.select(names, depth, pars, model).stream().map(summaries::get).toList();
     }
 
     /**
@@ -112,8 +131,8 @@ public final class PrecisTable {
         String[][] cells = new String[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
             VariableSummary s = rows.get(r);
-            cells[r] = java.util.Arrays.copyOf(new String[] {s.name(), fixed(s.mean(), digits), fixed(s.sd(), digits),
-                    fixed(s.lower(), digits), fixed(s.upper(), digits), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)}, columns);
+            cells[r] = java.util.Arrays.copyOf(new String[] {s.name(), value(s.mean(), digits), value(s.sd(), digits),
+                    value(s.lower(), digits), value(s.upper(), digits), fixed(s.rhat(), 2), fixed(s.essBulk(), 0)}, columns);
         }
         int[] width = new int[headers.length];
         for (int c = 0; c < headers.length; c++) {
@@ -131,6 +150,23 @@ public final class PrecisTable {
             sb.append(' ').append(" ".repeat(width[c] - cells[c].length())).append(cells[c]);
         }
         sb.append('\n');
+    }
+
+    /**
+     * A posterior value (mean, sd, quantile) as R prints it: {@code NaN}, {@code Inf},
+     * {@code -Inf} for non-finite values (a draw that is NaN makes the mean NaN); magnitudes of
+     * 1e15 and above in scientific notation with 3 significant digits ({@code 1.97e+217}, never a
+     * 200-digit number); else {@link #fixed}.
+     *
+     * @param v        the value
+     * @param decimals decimals of a fixed-point number
+     * @return its text
+     */
+    public static String value(double v, int decimals) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+        if (Math.abs(v) >= 1e15) return String.format(Locale.ROOT, "%.2e", v);
+        return fixed(v, decimals);
     }
 
     /**

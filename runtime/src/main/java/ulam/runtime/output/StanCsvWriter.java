@@ -19,7 +19,9 @@ import ulam.runtime.sampler.SamplerStat;
  * "Stan CSV file format") so that cmdstanpy, ArviZ and R's {@code rstan::read_stan_csv} read it
  * unchanged:
  * <ol>
- *   <li>{@code #} comment lines with the run's configuration ({@code key = value}, nested as CmdStan);</li>
+ *   <li>{@code #} comment lines with the run's configuration ({@code key = value}, nested as CmdStan),
+ *       starting with {@code stan_version_major/minor/patch} ({@link #STAN_VERSION}), the model's
+ *       name and {@code prior_only = 0|1} (1 for {@code ulam run --prior-only});</li>
  *   <li>the column header {@code lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__}
  *       then the outputs with Stan's names ({@code a[3]} becomes {@code a.3}, {@code b[1,2]} becomes {@code b.1.2});</li>
  *   <li>the warmup draws (always saved, {@code save_warmup = 1}, as ulam does);</li>
@@ -33,6 +35,13 @@ import ulam.runtime.sampler.SamplerStat;
  * kept, which differs from Stan's {@code lp__} by a constant. Not thread-safe (one writer per chain).
  */
 public final class StanCsvWriter implements DrawSink {
+    /**
+     * The CmdStan version written as {@code stan_version_major/minor/patch}: the release whose
+     * Stan CSV layout these files follow (they are not written by Stan; the comment
+     * {@code sampler: ulam on the JVM} says so).
+     */
+    public static final int[] STAN_VERSION = {2, 33, 0};
+
     private final Path file;
     private final BufferedWriter out;
     private final StringBuilder line = new StringBuilder(256);
@@ -76,12 +85,24 @@ public final class StanCsvWriter implements DrawSink {
      */
     public static StanCsvWriter open(Path dir, String modelName, String[] outputNames, SamplerConfig config,
                                      int chain, List<String> dataFiles) throws IOException {
+        return open(dir, modelName, outputNames, config, chain, dataFiles, false);
+    }
+
+    /**
+     * As {@link #open(Path, String, String[], SamplerConfig, int, List)}, recording in the header
+     * whether the run sampled the prior ({@code prior_only = 1}).
+     *
+     * @param priorOnly whether the likelihood was left out ({@code ulam run --prior-only})
+     * @throws IOException if the directory or file cannot be created or written
+     */
+    public static StanCsvWriter open(Path dir, String modelName, String[] outputNames, SamplerConfig config,
+                                     int chain, List<String> dataFiles, boolean priorOnly) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(fileName(modelName, chain));
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         StanCsvWriter writer = new StanCsvWriter(file, w);
         try {
-            writer.header(modelName, outputNames, config, chain, dataFiles);
+            writer.header(modelName, outputNames, config, chain, dataFiles, priorOnly);
         } catch (IOException e) {
             w.close();
             throw e;
@@ -96,9 +117,20 @@ public final class StanCsvWriter implements DrawSink {
      */
     public static IntFunction<DrawSink> factory(Path dir, String modelName, String[] outputNames,
                                                 SamplerConfig config, List<String> dataFiles) {
+        return factory(dir, modelName, outputNames, config, dataFiles, false);
+    }
+
+    /**
+     * As {@link #factory(Path, String, String[], SamplerConfig, List)}, recording {@code prior_only}.
+     *
+     * @param priorOnly whether the run sampled the prior
+     * @throws UlamException (from the returned function) if a file cannot be created
+     */
+    public static IntFunction<DrawSink> factory(Path dir, String modelName, String[] outputNames,
+                                                SamplerConfig config, List<String> dataFiles, boolean priorOnly) {
         return chain -> {
             try {
-                return open(dir, modelName, outputNames, config, chain, dataFiles);
+                return open(dir, modelName, outputNames, config, chain, dataFiles, priorOnly);
             } catch (IOException e) {
                 throw new UlamException("cannot create the output file " + dir.resolve(fileName(modelName, chain))
                         + ": " + e.getMessage(), null, "check that -o names a writable directory");
@@ -111,9 +143,14 @@ public final class StanCsvWriter implements DrawSink {
         return file;
     }
 
-    private void header(String modelName, String[] outputNames, SamplerConfig c, int chain, List<String> dataFiles)
-            throws IOException {
+    private void header(String modelName, String[] outputNames, SamplerConfig c, int chain, List<String> dataFiles,
+                        boolean priorOnly) throws IOException {
+        // the CmdStan release whose CSV layout these files follow (readers such as cmdstanpy look for these lines)
+        comment("stan_version_major = " + STAN_VERSION[0]);
+        comment("stan_version_minor = " + STAN_VERSION[1]);
+        comment("stan_version_patch = " + STAN_VERSION[2]);
         comment("model = " + modelName);
+        comment("prior_only = " + (priorOnly ? 1 : 0));
         comment("method = sample");
         comment("  sample");
         comment("    num_samples = " + c.draws());

@@ -24,12 +24,32 @@ final class Style {
     static final Color GRID = new Color(0xDDDDDD);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font AXIS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    /** Divergent transitions (bayesplot's and rethinking's red). */
+    static final Color DIVERGENT = new Color(0xD62728);
     static final BasicStroke THIN = new BasicStroke(0.6f);
     static final BasicStroke LINE = new BasicStroke(1.2f);
 
     /** The colour of chain {@code c} (1-based). */
     static Color chain(int c) {
         return CHAINS[(c - 1) % CHAINS.length];
+    }
+
+    /**
+     * Axis titles and tick labels in the panels' fonts (small: pages hold 15 panels).
+     *
+     * @param plot  the plot whose axes to style
+     * @param xName the domain axis title, or null
+     * @param yName the range axis title, or null
+     */
+    static void axes(XYPlot plot, String xName, String yName) {
+        plot.getDomainAxis().setLabel(xName);
+        plot.getRangeAxis().setLabel(yName);
+        for (var a : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            a.setLabelFont(AXIS);
+            a.setTickLabelFont(TICKS);
+        }
     }
 
     /** Labels are cut to this many characters (JFreeChart's line breaking takes time quadratic in a label's length). */

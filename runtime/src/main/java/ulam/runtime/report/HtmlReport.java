@@ -34,19 +34,39 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Trace and trank panels a report shows by default: one page, the values with the smallest bulk ESS. */
+    public static final int PANELS = Pages.COLUMNS * Pages.ROWS;
+
     /**
      * What the report shows.
      *
-     * @param prob      interval mass of the precis table and plot (0.89)
-     * @param depth     precis depth: 1 hides vector and matrix elements, 2 matrix elements, 3 none
-     * @param maxPanels cap on trace and trank panels
-     * @param waic      WAIC of the fit, or null to leave it out
-     * @param loo       PSIS-LOO of the fit, or null to leave it out
+     * @param prob       interval mass of the precis table and plot (0.89)
+     * @param depth      precis depth: 1 hides vector and matrix elements, 2 matrix elements, 3 none
+     * @param maxPanels  cap on trace and trank panels (the values with the smallest bulk ESS first)
+     * @param waic       WAIC of the fit, or null to leave it out
+     * @param loo        PSIS-LOO of the fit, or null to leave it out
+     * @param predictive the predictive checks to show ({@code FitPlots.predictive}), or empty
+     * @param hints      the model's non-centring hints ({@code Model.reparameterisations()}), shown
+     *                   after divergences or a low E-BFMI, as {@code ulam run} prints them
+     * @param notes      notes to show (e.g. why a predictive check is missing)
      */
-    public record Options(double prob, int depth, int maxPanels, Waic waic, Loo loo) {
-        /** Defaults: 0.89, depth 2, {@link FitPlots#MAX_PANELS}, no WAIC or LOO. */
+    public record Options(double prob, int depth, int maxPanels, Waic waic, Loo loo, Map<String, Pages> predictive,
+                          List<String> hints, List<String> notes) {
+        /** Copies the map and lists. */
+        public Options {
+            predictive = predictive == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(predictive));
+            hints = hints == null ? List.of() : List.copyOf(hints);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** Without predictive checks, hints or notes. */
+        public Options(double prob, int depth, int maxPanels, Waic waic, Loo loo) {
+            this(prob, depth, maxPanels, waic, loo, Map.of(), List.of(), List.of());
+        }
+
+        /** Defaults: 0.89, depth 2, {@link #PANELS}, no WAIC or LOO. */
         public static Options defaults() {
-            return new Options(0.89, 2, FitPlots.MAX_PANELS, null, null);
+            return new Options(0.89, 2, PANELS, null, null);
         }
     }
 
@@ -62,7 +82,7 @@ public final class HtmlReport {
         Fit f = fit.toFit();
         FitManifest m = fit.manifest();
         List<VariableSummary> summaries = VariableSummary.of(f, options.prob());
-        List<Integer> selected = FitPlots.select(fit, options.depth(), List.of());
+        List<Integer> selected = FitPlots.smallestEssFirst(summaries, FitPlots.select(fit, options.depth(), List.of()));
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(esc(m.model())).append(" - ulam fit report</title>\n")
@@ -72,12 +92,16 @@ public final class HtmlReport {
                 .append(" warmup + ").append(m.draws()).append(" draws, seed ").append(m.seed())
                 .append("; fit folder <code>").append(esc(fit.dir().toString())).append("</code></p>\n");
         for (String n : fit.notes()) h.append("<p class=\"note\">Note: ").append(esc(n)).append("</p>\n");
+        for (String n : options.notes()) h.append("<p class=\"note\">Note: ").append(esc(n)).append("</p>\n");
 
         section(h, "summary", "Posterior summary");
         precis(h, summaries, options);
 
         section(h, "diagnostics", "Sampler diagnostics");
         diagnostics(h, fit, f, summaries);
+        if (SamplerDiagnostics.showsFunnel(f)) {
+            for (String hint : options.hints()) h.append("<p class=\"hint\">Hint: ").append(esc(hint)).append("</p>\n");
+        }
 
         if (options.waic() != null || options.loo() != null) {
             section(h, "criteria", "WAIC and PSIS-LOO");
@@ -85,15 +109,22 @@ public final class HtmlReport {
         }
 
         section(h, "plots", "Plots");
-        Map<String, Pages> pages = FitPlots.build(fit, summaries, selected, options.prob(), options.maxPanels());
+        // the precis plot in table order, then the predictive checks, then traces and tranks, smallest bulk ESS first
+        Map<String, Pages> pages = new java.util.LinkedHashMap<>();
+        Map<String, Pages> inOrder = FitPlots.build(fit, summaries, FitPlots.select(fit, options.depth(), List.of()), options.prob(), 0);
+        if (inOrder.containsKey("precis")) pages.put("precis", inOrder.get("precis"));
+        pages.putAll(options.predictive());
+        Map<String, Pages> worst = FitPlots.build(fit, summaries, selected, options.prob(), options.maxPanels());
+        worst.remove("precis");
+        pages.putAll(worst);
         if (selected.size() > options.maxPanels()) {
-            h.append("<p class=\"note\">Trace and trank plots show the first ").append(options.maxPanels()).append(" of ")
-                    .append(selected.size()).append(" values; ulam plot --pars chooses others.</p>\n");
+            h.append("<p class=\"note\">Trace and trank plots show the ").append(options.maxPanels()).append(" of ")
+                    .append(selected.size()).append(" values with the smallest bulk ESS; ulam plot draws them all.</p>\n");
         }
         for (Map.Entry<String, Pages> e : pages.entrySet()) {
             String name = e.getKey();
             h.append("<figure id=\"").append(name).append("\">\n");
-            if (name.equals("precis")) {
+            if (name.equals("precis") || name.equals("ppc")) {
                 h.append(e.getValue().svgElement()).append('\n');
             } else {
                 h.append("<img alt=\"").append(name).append("\" width=\"").append(e.getValue().width())
@@ -142,6 +173,8 @@ public final class HtmlReport {
             th { background: #f4f4f4; }
             .warn { background: #fff4e5; border-left: 4px solid #e69f00; padding: 0.4em 0.8em; margin: 0.4em 0; }
             .ok { background: #eef8f1; border-left: 4px solid #009e73; padding: 0.4em 0.8em; }
+            .hint { background: #eef4fb; border-left: 4px solid #0072b2; padding: 0.4em 0.8em; margin: 0.4em 0; }
+            tr.bad td { background: #fde2e1; color: #8a1c17; font-weight: 600; }
             .note { color: #555; font-style: italic; }
             figure { margin: 1em 0; } figcaption { color: #555; font-size: 0.9em; }
             img, svg { max-width: 100%; height: auto; }
@@ -166,10 +199,13 @@ public final class HtmlReport {
                 .append(PrecisTable.percentLabel(a)).append("</th><th>").append(PrecisTable.percentLabel(1 - a))
                 .append("</th><th>rhat</th><th>ess_bulk</th><th>ess_tail</th></tr>\n");
         for (VariableSummary s : rows) {
-            h.append("<tr><td>").append(esc(s.name())).append("</td>");
-            for (double v : new double[] {s.mean(), s.sd(), s.lower(), s.upper(), s.rhat()}) {
-                h.append("<td>").append(num(v, 2)).append("</td>");
+            boolean bad = s.rhat() > SamplerDiagnostics.RHAT_THRESHOLD;
+            h.append(bad ? "<tr class=\"bad\" title=\"R-hat above " + SamplerDiagnostics.RHAT_THRESHOLD
+                    + ": the chains disagree\">" : "<tr>").append("<td>").append(esc(s.name())).append("</td>");
+            for (double v : new double[] {s.mean(), s.sd(), s.lower(), s.upper()}) {
+                h.append("<td>").append(PrecisTable.value(v, 2)).append("</td>");
             }
+            h.append("<td>").append(num(s.rhat(), 2)).append("</td>");
             h.append("<td>").append(num(s.essBulk(), 0)).append("</td><td>").append(num(s.essTail(), 0))
                     .append("</td></tr>\n");
         }
@@ -184,12 +220,14 @@ public final class HtmlReport {
         int total = f.chainCount() * f.drawsPerChain();
         List<VariableSummary> shown = summaries.stream().filter(s -> PrecisTable.isShown(s.name())).toList();
         List<String> warnings = SamplerDiagnostics.warnings(f, shown);
-        if (warnings.isEmpty()) {
+        if (warnings.isEmpty() && ulam.runtime.output.NonFiniteDraws.of(f).none()) {
             h.append("<p class=\"ok\">No warnings: no divergent transitions, no tree-depth saturation, E-BFMI above ")
                     .append(SamplerDiagnostics.EBFMI_THRESHOLD).append(", R-hat below ")
                     .append(SamplerDiagnostics.RHAT_THRESHOLD).append(" and enough effective draws.</p>\n");
         }
         for (String w : warnings) h.append("<p class=\"warn\">").append(esc(w)).append("</p>\n");
+        String nonFinite = ulam.runtime.output.NonFiniteDraws.of(f).warning();
+        if (nonFinite != null) h.append("<p class=\"warn\">").append(esc(nonFinite)).append("</p>\n");
         h.append("<table class=\"diagnostics\">\n<tr><th></th><th>divergent</th><th>max tree depth hits</th>")
                 .append("<th>E-BFMI</th><th>step size</th><th>mean accept_stat</th><th>warmup s</th><th>sampling s</th></tr>\n");
         int maxDepth = f.config().maxTreeDepth();
@@ -277,6 +315,15 @@ public final class HtmlReport {
     }
 
     private static String caption(String name, double prob) {
+        if (name.equals("ppc")) {
+            return "Predictive check: the observed outcome of each case (blue) against the mean (circle) and "
+                    + PrecisTable.percentLabel((1 - prob) / 2) + " to " + PrecisTable.percentLabel(1 - (1 - prob) / 2)
+                    + " interval of the simulated outcomes (ulam sim).";
+        }
+        if (name.equals("ppc_dens")) {
+            return "Predictive density: the density of the observed outcomes (dark) over those of simulated data sets"
+                    + " (light), as bayesplot's pp_check.";
+        }
         if (name.equals("precis")) {
             return "Posterior means (circles) and " + PrecisTable.percentLabel((1 - prob) / 2) + " to "
                     + PrecisTable.percentLabel(1 - (1 - prob) / 2) + " intervals.";

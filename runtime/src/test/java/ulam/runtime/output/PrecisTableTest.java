@@ -80,4 +80,14 @@ class PrecisTableTest {
         assertEquals("-0.01", PrecisTable.fixed(-0.006, 2));
         assertEquals("NA", PrecisTable.fixed(Double.NaN, 0));
     }
+
+    @Test
+    void posteriorValuesShowNonFiniteAndHugeNumbersAsRDoes() {
+        assertEquals("NaN", PrecisTable.value(Double.NaN, 2));
+        assertEquals("Inf", PrecisTable.value(Double.POSITIVE_INFINITY, 2));
+        assertEquals("-Inf", PrecisTable.value(Double.NEGATIVE_INFINITY, 2));
+        assertEquals("1.97e+217", PrecisTable.value(1.97e217, 2));
+        assertEquals("-1.00e+15", PrecisTable.value(-1e15, 2));
+        assertEquals("123456789012345.67", PrecisTable.value(123456789012345.67, 2));
+    }
 }

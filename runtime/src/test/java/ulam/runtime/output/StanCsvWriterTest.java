@@ -131,8 +131,9 @@ class StanCsvWriterTest {
             List<String> a = withoutTimes(dir.resolve("one").resolve("std_normal_" + c + ".csv"));
             List<String> b = withoutTimes(dir.resolve("two").resolve("std_normal_" + c + ".csv"));
             assertEquals(a, b, "chain " + c);
-            // 34 comment lines, column names, 100 warmup draws, 4 adaptation lines, 50 draws, 2 of 5 trailer lines
-            assertEquals(34 + 1 + 100 + 4 + 50 + 2, a.size(), "line count");
+            // 38 comment lines (3 stan_version_*, prior_only), column names, 100 warmup draws, 4 adaptation lines,
+            // 50 draws, 2 of 5 trailer lines
+            assertEquals(38 + 1 + 100 + 4 + 50 + 2, a.size(), "line count");
         }
     }
 

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import ulam.runtime.UlamException;
+import java.util.Arrays;
 import ulam.runtime.loo.Compare;
+import ulam.runtime.loo.KFold;
 import ulam.runtime.loo.Loo;
 import ulam.runtime.loo.Waic;
 
@@ -33,8 +35,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "FIT", description = "Two or more fit folders of models fitted to the same observations.")
     List<Path> fits;
 
-    @Option(names = "--func", paramLabel = "WAIC|PSIS", defaultValue = "WAIC",
-            description = "The criterion: WAIC (default) or PSIS (PSIS-LOO; LOO is accepted too).")
+    @Option(names = "--func", paramLabel = "WAIC|PSIS|KFOLD", defaultValue = "WAIC",
+            description = "The criterion: WAIC (default), PSIS (PSIS-LOO; LOO is accepted too) or KFOLD (the results of ulam kfold, on the same folds).")
     String func;
 
     @Option(names = "--dse", description = "Also print the matrix of pairwise dSE.")
@@ -47,7 +49,8 @@ public final class CompareCommand implements Callable<Integer> {
         Compare.Criterion criterion = switch (func.toUpperCase(Locale.ROOT)) {
             case "WAIC" -> Compare.Criterion.WAIC;
             case "PSIS", "LOO" -> Compare.Criterion.PSIS;
-            default -> throw new UlamException("unknown --func '" + func + "'", null, "use --func WAIC or --func PSIS");
+            case "KFOLD" -> Compare.Criterion.KFOLD;
+            default -> throw new UlamException("unknown --func '" + func + "'", null, "use --func WAIC, PSIS or KFOLD");
         };
         List<LoadedFit> loaded = new ArrayList<>();
         for (Path p : fits) loaded.add(LoadedFit.load(p));
@@ -73,6 +76,15 @@ public final class CompareCommand implements Callable<Integer> {
             for (int j = 0; j < w.size(); j++) {
                 if (w.get(j).warning() != null) err.println("warning: " + names.get(j) + ": " + w.get(j).warning());
             }
+        } else if (criterion == Compare.Criterion.KFOLD) {
+            List<KFold> kf = loaded.stream().map(KfoldCommand::read).toList();
+            for (int j = 1; j < kf.size(); j++) {
+                if (!Arrays.equals(kf.get(j).folds(), kf.get(0).folds())) {
+                    throw new UlamException("the K-fold results of " + names.get(0) + " and " + names.get(j) + " use different folds",
+                            null, "run ulam kfold on every fit with the same --k and --seed (or --group, or --folds FILE)");
+                }
+            }
+            c = Compare.kfold(names, kf);
         } else {
             List<Loo> l = loaded.stream().map(f -> f.loo(true)).toList();
             c = Compare.psis(names, l);

@@ -12,6 +12,11 @@ import ulam.compiler.predict.Predictor;
         description = "The model's linear models (inverse link applied) per draw and case, for the fit's rows or new data.")
 public final class LinkCommand extends PredictCommand {
     @Override
+    boolean simulates() {
+        return false;
+    }
+
+    @Override
     String name() {
         return "link";
     }

@@ -108,6 +108,11 @@ abstract class PosteriorPredictCommand extends PredictCommand {
             description = "Draws of the outcome per case, as brms's and rstanarm's posterior_predict (ulam sim; --allow-new-levels).")
     static final class Predict extends PosteriorPredictCommand {
         @Override
+        boolean simulates() {
+            return true;
+        }
+
+        @Override
         String name() {
             return "posterior_predict";
         }
@@ -128,6 +133,11 @@ abstract class PosteriorPredictCommand extends PredictCommand {
     @Command(name = "posterior_epred", mixinStandardHelpOptions = true, sortOptions = false,
             description = "The mean of the outcome per case (mu), as posterior_epred (ulam link; --allow-new-levels).")
     static final class Epred extends PosteriorPredictCommand {
+        @Override
+        boolean simulates() {
+            return false;
+        }
+
         @Override
         String name() {
             return "posterior_epred";

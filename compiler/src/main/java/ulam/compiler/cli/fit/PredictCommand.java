@@ -91,6 +91,9 @@ abstract class PredictCommand implements Callable<Integer> {
     /** The part of the predictions this command reports. */
     abstract Predictor.Table table(Predictor.Result r);
 
+    /** Whether this command reports simulated outcomes (so the outcomes must be drawn). */
+    abstract boolean simulates();
+
     /** What the table holds when it has no columns, as a hint. */
     abstract String empty();
 
@@ -111,8 +114,9 @@ abstract class PredictCommand implements Callable<Integer> {
         for (Path d : data) guard.input(d, "a data file");
         guard.check(file, out != null ? null : fit, "the " + name() + " output");
         long s = seed != null ? seed : Seeds.random();
-        Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, s));
+        Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, s, simulates()));
         for (String note : r.notes()) err.println(ulam.runtime.Notes.line(note));
+        for (String w : r.warnings()) err.println("warning: " + w);
         Predictor.Table t = table(r);
         if (t.names().length == 0) throw new UlamException("the model has nothing for " + name() + " to report", null, empty());
         o.printf(Locale.ROOT, "%s of %s: %d draws, %s%n", name(), f.manifest().model(), t.values().length,
@@ -156,12 +160,23 @@ abstract class PredictCommand implements Callable<Integer> {
     }
 
     private void header(PrintWriter o, String first, int width) {
+        header(o, first, width, false);
+    }
+
+    /** The header; with {@code probabilities} also the columns P(>0) and P(<0) of the differences. */
+    private void header(PrintWriter o, String first, int width, boolean probabilities) {
         double lo = (1 - prob) / 2;
-        o.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", first, "mean", "sd", PrecisTable.percentLabel(lo), PrecisTable.percentLabel(1 - lo));
+        o.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s" + (probabilities ? " %7s %7s" : "") + "%n", first, "mean", "sd",
+                PrecisTable.percentLabel(lo), PrecisTable.percentLabel(1 - lo), "P(>0)", "P(<0)");
     }
 
     /** One line: mean, sd and the interval of draws {@code x}, after a label padded to {@code width}. */
     private void row(PrintWriter o, String label, double[] x, int width) {
+        row(o, label, x, width, false);
+    }
+
+    /** One line; with {@code probabilities} also the shares of draws above and below 0 (brms hypothesis's Post.Prob). */
+    private void row(PrintWriter o, String label, double[] x, int width, boolean probabilities) {
         double lo = (1 - prob) / 2;
         double mean = 0;
         for (double v : x) mean += v;
@@ -170,8 +185,15 @@ abstract class PredictCommand implements Callable<Integer> {
         for (double v : x) ss += (v - mean) * (v - mean);
         double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
         double[] q = Convergence.quantiles(new double[][] {x}, lo, 1 - lo);
-        o.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", label, PrecisTable.fixed(mean, 2), PrecisTable.fixed(sd, 2),
-                PrecisTable.fixed(q[0], 2), PrecisTable.fixed(q[1], 2));
+        int above = 0;
+        int below = 0;
+        for (double v : x) {
+            if (v > 0) above++;
+            else if (v < 0) below++;
+        }
+        String p = probabilities ? String.format(Locale.ROOT, " %7.3f %7.3f", (double) above / x.length, (double) below / x.length) : "";
+        o.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%s%n", label, PrecisTable.value(mean, 2), PrecisTable.value(sd, 2),
+                PrecisTable.value(q[0], 2), PrecisTable.value(q[1], 2), p);
     }
 
     /** The {@code --by} table: per value of the column, the per-draw average of {@code --var} over its cases. */
@@ -209,13 +231,13 @@ abstract class PredictCommand implements Callable<Integer> {
         String firstLevel = avg.keySet().iterator().next();
         int width = Math.max(LABEL, by.length());
         for (String key : avg.keySet()) width = Math.max(width, (key + " - " + firstLevel).length());
-        header(o, by, width);
+        header(o, by, width, avg.size() > 1);
         for (Map.Entry<String, double[]> e : avg.entrySet()) row(o, e.getKey(), e.getValue(), width);
         for (Map.Entry<String, double[]> e : avg.entrySet()) {
             if (e.getKey().equals(firstLevel)) continue;
             double[] diff = new double[draws];
             for (int s = 0; s < draws; s++) diff[s] = e.getValue()[s] - avg.get(firstLevel)[s];
-            row(o, e.getKey() + " - " + firstLevel, diff, width);
+            row(o, e.getKey() + " - " + firstLevel, diff, width, true);
         }
     }
 }

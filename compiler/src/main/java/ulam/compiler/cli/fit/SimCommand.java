@@ -13,6 +13,11 @@ import ulam.compiler.predict.Predictor;
         description = "Outcomes drawn from the likelihood per draw and case, for the fit's rows or new data.")
 public final class SimCommand extends PredictCommand {
     @Override
+    boolean simulates() {
+        return true;
+    }
+
+    @Override
     String name() {
         return "sim";
     }

@@ -220,20 +220,28 @@ class FitCommandsTest {
         Path simFile = tmp.resolve("sim.csv");
         Files.writeString(simFile, sim.toString());
         Path out = tmp.resolve("plots2");
+        // S <- surv: the simulations of S are compared with the column surv without --observed
         String[] derived = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--sim",
                 simFile.toString());
-        assertEquals("1", derived[0]);
-        assertTrue(derived[2].contains("no column 'S'") && derived[2].contains("--observed"), derived[2]);
-        String[] r = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--sim", simFile.toString(),
-                "--observed", "surv", "--max-panels", "6", "--depth", "3");
+        assertEquals("0", derived[0], derived[2]);
+        assertTrue(derived[1].startsWith("Wrote 4 files to " + out + ": ppc.png/.svg, ppc_dens.png/.svg"), derived[1]);
+        assertTrue(Files.readString(out.resolve("ppc.svg")).contains("Posterior predictive check: surv"));
+        // --sim draws only the predictive checks; without it the fit's plots
+        String[] r = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--max-panels", "6", "--depth", "3");
         assertEquals("0", r[0], r[2]);
-        // 50 values (48 a[i], a_bar, sigma) in the precis plot; 6 panels: a trace and a trank page; the ppc
-        for (String name : List.of("precis", "trace_1", "trank_1", "ppc")) {
+        // 50 values (48 a[i], a_bar, sigma) in the precis plot; 6 panels: a trace and a trank page
+        for (String name : List.of("precis", "trace_1", "trank_1", "ppc", "ppc_dens")) {
             assertTrue(ImageIO.read(out.resolve(name + ".png").toFile()) != null, name);
             assertTrue(Files.readString(out.resolve(name + ".svg")).contains("<svg"), name);
         }
-        assertTrue(r[1].startsWith("Wrote 8 files to " + out), r[1]);
+        assertTrue(r[1].startsWith("Wrote 6 files to " + out), r[1]);
         assertTrue(r[2].contains("show the first 6 of 50 values"), r[2]);
+        String[] pairs = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--pairs", "a_bar,sigma,a[1]");
+        assertEquals("0", pairs[0], pairs[2]);
+        assertTrue(pairs[1].startsWith("Wrote 1 files to " + out + ": pairs.png"), pairs[1]);
+        String[] many = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--pairs", "a");
+        assertEquals("1", many[0]);
+        assertTrue(many[2].contains("--pairs needs 2 to 10 values, got 48"), many[2]);
         String[] bad = cmd(new PlotCommand(), fit2.toString(), "--output-dir", out.toString(), "--sim",
                 simFile.toString(), "--observed", "nothing");
         assertEquals("1", bad[0]);
@@ -248,13 +256,19 @@ class FitCommandsTest {
         String html = Files.readString(file);
         assertTrue(html.contains("<h1>m13_2</h1>") && html.contains("<td>elpd_loo</td>") && html.contains("<td>a_bar</td>"),
                 "report content");
-        assertTrue(html.contains("show the first 3 of 50 values"), "capped panels are said");
+        assertTrue(html.contains("show the 3 of 50 values with the smallest bulk ESS"), "capped panels are said");
+        assertTrue(html.contains("<figure id=\"ppc\">") && html.contains("<figure id=\"ppc_dens\">")
+                && html.contains("Posterior predictive check: surv"), "the predictive checks");
+        assertTrue(Files.size(file) < 1_500_000, "report size " + Files.size(file));
+        String[] noPpc = cmd(new ReportCommand(), fit2.toString(), "-o", file.toString(), "--no-ppc", "--no-criteria");
+        assertEquals("0", noPpc[0], noPpc[2]);
+        assertTrue(!Files.readString(file).contains("<figure id=\"ppc\">"));
     }
 
     @Test
     void subcommandsAreListedForMain() {
-        assertEquals(List.of("link", "sim", "waic", "loo", "compare", "plot", "report", "varcorr", "ranef", "coef",
-                "posterior_predict", "posterior_epred"), FitCommands.subcommands().stream()
+        assertEquals(List.of("precis", "draws", "contrast", "coeftab", "link", "sim", "waic", "loo", "compare", "kfold", "plot",
+                "report", "varcorr", "ranef", "coef", "posterior_predict", "posterior_epred"), FitCommands.subcommands().stream()
                 .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList());
     }
 }
