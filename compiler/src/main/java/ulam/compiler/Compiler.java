@@ -106,6 +106,45 @@ public final class Compiler {
      * @throws UlamException for any error in the model, located
      */
     public static Compiled compile(Source source, DataSchema schema, CompileMode mode, List<Pass> passes) {
+        return onDeepStack(() -> compileHere(source, schema, mode, passes));
+    }
+
+    /**
+     * The stack of the compiler's thread: the passes recurse over expressions, and a local's
+     * expression is inlined where it is used, so the depth grows with a chain of locals
+     * ({@code m2 <- m1 + a2}, ..., 20,000 lines deep). Reserved, not committed: the pages a
+     * compile touches are all it costs.
+     */
+    static final long STACK_BYTES = 1L << 30;
+
+    /** Runs {@code work} on a thread of {@link #STACK_BYTES} of stack, rethrowing what it throws. */
+    private static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "ulam-compiler", STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling", e);
+        }
+        if (thrown[0] instanceof RuntimeException r) throw r;
+        if (thrown[0] instanceof Error e) throw e;
+        if (thrown[0] != null) throw new IllegalStateException(thrown[0]);
+        @SuppressWarnings("unchecked")
+        T r = (T) result[0];
+        return r;
+    }
+
+    private static Compiled compileHere(Source source, DataSchema schema, CompileMode mode, List<Pass> passes) {
         long t0 = System.nanoTime();
         String name = modelName(source.file());
         Source model = source;

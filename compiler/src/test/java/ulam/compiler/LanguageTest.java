@@ -172,7 +172,7 @@ class LanguageTest {
         String text = """
                 S ~ dbinom(N, p)
                 p ~ dbeta(2, 2)
-                sigma ~ dunif(0, 10)
+                real:sigma ~ dunif(0, 10)   # an explicit type: nothing else reads sigma
                 S <- surv
                 N <- density
                 """;
@@ -400,10 +400,10 @@ class LanguageTest {
         assertError("a ~ normal(0, 1)\nmu <- a\nmu <- 2*a\ny ~ normal(mu, 1)\n", 3, "defined twice");
         assertError("gq> a ~ normal(0, 1)\n", 1, "tag goes on a '<-'");
         assertError("probit(p) <- a\na ~ normal(0, 1)\n", 1, "unknown link function 'probit'");
-        assertError("a[tank] ~ normal(0, 1)\nb ~ normal(a, 1)\ntank <- 1:48\n", 2, "a single value is needed here");
+        assertError("a[tank] ~ normal(0, 1)\nreal:b ~ normal(a, 1)\ntank <- 1:48\n", 2, "a single value is needed here");
         assertError("matrix[2,2]:b ~ normal(0, 1)\nS ~ dbinom(N, p)\nlogit(p) <- b[1]\nS <- surv\nN <- density\n", 3,
                 "takes 2 indices, not 1");
-        assertError("a ~ normal(0, 1)\ngq> g <- a * 2\nb ~ normal(g, 1)\n", 3, "generated quantity");
+        assertError("a ~ normal(0, 1)\ngq> g <- a * 2\nreal:b ~ normal(g, 1)\n", 3, "generated quantity");
         assertError("a ~ normal(0, 1, 2)\n", 1, "takes 2 arguments, not 3");
         assertError("a ~ multi_normal(0, 1)\n", 1, "the outcome of multi_normal must be a vector[K], not a scalar");
         assertError("a ~ multi_normal(0, 1, 2, 3)\n", 1, "multi_normal takes 2 arguments");

@@ -87,7 +87,7 @@ class TruncationTest {
     @Test
     void aTruncatedPriorBoundsItsParameter() {
         // sigma ~ normal(0, 1) T[0, ] is a half-normal: sigma = exp(q), lp = log(2 phi(sigma)) + q up to a constant
-        Model m = Models.inline("sigma ~ normal(0, 1) T[0, ]\nY ~ normal(0.5, 1)\nY <- propsurv\n", FROGS);
+        Model m = Models.inline("real:sigma ~ normal(0, 1) T[0, ]\nY ~ normal(0.5, 1)\nY <- propsurv\n", FROGS);
         double[] q1 = {-0.4};
         double[] q2 = {0.6};
         double expected = (-0.5 * Math.exp(2 * q1[0]) + q1[0]) - (-0.5 * Math.exp(2 * q2[0]) + q2[0]);

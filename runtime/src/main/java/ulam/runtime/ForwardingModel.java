@@ -100,4 +100,9 @@ public abstract class ForwardingModel implements Model {
     public String source() {
         return delegate.source();
     }
+
+    @Override
+    public NonFiniteTerm nonFiniteTerm(double[] q) {
+        return delegate.nonFiniteTerm(q);
+    }
 }

@@ -159,4 +159,27 @@ public interface Model {
 
     /** The model's source text, as compiled. */
     String source();
+
+    /**
+     * Where the log density is not finite at {@code q}: the first log density term, in the order
+     * the model computes them, whose value is NaN or infinite, with its line and, for a term
+     * per row, the row and the data values the line reads there. For the message when no initial
+     * value works. A generated model answers; other models (wrappers, tests) may say nothing.
+     *
+     * @param q unconstrained parameters, {@code double[dimension()]}
+     * @return the term, or null if every term is finite (or the model cannot tell)
+     */
+    default NonFiniteTerm nonFiniteTerm(double[] q) {
+        return null;
+    }
+
+    /**
+     * A log density term that is not finite at some point.
+     *
+     * @param at          the model line of the term
+     * @param description what is not finite, where, and the data values it reads there, e.g.
+     *                    {@code -Inf in row 3 of the data, where y = 1e300}
+     * @param help        what to do
+     */
+    record NonFiniteTerm(SourceLocation at, String description, String help) {}
 }

@@ -4,8 +4,8 @@ import ulam.compiler.ast.Span;
 
 /**
  * A check on the data that the bound model must pass before sampling, found while checking the
- * model: an index within the size of what it indexes, or two vectors used row by row of the same
- * length.
+ * model: an index within the size of what it indexes, two vectors used row by row of the same
+ * length, a text compared with a column that occurs in it.
  */
 public sealed interface Check {
 
@@ -18,6 +18,7 @@ public sealed interface Check {
         R literalRange(LiteralRange c);
         R sameLength(SameLength c);
         R sameSize(SameSize c);
+        R textLevel(TextLevel c);
     }
 
     /** Every value of {@code index} (integer data) lies in 1..{@code bound}. */
@@ -40,6 +41,11 @@ public sealed interface Check {
         @Override public <R> R accept(Visitor<R> v) { return v.sameSize(this); }
     }
 
+    /** A text compared with a column ({@code grp == "a"}) occurs in it. */
+    record TextLevel(Symbol column, String text, Span span) implements Check {
+        @Override public <R> R accept(Visitor<R> v) { return v.textLevel(this); }
+    }
+
     /** Calls {@code out} with every symbol whose values the check reads: the index or vector, and the symbols of its sizes. */
     default void uses(java.util.function.Consumer<Symbol> out) {
         accept(new Visitor<Void>() {
@@ -60,6 +66,12 @@ public sealed interface Check {
             public Void sameLength(SameLength r) {
                 out.accept(r.vector());
                 r.count().symbols(out);
+                return null;
+            }
+
+            @Override
+            public Void textLevel(TextLevel r) {
+                out.accept(r.column());
                 return null;
             }
 

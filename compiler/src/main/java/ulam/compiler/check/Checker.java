@@ -75,7 +75,8 @@ public final class Checker {
         new WrapperOptions(state).readOptions();
         new Definitions(state).collect();
         if (prediction != null) prediction.replaceByColumns(state.schema);
-        new Classification(state, typer).classify();
+        Classification classification = new Classification(state, typer);
+        classification.classify();
         new Imputation(state, typer).impute();
         Map<Symbol, Symbol> shifted = Map.of();
         if (prediction != null) {
@@ -83,6 +84,7 @@ public final class Checker {
             shifted = prediction.newGroupIndices();
         }
         List<Symbol> order = new LocalOrder(state).orderLocals();
+        classification.missingOutcomes();
         shapes.shapeData();
         shapes.shapeParameters();
         List<Symbol> masks = prediction == null ? List.of() : prediction.newGroupParameters(byKind(Kind.PARAMETER));
@@ -143,6 +145,8 @@ public final class Checker {
             throw state.error(terms.get(0).statement().span(), "the model has no parameters: every '~' line is about data",
                     "give the unknowns priors, e.g. 'mu ~ dnorm(0, 10)'");
         }
+        String unread = Classification.unreadData(state);
+        if (unread != null) state.notes.add(unread);
         return new ModelSpec(state.modelName, state.source, state.program, data, derived, params, localValues, List.copyOf(generated),
                 materialized, terms,
                 dedupe(state.checks), Map.copyOf(state.options), List.copyOf(state.notes), state.mode, predicted);

@@ -28,6 +28,8 @@ final class Classification {
 
     private final CheckState state;
     private final Typer typer;
+    /** Every name some line reads (its value, an index, a size), after {@link #classify}. */
+    private Set<String> read = Set.of();
 
     Classification(CheckState state, Typer typer) {
         this.state = state;
@@ -79,6 +81,7 @@ final class Classification {
             Expr.Name n = st.target() instanceof Statement.Target.Link l ? l.name() : ((Statement.Target.Symbol) st.target()).name();
             state.symbol(e.getKey(), Kind.LOCAL, n.span(), st);
         }
+        read = firstUse.keySet();
         for (Map.Entry<String, Span> e : firstUse.entrySet()) {
             String name = e.getKey();
             if (state.symbols.containsKey(name) || state.merges.containsKey(name)) continue;
@@ -117,6 +120,75 @@ final class Classification {
             }
             state.symbols.put(m.getKey(), b);
         }
+    }
+
+    /**
+     * With data given, a {@code ~} outcome that is not a data column, that no line reads and that
+     * has no explicit type can only be a missing column (a header typo, the wrong file): ulam's
+     * rule would sample it as a parameter, silently. A located error when a column is a near
+     * spelling of it, else a located warning (names are checked
+     * in order of their first {@code ~} line; run after the locals are ordered, so that a cycle is
+     * reported first, and before shapes, whose errors it explains). And a model that reads none of the data's columns
+     * gets a warning naming them.
+     */
+    void missingOutcomes() {
+        if (state.schema == null || state.mode.predicting()) return;
+        Set<String> merged = new HashSet<>();
+        for (String[] m : state.merges.values()) merged.add(m[0]);
+        for (Map.Entry<String, Statement> e : state.firstSample.entrySet()) {
+            String name = e.getKey();
+            Statement st = e.getValue();
+            Symbol s = state.symbols.get(name);
+            if (s == null || s.kind() != Kind.PARAMETER || read.contains(name) || merged.contains(name) || st.type() != null) continue;
+            if (!(st.target() instanceof Statement.Target.Symbol t) || !t.index().isEmpty()) continue;
+            Expr.Call call = (Expr.Call) st.rhs();
+            if (isEscape(call)) continue;
+            DistributionSpec spec = typer.distributionOf(call);
+            // a line that is wrong in itself gets its own error, later
+            if (!spec.scalarOutcome() || call.args().size() != spec.arity() || name.endsWith("__")) continue;
+            List<String> columns = new ArrayList<>(state.schema.names());
+            String near = likelyColumn(name, columns);
+            if (near != null) {
+                throw state.error(s.span(), "the data have no column '" + name + "' (did you mean '" + near + "'?)",
+                        "if " + name + " is meant to be a parameter, give it an explicit type (real:" + name + " ~ ...) or use it on another line");
+            }
+            // no near spelling: the book has such parameters (the funnel's x ~ normal(0, exp(v)), a prior
+            // sampled alone), so a loud warning rather than a refusal
+            state.notes.add(ulam.runtime.Notes.warning(state.source.file() + ":" + s.span().line() + ":" + s.span().column()
+                    + ": '" + name + "' is not a data column" + (columns.isEmpty() ? "" : " (the data have " + shortList(columns) + ")")
+                    + " and no other line reads it, so it is sampled as a parameter: if it is meant to be data, check the data's"
+                    + " header; if it is a parameter, give it an explicit type (real:" + name + " ~ ...) to silence this warning"));
+        }
+    }
+
+    /**
+     * The column a missing outcome was probably meant to be: one that differs only in case
+     * ({@code y} and {@code Y}), or, for a name of 4 or more characters, by one edit in 4.
+     */
+    private static String likelyColumn(String name, List<String> columns) {
+        for (String c : columns) if (c.equalsIgnoreCase(name)) return c;
+        if (name.length() < 4) return null;
+        String best = null;
+        int bestD = name.length() / 4 + 1;
+        for (String c : columns) {
+            int d = ulam.stdlib.Registry.editDistance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The warning for data of which the model reads no column, or null. */
+    static String unreadData(CheckState state) {
+        if (state.schema == null || state.mode.predicting() || state.schema.names().isEmpty()) return null;
+        for (Symbol s : state.symbols.values()) {
+            if (s.kind() == Kind.DATA && state.schema.has(s.name())) return null;
+        }
+        List<String> columns = new ArrayList<>(state.schema.names());
+        return ulam.runtime.Notes.WARNING + "the model reads none of the data's columns (" + shortList(columns)
+                + "): check that the data file is the right one and that the model's names match its header";
     }
 
     private Span definitionSpan(String merge) {

@@ -56,6 +56,7 @@ final class DataViews {
         for (Term t : terms) if (t.loop() != null) sizeViews(t.loop().count());
         for (Check c : state.checks) {
             if (c instanceof Check.IndexRange r) need(r.index(), Elem.INT);
+            if (c instanceof Check.TextLevel t) need(t.column(), Elem.STRING);
         }
         for (Symbol s : state.byKind(Kind.DATA)) {
             if (state.schema != null && state.schema.integers().contains(s.name()) && !wholeData.contains(s) && s.views().remove(Elem.REAL)) {

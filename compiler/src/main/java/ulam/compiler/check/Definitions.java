@@ -1,17 +1,24 @@
 package ulam.compiler.check;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import ulam.compiler.ast.Expr;
+import ulam.compiler.ast.Span;
 import ulam.compiler.ast.Statement;
+import static ulam.compiler.check.Syntax.indexOf;
+import static ulam.compiler.check.Syntax.names;
 import static ulam.compiler.check.Syntax.nearest;
 import static ulam.compiler.check.Syntax.targetNames;
 
 /**
  * Collects the model's lines (language reference 2.1-2.4, 2.10): every {@code <-} line's name to
  * its line, every {@code ~} outcome to its first line, the {@code merge_missing} names; rejects
- * unknown tags, links and targets, and names defined twice. Writes {@link CheckState#definitions},
- * {@link CheckState#firstSample} and {@link CheckState#merges}.
+ * unknown tags, links and targets, names defined twice, two spellings of one name, and names
+ * defined that the data also have; warns of a second prior line for one parameter. Writes
+ * {@link CheckState#definitions}, {@link CheckState#firstSample}, {@link CheckState#merges} and
+ * adds to {@link CheckState#notes}.
  */
 final class Definitions {
 
@@ -69,6 +76,7 @@ final class Definitions {
     }
 
     void collect() {
+        spellings();
         for (Statement st : state.program.statements()) {
             rejectRForms(st);
             if (st.tag() != null && !TAGS.contains(st.tag())) {
@@ -130,6 +138,93 @@ final class Definitions {
         for (String x : state.merges.keySet()) {
             Statement st = state.firstSample.remove(x);
             if (st != null) state.firstSample.putIfAbsent(state.merges.get(x)[0], st);
+        }
+        definedColumns();
+        secondPriors();
+    }
+
+    /**
+     * Two spellings of one name ({@code a.b} and {@code a_b}) are one name once every character
+     * that is not a letter, digit or {@code _} becomes {@code _} (language reference 2.1): one
+     * parameter with two priors, silently. A located error at the second spelling, naming both.
+     */
+    private void spellings() {
+        Map<String, Expr.Name> first = new HashMap<>();
+        Consumer<Expr.Name> see = n -> {
+            Expr.Name before = first.putIfAbsent(n.name(), n);
+            if (before != null && !before.written().equals(n.written())) {
+                throw state.error(n.span(), "'" + n.written() + "' and '" + before.written() + "' (line " + before.span().line() + ", column "
+                                + before.span().column() + ") are the same name, " + n.name() + ", once '.' and other signs become '_'",
+                        "write one of them the same way everywhere, or rename the other: they are one value now, not two");
+            }
+        };
+        for (Statement st : state.program.statements()) {
+            for (Expr.Name n : targetNames(st.target())) see.accept(n);
+            if (st.target() instanceof Statement.Target.Element el) names(el.element(), see, n -> { });
+            for (Expr i : indexOf(st.target())) names(i, see, n -> { });
+            if (st.type() != null) for (Expr d : st.type().dims()) names(d, see, n -> { });
+            names(st.rhs(), see, n -> { });
+            if (st.condition() != null) names(st.condition(), see, n -> { });
+            if (st.truncation() != null) {
+                if (st.truncation().lower() != null) names(st.truncation().lower(), see, n -> { });
+                if (st.truncation().upper() != null) names(st.truncation().upper(), see, n -> { });
+            }
+        }
+    }
+
+    /**
+     * A {@code <-} line that defines a name the data also have: the line would hide the column
+     * silently (and Stan would refuse the second declaration). A located error at the line.
+     */
+    private void definedColumns() {
+        if (state.schema == null || state.mode.predicting()) return;
+        for (Map.Entry<String, Statement> e : state.definitions.entrySet()) {
+            if (!state.schema.has(e.getKey())) continue;
+            Statement st = e.getValue();
+            Expr.Name n = st.target() instanceof Statement.Target.Link l ? l.name() : ((Statement.Target.Symbol) st.target()).name();
+            throw state.error(n.span(), "'" + n.written() + "' is defined on this line, but the data also have a column " + e.getKey(),
+                    "rename the line's name (e.g. '" + e.getKey() + "2'), or drop it and use the column");
+        }
+        for (Map.Entry<String, String[]> m : state.merges.entrySet()) {
+            if (state.schema.has(m.getKey())) {
+                throw state.error(new Span(1, 1, 1), "'" + m.getKey() + "' is defined by merge_missing, but the data also have a column " + m.getKey(),
+                        "rename it");
+            }
+        }
+    }
+
+    /**
+     * Two prior lines for one parameter (two whole-parameter {@code ~} lines, or two lines on the
+     * same literal element {@code v[[k]]}): ulam, as rethinking's ulam (which writes each line as
+     * its own {@code ~} statement of Stan's model block), adds both to the log density, which is
+     * almost always a mistake. A loud warning naming both lines. Data outcomes may have several
+     * lines (conditional lines add into one observation each, language reference A.8): the
+     * warning is only for names the data do not have, and without data for names no line defines.
+     */
+    private void secondPriors() {
+        Map<String, Statement> whole = new HashMap<>();
+        Map<String, Statement> element = new HashMap<>();
+        for (Statement st : state.program.statements()) {
+            if (st.op() != Statement.Op.SAMPLE || st.condition() != null) continue;
+            for (Expr.Name n : targetNames(st.target())) {
+                String name = state.merged(n.name());
+                if (state.definitions.containsKey(name) || state.schema != null && state.schema.has(name)) continue;
+                String key = name;
+                Map<String, Statement> seen = whole;
+                if (st.target() instanceof Statement.Target.Element el) {
+                    if (!(el.element() instanceof Expr.Num k)) continue;
+                    key = name + "[[" + (long) k.value() + "]]";
+                    seen = element;
+                }
+                Statement before = seen.putIfAbsent(key, st);
+                if (before != null && before != st) {
+                    state.notes.add(ulam.runtime.Notes.warning(state.source.file() + ":" + st.span().line() + ": '" + key
+                            + "' has a second prior line: line " + before.span().line() + " (" + state.source.line(before.span().line()).strip()
+                            + ") and line " + st.span().line() + " (" + state.source.line(st.span().line()).strip()
+                            + "); both are added to the log density, as Stan would add two '~' statements,"
+                            + " which makes its prior their product: delete one of them unless that is what you mean"));
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import ulam.runtime.UlamException;
 import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 import ulam.stdlib.Registry;
+import ulam.stdlib.Support;
 import ulam.stdlib.ValueType;
 
 /**
@@ -179,6 +180,8 @@ final class Typer {
                 }
                 l = asString(l, b.left().span());
                 r = asString(r, b.right().span());
+                textLevel(l, r, b.right().span());
+                textLevel(r, l, b.left().span());
             } else {
                 l = numeric(l, b.left().span());
                 r = numeric(r, b.right().span());
@@ -215,6 +218,13 @@ final class Typer {
         if (x.elem() == Elem.BOOL) return x;
         if (x.elem() == Elem.STRING) throw error(span, "text is used where a condition is needed", null);
         return new TExpr.Logic(Expr.BinaryOp.NE, x, new TExpr.Num(0, Elem.INT));
+    }
+
+    /** {@code column == "text"}: the text must occur in the column, checked when the data are bound. */
+    private void textLevel(TExpr column, TExpr text, Span textSpan) {
+        if (column instanceof TExpr.Ref r && text instanceof TExpr.Str str) {
+            checks.add(new Check.TextLevel(r.symbol(), str.value(), textSpan));
+        }
     }
 
     private TExpr asString(TExpr x, Span span) {
@@ -622,6 +632,7 @@ final class Typer {
         List<TExpr> args = new ArrayList<>();
         for (int k = 0; k < spec.arity(); k++) {
             Expr a = call.args().get(k);
+            literalInSupport(spec, k, a);
             TExpr t = numeric(expr(a, ctx), a.span());
             if (spec.args().get(k).type() == ValueType.INT) {
                 t = toInt(t, a.span(), "the argument " + spec.args().get(k).name() + " of " + spec.name());
@@ -633,6 +644,36 @@ final class Typer {
             args.add(t);
         }
         return args;
+    }
+
+    /**
+     * A literal argument outside its support ({@code normal(mu, -1)}, {@code normal(0, 0)},
+     * {@code bernoulli(1.5)}) makes the log density NaN or infinite at every point: the sampler
+     * would only say that no initial value works. A located error at the argument instead.
+     */
+    private void literalInSupport(DistributionSpec spec, int k, Expr a) {
+        Double v = literal(a);
+        if (v == null) return;
+        DistributionSpec.Arg arg = spec.args().get(k);
+        String value = v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf(v.longValue()) : String.valueOf(v);
+        if (arg.support() == Support.POSITIVE && !(v > 0)) {
+            throw error(a.span(), "the argument " + arg.name() + " of " + spec.name() + " must be > 0, but it is " + value + " here",
+                    arg.name() + " is a scale or a rate, which is positive: write e.g. " + signatureWith(spec, k, "1"));
+        }
+        if (arg.support() == Support.UNIT && !(v >= 0 && v <= 1)) {
+            throw error(a.span(), "the argument " + arg.name() + " of " + spec.name() + " is a probability, between 0 and 1, but it is "
+                    + value + " here", "write a value between 0 and 1");
+        }
+    }
+
+    /** The value of a numeric literal, possibly negated ({@code -1}); null for anything else. */
+    private static Double literal(Expr a) {
+        if (a instanceof Expr.Num n) return n.value();
+        if (a instanceof Expr.Unary u && u.operand() instanceof Expr.Num n) {
+            if (u.op() == Expr.UnaryOp.NEG) return -n.value();
+            if (u.op() == Expr.UnaryOp.PLUS) return n.value();
+        }
+        return null;
     }
 
     /**
@@ -715,6 +756,16 @@ final class Typer {
             throw error(c.span(), "'" + c.function() + "' takes " + n + (n == 1 ? " argument" : " arguments") + ", not " + c.args().size(),
                     "write " + signature);
         }
+    }
+
+    /** {@link #signature} with argument {@code k} written as {@code value}. */
+    private static String signatureWith(DistributionSpec spec, int k, String value) {
+        StringBuilder sb = new StringBuilder(spec.name()).append('(');
+        for (int j = 0; j < spec.arity(); j++) {
+            if (j > 0) sb.append(", ");
+            sb.append(j == k ? value : spec.args().get(j).name());
+        }
+        return sb.append(')').toString();
     }
 
     static String signature(DistributionSpec spec) {

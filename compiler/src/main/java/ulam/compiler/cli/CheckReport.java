@@ -76,7 +76,10 @@ final class CheckReport {
             }
         }
         if (!spec.options().isEmpty()) sb.append("\nsampler options from the source: ").append(spec.options()).append('\n');
-        for (String n : spec.notes()) sb.append("note: ").append(n).append('\n');
+        for (String n : spec.notes()) sb.append(ulam.runtime.Notes.line(n)).append('\n');
+        if (bound != null) {   // warnings found when the data were bound (a text that never occurs in its column)
+            for (String n : bound.notes()) if (ulam.runtime.Notes.isWarning(n) && !spec.notes().contains(n)) sb.append(n).append('\n');
+        }
         return sb.toString();
     }
 

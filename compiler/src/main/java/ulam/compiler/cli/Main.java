@@ -101,7 +101,6 @@ public final class Main implements Callable<Integer> {
                     priorOnly ? CompileMode.PRIOR : CompileMode.POSTERIOR);
             options.priorOnly(priorOnly);
             err.printf(Locale.ROOT, "compiled %s in %.0f ms%n", c.spec().name(), c.nanos() / 1e6);
-            for (String w : LevelComparisons.warnings(c.spec(), data)) err.print(w);
             DataSet bound = data == null ? DataSet.empty() : data;
             options.sourceFile(model.toString());
             String wrapper = c.spec().program().wrapper();
@@ -133,15 +132,31 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             long t0 = System.nanoTime();
-            Compiler.Compiled c = compile(model, data.read());
+            DataSet d = data.read();
+            Compiler.Compiled c = compile(model, d);
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
             data.inputs().input(model, "the model file").check(out, null, "-o");
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),
                     c.nanos() / 1e6, out, (System.nanoTime() - t0) / 1e9);
-            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
+            for (String n : c.spec().notes()) Streams.err.println(ulam.runtime.Notes.line(n));
+            if (d == null) Streams.err.println(ulam.runtime.Notes.line(inferredNames(c.spec())));
             return 0;
         }
+    }
+
+    /** Without data, which names the compiler took for data and which for parameters (language reference 3.1). */
+    static String inferredNames(ulam.compiler.check.ModelSpec spec) {
+        return "compiled without --data, so the names are inferred: data " + listed(spec.data()) + "; parameters "
+                + listed(spec.parameters()) + ". The jar refuses data with a column named as a parameter;"
+                + " if one of them is a data column, compile with --data FILE";
+    }
+
+    private static String listed(List<ulam.compiler.check.Symbol> symbols) {
+        if (symbols.isEmpty()) return "(none)";
+        List<String> names = symbols.stream().map(ulam.compiler.check.Symbol::name).toList();
+        if (names.size() <= 12) return String.join(", ", names);
+        return String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)";
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -195,7 +210,6 @@ public final class Main implements Callable<Integer> {
             DataSet d = data.read();
             Compiler.Compiled c = Compiler.compile(Source.read(model), d == null ? null : Compiler.schema(d),
                     ulam.compiler.check.CompileMode.POSTERIOR, chosen);
-            for (String w : LevelComparisons.warnings(c.spec(), d)) Streams.err.print(w);
             Model bound = d == null ? null : c.factory().apply(d);
             String alist = c.spec().source().text();   // a brms or rstanarm call: the alist it became
             if (!alist.equals(Source.read(model).text())) Streams.out.print("the alist of " + model + ":\n\n" + alist + "\n");
@@ -240,7 +254,7 @@ public final class Main implements Callable<Integer> {
                 Streams.err.println("wrote " + dataOut);
             }
             Streams.out.print(program.text());
-            for (String n : c.spec().notes()) Streams.err.println("note: " + n);
+            for (String n : c.spec().notes()) Streams.err.println(ulam.runtime.Notes.line(n));
             return 0;
         }
     }

@@ -66,12 +66,11 @@ public final class PathfinderCommand implements Callable<Integer> {
         options.validate();
         DataSet data = options.data.read();
         Compiler.Compiled c = Compiler.compile(Source.read(model), data == null ? null : Compiler.schema(data));
-        for (String w : LevelComparisons.warnings(c.spec(), data)) Main.Streams.err.print(w);
         options.sourceFile = model.toString();
         DataSet bound = data == null ? DataSet.empty() : data;
         Model m = c.factory().apply(bound);
-        for (String n : bound.notes()) Main.Streams.err.println("note: " + n);
-        for (String n : m.notes()) Main.Streams.err.println("note: " + n);
+        for (String n : bound.notes()) Main.Streams.err.println(ulam.runtime.Notes.line(n));
+        for (String n : m.notes()) Main.Streams.err.println(ulam.runtime.Notes.line(n));
         Pathfinder.Settings s = new Pathfinder.Settings(paths, drawsPerPath, elboDraws, draws, history, maxIterations,
                 options.init, cores == null ? Runtime.getRuntime().availableProcessors() : cores);
         return run(m, s, options, Main.Streams.out, Main.Streams.err);

@@ -60,7 +60,6 @@ public final class QuapCommand implements Callable<Integer> {
         DataSet data = options.data.read();
         Source source = Source.read(model);
         Compiler.Compiled c = Compiler.compile(source, data == null ? null : Compiler.schema(data));
-        for (String w : LevelComparisons.warnings(c.spec(), data)) Main.Streams.err.print(w);
         options.sourceFile = model.toString();
         return run(c, data == null ? DataSet.empty() : data, options, laplace, draws, vcov, Main.Streams.out,
                 Main.Streams.err);
@@ -140,7 +139,7 @@ public final class QuapCommand implements Callable<Integer> {
                                                      PrintStream err) {
         Map<String, double[]> start = StartValues.read(c.spec().program(), c.spec().source(), data);
         double[] q0 = StartValues.initialPoint(m, start, initRadius, seed, notes);
-        if (err != null) for (String n : notes) err.println("note: " + n);
+        if (err != null) for (String n : notes) err.println(ulam.runtime.Notes.line(n));
         QuadraticApproximation.Kind kind = laplace ? QuadraticApproximation.Kind.LAPLACE : QuadraticApproximation.Kind.QUAP;
         return QuadraticApproximation.fit(m, q0, kind, Lbfgs.Settings.defaults().tight());
     }

@@ -24,6 +24,10 @@ final class ClassContext {
     static final String RNG_FIELD = "rng";
     /** The field of the notes list (data binding adds to it). */
     static final String NOTES = "notes";
+    /** The field of the first log density term found not finite ({@code Model.NonFiniteTerm}), by {@code nonFiniteTerm}. */
+    static final String DIAGNOSIS = "nonFinite";
+    /** The descriptor of {@code Model.NonFiniteTerm}. */
+    static final String NON_FINITE = "Lulam/runtime/Model$NonFiniteTerm;";
     /** The field of the output names ({@code String[]}). */
     static final String NAMES = "names";
     static final String MODEL = "ulam/runtime/Model";
@@ -73,8 +77,13 @@ final class ClassContext {
         mv.visitEnd();
     }
 
-    /** Pushes {@code this.s}. */
+    /** Pushes {@code this.s} (a constant slot's constant). */
     void getField(MethodVisitor mv, Slot s) {
+        if (s.isConstant()) {
+            if (s.type() == Slot.Type.INT) Bytecode.pushInt(mv, (Integer) s.constant());
+            else Bytecode.pushDouble(mv, (Double) s.constant());
+            return;
+        }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, internalName, s.field(), s.type().descriptor);
     }
@@ -87,6 +96,7 @@ final class ClassContext {
 
     /** Stores the value on the stack into {@code this.s} (the stack holds {@code this} below it). */
     void putField(MethodVisitor mv, Slot s) {
+        if (s.isConstant()) throw new IllegalStateException("a constant slot is never written: " + s);
         mv.visitFieldInsn(PUTFIELD, internalName, s.field(), s.type().descriptor);
     }
 

@@ -7,8 +7,6 @@ import static ulam.compiler.codegen.ClassContext.NOTES;
 import static ulam.compiler.codegen.ClassContext.PARTIALS;
 import static ulam.compiler.codegen.ClassContext.RNG_FIELD;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import ulam.compiler.ir.ModelIR;
 import ulam.compiler.ir.PrepStep;
@@ -17,8 +15,9 @@ import ulam.compiler.ir.Slot;
 /**
  * Stage 6 of the compiler: writes one JVM class per model, implementing
  * {@code ulam.runtime.Model} (docs/design.md step 6). Every slot of the IR is a field; the
- * constructor binds the data ({@link PrepStep}s, {@link DataBinding}); each segment is one small
- * private method ({@link SegmentGen}), so that the JIT compiles each on its own;
+ * constructor binds the data ({@link PrepStep}s, {@link DataBinding}); the segments' code
+ * ({@link SegmentGen}) is packed into small private methods under a bytecode budget
+ * ({@link MethodSplitter}: a loop over rows has a method of its own), so that the JIT compiles each;
  * {@code logDensityGradient} ({@link Drivers}) calls the constraining transforms
  * ({@link Transforms}), the segments in order (fused ones carry their own adjoint code), the
  * backward sweeps of unfused segments in reverse order, and the transforms' adjoints. User names
@@ -53,6 +52,7 @@ public final class ClassGen {
                 new String[] {MODEL, "java/lang/Cloneable"});
         cw.visitSource(ir.file(), null);
         for (Slot s : ir.slots()) {
+            if (s.isConstant()) continue;   // read as its constant
             cw.visitField(ACC_PRIVATE, s.field(), s.type().descriptor, null, null).visitEnd();
             if (s.adjoint()) {
                 cw.visitField(ACC_PRIVATE, s.adjointField(), s.type().isArray() ? "[D" : "D", null, null).visitEnd();
@@ -62,17 +62,10 @@ public final class ClassGen {
         cw.visitField(ACC_PRIVATE, RNG_FIELD, Calls.RNG, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE, NOTES, "Ljava/util/List;", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE, NAMES, "[Ljava/lang/String;", null, null).visitEnd();
+        cw.visitField(ACC_PRIVATE, ClassContext.DIAGNOSIS, ClassContext.NON_FINITE, null, null).visitEnd();
 
-        List<String> prepMethods = new ArrayList<>();
-        for (PrepStep p : ir.prep()) {
-            if (p instanceof PrepStep.Run r) {
-                String m = ctx.nextMethod("p");
-                SegmentGen.emit(ctx, cw, m, r.segment(), SegmentGen.Mode.VALUE);
-                prepMethods.add(m);
-            }
-        }
         DataBinding binding = new DataBinding(ctx);
-        binding.constructor(prepMethods);
+        binding.constructor();
         binding.allocateWork();
         binding.copy();
         Transforms transforms = new Transforms(ctx);
@@ -83,6 +76,7 @@ public final class ClassGen {
         drivers.gradient();
         drivers.writeDraw();
         drivers.logLikelihood();
+        drivers.nonFiniteTerm();
         transforms.unconstrain();
         drivers.accessors();
         cw.visitEnd();

@@ -21,7 +21,6 @@ import ulam.compiler.ir.PrepStep;
 import ulam.compiler.ir.Segment;
 import ulam.compiler.ir.Slot;
 import ulam.compiler.ir.Value;
-import ulam.stdlib.DistributionSpec;
 
 /**
  * The generated class's constructor {@code (DataSet)}: the notes, the data binding
@@ -37,7 +36,30 @@ final class DataBinding {
         this.ctx = ctx;
     }
 
-    void constructor(List<String> prepMethods) {
+    /**
+     * {@code <init>(DataSet)}: the notes list, every {@link PrepStep} in order (packed into
+     * methods of at most {@link MethodSplitter#COLD} bytes, which take the data set), the work
+     * buffers, the output names.
+     */
+    void constructor() {
+        MethodSplitter steps = new MethodSplitter(ctx, "c", List.of("L" + DATASET + ";"), false, MethodSplitter.COLD, null, 2);
+        for (String note : ctx.ir.notes()) {
+            steps.add(mv -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
+                Bytecode.pushString(mv, note);
+                mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "add", "(Ljava/lang/Object;)Z", true);
+                mv.visitInsn(POP);
+            });
+        }
+        for (PrepStep p : ctx.ir.prep()) {
+            if (p instanceof PrepStep.Run r) {
+                steps.add(mv -> SegmentGen.emit(ctx, mv, r.segment(), SegmentGen.Mode.VALUE, steps.firstLocal(), -1),
+                        SegmentGen.alone(r.segment()), r.segment());
+            } else {
+                steps.add(mv -> p.accept(new Step(mv)));
+            }
+        }
         MethodVisitor mv = ctx.method(ACC_PUBLIC, "<init>", "(L" + DATASET + ";)V");
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
@@ -46,15 +68,7 @@ final class DataBinding {
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, "java/util/ArrayList", "<init>", "()V", false);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
-        for (String note : ctx.ir.notes()) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
-            Bytecode.pushString(mv, note);
-            mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "add", "(Ljava/lang/Object;)Z", true);
-            mv.visitInsn(POP);
-        }
-        Step step = new Step(mv, prepMethods);
-        for (PrepStep p : ctx.ir.prep()) p.accept(step);
+        steps.emitCalls(mv, 1, -1, MethodSplitter.COLD);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "allocateWork", "()V", false);
         outputNames(mv);
@@ -63,25 +77,20 @@ final class DataBinding {
     }
 
     /**
-     * Emits the bind-time steps in order into the constructor {@code mv}; a {@link PrepStep.Run}
-     * calls the next of the segments' methods ({@code prepMethods}, in the order of the steps).
+     * Emits one bind-time step into {@code mv}, a method of the constructor's
+     * {@link MethodSplitter} (local 1 the data set, local 2 free for an int array); a
+     * {@link PrepStep.Run} is not emitted here: the splitter packs its segment's code itself.
      */
     private final class Step implements PrepStep.Visitor<Void> {
         private final MethodVisitor mv;
-        private final List<String> prepMethods;
-        private int run;
 
-        Step(MethodVisitor mv, List<String> prepMethods) {
+        Step(MethodVisitor mv) {
             this.mv = mv;
-            this.prepMethods = prepMethods;
         }
 
         @Override
         public Void run(PrepStep.Run r) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), prepMethods.get(run++), "()D", false);
-            mv.visitInsn(POP2);
-            return null;
+            throw new IllegalStateException("a segment's code is packed by the constructor's MethodSplitter: " + r.segment().name());
         }
 
         @Override
@@ -301,9 +310,54 @@ final class DataBinding {
             Bytecode.pushString(mv, s.actualName());
             Bytecode.pushLocation(mv, s.at());
             mv.visitMethodInsn(INVOKESTATIC, CHECKS, "sameLength", "(IILjava/lang/String;Ljava/lang/String;" + LOCATION + ")V", false);
-
             return null;
         }
+
+        @Override
+        public Void textOccurs(PrepStep.TextOccurs t) {
+            ctx.getField(mv, t.column());
+            Bytecode.pushString(mv, t.text());
+            Bytecode.pushString(mv, t.name());
+            Bytecode.pushLocation(mv, t.at());
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, ctx.internalName(), NOTES, "Ljava/util/List;");
+            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "textOccurs", "([Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;" + LOCATION
+                    + "Ljava/util/List;)V", false);
+            return null;
+        }
+
+        @Override
+        public Void parameterCount(PrepStep.ParameterCount c) {
+            newIntArray(mv, c.counts(), 2);
+            ctx.pushInt(mv, c.dimension());
+            mv.visitVarInsn(ALOAD, 0);
+            Bytecode.pushString(mv, ctx.ir.file());
+            Bytecode.pushString(mv, String.join("\n", c.names()));
+            Bytecode.pushString(mv, lines(c.at()));
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitMethodInsn(INVOKESTATIC, CHECKS, "parameterCount", "(IL" + MODEL + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;[I)V", false);
+            return null;
+        }
+
+        @Override
+        public Void parameterColumns(PrepStep.ParameterColumns c) {
+            String names = String.join(String.valueOf(ulam.runtime.model.ModelSupport.NAME_SEPARATOR), c.names());
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 0);
+            Bytecode.pushString(mv, ctx.ir.file());
+            Bytecode.pushString(mv, names);
+            Bytecode.pushString(mv, lines(c.at()));
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refuseParameterColumns", "(L" + DATASET + ";L" + MODEL
+                    + ";Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V", false);
+            return null;
+        }
+    }
+
+    /** The locations' line numbers joined by {@code ;} (as {@code Checks.line} reads them back). */
+    private static String lines(List<ulam.runtime.SourceLocation> at) {
+        StringBuilder sb = new StringBuilder();
+        for (ulam.runtime.SourceLocation a : at) sb.append(sb.length() > 0 ? ";" : "").append(a.line());
+        return sb.toString();
     }
 
     /** Pushes {@code new int[][] {fields...}}. */
@@ -359,36 +413,42 @@ final class DataBinding {
 
     /** Work buffers of one instance (one per chain): theta, its adjoint, the partials buffer. */
     void allocateWork() {
-        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "allocateWork", "()V");
+        MethodSplitter arrays = new MethodSplitter(ctx, "w", List.of(), false, MethodSplitter.COLD, null, 1);
         for (java.util.Map.Entry<Slot, IntExpr> w : ctx.ir.workArrays().entrySet()) {
             if (w.getKey().adjoint()) continue;   // allocated below with its adjoint
-            mv.visitVarInsn(ALOAD, 0);
-            ctx.pushInt(mv, w.getValue());
-            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            ctx.putField(mv, w.getKey());
+            arrays.add(mv -> {
+                mv.visitVarInsn(ALOAD, 0);
+                ctx.pushInt(mv, w.getValue());
+                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                ctx.putField(mv, w.getKey());
+            });
         }
         for (Slot s : ctx.ir.slots()) {
             if (!s.type().isArray() || !s.adjoint()) continue;
-            if (s == ctx.ir.theta()) {
-                mv.visitVarInsn(ALOAD, 0);
-                ctx.getField(mv, ctx.ir.thetaCount());
+            arrays.add(mv -> {
+                if (s == ctx.ir.theta()) {
+                    mv.visitVarInsn(ALOAD, 0);
+                    ctx.getField(mv, ctx.ir.thetaCount());
+                    mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                    ctx.putField(mv, s);
+                    mv.visitVarInsn(ALOAD, 0);
+                    ctx.getField(mv, ctx.ir.thetaCount());
+                } else {
+                    IntExpr length = ctx.ir.workArrays().get(s);
+                    if (length == null) throw new IllegalStateException("adjoint array without a known length: " + s);
+                    mv.visitVarInsn(ALOAD, 0);   // the work array itself, one per instance
+                    ctx.pushInt(mv, length);
+                    mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                    ctx.putField(mv, s);
+                    mv.visitVarInsn(ALOAD, 0);
+                    ctx.pushInt(mv, length);
+                }
                 mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-                ctx.putField(mv, s);
-                mv.visitVarInsn(ALOAD, 0);
-                ctx.getField(mv, ctx.ir.thetaCount());
-            } else {
-                IntExpr length = ctx.ir.workArrays().get(s);
-                if (length == null) throw new IllegalStateException("adjoint array without a known length: " + s);
-                mv.visitVarInsn(ALOAD, 0);   // the work array itself, one per instance
-                ctx.pushInt(mv, length);
-                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-                ctx.putField(mv, s);
-                mv.visitVarInsn(ALOAD, 0);
-                ctx.pushInt(mv, length);
-            }
-            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            mv.visitFieldInsn(PUTFIELD, ctx.internalName(), s.adjointField(), "[D");
+                mv.visitFieldInsn(PUTFIELD, ctx.internalName(), s.adjointField(), "[D");
+            });
         }
+        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "allocateWork", "()V");
+        arrays.emitCalls(mv, 1, -1, MethodSplitter.COLD);
         mv.visitVarInsn(ALOAD, 0);
         Bytecode.pushInt(mv, partialsLength());
         mv.visitIntInsn(NEWARRAY, T_DOUBLE);
@@ -397,42 +457,59 @@ final class DataBinding {
         ctx.end(mv);
     }
 
+    /**
+     * {@code names = ModelSupport.outputNames(packed names, packed ranks, dims)}: the names and
+     * ranks in one string constant each; the dims (sizes known when the data are bound) filled
+     * into an array in local 2 by methods of at most {@link MethodSplitter#COLD} bytes; and the
+     * element names the model gives some outputs ({@link #givenNames}), if any.
+     */
     private void outputNames(MethodVisitor mv) {
         List<ModelIR.Output> outs = ctx.ir.outputs();
-        mv.visitVarInsn(ALOAD, 0);
-        Bytecode.pushInt(mv, outs.size());
-        mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
-        for (int k = 0; k < outs.size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            Bytecode.pushString(mv, outs.get(k).name());
-            mv.visitInsn(AASTORE);
-        }
-        Bytecode.pushInt(mv, outs.size());
-        mv.visitIntInsn(NEWARRAY, T_INT);
-        for (int k = 0; k < outs.size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            Bytecode.pushInt(mv, outs.get(k).dims().size());
-            mv.visitInsn(IASTORE);
-        }
+        StringBuilder names = new StringBuilder();
+        StringBuilder ranks = new StringBuilder();
         List<IntExpr> dims = new ArrayList<>();
-        for (ModelIR.Output o : outs) dims.addAll(o.dims());
-        Bytecode.pushInt(mv, dims.size());
-        mv.visitIntInsn(NEWARRAY, T_INT);
-        for (int k = 0; k < dims.size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            ctx.pushInt(mv, dims.get(k));
-            mv.visitInsn(IASTORE);
+        for (ModelIR.Output o : outs) {
+            if (o.name().indexOf(ulam.runtime.model.ModelSupport.NAME_SEPARATOR) >= 0) {
+                throw new IllegalStateException("output name with a line break: " + o.name());
+            }
+            if (names.length() > 0) names.append(ulam.runtime.model.ModelSupport.NAME_SEPARATOR);
+            names.append(o.name());
+            ranks.append((char) ('0' + o.dims().size()));
+            dims.addAll(o.dims());
         }
+        newIntArray(mv, dims, 2);
+        mv.visitVarInsn(ALOAD, 0);
+        Bytecode.pushString(mv, names.toString());
+        Bytecode.pushString(mv, ranks.toString());
+        mv.visitVarInsn(ALOAD, 2);
         if (outs.stream().anyMatch(o -> o.names() != null)) {
             givenNames(mv, outs);
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "([Ljava/lang/String;[I[I[[Ljava/lang/String;)[Ljava/lang/String;", false);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I[[Ljava/lang/String;)[Ljava/lang/String;", false);
         } else {
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "([Ljava/lang/String;[I[I)[Ljava/lang/String;", false);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "outputNames", "(Ljava/lang/String;Ljava/lang/String;[I)[Ljava/lang/String;", false);
         }
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
+    }
+
+    /**
+     * {@code local = new int[] {values...}}, filled by methods of at most {@link MethodSplitter#COLD}
+     * bytes (however many values there are).
+     */
+    private void newIntArray(MethodVisitor mv, List<IntExpr> values, int local) {
+        MethodSplitter fill = new MethodSplitter(ctx, "n", List.of("[I"), false, MethodSplitter.COLD, null, 2);
+        for (int k = 0; k < values.size(); k++) {
+            int kk = k;
+            fill.add(v -> {
+                v.visitVarInsn(ALOAD, 1);
+                Bytecode.pushInt(v, kk);
+                ctx.pushInt(v, values.get(kk));
+                v.visitInsn(IASTORE);
+            });
+        }
+        Bytecode.pushInt(mv, values.size());
+        mv.visitIntInsn(NEWARRAY, T_INT);
+        mv.visitVarInsn(ASTORE, local);
+        fill.emitCalls(mv, local, -1, MethodSplitter.COLD);
     }
 
     /**

@@ -14,7 +14,8 @@ import ulam.compiler.ir.Segment;
 import ulam.compiler.ir.Slot;
 
 /**
- * The {@code Model} methods that drive the segments: {@code logDensity} (tf, the data-only
+ * The {@code Model} methods that drive the segments (their code packed into methods under a
+ * bytecode budget by {@link MethodSplitter}): {@code logDensity} (tf, the data-only
  * constant, each segment's value), {@code logDensityGradient} (adjoints cleared, tf, the forward
  * and fused segments, the backward sweeps of unfused segments in reverse order, tb),
  * {@code writeDraw} (generated quantities), {@code logLikelihood} (pointwise), and the small
@@ -28,86 +29,87 @@ final class Drivers {
         this.ctx = ctx;
     }
 
-    private List<String> emitSegments(List<Segment> segments, String prefix, SegmentGen.Mode mode) {
-        List<String> names = new ArrayList<>();
+    /** A summing splitter of hot methods {@code (D)D}: each segment's value (or fused value and adjoint) added to the running sum. */
+    private MethodSplitter summing(String prefix, List<Segment> segments, SegmentGen.Mode mode) {
+        MethodSplitter m = new MethodSplitter(ctx, prefix, List.of(), true, MethodSplitter.HOT, null, 3);
         for (Segment s : segments) {
-            String m = ctx.nextMethod(prefix);
-            SegmentGen.emit(ctx, ctx.cw, m, s, mode);
-            names.add(m);
+            SegmentGen.Mode sm = mode == SegmentGen.Mode.FUSED && !s.fused() ? SegmentGen.Mode.VALUE : mode;
+            m.add(mv -> SegmentGen.emit(ctx, mv, s, sm, m.firstLocal(), m.sumLocal()), SegmentGen.alone(s), s);
         }
-        return names;
+        return m;
     }
 
-    private List<String> valueMethods;
+    /** A splitter of hot methods {@code ()V} running segments for their effects (outputs, backward sweeps). */
+    private MethodSplitter effects(String prefix, List<Segment> segments, SegmentGen.Mode mode) {
+        return effects(prefix, segments, mode, MethodSplitter.HOT);
+    }
+
+    private MethodSplitter effects(String prefix, List<Segment> segments, SegmentGen.Mode mode, int budget) {
+        MethodSplitter m = new MethodSplitter(ctx, prefix, List.of(), false, budget, null, 1);
+        for (Segment s : segments) m.add(mv -> SegmentGen.emit(ctx, mv, s, mode, m.firstLocal(), -1), SegmentGen.alone(s), s);
+        return m;
+    }
 
     void logDensity() {
-        List<String> value = valueMethods = emitSegments(ctx.ir.density(), "v", SegmentGen.Mode.VALUE);
+        MethodSplitter value = summing("v", ctx.ir.density(), SegmentGen.Mode.VALUE);
+        value.methods();
         MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "logDensity", "([D)D");
+        // locals: 0 this, 1 q, 2-3 the log density so far
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "tf", "([D)D", false);
         ctx.getField(mv, ctx.ir.lpConst());
         mv.visitInsn(DADD);
-        for (String m : value) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), m, "()D", false);
-            mv.visitInsn(DADD);
-        }
+        mv.visitVarInsn(DSTORE, 2);
+        value.emitCalls(mv, 1, 2, MethodSplitter.HOT);
+        mv.visitVarInsn(DLOAD, 2);
         mv.visitInsn(DRETURN);
         ctx.end(mv);
     }
 
     void gradient() {
         List<Segment> segs = ctx.ir.density();
-        List<String> forward = new ArrayList<>();
-        List<String> backward = new ArrayList<>();
-        for (int k = 0; k < segs.size(); k++) {
-            Segment s = segs.get(k);
-            boolean fused = s.fused();
-            String f = fused ? ctx.nextMethod("g") : valueMethods.get(k);
-            if (fused) SegmentGen.emit(ctx, ctx.cw, f, s, SegmentGen.Mode.FUSED);
-            forward.add(f);
-            if (!fused && s.active()) {
-                String b = ctx.nextMethod("b");
-                SegmentGen.emit(ctx, ctx.cw, b, s, SegmentGen.Mode.BACKWARD);
-                backward.add(b);
-            } else {
-                backward.add(null);
-            }
+        MethodSplitter forward = summing("g", segs, SegmentGen.Mode.FUSED);
+        List<Segment> unfused = new ArrayList<>();
+        for (int k = segs.size() - 1; k >= 0; k--) {
+            if (!segs.get(k).fused() && segs.get(k).active()) unfused.add(segs.get(k));
         }
-        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "logDensityGradient", "([D[D)D");
-        ctx.getAdjoint(mv, ctx.ir.theta());
-        mv.visitInsn(DCONST_0);
-        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        MethodSplitter backward = effects("b", unfused, SegmentGen.Mode.BACKWARD);
+        MethodSplitter clear = new MethodSplitter(ctx, "z", List.of(), false, MethodSplitter.HOT, null, 1);
         for (Slot w : ctx.ir.workArrays().keySet()) {
             if (!w.adjoint()) continue;
-            ctx.getAdjoint(mv, w);
-            mv.visitInsn(DCONST_0);
-            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+            clear.add(mv -> {
+                ctx.getAdjoint(mv, w);
+                mv.visitInsn(DCONST_0);
+                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+            });
         }
         for (Slot s : ctx.ir.slots()) {
             if (s.adjoint() && !s.type().isArray()) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitInsn(DCONST_0);
-                mv.visitFieldInsn(PUTFIELD, ctx.internalName(), s.adjointField(), "D");
+                clear.add(mv -> {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(DCONST_0);
+                    mv.visitFieldInsn(PUTFIELD, ctx.internalName(), s.adjointField(), "D");
+                });
             }
         }
+        forward.methods();
+        backward.methods();
+        clear.methods();
+        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "logDensityGradient", "([D[D)D");
+        // locals: 0 this, 1 q, 2 gradient, 3-4 the log density so far
+        ctx.getAdjoint(mv, ctx.ir.theta());
+        mv.visitInsn(DCONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
+        clear.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "tf", "([D)D", false);
         ctx.getField(mv, ctx.ir.lpConst());
         mv.visitInsn(DADD);
-        for (String m : forward) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), m, "()D", false);
-            mv.visitInsn(DADD);
-        }
         mv.visitVarInsn(DSTORE, 3);
-        for (int k = backward.size() - 1; k >= 0; k--) {
-            if (backward.get(k) == null) continue;
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), backward.get(k), "()V", false);
-        }
+        forward.emitCalls(mv, 1, 3, MethodSplitter.HOT);
+        backward.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitVarInsn(ALOAD, 2);
@@ -120,7 +122,8 @@ final class Drivers {
     // ------------------------------------------------------------------ draws and pointwise log-likelihood
 
     void writeDraw() {
-        List<String> gen = emitSegments(ctx.ir.generate(), "w", SegmentGen.Mode.VALUE);
+        MethodSplitter gen = effects("w", ctx.ir.generate(), SegmentGen.Mode.VALUE);
+        gen.methods();
         MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "writeDraw", "([D" + Calls.RNG + "[D)V");
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
@@ -138,14 +141,15 @@ final class Drivers {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 2);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), RNG_FIELD, Calls.RNG);
-        callAll(mv, gen);
+        gen.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         release(mv);
         mv.visitInsn(RETURN);
         ctx.end(mv);
     }
 
     void logLikelihood() {
-        List<String> ll = emitSegments(ctx.ir.logLik(), "l", SegmentGen.Mode.VALUE);
+        MethodSplitter ll = effects("l", ctx.ir.logLik(), SegmentGen.Mode.VALUE);
+        ll.methods();
         MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "logLikelihood", "([D[D)V");
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
@@ -157,18 +161,32 @@ final class Drivers {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 2);
         ctx.putField(mv, ctx.ir.out());
-        callAll(mv, ll);
+        ll.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         release(mv);
         mv.visitInsn(RETURN);
         ctx.end(mv);
     }
 
-    private void callAll(MethodVisitor mv, List<String> methods) {
-        for (String m : methods) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), m, "()D", false);
-            mv.visitInsn(POP2);
-        }
+    /**
+     * {@code nonFiniteTerm(q)}: tf, then every density segment in order in
+     * {@link SegmentGen.Mode#DIAGNOSE} (cold methods), and the first term found not finite.
+     */
+    void nonFiniteTerm() {
+        MethodSplitter diag = effects("d", ctx.ir.density(), SegmentGen.Mode.DIAGNOSE, MethodSplitter.COLD);
+        diag.methods();
+        MethodVisitor mv = ctx.method(ACC_PUBLIC, "nonFiniteTerm", "([D)" + ClassContext.NON_FINITE);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitFieldInsn(PUTFIELD, ctx.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), "tf", "([D)D", false);
+        mv.visitInsn(POP2);
+        diag.emitCalls(mv, 1, -1, MethodSplitter.COLD);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, ctx.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+        mv.visitInsn(ARETURN);
+        ctx.end(mv);
     }
 
     /** Drops references to the caller's arrays and random stream. */

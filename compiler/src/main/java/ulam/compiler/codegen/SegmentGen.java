@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import ulam.compiler.ir.Operand;
@@ -17,7 +16,8 @@ import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
 
 /**
- * Emits one {@link Segment} as one private method of the model class (docs/design.md steps 5 and 6).
+ * Emits the code of one {@link Segment} into a method of the model class (docs/design.md steps 5
+ * and 6); {@link MethodSplitter} packs segments into methods under a bytecode budget.
  *
  * <p>Loop-invariant values are computed once before the loop, everything else per iteration, each
  * value in its own JVM local (straight-line arithmetic over primitives: no boxing, no allocation).
@@ -38,7 +38,14 @@ final class SegmentGen {
         /** Values and the fused adjoint; returns the log density contribution. */
         FUSED,
         /** The reverse sweep of a segment whose results others use; returns nothing. */
-        BACKWARD
+        BACKWARD,
+        /**
+         * Values only, as {@link #VALUE}, with a test after each log density term: the first term
+         * that is not finite sets the model's {@link ClassContext#DIAGNOSIS} (its line, row and the
+         * data values the segment reads there) and leaves the segment; a segment does nothing once
+         * it is set.
+         */
+        DIAGNOSE
     }
 
     private final ClassContext cls;
@@ -53,18 +60,20 @@ final class SegmentGen {
     private final Map<Slot, Integer> fieldLocals = new HashMap<>();
     private final Map<Slot, Integer> adjointLocals = new HashMap<>();
     private final Map<Slot, Integer> sums = new HashMap<>();
-    private int next = 1;
+    private final int sum;
+    private int next;
     private int lp = -1;
     private int dk = -1;
     private int rng = -1;
 
-    private SegmentGen(ClassContext cls, ClassWriter cw, String method, Segment seg, Mode mode) {
+    private SegmentGen(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum) {
         this.cls = cls;
         this.seg = seg;
         this.mode = mode;
-        this.gradient = mode != Mode.VALUE;
-        String desc = mode == Mode.BACKWARD ? "()V" : "()D";
-        this.mv = cw.visitMethod(ACC_PRIVATE | ACC_FINAL, method, desc, null, null);
+        this.gradient = mode == Mode.FUSED || mode == Mode.BACKWARD;
+        this.mv = mv;
+        this.next = firstLocal;
+        this.sum = sum;
         int n = seg.values().size();
         this.local = new int[n];
         this.adj = new int[n];
@@ -73,9 +82,18 @@ final class SegmentGen {
         java.util.Arrays.fill(adj, -1);
     }
 
-    /** Emits {@code seg} as a method {@code name} of the class being written. */
-    static void emit(ClassContext cls, ClassWriter cw, String name, Segment seg, Mode mode) {
-        new SegmentGen(cls, cw, name, seg, mode).run();
+    /**
+     * Emits the code of {@code seg} into {@code mv}, using the JVM locals from {@code firstLocal}
+     * on; in {@link Mode#VALUE} and {@link Mode#FUSED} the segment's log density contribution is
+     * then added to the {@code double} in local {@code sum} (none: {@code sum < 0}).
+     */
+    static void emit(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum) {
+        new SegmentGen(cls, mv, seg, mode, firstLocal, sum).run();
+    }
+
+    /** Whether the segment's code is best kept in a method of its own: a loop (over rows, elements). */
+    static boolean alone(Segment seg) {
+        return seg.hasLoop();
     }
 
     private int alloc(Value.Type t) {
@@ -96,8 +114,16 @@ final class SegmentGen {
 
     // ------------------------------------------------------------------ structure
 
+    /** DIAGNOSE: where the segment's code ends. */
+    private Label exit;
+
     private void run() {
-        mv.visitCode();
+        if (mode == Mode.DIAGNOSE) {
+            exit = new Label();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+            mv.visitJumpInsn(IFNONNULL, exit);
+        }
         cacheFields();
         if (mode != Mode.BACKWARD) {
             lp = allocDouble();
@@ -176,14 +202,69 @@ final class SegmentGen {
             }
         }
         writeBack();
-        if (mode == Mode.BACKWARD) {
-            mv.visitInsn(RETURN);
-        } else {
+        if (mode != Mode.BACKWARD && sum >= 0) {
+            mv.visitVarInsn(DLOAD, sum);
             mv.visitVarInsn(DLOAD, lp);
-            mv.visitInsn(DRETURN);
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, sum);
         }
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        if (exit != null) mv.visitLabel(exit);
+    }
+
+    /**
+     * DIAGNOSE: after a term is added, {@code if (!Double.isFinite(term))} the model's diagnosis
+     * is set ({@code ModelSupport.nonFiniteTerm}) and the segment left.
+     */
+    private void testFinite(Value term) {
+        ulam.runtime.SourceLocation at = cls.ir.termLines().get(seg);
+        if (at == null) return;
+        Label ok = new Label();
+        load(term);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+        mv.visitJumpInsn(IFNE, ok);
+        java.util.List<Value> read = new java.util.ArrayList<>();
+        StringBuilder names = new StringBuilder();
+        Value row = null;
+        Slot rows = null;
+        for (Value v : seg.values()) {
+            if (v.op() != Value.Op.LOAD && v.op() != Value.Op.SLOT || v.type() == Value.Type.STRING) continue;
+            ulam.compiler.ir.ModelIR.DataName name = cls.ir.dataNames().get(v.slot());
+            if (name == null) continue;
+            if (v.op() == Value.Op.LOAD && !v.invariant() && row == null) {
+                row = v.arg(0);
+                rows = name.rows();
+            }
+            if (names.length() > 0) names.append(ulam.runtime.model.ModelSupport.NAME_SEPARATOR);
+            names.append(name.name());
+            read.add(v);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        Bytecode.pushLocation(mv, at);
+        if (row != null && rows != null) {   // element c of a per-distinct-row copy is data row rows[c]
+            cls.getField(mv, rows);
+            load(row);
+            mv.visitInsn(IALOAD);
+        } else if (row != null) {
+            load(row);
+        } else {
+            mv.visitInsn(ICONST_M1);
+        }
+        load(term);
+        Bytecode.pushString(mv, names.toString());
+        Bytecode.pushInt(mv, read.size());
+        mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+        for (int k = 0; k < read.size(); k++) {
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, k);
+            load(read.get(k));
+            if (read.get(k).type() != Value.Type.REAL) mv.visitInsn(I2D);
+            mv.visitInsn(DASTORE);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, ClassContext.SUPPORT, "nonFiniteTerm", "(" + ClassContext.LOCATION
+                + "IDLjava/lang/String;[D)" + ClassContext.NON_FINITE, false);
+        mv.visitFieldInsn(PUTFIELD, cls.internalName(), ClassContext.DIAGNOSIS, ClassContext.NON_FINITE);
+        mv.visitJumpInsn(GOTO, exit);
+        mv.visitLabel(ok);
     }
 
     /** Loads every field the segment touches into a local once (the JIT then keeps them in registers). */
@@ -338,7 +419,7 @@ final class SegmentGen {
         switch (v.op()) {
             case CONST_I -> Bytecode.pushInt(mv, v.intConstant());
             case CONST_D -> Bytecode.pushDouble(mv, v.realConstant());
-            case CONST_S -> mv.visitLdcInsn(v.text());
+            case CONST_S -> Bytecode.pushString(mv, v.text());
             default -> {
                 if (local[v.id()] < 0) throw new IllegalStateException("value v" + v.id() + " used before it is computed in " + seg.name());
                 mv.visitVarInsn(loadOp(v.type()), local[v.id()]);
@@ -600,6 +681,7 @@ final class SegmentGen {
             load(a.value());
             mv.visitInsn(DADD);
             mv.visitVarInsn(DSTORE, target);
+            if (mode == Mode.DIAGNOSE && a.target() == null) testFinite(a.value());
             return null;
         }
 

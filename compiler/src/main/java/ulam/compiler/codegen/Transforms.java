@@ -4,6 +4,8 @@ import static org.objectweb.asm.Opcodes.*;
 import static ulam.compiler.codegen.ClassContext.NAMES;
 import static ulam.compiler.codegen.ClassContext.SUPPORT;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import ulam.compiler.ir.ModelIR;
@@ -76,35 +78,72 @@ final class Transforms {
         ctx.end(mv);
     }
 
-    private void constrainAll() {
-        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "tf", "([D)D");
-        // locals: 0 this, 1 q, 2-3 lp, 4 theta, 5 k, 6 end, 7-8 x, 9 q index minus theta index
-        mv.visitInsn(DCONST_0);
-        mv.visitVarInsn(DSTORE, 2);
-        ctx.getField(mv, ctx.ir.theta());
-        mv.visitVarInsn(ASTORE, 4);
+    /**
+     * The parameters in runs: a parameter with a vector transform alone, else the longest run of
+     * consecutive parameters with the same bounds (or none), which occupy consecutive positions in
+     * theta and in q with one distance between them, so one loop (or one array copy) serves them
+     * all: a model of 20,000 scalar parameters has one run, not 20,000 pieces of code.
+     */
+    private List<List<ModelIR.Param>> runs() {
+        List<List<ModelIR.Param>> runs = new ArrayList<>();
+        List<ModelIR.Param> run = null;
         for (ModelIR.Param p : ctx.ir.params()) {
+            if (p.transform() == null && run != null && run.get(0).transform() == null && sameBounds(run.get(0), p)) {
+                run.add(p);
+                continue;
+            }
+            run = new ArrayList<>(List.of(p));
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static boolean sameBounds(ModelIR.Param a, ModelIR.Param b) {
+        return same(a.lower(), b.lower()) && same(a.upper(), b.upper());
+    }
+
+    private static boolean same(Slot a, Slot b) {
+        if (a == null || b == null) return a == b;
+        return a == b || a.isConstant() && b.isConstant() && a.constant().equals(b.constant());
+    }
+
+    /** A splitter of hot transform methods (the unconstraining map of user inits is cold, but small per run). */
+    private MethodSplitter splitter(String prefix, List<String> args, boolean summing, java.util.function.Consumer<MethodVisitor> prologue,
+                                    int firstLocal) {
+        return new MethodSplitter(ctx, prefix, args, summing, MethodSplitter.HOT, prologue, firstLocal);
+    }
+
+    private void constrainAll() {
+        // locals of every piece: 0 this, 1 q, 2-3 lp, 4 theta, 5 k, 6 end, 7-8 x, 9 q index minus theta index
+        MethodSplitter pieces = splitter("t", List.of("[D"), true, mv -> {
+            ctx.getField(mv, ctx.ir.theta());
+            mv.visitVarInsn(ASTORE, 4);
+        }, 5);
+        for (List<ModelIR.Param> run : runs()) {
+            ModelIR.Param p = run.get(0);
             if (p.transform() != null) {
-                // lp += T.constrain(q, qOffset, K, theta, offset)
-                mv.visitVarInsn(DLOAD, 2);
-                mv.visitVarInsn(ALOAD, 1);
-                ctx.getField(mv, p.qOffset());
-                ctx.getField(mv, p.size());
-                mv.visitVarInsn(ALOAD, 4);
-                ctx.getField(mv, p.offset());
-                mv.visitMethodInsn(INVOKESTATIC, owner(p), "constrain", "([DII[DI)D", false);
-                mv.visitInsn(DADD);
-                mv.visitVarInsn(DSTORE, 2);
+                pieces.add(mv -> {
+                    // lp += T.constrain(q, qOffset, K, theta, offset)
+                    mv.visitVarInsn(DLOAD, 2);
+                    mv.visitVarInsn(ALOAD, 1);
+                    ctx.getField(mv, p.qOffset());
+                    ctx.getField(mv, p.size());
+                    mv.visitVarInsn(ALOAD, 4);
+                    ctx.getField(mv, p.offset());
+                    mv.visitMethodInsn(INVOKESTATIC, owner(p), "constrain", "([DII[DI)D", false);
+                    mv.visitInsn(DADD);
+                    mv.visitVarInsn(DSTORE, 2);
+                });
                 continue;
             }
             if (p.lower() == null && p.upper() == null) {
-                arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 1), p.qOffset(), () -> mv.visitVarInsn(ALOAD, 4), p.offset(), p);
+                pieces.add(mv -> arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 1), p.qOffset(), () -> mv.visitVarInsn(ALOAD, 4), p.offset(), run));
                 continue;
             }
             String t = transform(p);
             String d2 = "(D" + "D".repeat(bounds(p)) + ")D";
             String d3 = "(DD" + "D".repeat(bounds(p)) + ")D";
-            loop(mv, p, 5, 6, 9, () -> {
+            pieces.add(mv -> loop(mv, run, 5, 6, 9, () -> {
                 // x = constrain(q[k + d]); theta[k] = x; lp += logJacobian(q[k + d], x)
                 loadQ(mv, 1, 5, 9);
                 pushBounds(mv, p);
@@ -121,8 +160,13 @@ final class Transforms {
                 mv.visitMethodInsn(INVOKESTATIC, t, "logJacobian", d3, false);
                 mv.visitInsn(DADD);
                 mv.visitVarInsn(DSTORE, 2);
-            });
+            }));
         }
+        pieces.methods();
+        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "tf", "([D)D");
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DSTORE, 2);
+        pieces.emitCalls(mv, 1, 2, MethodSplitter.HOT);
         mv.visitVarInsn(DLOAD, 2);
         mv.visitInsn(DRETURN);
         ctx.end(mv);
@@ -138,34 +182,38 @@ final class Transforms {
     }
 
     private void adjointAll() {
-        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "tb", "([D[D)V");
-        // locals: 0 this, 1 q, 2 g, 3 theta, 4 thetaAdj, 5 k, 6 end, 7 q index minus theta index
-        ctx.getField(mv, ctx.ir.theta());
-        mv.visitVarInsn(ASTORE, 3);
-        ctx.getAdjoint(mv, ctx.ir.theta());
-        mv.visitVarInsn(ASTORE, 4);
-        for (ModelIR.Param p : ctx.ir.params()) {
+        // locals of every piece: 0 this, 1 q, 2 g, 3 theta, 4 thetaAdj, 5 k, 6 end, 7 q index minus theta index
+        MethodSplitter pieces = splitter("u", List.of("[D", "[D"), false, mv -> {
+            ctx.getField(mv, ctx.ir.theta());
+            mv.visitVarInsn(ASTORE, 3);
+            ctx.getAdjoint(mv, ctx.ir.theta());
+            mv.visitVarInsn(ASTORE, 4);
+        }, 5);
+        for (List<ModelIR.Param> run : runs()) {
+            ModelIR.Param p = run.get(0);
             if (p.transform() != null) {
-                // T.backward(q, qOffset, K, theta, offset, thetaAdj, offset, g, qOffset)
-                mv.visitVarInsn(ALOAD, 1);
-                ctx.getField(mv, p.qOffset());
-                ctx.getField(mv, p.size());
-                mv.visitVarInsn(ALOAD, 3);
-                ctx.getField(mv, p.offset());
-                mv.visitVarInsn(ALOAD, 4);
-                ctx.getField(mv, p.offset());
-                mv.visitVarInsn(ALOAD, 2);
-                ctx.getField(mv, p.qOffset());
-                mv.visitMethodInsn(INVOKESTATIC, owner(p), "backward", "([DII[DI[DI[DI)V", false);
+                pieces.add(mv -> {
+                    // T.backward(q, qOffset, K, theta, offset, thetaAdj, offset, g, qOffset)
+                    mv.visitVarInsn(ALOAD, 1);
+                    ctx.getField(mv, p.qOffset());
+                    ctx.getField(mv, p.size());
+                    mv.visitVarInsn(ALOAD, 3);
+                    ctx.getField(mv, p.offset());
+                    mv.visitVarInsn(ALOAD, 4);
+                    ctx.getField(mv, p.offset());
+                    mv.visitVarInsn(ALOAD, 2);
+                    ctx.getField(mv, p.qOffset());
+                    mv.visitMethodInsn(INVOKESTATIC, owner(p), "backward", "([DII[DI[DI[DI)V", false);
+                });
                 continue;
             }
             if (p.lower() == null && p.upper() == null) {
-                arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 4), p.offset(), () -> mv.visitVarInsn(ALOAD, 2), p.qOffset(), p);
+                pieces.add(mv -> arraycopy(mv, () -> mv.visitVarInsn(ALOAD, 4), p.offset(), () -> mv.visitVarInsn(ALOAD, 2), p.qOffset(), run));
                 continue;
             }
             String t = transform(p);
             String d3 = "(DD" + "D".repeat(bounds(p)) + ")D";
-            loop(mv, p, 5, 6, 7, () -> {
+            pieces.add(mv -> loop(mv, run, 5, 6, 7, () -> {
                 // g[k + d] = thetaAdj[k] * derivative(q[k + d], theta[k]) + logJacobianDerivative(q[k + d], theta[k])
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitVarInsn(ILOAD, 5);
@@ -181,8 +229,11 @@ final class Transforms {
                 mv.visitMethodInsn(INVOKESTATIC, t, "logJacobianDerivative", d3, false);
                 mv.visitInsn(DADD);
                 mv.visitInsn(DASTORE);
-            });
+            }));
         }
+        pieces.methods();
+        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "tb", "([D[D)V");
+        pieces.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         mv.visitInsn(RETURN);
         ctx.end(mv);
     }
@@ -196,20 +247,38 @@ final class Transforms {
         pushBounds(mv, p);
     }
 
-    private void arraycopy(MethodVisitor mv, Runnable src, Slot srcOffset, Runnable dst, Slot dstOffset, ModelIR.Param p) {
+    /** {@code System.arraycopy(src, srcOffset, dst, dstOffset, n)} over the positions of a run of unbounded parameters. */
+    private void arraycopy(MethodVisitor mv, Runnable src, Slot srcOffset, Runnable dst, Slot dstOffset, List<ModelIR.Param> run) {
         src.run();
         ctx.getField(mv, srcOffset);
         dst.run();
         ctx.getField(mv, dstOffset);
-        ctx.getField(mv, p.count());
+        runLength(mv, run);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
     }
 
+    /** Pushes the number of theta positions of a run: the last parameter's offset plus its count, minus the first's offset. */
+    private void runLength(MethodVisitor mv, List<ModelIR.Param> run) {
+        ModelIR.Param first = run.get(0);
+        ModelIR.Param last = run.get(run.size() - 1);
+        if (first.offset().isConstant() && last.offset().isConstant() && last.count().isConstant()) {
+            Bytecode.pushInt(mv, (Integer) last.offset().constant() + (Integer) last.count().constant() - (Integer) first.offset().constant());
+            return;
+        }
+        ctx.getField(mv, last.offset());
+        ctx.getField(mv, last.count());
+        mv.visitInsn(IADD);
+        ctx.getField(mv, first.offset());
+        mv.visitInsn(ISUB);
+    }
+
     /**
-     * {@code for (k = offset; k < offset + count; k++) body} over a parameter's theta positions,
-     * with k in local {@code k}, the end in {@code end}, and {@code qOffset - offset} in {@code d}.
+     * {@code for (k = offset; k < offset + n; k++) body} over the theta positions of a run of
+     * parameters, with k in local {@code k}, the end in {@code end}, and {@code qOffset - offset}
+     * (the same for every parameter of the run) in {@code d}.
      */
-    private void loop(MethodVisitor mv, ModelIR.Param p, int k, int end, int d, Runnable body) {
+    private void loop(MethodVisitor mv, List<ModelIR.Param> run, int k, int end, int d, Runnable body) {
+        ModelIR.Param p = run.get(0);
         ctx.getField(mv, p.qOffset());
         ctx.getField(mv, p.offset());
         mv.visitInsn(ISUB);
@@ -217,7 +286,7 @@ final class Transforms {
         ctx.getField(mv, p.offset());
         mv.visitInsn(DUP);
         mv.visitVarInsn(ISTORE, k);
-        ctx.getField(mv, p.count());
+        runLength(mv, run);
         mv.visitInsn(IADD);
         mv.visitVarInsn(ISTORE, end);
         Label head = new Label();
@@ -233,23 +302,27 @@ final class Transforms {
     }
 
     void unconstrain() {
-        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "unconstrain", "([D[D)V");
-        // locals: 0 this, 1 constrained, 2 q, 3 names, 5 k, 6 end, 7 q index minus theta index
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
-        mv.visitVarInsn(ASTORE, 3);
-        for (ModelIR.Param p : ctx.ir.params()) {
+        // locals of every piece: 0 this, 1 constrained, 2 q, 3 names, 5 k, 6 end, 7 q index minus theta index
+        MethodSplitter pieces = splitter("r", List.of("[D", "[D"), false, mv -> {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
+            mv.visitVarInsn(ASTORE, 3);
+        }, 5);
+        for (List<ModelIR.Param> run : runs()) {
+            ModelIR.Param p = run.get(0);
             if (p.transform() != null) {
-                // T.unconstrain(constrained, offset, K, q, qOffset)
-                mv.visitVarInsn(ALOAD, 1);
-                ctx.getField(mv, p.offset());
-                ctx.getField(mv, p.size());
-                mv.visitVarInsn(ALOAD, 2);
-                ctx.getField(mv, p.qOffset());
-                mv.visitMethodInsn(INVOKESTATIC, owner(p), "unconstrain", "([DII[DI)V", false);
+                pieces.add(mv -> {
+                    // T.unconstrain(constrained, offset, K, q, qOffset)
+                    mv.visitVarInsn(ALOAD, 1);
+                    ctx.getField(mv, p.offset());
+                    ctx.getField(mv, p.size());
+                    mv.visitVarInsn(ALOAD, 2);
+                    ctx.getField(mv, p.qOffset());
+                    mv.visitMethodInsn(INVOKESTATIC, owner(p), "unconstrain", "([DII[DI)V", false);
+                });
                 continue;
             }
-            loop(mv, p, 5, 6, 7, () -> {
+            pieces.add(mv -> loop(mv, run, 5, 6, 7, () -> {
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitVarInsn(ILOAD, 5);
                 mv.visitVarInsn(ILOAD, 7);
@@ -266,8 +339,11 @@ final class Transforms {
                 mv.visitInsn(AALOAD);
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unconstrain", "(DDDLjava/lang/String;)D", false);
                 mv.visitInsn(DASTORE);
-            });
+            }));
         }
+        pieces.methods();
+        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "unconstrain", "([D[D)V");
+        pieces.emitCalls(mv, 1, -1, MethodSplitter.COLD);
         mv.visitInsn(RETURN);
         ctx.end(mv);
     }

@@ -68,6 +68,9 @@ public final class Lowering {
     private final Map<Symbol, Storage> stores = new IdentityHashMap<>();
     /** Work arrays written while evaluating (materialized locals) and their lengths, allocated per instance. */
     private final Map<Slot, IntExpr> workArrays = new LinkedHashMap<>();
+    /** Each term's segment to its line, and the data slots' names (ModelIR#termLines, #dataNames). */
+    private final Map<Segment, SourceLocation> termLines = new IdentityHashMap<>();
+    private final Map<Slot, ModelIR.DataName> dataNames = new HashMap<>();
     private final Map<List<Segment>, Map<TExpr, Slot>> reductions = new IdentityHashMap<>();
     private final Slot theta;
     private final Slot out;
@@ -102,6 +105,10 @@ public final class Lowering {
     }
 
     private ModelIR run() {
+        if (!spec.mode().predicting()) {
+            prep.add(new PrepStep.ParameterColumns(spec.parameters().stream().map(Symbol::name).toList(),
+                    spec.parameters().stream().map(this::at).toList()));
+        }
         for (Symbol d : spec.data()) loadData(d);
         List<Check> checks = new ArrayList<>(spec.checks());
         for (Symbol t : spec.derived()) {
@@ -114,11 +121,13 @@ public final class Lowering {
         List<ModelIR.Param> params = new ArrayList<>();
         IntExpr total = new IntExpr.Const(0);
         IntExpr qTotal = new IntExpr.Const(0);
+        // each offset is the previous one plus its count (never the sum of all counts before it):
+        // code and depth stay constant per parameter, however many there are
         for (Symbol p : spec.parameters()) {
             Slot offset = intSlot("offset of " + p.name(), total);
             Slot count = intSlot("count of " + p.name(), size(p.shape().count()));
             offsets.put(p, offset);
-            total = add(total, new IntExpr.Of(count));
+            total = add(IntExpr.of(offset), IntExpr.of(count));
             Slot qOffset = intSlot("unconstrained offset of " + p.name(), qTotal);
             Slot qCount = count;
             Slot k = null;
@@ -127,21 +136,33 @@ public final class Lowering {
                 qCount = slot(Slot.Type.INT, "unconstrained count of " + p.name(), false);
                 prep.add(new PrepStep.Function(qCount, p.transform().implementation(), "unconstrainedSize", List.of(k), at(p)));
             }
-            qTotal = add(qTotal, new IntExpr.Of(qCount));
+            qTotal = add(IntExpr.of(qOffset), IntExpr.of(qCount));
             Slot lower = p.constraint().lower() == null ? null : bound(p, p.constraint().lower(), "lower");
             Slot upper = p.constraint().upper() == null ? null : bound(p, p.constraint().upper(), "upper");
             params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p), qOffset, qCount, p.transform(), k));
         }
         Slot dimension = intSlot("dimension", qTotal);
+        if (!spec.mode().predicting()) {   // the fit's data were accepted already
+            List<String> names = new ArrayList<>();
+            List<SourceLocation> where = new ArrayList<>();
+            List<IntExpr> counts = new ArrayList<>();
+            for (ModelIR.Param p : params) {
+                if (p.qCount().isConstant() && (Integer) p.qCount().constant() <= 1) continue;
+                names.add(p.name());
+                where.add(p.at());
+                counts.add(IntExpr.of(p.qCount()));
+            }
+            prep.add(new PrepStep.ParameterCount(IntExpr.of(dimension), names, where, counts));
+        }
         Slot thetaCount = intSlot("constrained parameter values", total);
         List<ModelIR.Output> outputs = new ArrayList<>();
         for (Symbol p : spec.parameters()) outputs.add(new ModelIR.Output(p.name(), dims(p.shape()), offsets.get(p), p.outputNames()));
-        IntExpr outTotal = new IntExpr.Of(thetaCount);
+        IntExpr outTotal = IntExpr.of(thetaCount);
         for (Symbol g : spec.generated()) {
             Slot offset = intSlot("output offset of " + g.name(), outTotal);
             offsets.put(g, offset);
             outputs.add(new ModelIR.Output(g.name(), dims(g.shape()), offset, g.outputNames()));
-            outTotal = add(outTotal, size(g.shape().count()));
+            outTotal = add(IntExpr.of(offset), size(g.shape().count()));
         }
         Slot outputCount = intSlot("output count", outTotal);
         for (Check c : checks) check(c);
@@ -164,7 +185,9 @@ public final class Lowering {
         List<Slot> constants = new ArrayList<>();
         for (Term t : spec.terms()) {
             if (t.likelihood() && spec.mode().priorOnly()) continue;   // sampling the prior
-            density.add(term(t));
+            Segment term = term(t);
+            density.add(term);
+            termLines.put(term, source.at(t.statement().span()));
             if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
         }
         Segment sumConstants = Segment.straight("log density constant");
@@ -181,7 +204,7 @@ public final class Lowering {
                 workArrays.put(slot, size(g.shape().count()));
                 stores.put(g, new Storage(slot, new IntExpr.Const(0)));
             } else {
-                stores.put(g, new Storage(out, new IntExpr.Of(offsets.get(g))));   // written straight into the draw
+                stores.put(g, new Storage(out, IntExpr.of(offsets.get(g))));   // written straight into the draw
             }
         }
         for (Symbol g : spec.materialized()) {
@@ -207,7 +230,7 @@ public final class Lowering {
             if (offset == null) {
                 offset = intSlot("log-likelihood offset of " + t.lhs().name(), obs);
                 outcomeOffsets.put(t.lhs(), offset);
-                obs = add(obs, t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
+                obs = add(IntExpr.of(offset), t.loop() == null ? new IntExpr.Const(1) : size(t.loop().count()));
             }
             logLik.add(pointwise(t, offset));
         }
@@ -215,15 +238,20 @@ public final class Lowering {
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
                 CentredPriors.advice(spec), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
-                observations, Map.copyOf(workArrays));
+                observations, Map.copyOf(workArrays), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
     }
 
     private static IntExpr add(IntExpr a, IntExpr b) {
-        if (a instanceof IntExpr.Const x && x.value() == 0) return b;
-        return new IntExpr.Add(a, b);
+        return IntExpr.add(a, b);
     }
 
+    /** An INT slot set to {@code value} when the data are bound; a constant slot when {@code value} is one. */
     private Slot intSlot(String label, IntExpr value) {
+        if (value instanceof IntExpr.Const c) {
+            Slot s = new Slot(slots.size(), Slot.Type.INT, label, false, c.value());
+            slots.add(s);
+            return s;
+        }
         Slot s = slot(Slot.Type.INT, label, false);
         prep.add(new PrepStep.SetInt(s, value));
         return s;
@@ -260,6 +288,7 @@ public final class Lowering {
             prep.add(scalar && view != Elem.STRING ? new PrepStep.LoadScalar(s, d.name(), at(d))
                     : new PrepStep.LoadArray(s, d.name(), at(d), d.allowsMissing() && view == Elem.REAL));
             dataSlots.computeIfAbsent(d, k -> new EnumMap<>(Elem.class)).put(view, s);
+            dataNames.put(s, new ModelIR.DataName(d.name(), null));
         }
     }
 
@@ -270,6 +299,8 @@ public final class Lowering {
                 : computed == Elem.STRING ? Slot.Type.STRING_ARRAY : (scalar ? Slot.Type.REAL : Slot.Type.REAL_ARRAY);
         Slot s = slot(type, "derived " + t.name(), false);
         dataSlots.computeIfAbsent(t, k -> new EnumMap<>(Elem.class)).put(computed, s);
+        String derivedName = t.name() + (t.anonymous() ? "" : " (derived data, line " + t.span().line() + ")");
+        dataNames.put(s, new ModelIR.DataName(derivedName, null));
         if (t.materialized()) {
             checkSize(t);
             prep.add(new PrepStep.Allocate(s, size(t.shape().count())));
@@ -311,6 +342,7 @@ public final class Lowering {
                         "compute it from whole numbers");
             }
             prep.add(new PrepStep.ToInts(ints, s, t.name(), at(t)));
+            dataNames.put(ints, new ModelIR.DataName(derivedName, null));
             dataSlots.get(t).put(Elem.INT, ints);
         }
     }
@@ -384,11 +416,11 @@ public final class Lowering {
     private IntExpr size(Size size) {
         return size.accept(new Size.Visitor<IntExpr>() {
             @Override public IntExpr constant(Size.Const c) { return new IntExpr.Const(c.value()); }
-            @Override public IntExpr length(Size.Length l) { return new IntExpr.Of(Lowering.this.length(l.symbol())); }
-            @Override public IntExpr levels(Size.Levels l) { return new IntExpr.Of(Lowering.this.levels(l.symbol())); }
-            @Override public IntExpr dataScalar(Size.DataScalar d) { return new IntExpr.Of(dataSlot(d.symbol(), Elem.INT)); }
-            @Override public IntExpr sum(Size.Sum p) { return new IntExpr.Add(size(p.left()), size(p.right())); }
-            @Override public IntExpr product(Size.Product p) { return new IntExpr.Mul(size(p.left()), size(p.right())); }
+            @Override public IntExpr length(Size.Length l) { return IntExpr.of(Lowering.this.length(l.symbol())); }
+            @Override public IntExpr levels(Size.Levels l) { return IntExpr.of(Lowering.this.levels(l.symbol())); }
+            @Override public IntExpr dataScalar(Size.DataScalar d) { return IntExpr.of(dataSlot(d.symbol(), Elem.INT)); }
+            @Override public IntExpr sum(Size.Sum p) { return IntExpr.add(size(p.left()), size(p.right())); }
+            @Override public IntExpr product(Size.Product p) { return IntExpr.mul(size(p.left()), size(p.right())); }
 
             @Override
             public IntExpr dim(Size.Dim d) {
@@ -397,7 +429,7 @@ public final class Lowering {
                     prep.add(new PrepStep.DataDim(x, d.symbol().name(), d.index(), at(d.symbol())));
                     return x;
                 });
-                return new IntExpr.Of(s);
+                return IntExpr.of(s);
             }
 
             @Override
@@ -408,15 +440,23 @@ public final class Lowering {
                             List.of(dataSlot(m.symbol(), Elem.REAL)), null));
                     return x;
                 });
-                return new IntExpr.Of(s);
+                return IntExpr.of(s);
             }
         });
     }
 
+    /** A parameter's bound: a constant slot for a literal ({@code sigma ~ dexp(1)} has lower bound 0), else computed from the data. */
     private Slot bound(Symbol p, TExpr e, String which) {
-        Segment seg = Segment.straight(which + " bound of " + p.name());
-        Slot s = slot(Slot.Type.REAL, which + " bound of " + p.name(), false);
-        seg.set(s, seg.real(lower(e, seg, Map.of(), Mode.PREP)));
+        String label = which + " bound of " + p.name();
+        Segment seg = Segment.straight(label);
+        Value v = seg.real(lower(e, seg, Map.of(), Mode.PREP));
+        if (v.op() == Value.Op.CONST_D) {
+            Slot s = new Slot(slots.size(), Slot.Type.REAL, label, false, v.realConstant());
+            slots.add(s);
+            return s;
+        }
+        Slot s = slot(Slot.Type.REAL, label, false);
+        seg.set(s, v);
         prep.add(new PrepStep.Run(seg));
         return s;
     }
@@ -438,6 +478,14 @@ public final class Lowering {
     private void check(Check c) {
         c.accept(new Check.Visitor<Void>() {
             @Override
+            public Void textLevel(Check.TextLevel t) {
+                if (!spec.mode().predicting()) {   // new data for predictions may well lack a level
+                    prep.add(new PrepStep.TextOccurs(dataSlot(t.column(), Elem.STRING), t.text(), t.column().name(), source.at(t.span())));
+                }
+                return null;
+            }
+
+            @Override
             public Void indexRange(Check.IndexRange r) {
                 prep.add(new PrepStep.InRange(dataSlot(r.index(), Elem.INT), size(r.bound()), r.index().name(), source.at(r.span())));
                 return null;
@@ -452,7 +500,7 @@ public final class Lowering {
             @Override
             public Void sameLength(Check.SameLength l) {
                 if (l.count() instanceof Size.Length len && len.symbol() == l.vector()) return null;
-                prep.add(new PrepStep.SameLength(size(l.count()), new IntExpr.Of(length(l.vector())),
+                prep.add(new PrepStep.SameLength(size(l.count()), IntExpr.of(length(l.vector())),
                         "the rows of this line", "'" + l.vector().name() + "'", source.at(l.span())));
                 return null;
             }
@@ -709,7 +757,7 @@ public final class Lowering {
 
     /** Where a whole symbol's elements lie: a parameter's in theta, data in their array, a materialized local in its storage. */
     private Storage storageOf(Symbol s) {
-        if (s.kind() == Kind.PARAMETER) return new Storage(theta, new IntExpr.Of(offsets.get(s)));
+        if (s.kind() == Kind.PARAMETER) return new Storage(theta, IntExpr.of(offsets.get(s)));
         if (s.isData() && !s.materialized()) {
             Map<Elem, Slot> views = dataSlots.get(s);
             Slot real = views.get(Elem.REAL);
@@ -718,7 +766,7 @@ public final class Lowering {
         }
         Storage st = stores.get(s);
         if (st == null && s.kind() == Kind.GENERATED && offsets.containsKey(s)) {
-            return new Storage(out, new IntExpr.Of(offsets.get(s)));   // a reported value, read back from the draw
+            return new Storage(out, IntExpr.of(offsets.get(s)));   // a reported value, read back from the draw
         }
         if (st == null) throw new IllegalStateException(s.name() + " is not stored");
         return st;
@@ -948,7 +996,7 @@ public final class Lowering {
             if (kernel && !integer) {
                 IntExpr length = null;
                 for (String n : ulam.stdlib.Signatures.sizeNames(shapes.get(k))) {
-                    length = length == null ? dimOf.get(n) : new IntExpr.Mul(length, dimOf.get(n));
+                    length = length == null ? dimOf.get(n) : IntExpr.mul(length, dimOf.get(n));
                 }
                 Slot work = slot(Slot.Type.REAL_ARRAY, "partials of " + d.name() + " by operand " + k, false);
                 workArrays.put(work, length);

@@ -33,13 +33,27 @@ import ulam.runtime.SourceLocation;
  * @param workArrays   work arrays written while evaluating (materialized locals), with their
  *                     lengths: each instance (one per chain) allocates its own, and its adjoint
  *                     array where the slot has one (zeroed at every gradient evaluation)
+ * @param termLines    each log density term's segment of {@code density} to its {@code ~} line
+ *                     (identity keys), for the message about a term that is not finite
+ * @param dataNames    each slot holding data or derived data (or a copy of a column made by a
+ *                     pass, element c being row {@code rows[c]}) to the name a user reads in a
+ *                     message ({@code y}, {@code x (derived data, line 2)})
  */
 public record ModelIR(String name, String file, String source, Map<String, String> options, List<String> notes,
                       List<String> reparameterisations,
                       List<Slot> slots, List<PrepStep> prep, List<Param> params, List<Output> outputs,
                       List<Segment> density, List<Segment> generate, List<Segment> logLik,
                       Slot theta, Slot out, Slot lpConst, Slot dimension, Slot thetaCount, Slot outputCount, Slot observations,
-                      Map<Slot, IntExpr> workArrays) {
+                      Map<Slot, IntExpr> workArrays, Map<Segment, SourceLocation> termLines, Map<Slot, DataName> dataNames) {
+
+    /**
+     * The name of a slot of data values, for messages.
+     *
+     * @param name the name ({@code y}, {@code x (derived data, line 2)})
+     * @param rows null when element i is row i of the data; else the INT array slot whose element
+     *             c is the data row of element c (a column copied once per distinct row)
+     */
+    public record DataName(String name, Slot rows) {}
 
     /**
      * One parameter: its constrained values occupy {@code theta[offset .. offset+count)}, its

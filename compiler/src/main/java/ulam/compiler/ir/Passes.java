@@ -1,7 +1,12 @@
 package ulam.compiler.ir;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
 /**
@@ -43,7 +48,11 @@ public final class Passes {
 
     /**
      * Runs passes over the log density's segments of {@code ~} lines, each pass over every
-     * segment before the next pass.
+     * segment before the next pass. The bookkeeping of messages follows the rewrite: a rewritten
+     * segment keeps the {@code ~} line of the one it replaces ({@link ModelIR#termLines}), and a
+     * copy of a data column that a pass makes ({@link #namePassCopies}) is named as the column
+     * ({@link ModelIR#dataNames}), so that "not finite at the initial values" still names the line,
+     * the column and the data row.
      *
      * @param ir     a model as {@link Lowering} made it
      * @param passes the passes, in order
@@ -56,6 +65,7 @@ public final class Passes {
         List<PrepStep> prep = new ArrayList<>(ir.prep());
         Pass.Context ctx = new Pass.Context(slots, prep);
         List<Segment> density = new ArrayList<>(ir.density());
+        Map<Segment, SourceLocation> termLines = new IdentityHashMap<>(ir.termLines());
         for (Pass pass : passes) {
             for (int k = 0; k < density.size(); k++) {
                 Segment seg = density.get(k);
@@ -64,12 +74,42 @@ public final class Passes {
                 if (out != seg && out.role() != seg.role()) {
                     throw new IllegalStateException("pass " + pass.name() + " lost the role of " + seg.name());
                 }
+                if (out != seg && termLines.containsKey(seg)) termLines.put(out, termLines.remove(seg));
                 density.set(k, out);
             }
         }
+        Map<Slot, ModelIR.DataName> dataNames = new HashMap<>(ir.dataNames());
+        namePassCopies(prep.subList(ir.prep().size(), prep.size()), dataNames);
         return new ModelIR(ir.name(), ir.file(), ir.source(), ir.options(), ir.notes(), ir.reparameterisations(),
                 List.copyOf(slots), List.copyOf(prep), ir.params(), ir.outputs(), List.copyOf(density), ir.generate(), ir.logLik(),
                 ir.theta(), ir.out(), ir.lpConst(), ir.dimension(), ir.thetaCount(), ir.outputCount(), ir.observations(),
-                ir.workArrays());
+                ir.workArrays(), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
+    }
+
+    /**
+     * Names the copies of data columns that the passes make ({@code precomputed}: a column read
+     * once per distinct row, {@code copy[c] = column[rep[c]]}), so that a message about a term
+     * of the pass's segment names the column and the data row.
+     *
+     * @param added     the bind-time steps the passes appended
+     * @param dataNames the names of data slots so far; the copies' names are added to it
+     */
+    private static void namePassCopies(List<PrepStep> added, Map<Slot, ModelIR.DataName> dataNames) {
+        for (PrepStep p : added) {
+            if (!(p instanceof PrepStep.Run r) || !r.segment().hasLoop()) continue;
+            for (Segment.Sink k : r.segment().sinks()) {
+                if (!(k instanceof Segment.Sink.Store st) || st.index() != r.segment().counter()) continue;
+                Value load = st.value().op() == Value.Op.I2D ? st.value().arg(0) : st.value();   // an integer column read as real
+                if (load.op() != Value.Op.LOAD) continue;
+                ModelIR.DataName from = dataNames.get(load.slot());
+                if (from == null || from.rows() != null) continue;
+                Value at = load.arg(0);
+                if (at == r.segment().counter()) {
+                    dataNames.putIfAbsent(st.array(), from);
+                } else if (at.op() == Value.Op.LOAD && at.arg(0) == r.segment().counter()) {
+                    dataNames.putIfAbsent(st.array(), new ModelIR.DataName(from.name(), at.slot()));
+                }
+            }
+        }
     }
 }

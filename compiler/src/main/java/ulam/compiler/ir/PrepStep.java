@@ -33,6 +33,9 @@ public sealed interface PrepStep {
         R checkSize(CheckSize s);
         R literalInRange(LiteralInRange s);
         R sameLength(SameLength s);
+        R parameterColumns(ParameterColumns s);
+        R textOccurs(TextOccurs s);
+        R parameterCount(ParameterCount s);
     }
 
     /**
@@ -148,5 +151,30 @@ public sealed interface PrepStep {
     record SameLength(IntExpr expected, IntExpr actual, String expectedName, String actualName, SourceLocation at)
             implements PrepStep {
         @Override public <R> R accept(Visitor<R> v) { return v.sameLength(this); }
+    }
+
+    /**
+     * {@code ModelSupport.refuseParameterColumns(data, this, file, names, spans)}: the data must
+     * not have a column named as a parameter ({@code names}, with where each is declared).
+     */
+    record ParameterColumns(List<String> names, List<SourceLocation> at) implements PrepStep {
+        @Override public <R> R accept(Visitor<R> v) { return v.parameterColumns(this); }
+    }
+
+    /**
+     * {@code Checks.textOccurs(column, text, name, at, notes)}: a text compared with a column
+     * occurs in it (an error when a value is a near spelling of it, else a warning).
+     */
+    record TextOccurs(Slot column, String text, String name, SourceLocation at) implements PrepStep {
+        @Override public <R> R accept(Visitor<R> v) { return v.textOccurs(this); }
+    }
+
+    /**
+     * {@code Checks.parameterCount(dimension, this, file, names, spans, counts)}: no more
+     * unconstrained parameters than the limit; {@code names}, {@code at} and {@code counts} are
+     * the vector and matrix parameters' (scalars add one each).
+     */
+    record ParameterCount(IntExpr dimension, List<String> names, List<SourceLocation> at, List<IntExpr> counts) implements PrepStep {
+        @Override public <R> R accept(Visitor<R> v) { return v.parameterCount(this); }
     }
 }

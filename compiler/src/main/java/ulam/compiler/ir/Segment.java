@@ -235,9 +235,10 @@ public final class Segment {
         return add(Value.Op.CONST_S, new Value[0], new Payload.Text(s), Value.Type.STRING);
     }
 
-    /** Reads a scalar field (INT or REAL slot). */
+    /** Reads a scalar field (INT or REAL slot); a constant slot is its constant. */
     public Value slot(Slot s) {
         if (s.type().isArray()) throw new IllegalArgumentException("array slot " + s);
+        if (s.isConstant()) return s.type() == Slot.Type.INT ? constInt((Integer) s.constant()) : constReal((Double) s.constant());
         return add(Value.Op.SLOT, new Value[0], s, s.type() == Slot.Type.INT ? Value.Type.INT : Value.Type.REAL);
     }
 

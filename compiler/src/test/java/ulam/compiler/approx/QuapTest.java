@@ -113,7 +113,7 @@ class QuapTest {
     /** The log density without Jacobian: its gradient against finite differences, and the Jacobian terms themselves. */
     @Test
     void logDensityWithoutJacobian() throws Exception {
-        Model m = Models.inline("y ~ dnorm(mu, sigma)\nmu ~ dnorm(0, 10)\nsigma ~ dexp(1)\np ~ dbeta(2, 2)\n"
+        Model m = Models.inline("y ~ dnorm(mu, sigma)\nmu ~ dnorm(0, 10)\nsigma ~ dexp(1)\nreal:p ~ dbeta(2, 2)\n"
                 + "simplex[3]: w ~ dirichlet(c(2, 2, 2))\n", data());
         int d = m.dimension();
         double[] q = new double[d];
@@ -144,7 +144,7 @@ class QuapTest {
 
     @Test
     void aFlatDirectionIsAClearErrorNamingTheParameters() throws Exception {
-        Model m = Models.inline("y ~ dnorm(a + b, 1)\na ~ dnorm(0, 1e6)\nb ~ dnorm(0, 1e6)\nc ~ dnorm(0, 1)\n", data());
+        Model m = Models.inline("y ~ dnorm(a + b, 1)\na ~ dnorm(0, 1e6)\nb ~ dnorm(0, 1e6)\nreal:c ~ dnorm(0, 1)\n", data());
         UlamException e = assertThrows(UlamException.class, () -> quap(m, Kind.QUAP));
         assertTrue(e.getMessage().contains("a, b") && !e.getMessage().contains("c,"), e.getMessage());
         assertTrue(e.format().contains("proper priors"), e.format());

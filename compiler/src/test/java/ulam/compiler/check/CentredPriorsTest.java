@@ -64,7 +64,7 @@ class CentredPriorsTest {
                 m ~ normal(0, 1.5)
                 tau ~ exponential(1)
                 s ~ normal(0, tau)
-                u ~ normal(0, 2.5)
+                real:u ~ normal(0, 2.5)
                 """, DataSet.read(List.of(), Map.of("y", "1.5")));
         assertEquals(1, a.size(), a.toString());   // s is bounded (half-normal), u's scale is a constant
         assertTrue(a.get(0).startsWith("line 2, mu ~ student_t(3, m, tau): its scale tau is a parameter, so mu and tau can form a funnel"), a.get(0));

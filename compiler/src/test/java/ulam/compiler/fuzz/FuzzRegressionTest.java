@@ -174,20 +174,24 @@ class FuzzRegressionTest {
             {"matrix[N,N]:a ~ normal(0, 1)", "100000", "would have 100000 x 100000 = 10000000000 elements"},
             {"gq> real[N]:g <<- m", "-3", "'g' (vector[N]) has a size of -3"},
         };
-        for (String[] c : cases) assertRefused("m ~ normal(0, 1)\n" + c[0] + "\n", DataSet.read(List.of(csv), Map.of("N", c[1])), 2, c[2]);
+        for (String[] c : cases) assertRefused("real:m ~ normal(0, 1)\n" + c[0] + "\n", DataSet.read(List.of(csv), Map.of("N", c[1])), 2, c[2]);
         for (String literal : new String[] {"gq> real[2147483647]:x <<- m", "gq> matrix[100000,100000]:x <<- m"}) {
-            assertRefused("m ~ normal(0, 1)\n" + literal + "\n", null, 2, "more than 10000000");
+            assertRefused("real:m ~ normal(0, 1)\n" + literal + "\n", null, 2, "more than 10000000");
         }
         DataSet fine = DataSet.read(List.of(csv), Map.of("N", "3"));
-        assertEquals(4, Models.inline("m ~ normal(0, 1)\nvector[N]:a ~ normal(0, 1)\n", fine).dimension());
+        assertEquals(4, Models.inline("real:m ~ normal(0, 1)\nvector[N]:a ~ normal(0, 1)\n", fine).dimension());
     }
 
     /** Found by fuzzing: {@code int[g]:g <- 3.95} (a size naming the value it sizes) crashed the lowering. */
     @Test
     void aSizeCannotNameItsOwnValue(@TempDir Path dir) throws IOException {
-        UlamException e = assertRefused("a ~ normal(0, 1)\nint[g]:g <- 3.95\n", data(dir, "y,g\n1.0,1\n2.0,3\n", Map.of()), 2,
+        UlamException e = assertRefused("real:a ~ normal(0, 1)\nint[g]:g <- 3.95\n", data(dir, "y,h\n1.0,1\n2.0,3\n", Map.of()), 2,
                 "the size of 'g' cannot depend on 'g' itself");
         assertEquals(5, e.location().column());
+        // with a data column g the line would also hide the column: refused for that first
+        e = assertRefused("real:a ~ normal(0, 1)\nint[g]:g <- 3.95\n", data(dir, "y,g\n1.0,1\n2.0,3\n", Map.of()), 2,
+                "'g' is defined on this line, but the data also have a column g");
+        assertEquals(8, e.location().column());
     }
 
     /** Found by fuzzing: a size computed by a line that is not a literal ({@code N <- TRUE}) made a class that failed verification. */
@@ -202,7 +206,7 @@ class FuzzRegressionTest {
     @Test
     void derivedDataJoiningColumns(@TempDir Path dir) throws IOException {
         DataSet data = data(dir, "y,g\n1.5,1\n2.0,3\n", Map.of());
-        String model = "a ~ normal(0, 1)\nT <- c(y, g)\nE <- exp(c(y, y))\ngq> s <- sum(T)\ngq> e <- sum(E)\n";
+        String model = "real:a ~ normal(0, 1)\nT <- c(y, g)\nE <- exp(c(y, y))\ngq> s <- sum(T)\ngq> e <- sum(E)\n";
         // a gq> line reading data has a value per row of its data (here the 4 rows of the joined columns)
         assertEquals("[a, s[1], s[2], s[3], s[4], e[1], e[2], e[3], e[4]]", Arrays.toString(Models.inline(model, data).outputNames()));
         double[] out = draw(model, data, 0.25);
@@ -232,7 +236,7 @@ class FuzzRegressionTest {
     /** Found by fuzzing: TRUE and the integer 1 were one shared value of two types ({@code ifelse(pred == TRUE, 1, 2)} failed in ASM). */
     @Test
     void trueAndOneAreDifferentValues(@TempDir Path dir) throws IOException {
-        double[] out = draw("z ~ normal(0, 1)\nP <- ifelse(pred == TRUE, 1, 2)\ngq> q <- P\n", data(dir, "pred\n1\n0\n1\n", Map.of()), 0);
+        double[] out = draw("real:z ~ normal(0, 1)\nP <- ifelse(pred == TRUE, 1, 2)\ngq> q <- P\n", data(dir, "pred\n1\n0\n1\n", Map.of()), 0);
         assertArrayEquals(new double[] {0, 1, 2, 1}, out);
     }
 
@@ -247,8 +251,8 @@ class FuzzRegressionTest {
         DataSet data = data(dir, "k,g,x\n7,3,0.5\n3,1,2.5\n", Map.of());
         String[][] cases = {
             {"vector[g]:a ~ normal(0, 1)\na[x] ~ dmultinom(0)\n", "2", "the outcome of multinomial is whole numbers (counts), so it must be data"},
-            {"m ~ normal(0, 1)\nE <- ifelse(alpha == \"x\", 1, 2)\nvector[7]:alpha <- rep_vector(2, 7)\n", "2", "only data columns can be compared with text"},
-            {"m ~ normal(0, 1)\nsimplex[g]:q <- x\n", "2", "has 2 rows, but"},
+            {"real:m ~ normal(0, 1)\nE <- ifelse(alpha == \"x\", 1, 2)\nvector[7]:alpha <- rep_vector(2, 7)\n", "2", "only data columns can be compared with text"},
+            {"real:m ~ normal(0, 1)\nsimplex[g]:q <- x\n", "2", "has 2 rows, but"},
         };
         for (String[] c : cases) assertRefused(c[0], data, Integer.parseInt(c[1]), c[2]);
     }

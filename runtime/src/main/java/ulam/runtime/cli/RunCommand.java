@@ -70,12 +70,12 @@ public final class RunCommand {
             options.validate();
             if (options.outputDir() != null) claim = FitFolder.claim(options.outputDir(), options.overwrite());
             DataSet data = reader.apply(options);
-            Model model = factory.apply(data);
+            Model model = ulam.runtime.data.Checks.withMaxParameters(options.maxParameters(), () -> factory.apply(data));
             List<String> notes = new ArrayList<>();
             if (data != null) notes.addAll(data.notes());
             notes.addAll(model.notes());
             if (claim != null) notes.addAll(claim.notes());
-            for (String note : notes) err.println("note: " + note);
+            for (String note : notes) err.println(ulam.runtime.Notes.line(note));
 
             boolean seedGiven = options.seedGiven(model.sourceOptions());
             SamplerConfig config = options.toConfig(model.sourceOptions(), Seeds::random);

@@ -107,6 +107,11 @@ public class RunOptions {
     @Option(names = "--quiet", description = "Do not show progress while sampling.")
     boolean quiet;
 
+    @Option(names = "--max-parameters", paramLabel = "N",
+            description = "The most unconstrained parameters the model may have with these data (default: 100,000): a limit against"
+                    + " a mistyped index that would make millions.")
+    Integer maxParameters;
+
     @Option(names = "--init", paramLabel = "R|pathfinder", defaultValue = "2",
             description = "Initial values are drawn uniformly from (-R, R) on the unconstrained scale (default: 2);"
                     + " 'pathfinder' starts each chain at a draw of multi-path Pathfinder (one path per chain).")
@@ -221,6 +226,11 @@ public class RunOptions {
     /** {@code --quiet}. */
     public boolean quiet() { return quiet; }
 
+    /** {@code --max-parameters}, or {@link ulam.runtime.data.Checks#MAX_PARAMETERS}. */
+    public int maxParameters() {
+        return maxParameters == null ? ulam.runtime.data.Checks.MAX_PARAMETERS : maxParameters;
+    }
+
     /**
      * Checks the options that do not go into the sampler configuration.
      *
@@ -229,6 +239,9 @@ public class RunOptions {
     public void validate() {
         validateSummary(depth, prob);
         if (metric != null) metricKind(metric, "unknown --metric '" + metric + "'");
+        if (maxParameters != null && maxParameters < 1) {
+            throw new UlamException("--max-parameters must be at least 1 (got " + maxParameters + ")", null, "e.g. --max-parameters 1000000");
+        }
         if (noSave && outputDir != null) {
             throw new UlamException("--no-save and -o contradict each other", null,
                     "give -o DIR to keep the fit there, or --no-save to keep nothing");

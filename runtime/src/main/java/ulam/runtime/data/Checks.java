@@ -23,6 +23,83 @@ public final class Checks {
     public static final int MAX_LEVELS = 10_000_000;
 
     /**
+     * The most unconstrained parameters a model may have with its data unless the user raises the
+     * limit ({@code --max-parameters}): a mistyped index (a row number used as a group, a
+     * 1,000,000-level code) would otherwise allocate millions of parameters, and the draws of
+     * each, before anyone is asked.
+     */
+    public static final int MAX_PARAMETERS = 100_000;
+
+    private static final ThreadLocal<Integer> PARAMETER_LIMIT = ThreadLocal.withInitial(() -> MAX_PARAMETERS);
+
+    /**
+     * Runs {@code binding} (a model's constructor) with another limit on the number of parameters.
+     *
+     * @param limit    the most parameters, at least 1
+     * @param binding  what binds the model
+     * @return what {@code binding} returns
+     */
+    public static <T> T withMaxParameters(int limit, java.util.function.Supplier<T> binding) {
+        Integer before = PARAMETER_LIMIT.get();
+        PARAMETER_LIMIT.set(limit);
+        try {
+            return binding.get();
+        } finally {
+            PARAMETER_LIMIT.set(before);
+        }
+    }
+
+    /**
+     * The number of unconstrained parameters with these data is at most the limit
+     * ({@link #MAX_PARAMETERS}, or the one of {@link #withMaxParameters}).
+     *
+     * @param dimension the number of unconstrained parameters
+     * @param model     the model being bound (for its source text)
+     * @param file      the model file
+     * @param names     the vector and matrix parameters' names, joined by {@code '\n'}
+     * @param lines     for each, the line of its declaration, joined by {@code ;}
+     * @param counts    for each, its number of unconstrained values with these data
+     * @throws UlamException at the largest parameter's line, with how to raise the limit
+     */
+    public static void parameterCount(int dimension, ulam.runtime.Model model, String file, String names, String lines, int[] counts) {
+        int limit = PARAMETER_LIMIT.get();
+        if (dimension <= limit && dimension >= 0) return;
+        long total = dimension >= 0 ? dimension : 0;
+        for (int c : counts) total = Math.max(total, c);
+        int largest = -1;
+        for (int k = 0; k < counts.length; k++) if (largest < 0 || counts[k] > counts[largest]) largest = k;
+        SourceLocation at = null;
+        String what = "";
+        if (largest >= 0) {
+            String[] n = names.split("\n", -1);
+            at = line(file, model.source(), Integer.parseInt(lines.split(";", -1)[largest]));
+            what = " (" + n[largest] + " has " + String.format(java.util.Locale.ROOT, "%,d", counts[largest]) + ")";
+        }
+        String count = dimension >= 0 ? String.format(java.util.Locale.ROOT, "%,d", dimension) : "more than 2,147,483,647";
+        throw new UlamException("with these data the model has " + count + " parameters, more than the limit of "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + what, at,
+                "a vector indexed by a column has one parameter per level, its largest value: check that column (as_index(g) numbers"
+                        + " its distinct values 1..K); if the size is what you mean, raise the limit with --max-parameters "
+                        + (dimension >= 0 ? dimension : Integer.MAX_VALUE));
+    }
+
+    /**
+     * The location of a whole line of a model (its text without the indentation): where a
+     * generated model's error points when the class stores only line numbers (a constant that
+     * does not change with the names' spellings, one short string for thousands of parameters).
+     *
+     * @param file   the model file
+     * @param source the model's source text
+     * @param line   1-based line
+     */
+    public static SourceLocation line(String file, String source, int line) {
+        String[] text = source.split("\\r\\n|\\r|\\n", -1);
+        String t = line >= 1 && line <= text.length ? text[line - 1] : "";
+        int from = t.length() - t.stripLeading().length();
+        return new SourceLocation(file, line, from + 1, Math.max(1, t.strip().length()), t);
+    }
+
+    /**
      * Size of a parameter indexed by {@code idx} (language reference A.5): {@code max(idx)}.
      * Levels in 1..max that never occur get a note (they are sampled from their prior).
      *
@@ -158,5 +235,45 @@ public final class Checks {
     public static int[] toInts(double[] values, String name, SourceLocation use) {
         return Problems.wholeNumbers(values, i -> NumberText.format(values[i]), "value '" + name + "'", name,
                 new int[] {values.length}, use);
+    }
+
+    /**
+     * A text the model compares with a column ({@code grp == "typo"}) occurs in it; otherwise the
+     * comparison is the same for every row, silently. An error when a value of the column is a
+     * near spelling of the text (it differs in case or spaces, or by one character in four: a
+     * typo), else a warning note naming the column's values.
+     *
+     * @param values the column's values (text); null entries are missing values
+     * @param text   the text the model writes
+     * @param name   the column's name
+     * @param use    where the text is written
+     * @param notes  where the warning goes (not added twice)
+     * @throws UlamException at {@code use} for a near spelling
+     */
+    public static void textOccurs(String[] values, String text, String name, SourceLocation use, List<String> notes) {
+        java.util.Set<String> levels = new java.util.TreeSet<>();
+        for (String v : values) {
+            if (v == null) continue;
+            if (v.equals(text)) return;
+            levels.add(v);
+        }
+        String near = null;
+        for (String v : levels) {
+            if (v.strip().equalsIgnoreCase(text.strip())
+                    || text.length() >= 4 && ulam.stdlib.Registry.editDistance(v, text) <= text.length() / 4) {
+                near = v;
+                break;
+            }
+        }
+        String quoted = text.length() > 60 ? text.substring(0, 57) + "..." : text;   // a text of 70,000 characters is shown cut
+        List<String> shown = new ArrayList<>(levels);
+        String list = shown.size() <= LISTED ? String.join(", ", shown) : String.join(", ", shown.subList(0, LISTED)) + ", ...";
+        if (near != null) {
+            throw new UlamException("the text \"" + quoted + "\" never occurs in " + name + " (did you mean \"" + near + "\"?)", use,
+                    "write the value as the data have it; " + name + " has " + list);
+        }
+        String note = ulam.runtime.Notes.warning((use == null ? "" : use.file() + ":" + use.line() + ":" + use.column() + ": ") + "the text \""
+                + quoted + "\" never occurs in " + name + " (its values: " + list + "), so the comparison with it is the same for every row");
+        if (notes != null && !notes.contains(note)) notes.add(note);
     }
 }

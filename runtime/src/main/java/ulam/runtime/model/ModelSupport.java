@@ -19,6 +19,38 @@ import ulam.stdlib.transform.UpperBound;
 public final class ModelSupport {
     private ModelSupport() {}
 
+    /** The separator of the names packed into one string for {@link #outputNames(String, String, int[])}: never in a name. */
+    public static final char NAME_SEPARATOR = '\n';
+
+    /**
+     * As {@link #outputNames(String[], int[], int[])} with the names packed into one string (a
+     * class file holds one constant for them, not one per name: a model of 20,000 parameters
+     * would otherwise spend 40,000 of its 65,535 constant-pool entries on them).
+     *
+     * @param names the names joined by {@link #NAME_SEPARATOR}
+     * @param ranks one digit per output: {@code '0'} scalar, {@code '1'} vector, {@code '2'} matrix
+     * @param sizes the outputs' dimensions, concatenated (rank entries each)
+     * @throws IllegalArgumentException if there are not as many names as ranks
+     */
+    public static String[] outputNames(String names, String ranks, int[] sizes) {
+        return outputNames(names, ranks, sizes, null);
+    }
+
+    /**
+     * As {@link #outputNames(String, String, int[])}, with some outputs' element names given by
+     * the model, as {@link #outputNames(String[], int[], int[], String[][])} reads them
+     * ({@code given} null: Stan's names for every output).
+     *
+     * @throws IllegalArgumentException if there are not as many names as ranks
+     */
+    public static String[] outputNames(String names, String ranks, int[] sizes, String[][] given) {
+        String[] n = names.split(String.valueOf(NAME_SEPARATOR), -1);
+        int[] r = new int[ranks.length()];
+        for (int k = 0; k < r.length; k++) r[k] = ranks.charAt(k) - '0';
+        if (n.length != r.length) throw new IllegalArgumentException(n.length + " names but " + r.length + " ranks");
+        return given == null ? outputNames(n, r, sizes) : outputNames(n, r, sizes, given);
+    }
+
     /**
      * Stan's element names for every output, column-major: {@code a} (scalar), {@code a[1]},
      * ..., {@code b[1,1], b[2,1], ...}.
@@ -386,5 +418,82 @@ public final class ModelSupport {
      */
     public static void addScaled(double[] adj, int off, double a, double[] partials, int n) {
         for (int i = 0; i < n; i++) adj[off + i] += a * partials[i];
+    }
+
+    /** Data values listed in the message about a term that is not finite, at most. */
+    private static final int LISTED_VALUES = 6;
+
+    /**
+     * The term of a generated model that is not finite ({@link ulam.runtime.Model#nonFiniteTerm}):
+     * the line (its text from the model's source), the row, the data values the line reads there.
+     *
+     * @param at     the term's line
+     * @param row    0-based row of the data the term was computed for, or -1 for a term without rows
+     * @param term   the term's value (NaN or infinite)
+     * @param names  the names of the data values the line reads, joined by {@link #NAME_SEPARATOR}
+     *               (empty for none)
+     * @param values their values at that row (whole numbers as doubles)
+     * @return the located description
+     */
+    public static ulam.runtime.Model.NonFiniteTerm nonFiniteTerm(SourceLocation at, int row, double term, String names, double[] values) {
+        StringBuilder d = new StringBuilder(number(term));
+        if (row >= 0) d.append(" in row ").append(row + 1).append(" of the data");
+        String[] n = names.isEmpty() ? new String[0] : names.split(String.valueOf(NAME_SEPARATOR), -1);
+        String bad = null;
+        boolean huge = false;
+        java.util.Set<String> listed = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < n.length && k < values.length; k++) {
+            String item = n[k] + " = " + number(values[k]);
+            if (listed.size() < LISTED_VALUES) listed.add(item);
+            if (!Double.isFinite(values[k]) && bad == null) bad = item;
+            huge |= Double.isFinite(values[k]) && Math.abs(values[k]) > 1e100;
+        }
+        if (!listed.isEmpty()) d.append(row >= 0 ? ", where " : ", with ").append(String.join(", ", listed));
+        String help;
+        if (bad != null && bad.contains("(derived data, line ")) {
+            help = bad + (row >= 0 ? " (row " + (row + 1) + ")" : "") + " is not a finite number: check the line that computes it"
+                    + " (a division by 0, the log of 0 or of a negative value) and the data it reads";
+        } else if (bad != null) {
+            help = "the data value " + bad + (row >= 0 ? " (row " + (row + 1) + ")" : "")
+                    + " is not a finite number: correct it in the data, or leave the row out (NA marks a missing value)";
+        } else if (huge) {
+            help = "values this large overflow in the log density: rescale the data (e.g. standardize(x), or change the unit)";
+        } else {
+            help = "check this line's arguments at these values (a scale must be > 0, a probability in [0, 1]) and the data it reads,"
+                    + " or try a smaller --init radius such as --init 0.5";
+        }
+        return new ulam.runtime.Model.NonFiniteTerm(at, d.toString(), help);
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        return String.valueOf(v).replace(".0E", "E").replace("E", "e");
+    }
+
+    /**
+     * Refuses data that have a column named as one of the model's parameters: a model compiled
+     * without data took the name for a parameter (it is on the left of a {@code ~} and no line
+     * defines it), and would now sample it and ignore the column, silently.
+     *
+     * @param data   the data being bound
+     * @param model  the model (for its source text)
+     * @param file   the model file, as compiled
+     * @param names  the parameters' names joined by {@link #NAME_SEPARATOR}
+     * @param lines  for each, the line of its first {@code ~} line, joined by {@code ;} (lines only:
+     *               the constant does not change with the names' spellings, and the error marks the line)
+     * @throws UlamException at the parameter's line, naming it and the column
+     */
+    public static void refuseParameterColumns(DataSet data, ulam.runtime.Model model, String file, String names, String lines) {
+        if (names.isEmpty()) return;
+        String[] n = names.split(String.valueOf(NAME_SEPARATOR), -1);
+        for (int k = 0; k < n.length; k++) {
+            if (!data.has(n[k])) continue;
+            SourceLocation where = ulam.runtime.data.Checks.line(file, model.source(), Integer.parseInt(lines.split(";", -1)[k]));
+            throw new UlamException(n[k] + " is a parameter of this model, but the data have a column " + n[k], where,
+                    "the model was compiled without these data, so " + n[k] + " was taken for a parameter: recompile it with --data FILE"
+                            + " (ulam compile MODEL.ulam --data FILE) so that " + n[k] + " is read from the data");
+        }
     }
 }

@@ -137,14 +137,25 @@ final class ChainRunner {
             if (Double.isFinite(lp) && allFinite(g)) return lp;
         }
         double r = config.initRadius();
+        double[] first = null;
         for (int attempt = 0; attempt < MAX_INIT_TRIES; attempt++) {
             for (int i = 0; i < q.length; i++) q[i] = r * (2 * rng.nextDouble() - 1);
+            if (first == null) first = q.clone();
             double lp = model.logDensityGradient(q, g);
             initEvaluations++;
             if (Double.isFinite(lp) && allFinite(g)) return lp;
         }
-        throw new UlamException("the log density is not finite at any of " + MAX_INIT_TRIES
-                + " random initial values; check priors and data", null,
+        throw notFinite(first);
+    }
+
+    /** The error when no initial value works: at the first, the model's first term that is not finite, located at its line. */
+    private UlamException notFinite(double[] first) {
+        String head = "the log density is not finite at any of " + MAX_INIT_TRIES + " random initial values";
+        Model.NonFiniteTerm t = first == null ? null : model.nonFiniteTerm(first);
+        if (t != null) {
+            return new UlamException(head + "; at the first, the term of this line is " + t.description(), t.at(), t.help());
+        }
+        return new UlamException(head + "; check priors and data", null,
                 "look for data outside a distribution's support (e.g. a negative count, a probability above 1),"
                         + " or try a smaller --init radius such as --init 0.5");
     }

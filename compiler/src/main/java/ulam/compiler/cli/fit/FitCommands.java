@@ -61,6 +61,6 @@ public final class FitCommands {
     /** Prints the fit's notes (a stopped run) to err. */
     static void notes(LoadedFit f, PrintWriter err) {
         for (String n : f.fit().notes()) err.println("note: " + n);
-        for (String n : f.model().notes()) err.println("note: " + n);
+        for (String n : f.model().notes()) err.println(ulam.runtime.Notes.line(n));
     }
 }

@@ -108,14 +108,14 @@ abstract class PredictCommand implements Callable<Integer> {
         }
         if (n < 0) throw new UlamException("--n must be at least 1 (got " + n + ")", null, "leave it out to use every draw");
         FitDirectory f = FitDirectory.read(fit);
-        for (String note : f.notes()) err.println("note: " + note);
+        for (String note : f.notes()) err.println(ulam.runtime.Notes.line(note));
         Path file = out != null ? out : fit.resolve(name() + ".csv");
         SafeOutput guard = f.protectedFiles();
         for (Path d : data) guard.input(d, "a data file");
         guard.check(file, out != null ? null : fit, "the " + name() + " output");
         long s = seed != null ? seed : Seeds.random();
         Predictor.Result r = Predictor.predict(f, new Predictor.Request(data, values, newGroups, n, s, simulates()));
-        for (String note : r.notes()) err.println("note: " + note);
+        for (String note : r.notes()) err.println(ulam.runtime.Notes.line(note));
         for (String w : r.warnings()) err.println("warning: " + w);
         Predictor.Table t = table(r);
         if (t.names().length == 0) throw new UlamException("the model has nothing for " + name() + " to report", null, empty());
