@@ -273,7 +273,8 @@ final class PredictionRewrite {
         }
         List<Symbol> prior = prediction.drawPrior() ? drawPrior(terms, order) : List.of();
         List<Symbol> simulated = new ArrayList<>();
-        for (Map.Entry<Symbol, List<Term>> e : prediction.simulate() ? byOutcome.entrySet() : Set.<Map.Entry<Symbol, List<Term>>>of()) {
+        if (!prediction.simulate()) byOutcome.clear();   // link: no outcome draws, so nothing they read is needed
+        for (Map.Entry<Symbol, List<Term>> e : byOutcome.entrySet()) {
             Symbol sim = outcomeDraw(e.getKey(), e.getValue(), skipped);
             if (sim == null) continue;
             symbols.put("#sim " + sim.name(), sim);

@@ -1,6 +1,7 @@
 package ulam.compiler.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ulam.compiler.testing.Cli;
+import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 import ulam.runtime.fit.FitDirectory;
 
@@ -265,7 +267,7 @@ class PredictorTest {
             double eta = draw[f.indexOf("a")] + draw[f.indexOf("b")];
             assertEquals(1 / (1 + Math.exp(-eta)), link.link().values()[s][2], 1e-12);
         }
-        ulam.runtime.UlamException e = org.junit.jupiter.api.Assertions.assertThrows(ulam.runtime.UlamException.class,
+        UlamException e = assertThrows(UlamException.class,
                 () -> Predictor.predict(f, new Predictor.Request(List.of(fresh), Map.of(), List.of(), 0, 5, true)));
         assertTrue(e.getMessage().contains("'n'"), e.getMessage());
     }

@@ -18,14 +18,8 @@ import ulam.compiler.testing.Cli;
  * error: {@code --log-lik} on a model without a likelihood, or with {@code --no-save}.
  */
 class LogLikColumnsTest {
-    static final String M13_1 = """
-            S ~ dbinom(N, p)
-            logit(p) <- a[tank]
-            a[tank] ~ dnorm(0, 1.5)
-            S <- surv
-            N <- density
-            tank <- 1:length(surv)
-            """;
+    /** Reed frogs m13.1 (no pooling), the text FitCommandsTest fits. */
+    static final String M13_1 = FitCommandsTest.M13_1;
 
     @TempDir
     Path tmp;

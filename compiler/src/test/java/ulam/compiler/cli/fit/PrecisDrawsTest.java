@@ -23,16 +23,8 @@ import ulam.runtime.fit.FitDirectory;
  * huge finite values in scientific notation, and every command warns.
  */
 class PrecisDrawsTest {
-    static final String M13_2 = """
-            S ~ dbinom(N, p)
-            logit(p) <- a[tank]
-            a[tank] ~ dnorm(a_bar, sigma)
-            a_bar ~ dnorm(0, 1.5)
-            sigma ~ dexp(1)
-            S <- surv
-            N <- density
-            tank <- 1:length(surv)
-            """;
+    /** Reed frogs m13.2 (varying intercepts), the text FitCommandsTest fits. */
+    static final String M13_2 = FitCommandsTest.M13_2;
     static final String BIG = """
             y ~ normal(mu, 1)
             mu ~ normal(0, 1)
