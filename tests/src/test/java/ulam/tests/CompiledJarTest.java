@@ -60,4 +60,27 @@ class CompiledJarTest {
         assertEquals(0, p.exitValue(), text);
         assertTrue(text.contains("\nz "), text);
     }
+
+    /** Compiled without data, the jar says which names it took for data and which for parameters. */
+    @Test
+    void compileWithoutDataPrintsTheInferredNames() throws IOException {
+        Path model = dir.resolve("j.ulam");
+        Files.writeString(model, "Y ~ normal(mu, sigma)\nmu ~ normal(0, 1)\nsigma ~ exponential(1)\n");
+        Cli.Result r = Cli.run("compile", model.toString(), "-o", dir.resolve("j.jar").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue((r.out() + r.err()).contains("compiled without --data, so the names are inferred: data (none); parameters Y, mu, sigma"),
+                r.out() + r.err());
+    }
+
+    /** A comment of 70,000 characters (over the class file's 65,535-byte constant limit) still compiles to a jar. */
+    @Test
+    void aLongCommentIsKeptInTheSourceConstant() throws IOException {
+        Path model = dir.resolve("m.ulam");
+        Files.writeString(model, "Y ~ normal(mu, 1)\nmu ~ normal(0, 1)\n# " + "y".repeat(70_000) + "\n");
+        Path data = dir.resolve("d.csv");
+        Files.writeString(data, "Y\n1.2\n0.5\n");
+        Cli.Result r = Cli.run("compile", model.toString(), "--data", data.toString(), "-o", dir.resolve("m.jar").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.size(dir.resolve("m.jar")) > 100_000, "jar holds the runtime");
+    }
 }

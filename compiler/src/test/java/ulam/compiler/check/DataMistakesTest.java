@@ -110,12 +110,4 @@ class DataMistakesTest {
         assertEquals("0", r[0], r[2]);
         assertTrue((r[1] + r[2]).contains("the text \"" + "x".repeat(57) + "...\" never occurs in grp"), r[2]);
     }
-
-    @Test
-    void aLongCommentIsKeptInTheSourceConstant() throws Exception {
-        Path m = dir.resolve("m.ulam");
-        Files.writeString(m, "Y ~ normal(mu, 1)\nmu ~ normal(0, 1)\n# " + "y".repeat(70_000) + "\n");
-        String[] r = Cli.run("compile", m.toString(), "--data", data().toString(), "-o", dir.resolve("m.jar").toString());
-        assertEquals("0", r[0], r[2]);
-    }
 }

@@ -111,11 +111,6 @@ class BigModelTest {
         assertEquals(1, e.location().line());
         assertTrue(e.help().contains("recompile it with --data FILE"), e.help());
 
-        Path model = tmp.resolve("j.ulam");
-        Files.writeString(model, "Y ~ normal(mu, sigma)\nmu ~ normal(0, 1)\nsigma ~ exponential(1)\n");
-        String[] r = Cli.run("compile", model.toString(), "-o", tmp.resolve("j.jar").toString());
-        assertEquals("0", r[0], r[2]);
-        assertTrue((r[1] + r[2]).contains("compiled without --data, so the names are inferred: data (none); parameters Y, mu, sigma"), r[1] + r[2]);
     }
 
     /** The size: 20,000 scalar parameters on 20,000 lines compile and sample (bench/compile_lines.sh times it). */
