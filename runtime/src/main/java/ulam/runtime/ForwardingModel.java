@@ -105,4 +105,9 @@ public abstract class ForwardingModel implements Model {
     public NonFiniteTerm nonFiniteTerm(double[] q) {
         return delegate.nonFiniteTerm(q);
     }
+
+    @Override
+    public void rowThreads(ulam.runtime.model.RowThreads threads) {
+        delegate.rowThreads(threads);
+    }
 }

@@ -85,6 +85,18 @@ public interface Model {
     }
 
     /**
+     * The threads this instance may split a large row loop of its log density over (a model
+     * whose segments all have fewer rows than {@code ulam.runtime.model.RowBlocks.threshold()}
+     * ignores it, as does the default). The log density and the gradient do not depend on it to
+     * the last bit (the partition of the rows and the order of the partial sums are fixed:
+     * docs/architecture.md, "Row blocks"), only their wall time.
+     *
+     * @param threads the run's shared threads, or null for the calling thread alone
+     */
+    default void rowThreads(ulam.runtime.model.RowThreads threads) {
+    }
+
+    /**
      * Names of the values {@link #writeDraw} writes, in order: parameters (constrained scale,
      * Stan's element names such as {@code a[3]} and {@code b[1,2]}, column-major), then
      * transformed parameters ({@code transpars>}), then {@code save>} and {@code gq>} values.

@@ -172,17 +172,31 @@ public final class Main implements Callable<Integer> {
                 description = "Measuring time, after as long again of warm-up (default: 6).")
         double seconds;
 
+        @Option(names = "--threads", paramLabel = "N[,N...]", split = ",", defaultValue = "1",
+                description = "Threads a chain's large row loops may use, one timing per count in the same run "
+                        + "(rounds interleaved), e.g. --threads 1,2 (default: 1).")
+        int[] threads;
+
         @Override
         public Integer call() {
             if (!(seconds > 0 && seconds <= 3600)) {
                 throw new UlamException("--seconds must lie between 0 and 3600 (got " + seconds + ")", null, "e.g. --seconds 6");
             }
+            for (int n : threads) {
+                if (n < 1 || n > 256) throw new UlamException("--threads must list counts between 1 and 256 (got " + n + ")", null, "e.g. --threads 1,2");
+            }
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Model m = c.factory().apply(d == null ? DataSet.empty() : d);
-            Timing t = Timing.measure(m, seconds);
-            Streams.out.printf(Locale.ROOT, "model=%s dimension=%d compile_ms=%.1f us_per_gradient=%.3f us_per_log_density=%.3f%n",
-                    c.spec().name(), m.dimension(), c.nanos() / 1e6, t.gradient(), t.logDensity());
+            Timing[] ts = Timing.measure(m, seconds, threads);
+            for (Timing t : ts) {
+                Streams.out.printf(Locale.ROOT, "model=%s dimension=%d compile_ms=%.1f threads=%d us_per_gradient=%.3f us_per_log_density=%.3f%n",
+                        c.spec().name(), m.dimension(), c.nanos() / 1e6, t.threads(), t.gradient(), t.logDensity());
+            }
+            for (int k = 1; k < ts.length; k++) {
+                Streams.out.printf(Locale.ROOT, "gradient_speedup_threads%d_over_threads%d=%.3f%n", ts[k].threads(), ts[0].threads(),
+                        ts[0].gradient() / ts[k].gradient());
+            }
             return 0;
         }
     }

@@ -42,10 +42,13 @@ final class ClassContext {
     final ClassWriter cw;
     private final String internalName;
     private int methods;
+    /** The density segments that may be split into row blocks ({@link SegmentGen#partitionable}), in order. */
+    private final java.util.List<ulam.compiler.ir.Segment> partitioned = new java.util.ArrayList<>();
 
     ClassContext(ModelIR ir, String className) {
         this.ir = ir;
         this.internalName = className.replace('.', '/');
+        for (ulam.compiler.ir.Segment s : ir.density()) if (SegmentGen.partitionable(s)) partitioned.add(s);
         this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -57,6 +60,17 @@ final class ClassContext {
     /** The class's JVM name, e.g. {@code ulam/model/Chimpanzees}. */
     String internalName() {
         return internalName;
+    }
+
+    /** The density segments that may be split into row blocks, numbered from 0 in this order. */
+    java.util.List<ulam.compiler.ir.Segment> partitioned() {
+        return java.util.Collections.unmodifiableList(partitioned);
+    }
+
+    /** A density segment's number among {@link #partitioned()}, or -1 if it is not split. */
+    int partition(ulam.compiler.ir.Segment s) {
+        for (int k = 0; k < partitioned.size(); k++) if (partitioned.get(k) == s) return k;
+        return -1;
     }
 
     /** A fresh private method name: {@code prefix} and the next number of the class. */

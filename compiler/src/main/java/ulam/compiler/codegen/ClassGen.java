@@ -49,7 +49,8 @@ public final class ClassGen {
         ModelIR ir = ctx.ir;
         ClassWriter cw = ctx.cw;
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, ctx.internalName(), null, "java/lang/Object",
-                new String[] {MODEL, "java/lang/Cloneable"});
+                RowBlockGen.needed(ctx) ? new String[] {MODEL, "java/lang/Cloneable", RowBlockGen.BODY}
+                        : new String[] {MODEL, "java/lang/Cloneable"});
         cw.visitSource(ir.file(), null);
         for (Slot s : ir.slots()) {
             if (s.isConstant()) continue;   // read as its constant
@@ -77,6 +78,7 @@ public final class ClassGen {
         drivers.writeDraw();
         drivers.logLikelihood();
         drivers.nonFiniteTerm();
+        new RowBlockGen(ctx).methods();
         transforms.unconstrain();
         drivers.accessors();
         cw.visitEnd();

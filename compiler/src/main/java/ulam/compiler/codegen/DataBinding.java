@@ -453,6 +453,7 @@ final class DataBinding {
         Bytecode.pushInt(mv, partialsLength());
         mv.visitIntInsn(NEWARRAY, T_DOUBLE);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), PARTIALS, "[D");
+        RowBlockGen.allocate(ctx, mv);
         mv.visitInsn(RETURN);
         ctx.end(mv);
     }

@@ -61,13 +61,19 @@ final class SegmentGen {
     private final Map<Slot, Integer> adjointLocals = new HashMap<>();
     private final Map<Slot, Integer> sums = new HashMap<>();
     private final int sum;
+    /** The segment's number among those split into row blocks ({@link ClassContext#partition}), or -1. */
+    private final int partition;
+    /** Whether this is the code of one row block: rows from local 1 to local 2, buffers in local 3 ({@link RowBlockGen}). */
+    private final boolean block;
     private int next;
     private int lp = -1;
     private int dk = -1;
     private int rng = -1;
 
-    private SegmentGen(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum) {
+    private SegmentGen(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum, boolean block) {
         this.cls = cls;
+        this.block = block;
+        this.partition = block || mode == Mode.DIAGNOSE || mode == Mode.BACKWARD ? -1 : cls.partition(seg);
         this.seg = seg;
         this.mode = mode;
         this.gradient = mode == Mode.FUSED || mode == Mode.BACKWARD;
@@ -88,7 +94,51 @@ final class SegmentGen {
      * then added to the {@code double} in local {@code sum} (none: {@code sum < 0}).
      */
     static void emit(ClassContext cls, MethodVisitor mv, Segment seg, Mode mode, int firstLocal, int sum) {
-        new SegmentGen(cls, mv, seg, mode, firstLocal, sum).run();
+        new SegmentGen(cls, mv, seg, mode, firstLocal, sum, false).run();
+    }
+
+    /**
+     * Emits the body of a row block method {@code (II[[D)D} of {@code seg} (one that
+     * {@link #partitionable} accepts): the segment's loop over rows {@code [lo, hi)} (locals 1
+     * and 2), its kernels' partials and, with {@code gradient}, its adjoints written into the
+     * block's buffers (local 3, laid out as {@link #blockArrays} and {@link #blockScalars} say,
+     * see {@code RowBlocks.Body#blockBuffers}); returns the block's log density.
+     */
+    static void emitBlock(ClassContext cls, MethodVisitor mv, Segment seg, boolean gradient) {
+        SegmentGen g = new SegmentGen(cls, mv, seg, gradient ? Mode.FUSED : Mode.VALUE, 4, -1, true);
+        g.run();
+        mv.visitVarInsn(DLOAD, g.lp);
+        mv.visitInsn(DRETURN);
+    }
+
+    /**
+     * Whether a density segment may be split into row blocks: a fused loop (every sink adds to
+     * the log density) whose iterations are independent and that writes no field but the
+     * adjoints (no random draws, no vector densities: they use shared work arrays).
+     */
+    static boolean partitionable(Segment seg) {
+        if (!seg.hasLoop() || !seg.fused() || seg.carried()) return false;
+        for (Value v : seg.values()) {
+            switch (v.op()) {
+                case VKERNEL, VLPDF, VRNG, RNG -> { return false; }
+                default -> { }
+            }
+        }
+        return true;
+    }
+
+    /** The adjoint arrays a partitionable segment adds into, in the order of a block's buffers 1, 2, ... */
+    static java.util.List<Slot> blockArrays(Segment seg) {
+        Set<Slot> a = new LinkedHashSet<>();
+        for (Value v : seg.values()) if (v.op() == Value.Op.LOAD && v.active()) a.add(v.slot());
+        return java.util.List.copyOf(a);
+    }
+
+    /** The scalar adjoints a partitionable segment adds into, in the order of a block's buffer 0. */
+    static java.util.List<Slot> blockScalars(Segment seg) {
+        Set<Slot> a = new LinkedHashSet<>();
+        for (Value v : seg.values()) if (v.op() == Value.Op.SLOT && v.active()) a.add(v.slot());
+        return java.util.List.copyOf(a);
     }
 
     /** Whether the segment's code is best kept in a method of its own: a loop (over rows, elements). */
@@ -151,6 +201,8 @@ final class SegmentGen {
             }
         }
         boolean backwards = mode == Mode.BACKWARD && seg.carried();
+        Label joined = partition >= 0 ? new Label() : null;
+        if (joined != null) toBlocks(joined);
         if (seg.hasLoop()) {
             int c = local[seg.counter().id()] = alloc(Value.Type.INT);
             Label head = new Label();
@@ -159,6 +211,8 @@ final class SegmentGen {
                 load(seg.tripCount());
                 mv.visitInsn(ICONST_1);
                 mv.visitInsn(ISUB);
+            } else if (block) {
+                mv.visitVarInsn(ILOAD, 1);
             } else {
                 mv.visitInsn(ICONST_0);
             }
@@ -167,6 +221,9 @@ final class SegmentGen {
             mv.visitVarInsn(ILOAD, c);
             if (backwards) {
                 mv.visitJumpInsn(IFLT, end);
+            } else if (block) {
+                mv.visitVarInsn(ILOAD, 2);
+                mv.visitJumpInsn(IF_ICMPGE, end);
             } else {
                 load(seg.tripCount());
                 mv.visitJumpInsn(IF_ICMPGE, end);
@@ -202,6 +259,7 @@ final class SegmentGen {
             }
         }
         writeBack();
+        if (joined != null) mv.visitLabel(joined);
         if (mode != Mode.BACKWARD && sum >= 0) {
             mv.visitVarInsn(DLOAD, sum);
             mv.visitVarInsn(DLOAD, lp);
@@ -209,6 +267,59 @@ final class SegmentGen {
             mv.visitVarInsn(DSTORE, sum);
         }
         if (exit != null) mv.visitLabel(exit);
+    }
+
+    /**
+     * A segment that may be split: {@code if (RowBlocks.blocks(n) > 1)} the row blocks compute it
+     * ({@code lp = rowBlocks.run(this, k, n, gradient)}), their summed adjoints are added into
+     * the adjoints, and the code goes on at {@code joined}; else the single loop that follows.
+     */
+    private void toBlocks(Label joined) {
+        Label single = new Label();
+        load(seg.tripCount());
+        mv.visitMethodInsn(INVOKESTATIC, RowBlockGen.ROW_BLOCKS, "blocks", "(I)I", false);
+        mv.visitInsn(ICONST_1);
+        mv.visitJumpInsn(IF_ICMPLE, single);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls.internalName(), RowBlockGen.FIELD, "L" + RowBlockGen.ROW_BLOCKS + ";");
+        mv.visitVarInsn(ALOAD, 0);
+        Bytecode.pushInt(mv, partition);
+        load(seg.tripCount());
+        mv.visitInsn(gradient ? ICONST_1 : ICONST_0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, RowBlockGen.ROW_BLOCKS, "run", "(L" + RowBlockGen.ROW_BLOCKS + "$Body;IIZ)D", false);
+        mv.visitVarInsn(DSTORE, lp);
+        if (gradient) {
+            int c = allocRef();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, cls.internalName(), RowBlockGen.FIELD, "L" + RowBlockGen.ROW_BLOCKS + ";");
+            Bytecode.pushInt(mv, partition);
+            mv.visitMethodInsn(INVOKEVIRTUAL, RowBlockGen.ROW_BLOCKS, "combined", "(I)[[D", false);
+            mv.visitVarInsn(ASTORE, c);
+            java.util.List<Slot> scalars = blockScalars(seg);
+            for (int j = 0; j < scalars.size(); j++) {
+                Slot s = scalars.get(j);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitInsn(DUP);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "D");
+                mv.visitVarInsn(ALOAD, c);
+                mv.visitInsn(ICONST_0);
+                mv.visitInsn(AALOAD);
+                Bytecode.pushInt(mv, j);
+                mv.visitInsn(DALOAD);
+                mv.visitInsn(DADD);
+                mv.visitFieldInsn(PUTFIELD, cls.internalName(), s.adjointField(), "D");
+            }
+            java.util.List<Slot> arrays = blockArrays(seg);
+            for (int j = 0; j < arrays.size(); j++) {
+                mv.visitVarInsn(ALOAD, adjointOf(arrays.get(j), false));
+                mv.visitVarInsn(ALOAD, c);
+                Bytecode.pushInt(mv, j + 1);
+                mv.visitInsn(AALOAD);
+                mv.visitMethodInsn(INVOKESTATIC, RowBlockGen.ROW_BLOCKS, "addInto", "([D[D)V", false);
+            }
+        }
+        mv.visitJumpInsn(GOTO, joined);
+        mv.visitLabel(single);
     }
 
     /**
@@ -278,8 +389,14 @@ final class SegmentGen {
             }
             if ((v.op() == Value.Op.KERNEL || v.op() == Value.Op.VKERNEL || v.op() == Value.Op.LCDF || v.op() == Value.Op.LCCDF) && dk < 0) {
                 dk = allocRef();
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.PARTIALS, "[D");
+                if (block) {   // the block's own partials buffer, its last
+                    mv.visitVarInsn(ALOAD, 3);
+                    Bytecode.pushInt(mv, blockArrays(seg).size() + 1);
+                    mv.visitInsn(AALOAD);
+                } else {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, cls.internalName(), ClassContext.PARTIALS, "[D");
+                }
                 mv.visitVarInsn(ASTORE, dk);
             }
             if ((v.op() == Value.Op.RNG || v.op() == Value.Op.VRNG) && rng < 0) {
@@ -351,8 +468,14 @@ final class SegmentGen {
         int x;
         if (s.type().isArray()) {
             x = allocRef();
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "[D");
+            if (block) {   // the block's own copy
+                mv.visitVarInsn(ALOAD, 3);
+                Bytecode.pushInt(mv, 1 + blockArrays(seg).indexOf(s));
+                mv.visitInsn(AALOAD);
+            } else {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, cls.internalName(), s.adjointField(), "[D");
+            }
             mv.visitVarInsn(ASTORE, x);
         } else {
             x = allocDouble();
@@ -375,6 +498,18 @@ final class SegmentGen {
             mv.visitFieldInsn(PUTFIELD, cls.internalName(), e.getKey().field(), "D");
         }
         if (!gradient) return;
+        if (block) {   // into the block's buffer 0, which the caller sums over the blocks
+            java.util.List<Slot> scalars = blockScalars(seg);
+            for (int j = 0; j < scalars.size(); j++) {
+                mv.visitVarInsn(ALOAD, 3);
+                mv.visitInsn(ICONST_0);
+                mv.visitInsn(AALOAD);
+                Bytecode.pushInt(mv, j);
+                mv.visitVarInsn(DLOAD, adjointLocals.get(scalars.get(j)));
+                mv.visitInsn(DASTORE);
+            }
+            return;
+        }
         for (Value v : seg.values()) {
             if (v.op() == Value.Op.SLOT && v.active()) {
                 Slot s = v.slot();

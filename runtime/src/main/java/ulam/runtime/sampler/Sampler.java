@@ -81,16 +81,28 @@ public final class Sampler {
             t.setDaemon(true);
             return t;
         });
+        // cores beyond the running chains go to the row blocks of the chains' large loops (docs/architecture.md)
+        ulam.runtime.model.RowThreads rowThreads = config.cores() > 1 ? new ulam.runtime.model.RowThreads(config.cores()) : null;
         long start = System.nanoTime();
         try {
             List<Future<ChainResult>> futures = new ArrayList<>();
             for (int c = 0; c < chains; c++) {
                 DrawSink sink = sinks == null ? null : sinks.apply(c + 1);
                 if (sink != null) opened.add(sink);
-                ChainRunner runner = new ChainRunner(c + 1, model.copy(), config, samplerRngs[c], outputRngs[c],
+                Model chainModel = model.copy();
+                chainModel.rowThreads(rowThreads);
+                ChainRunner runner = new ChainRunner(c + 1, chainModel, config, samplerRngs[c], outputRngs[c],
                         progress, sink, cancelled);
                 if (initialPoints != null) runner.startAt(initialPoints[c % initialPoints.length]);
-                futures.add(pool.submit(runner::run));
+                futures.add(pool.submit(() -> {
+                    if (rowThreads == null) return runner.run();
+                    rowThreads.chainStarted();
+                    try {
+                        return runner.run();
+                    } finally {
+                        rowThreads.chainEnded();
+                    }
+                }));
             }
             List<ChainResult> results = new ArrayList<>();
             RuntimeException failure = null;
@@ -114,6 +126,7 @@ public final class Sampler {
         } finally {
             cancelled.set(true); // stops chains still running if we leave early (e.g. a sink failed to open)
             pool.shutdownNow();
+            if (rowThreads != null) rowThreads.close();
             closeAll(opened);
         }
     }

@@ -1,0 +1,157 @@
+package ulam.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import ulam.compiler.ir.Segment;
+import ulam.compiler.ir.Slot;
+
+/**
+ * The row blocks of a model's large loops (docs/architecture.md, "Row blocks"): for each density
+ * segment that {@link SegmentGen#partitionable} accepts, two block methods {@code (II[[D)D} (log
+ * density; log density and adjoints) over rows {@code [lo, hi)}, and the methods of
+ * {@code ulam.runtime.model.RowBlocks.Body} that the runtime calls: {@code block} (which segment,
+ * which mode), {@code blockBuffers} (a block's adjoint arrays and partials buffer), and
+ * {@code rowThreads} (the threads the instance may use). {@link SegmentGen} emits the branch that
+ * picks the blocks over the single loop once the segment has {@code RowBlocks.threshold()} rows.
+ */
+final class RowBlockGen {
+
+    /** The runtime class that runs the blocks. */
+    static final String ROW_BLOCKS = "ulam/runtime/model/RowBlocks";
+    /** The interface the model implements when it has a segment to split. */
+    static final String BODY = ROW_BLOCKS + "$Body";
+    /** The field of the instance's {@code RowBlocks} (one per instance, made by {@code allocateWork}). */
+    static final String FIELD = "rowBlocks";
+
+    private final ClassContext ctx;
+
+    RowBlockGen(ClassContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Whether the model has a segment to split (and so implements {@link #BODY} and has {@link #FIELD}). */
+    static boolean needed(ClassContext ctx) {
+        return !ctx.partitioned().isEmpty();
+    }
+
+    /** {@code this.rowBlocks = new RowBlocks()}, in {@code allocateWork}. */
+    static void allocate(ClassContext ctx, MethodVisitor mv) {
+        if (!needed(ctx)) return;
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitTypeInsn(NEW, ROW_BLOCKS);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, ROW_BLOCKS, "<init>", "()V", false);
+        mv.visitFieldInsn(PUTFIELD, ctx.internalName(), FIELD, "L" + ROW_BLOCKS + ";");
+    }
+
+    /** The block methods and the {@code Body} methods (nothing when no segment is split). */
+    void methods() {
+        if (!needed(ctx)) return;
+        ctx.cw.visitField(ACC_PRIVATE, FIELD, "L" + ROW_BLOCKS + ";", null, null).visitEnd();
+        List<Segment> segs = ctx.partitioned();
+        String[] value = new String[segs.size()];
+        String[] gradient = new String[segs.size()];
+        for (int k = 0; k < segs.size(); k++) {
+            value[k] = blockMethod(segs.get(k), false);
+            gradient[k] = blockMethod(segs.get(k), true);
+        }
+        dispatch(value, gradient);
+        buffers(segs);
+        MethodVisitor mv = ctx.method(ACC_PUBLIC, "rowThreads", "(Lulam/runtime/model/RowThreads;)V");
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, ctx.internalName(), FIELD, "L" + ROW_BLOCKS + ";");
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, ROW_BLOCKS, "threads", "(Lulam/runtime/model/RowThreads;)V", false);
+        mv.visitInsn(RETURN);
+        ctx.end(mv);
+    }
+
+    private String blockMethod(Segment seg, boolean gradient) {
+        String name = ctx.nextMethod(gradient ? "rg" : "rv");
+        MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, name, "(II[[D)D");
+        SegmentGen.emitBlock(ctx, mv, seg, gradient);
+        ctx.end(mv);
+        return name;
+    }
+
+    /** {@code block(segment, gradient, lo, hi, buffers)}: the block method of that segment and mode. */
+    private void dispatch(String[] value, String[] gradient) {
+        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "block", "(IZII[[D)D");
+        for (int k = 0; k < value.length; k++) {
+            Label next = new Label();
+            Label v = new Label();
+            mv.visitVarInsn(ILOAD, 1);
+            Bytecode.pushInt(mv, k);
+            mv.visitJumpInsn(IF_ICMPNE, next);
+            mv.visitVarInsn(ILOAD, 2);
+            mv.visitJumpInsn(IFEQ, v);
+            call(mv, gradient[k]);
+            mv.visitLabel(v);
+            call(mv, value[k]);
+            mv.visitLabel(next);
+        }
+        mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
+        mv.visitInsn(DUP);
+        Bytecode.pushString(mv, "no such row-block segment");
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "(Ljava/lang/String;)V", false);
+        mv.visitInsn(ATHROW);
+        ctx.end(mv);
+    }
+
+    private void call(MethodVisitor mv, String method) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 3);
+        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ALOAD, 5);
+        mv.visitMethodInsn(INVOKESPECIAL, ctx.internalName(), method, "(II[[D)D", false);
+        mv.visitInsn(DRETURN);
+    }
+
+    /**
+     * {@code blockBuffers(segment)}: {@code new double[][] {scalars, arrays..., partials}}, each
+     * array as long as the instance's adjoint array it stands for, the partials as its {@code dk}.
+     */
+    private void buffers(List<Segment> segs) {
+        MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "blockBuffers", "(I)[[D");
+        for (int k = 0; k < segs.size(); k++) {
+            Label next = new Label();
+            mv.visitVarInsn(ILOAD, 1);
+            Bytecode.pushInt(mv, k);
+            mv.visitJumpInsn(IF_ICMPNE, next);
+            List<Slot> arrays = SegmentGen.blockArrays(segs.get(k));
+            Bytecode.pushInt(mv, arrays.size() + 2);
+            mv.visitTypeInsn(ANEWARRAY, "[D");
+            mv.visitInsn(DUP);
+            mv.visitInsn(ICONST_0);
+            Bytecode.pushInt(mv, SegmentGen.blockScalars(segs.get(k)).size());
+            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+            mv.visitInsn(AASTORE);
+            for (int j = 0; j < arrays.size(); j++) {
+                mv.visitInsn(DUP);
+                Bytecode.pushInt(mv, j + 1);
+                ctx.getAdjoint(mv, arrays.get(j));
+                mv.visitInsn(ARRAYLENGTH);
+                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, arrays.size() + 1);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, ctx.internalName(), ClassContext.PARTIALS, "[D");
+            mv.visitInsn(ARRAYLENGTH);
+            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+            mv.visitInsn(AASTORE);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(next);
+        }
+        mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
+        mv.visitInsn(DUP);
+        Bytecode.pushString(mv, "no such row-block segment");
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "(Ljava/lang/String;)V", false);
+        mv.visitInsn(ATHROW);
+        ctx.end(mv);
+    }
+}
