@@ -63,9 +63,7 @@ if [ ! -f "$out/bin/ulam.jar" ] || [ ! -f "$out/bin/runtime.jar" ]; then
 fi
 ulam=(java -jar "$out/bin/ulam.jar")
 if [ $stan = 1 ] && printf '%s\n' "${models[@]}" | grep -qx glmm_100k; then
-  Rscript -e 'suppressMessages(library(jsonlite)); d <- read.csv("examples/data/sim_glmm_100k.csv");
-    writeLines(toJSON(list(N = nrow(d), K = max(d$g), y = d$y, g = d$g, x1 = d$x1, x2 = d$x2), auto_unbox = TRUE, digits = NA), commandArgs(TRUE)[1])' \
-    "$tmp/glmm.json"
+  glmm_json "$tmp/glmm.json"
 fi
 
 checks=()

@@ -26,3 +26,7 @@ stan_data_of() { case "$1" in chimpanzees) echo bench/stan/data/mBT.json ;; chim
   reedfrogs|reedfrogs_nopool|reedfrogs_spg) echo bench/stan/data/reedfrogs.json ;; glmm_100k) echo "$tmp/glmm.json" ;;
   funnel|funnel_nc) echo none ;;
   *) echo "bench/stan/data/$(stan_model_of "$1" | sed 's/_book$//').json" ;; esac; }
+# Writes glmm_100k's Stan data (JSON) to $1, made from examples/data/sim_glmm_100k.csv (needs R with jsonlite)
+glmm_json() { Rscript -e 'suppressMessages(library(jsonlite)); d <- read.csv("examples/data/sim_glmm_100k.csv");
+    writeLines(toJSON(list(N = nrow(d), K = max(d$g), y = d$y, g = d$g, x1 = d$x1, x2 = d$x2), auto_unbox = TRUE, digits = NA), commandArgs(TRUE)[1])' \
+    "$1"; }

@@ -8,6 +8,8 @@
 #
 # Per model it prints: compile time (in process, and `ulam compile` from JVM start), microseconds
 # per gradient and per log density in steady state (`ulam bench`, at Stan's benchmark point),
+# the microseconds per gradient when one chain may use 2 threads (`ulam bench --threads 1,2`:
+# row blocks, docs/architecture.md) and the speed-up that gives,
 # the wall time of `ulam run` with 4 chains x 1000 iterations (JVM start to table) and the
 # smallest bulk ESS per second; and Stan's: compile seconds, microseconds per gradient in pure
 # C++ (bench/stan/stan_grad.R), sampling wall seconds and smallest bulk ESS per second
@@ -35,23 +37,22 @@ fi
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 ./ulam --version >/dev/null   # builds on first use
 if [ $stan = 1 ]; then
-  Rscript -e 'suppressMessages(library(jsonlite)); d <- read.csv("examples/data/sim_glmm_100k.csv");
-    writeLines(toJSON(list(N = nrow(d), K = max(d$g), y = d$y, g = d$g, x1 = d$x1, x2 = d$x2), auto_unbox = TRUE, digits = NA), commandArgs(TRUE)[1])' \
-    "$tmp/glmm.json"
+  glmm_json "$tmp/glmm.json"
 fi
 
 now() { date +%s.%N; }
 field() { sed -n "s/.*$1=\([-0-9.eE+]*\).*/\1/p" | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 
-printf '%-15s %8s %8s %9s %9s %9s %7s %8s %8s %9s %9s %8s\n' model compile_ms cmd_s us/grad stan_us/grad ratio us/ld run_s stan_s ess/s stan_ess/s stan_comp_s
+printf '%-15s %8s %8s %9s %9s %9s %9s %7s %7s %8s %8s %9s %9s %8s\n' model compile_ms cmd_s us/grad stan_us/grad ratio us/grad_2t speedup us/ld run_s stan_s ess/s stan_ess/s stan_comp_s
 for m in "${models[@]}"; do
   mapfile -t dargs < <(data_args "$m")
   t0=$(now); out=$(./ulam compile "$(model_file "$m")" "${dargs[@]}" -o "$tmp/$m.jar"); t1=$(now)
   cms=$(echo "$out" | sed -n 's/.*compiled .* in \([0-9]*\) ms.*/\1/p')
   cmd_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-  b=$(./ulam bench "$(model_file "$m")" "${dargs[@]}")
-  ug=$(echo "$b" | field us_per_gradient); ul=$(echo "$b" | field us_per_log_density)
+  b=$(./ulam bench "$(model_file "$m")" "${dargs[@]}" --threads 1,2)
+  ug=$(echo "$b" | grep threads=1 | field us_per_gradient); ul=$(echo "$b" | grep threads=1 | field us_per_log_density)
+  ug2=$(echo "$b" | grep threads=2 | field us_per_gradient)
   run_s=-; ess=-
   if ! { [ $quick = 1 ] && [ "$m" = glmm_100k ]; }; then
     t0=$(now); r=$(./ulam run "$(model_file "$m")" "${dargs[@]}" --chains 4 --iter 1000 --seed 1 --quiet 2>&1); t1=$(now)
@@ -70,9 +71,10 @@ for m in "${models[@]}"; do
       sfit=$(echo "$f" | field sampling_wall_s); sess=$(echo "$f" | field ess_per_s); scomp=$(echo "$f" | field compile_s)
     fi
   fi
-  printf '%-15s %8s %8s %9s %9s %9s %7s %8s %8s %9s %9s %8s\n' "$m" "${cms:--}" "$cmd_s" "$ug" "$sg" "$(ratio "$ug" "$sg")" \
-    "$ul" "$run_s" "$sfit" "${ess:--}" "$sess" "$scomp"
+  printf '%-15s %8s %8s %9s %9s %9s %9s %7s %7s %8s %8s %9s %9s %8s\n' "$m" "${cms:--}" "$cmd_s" "$ug" "$sg" "$(ratio "$ug" "$sg")" \
+    "$ug2" "$(ratio "$ug" "$ug2")" "$ul" "$run_s" "$sfit" "${ess:--}" "$sess" "$scomp"
 done
 echo
-echo "ratio = our microseconds per gradient / Stan's (below 1: faster than Stan). run_s is JVM start to table;"
+echo "ratio = our microseconds per gradient / Stan's (below 1: faster than Stan); speedup = us/grad / us/grad_2t"
+echo "(1 for models whose loops are below the row-block threshold). run_s is JVM start to table;"
 echo "stan_s is rstan's sampling wall time alone (its compile_s not included). Timings on a shared machine vary by a few percent."

@@ -89,7 +89,7 @@ public final class RowThreads implements AutoCloseable {
             }
         }
         group.accept(0);
-        for (int spin = 0; pending.get() > 0 && spin < 200_000; spin++) Thread.onSpinWait();
+        for (int spin = 0; pending.get() > 0 && spin < 20_000; spin++) Thread.onSpinWait();
         while (pending.get() > 0) LockSupport.parkNanos(this, 50_000L);
         Throwable t = failure.get();
         if (t instanceof RuntimeException r) throw r;
