@@ -1,0 +1,76 @@
+package ulam.runtime.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The row-block partition, the threads a chain gets, and the runner of block groups. */
+class RowThreadsTest {
+
+    @AfterEach
+    void defaults() {
+        RowBlocks.forTests(RowBlocks.DEFAULT_THRESHOLD, RowBlocks.DEFAULT_BLOCK_ROWS);
+    }
+
+    @Test
+    void partitionDependsOnTheRowsAlone() {
+        assertEquals(1, RowBlocks.blocks(RowBlocks.DEFAULT_THRESHOLD - 1));
+        assertEquals(4, RowBlocks.blocks(20_000));
+        assertEquals(16, RowBlocks.blocks(100_000));
+        assertEquals(RowBlocks.MAX_BLOCKS, RowBlocks.blocks(10_000_000));
+        RowBlocks.forTests(10, 7);
+        assertEquals(1, RowBlocks.blocks(9));
+        assertEquals(2, RowBlocks.blocks(10));
+        assertEquals(5, RowBlocks.blocks(35));
+    }
+
+    @Test
+    void extraThreadsOnlyWhenCoresExceedRunningChains() {
+        try (RowThreads t = new RowThreads(4)) {
+            assertEquals(4, t.threadsNow());   // no chain registered: a benchmark's single caller
+            for (int c = 0; c < 4; c++) t.chainStarted();
+            assertEquals(1, t.threadsNow());
+            t.chainEnded();
+            t.chainEnded();
+            assertEquals(2, t.threadsNow());
+            t.chainEnded();
+            assertEquals(4, t.threadsNow());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RowThreads(0));
+    }
+
+    @Test
+    void everyGroupRunsOnceAndHelpersRunSome() {
+        try (RowThreads t = new RowThreads(3)) {
+            ConcurrentHashMap<Integer, String> ran = new ConcurrentHashMap<>();
+            AtomicInteger calls = new AtomicInteger();
+            t.parallel(3, g -> {
+                calls.incrementAndGet();
+                ran.put(g, Thread.currentThread().getName());
+            });
+            assertEquals(3, calls.get());
+            assertEquals(Thread.currentThread().getName(), ran.get(0), "group 0 runs on the caller");
+            assertTrue(ran.get(1).startsWith("ulam-rows-") && ran.get(2).startsWith("ulam-rows-"), ran.toString());
+            assertEquals(1, t.splits());
+        }
+    }
+
+    @Test
+    void aHelpersFailureIsRethrownAndAClosedPoolRunsOnTheCaller() {
+        RowThreads t = new RowThreads(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.parallel(2, g -> {
+            if (g == 1) throw new IllegalStateException("block failed");
+        }));
+        assertEquals("block failed", e.getMessage());
+        t.close();
+        String[] where = new String[2];
+        t.parallel(2, g -> where[g] = Thread.currentThread().getName());
+        assertArrayEquals(new String[] {Thread.currentThread().getName(), Thread.currentThread().getName()}, where);
+    }
+}
