@@ -93,12 +93,7 @@ final class RowBlockGen {
             call(mv, value[k]);
             mv.visitLabel(next);
         }
-        mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
-        mv.visitInsn(DUP);
-        Bytecode.pushString(mv, "no such row-block segment");
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "(Ljava/lang/String;)V", false);
-        mv.visitInsn(ATHROW);
-        ctx.end(mv);
+        noSuchSegment(mv);
     }
 
     private void call(MethodVisitor mv, String method) {
@@ -147,6 +142,11 @@ final class RowBlockGen {
             mv.visitInsn(ARETURN);
             mv.visitLabel(next);
         }
+        noSuchSegment(mv);
+    }
+
+    /** Ends a dispatch method: {@code throw new IllegalArgumentException(...)} for a segment number it does not know. */
+    private void noSuchSegment(MethodVisitor mv) {
         mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
         mv.visitInsn(DUP);
         Bytecode.pushString(mv, "no such row-block segment");
