@@ -97,7 +97,7 @@ lvalue
 
 // T[L, U]: the front end checks that the name is T (T stays a name elsewhere: `int T;`)
 truncation
-    : trunc=ID LBRACK lower=expr? COMMA upper=expr? RBRACK
+    : {_input.LT(1).getText().equals("T")}? trunc=ID LBRACK lower=expr? COMMA upper=expr? RBRACK
     ;
 
 printable

@@ -252,9 +252,18 @@ final class StanExprs {
         return String.join(", ", p);
     }
 
+    /** Stan functions that take functions or closures: refused by name (prefixes). */
+    private static final List<String> UNSUPPORTED = List.of("ode_", "integrate_ode", "integrate_1d", "algebra_solver", "solve_newton",
+            "solve_powell", "reduce_sum", "map_rect", "hmm_", "dae", "maximize", "minimize");
+
     /** Stan functions the alist spells differently, or sizes that are the declared sizes. */
     private String call(StanParser.CallExprContext c) {
         String fn = c.fn.getText();
+        for (String prefix : UNSUPPORTED) {
+            if (fn.startsWith(prefix)) {
+                throw unsupported(c, fn + "() (ODE and algebraic solvers, integrators, reduce_sum, map_rect, HMMs)", null);
+            }
+        }
         List<StanParser.ExprContext> args = c.exprList() == null ? List.of() : c.exprList().expr();
         if (c.first != null) {
             String outcome = expr(c.first);

@@ -355,8 +355,9 @@ final class StanLowering {
     }
 
     private void target(StanParser.ExprContext e, ParserRuleContext at) {
-        List<StanParser.ExprContext> terms = terms(e);
-        for (StanParser.ExprContext term : terms) {
+        ex.reset();
+        ex.expr(e);   // names and functions first: an undeclared name or a solver is said as such
+        for (ParserRuleContext term : terms(e)) {
             StanParser.CallExprContext call = densityCall(term);
             if (call == null) {
                 throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)",
@@ -370,19 +371,22 @@ final class StanLowering {
         }
     }
 
-    /** The terms of a sum {@code a + b + c} at the top of an expression (a single term otherwise). */
-    private static List<StanParser.ExprContext> terms(StanParser.ExprContext e) {
-        return List.of(e);
+    /**
+     * The terms of a sum {@code a + b + c} at the top of an expression (each a multiplicative
+     * expression), or the expression itself when it is anything else.
+     */
+    private static List<ParserRuleContext> terms(StanParser.ExprContext e) {
+        if (e.yes != null || e.cond.andExpr().size() != 1) return List.of(e);
+        StanParser.AndExprContext a = e.cond.andExpr(0);
+        if (a.eqExpr().size() != 1 || a.eqExpr(0).cmpExpr().size() != 1 || a.eqExpr(0).cmpExpr(0).additive().size() != 1) return List.of(e);
+        StanParser.AdditiveContext ad = a.eqExpr(0).cmpExpr(0).additive(0);
+        for (org.antlr.v4.runtime.Token op : ad.addop) if (op.getType() != StanParser.PLUS) return List.of(e);
+        return new ArrayList<>(ad.multiplicative());
     }
 
-    /** The call when the expression is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
-    private static StanParser.CallExprContext densityCall(StanParser.ExprContext e) {
-        if (e.yes != null || e.cond.andExpr().size() != 1) return null;
-        StanParser.AndExprContext a = e.cond.andExpr(0);
-        if (a.eqExpr().size() != 1 || a.eqExpr(0).cmpExpr().size() != 1) return null;
-        StanParser.AdditiveContext ad = a.eqExpr(0).cmpExpr(0).additive(0);
-        if (a.eqExpr(0).cmpExpr(0).additive().size() != 1 || ad.multiplicative().size() != 1) return null;
-        StanParser.MultiplicativeContext m = ad.multiplicative(0);
+    /** The call when a term is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
+    private static StanParser.CallExprContext densityCall(ParserRuleContext term) {
+        if (!(term instanceof StanParser.MultiplicativeContext m)) return null;
         if (m.unary().size() != 1 || m.unary(0).power() == null || m.unary(0).power().op != null) return null;
         StanParser.PostfixContext p = m.unary(0).power().postfix();
         if (!p.postfixOp().isEmpty() || !(p.primary() instanceof StanParser.CallExprContext c) || c.first == null) return null;
