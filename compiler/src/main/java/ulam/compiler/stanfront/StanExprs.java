@@ -35,6 +35,8 @@ final class StanExprs {
     private final List<Loop> loops = new ArrayList<>();
     private final Set<Decl> read = new LinkedHashSet<>();
     private boolean stripped;
+    private final Map<String, String> hoisted = new java.util.HashMap<>();
+    private final List<String> fresh = new ArrayList<>();
 
     StanExprs(Source source, Map<String, Decl> scope) {
         this.source = source;
@@ -126,6 +128,8 @@ final class StanExprs {
                     Decl r = nameOf(c.unary(k));
                     if (l != null && r != null && l.isRowVector() && r.rank() == 1 && !r.isRowVector() && r.arrayDims().isEmpty()) {
                         acc = "dot_product(" + acc + ", " + right + ")";
+                    } else if (l != null && l.rank() == 2 && l.arrayDims().isEmpty() && isData(l)) {
+                        acc = hoist(acc + " %*% " + right);
                     } else {
                         acc = acc + " * " + right;
                     }
@@ -139,6 +143,34 @@ final class StanExprs {
             }
         }
         return acc;
+    }
+
+    private static boolean isData(Decl d) {
+        return d.block() == Decl.Block.DATA || d.block() == Decl.Block.TRANSFORMED_DATA;
+    }
+
+    /**
+     * A data matrix times a vector, {@code X * beta}: one value per row of X, which an alist line
+     * over rows reads from a local of its own ({@code stan_Xb_1 <- X %*% beta}, as
+     * {@code mu <- X %*% beta} in an alist).
+     */
+    private String hoist(String product) {
+        String name = hoisted.get(product);
+        if (name == null) {
+            int k = hoisted.size() + 1;
+            name = "stan_Xb_" + k;
+            while (scope.containsKey(name)) name = "stan_Xb_" + (++k);
+            hoisted.put(product, name);
+            fresh.add(name + " <- " + product);
+        }
+        return name;
+    }
+
+    /** The local lines made by {@link #hoist} since the last call (each made once). */
+    List<String> drainHoisted() {
+        List<String> out = List.copyOf(fresh);
+        fresh.clear();
+        return out;
     }
 
     /** The declaration an operand names when it is a bare name, else null. */

@@ -58,6 +58,12 @@ final class StanLowering {
         return constraints;
     }
 
+    /** Adds a line after the locals its expressions made ({@link StanExprs#drainHoisted}). */
+    private void add(Line l) {
+        for (String h : ex.drainHoisted()) lines.add(new Line(h, l.origin()));
+        lines.add(l);
+    }
+
     /** The alist lines: each parameter's declaring line in declaration order, then the others in program order. */
     List<Line> lines() {
         List<Line> all = new ArrayList<>();
@@ -152,13 +158,13 @@ final class StanLowering {
         return d;
     }
 
-    /** A size: a number or a data name, as alist text. */
+    /** A size: a number or a data name, as alist text (an alist type takes nothing else). */
     private String size(StanParser.ExprContext e) {
         String t = StanParse.text(e).strip();
         if (t.matches("[0-9]+")) return t;
         Decl d = scope.get(t);
         if (d != null && d.rank() == 0 && (d.block() == Decl.Block.DATA || d.block() == Decl.Block.TRANSFORMED_DATA)) return t;
-        throw unsupported(e, "a size that is an expression", "declare it as data or transformed data (int K = " + t + ";) and use its name");
+        throw unsupported(e, "a size that is an expression", "give the size as data (int K;) and use its name");
     }
 
     private Decl declareParameter(StanParser.VarDeclContext v) {
@@ -302,7 +308,7 @@ final class StanLowering {
         String line = rows || prefix.isEmpty() || block == Decl.Block.TRANSFORMED_DATA
                 ? tag + d.name() + " <- " + e
                 : tag + prefix + d.name() + " <<- " + e;
-        lines.add(new Line(line, StanParse.span(at)));
+        add(new Line(line, StanParse.span(at)));
     }
 
     /** A log density of vectors assigned to a variable is their sum in Stan, but one value per row in an alist line. */
@@ -338,16 +344,21 @@ final class StanLowering {
         if (block != Decl.Block.MODEL) throw source.error(StanParse.span(at), "~ and target += belong in the model block", null);
         ex.reset();
         String y = ex.expr(lhs);
+        java.util.regex.Matcher whole = java.util.regex.Pattern.compile("to_vector\\(([A-Za-z][A-Za-z0-9_]*)\\)").matcher(y);
+        if (whole.matches()) y = whole.group(1);   // to_vector(b) ~ normal(0, 1): every element of b
         if (!y.matches("[A-Za-z][A-Za-z0-9_]*(\\[[0-9, ]+\\])?")) {
             throw unsupported(lhs, "a ~ statement whose left side is an expression (it needs a Jacobian)", "sample a variable");
         }
         Decl d = ex.read().iterator().next();
         String line = y + " ~ " + dist + "(" + args + ")" + trunc;
         switch (d.block()) {
-            case DATA, TRANSFORMED_DATA -> lines.add(new Line(line, StanParse.span(at)));
+            case DATA, TRANSFORMED_DATA -> add(new Line(line, StanParse.span(at)));
             case PARAMETERS -> {
-                if (y.equals(d.name()) && !declaring.containsKey(d.name())) declaring.put(d.name(), new Line(typePrefix(d) + line, StanParse.span(at)));
-                else lines.add(new Line(line, StanParse.span(at)));
+                if (y.equals(d.name()) && !declaring.containsKey(d.name())) {
+                    for (String h : ex.drainHoisted()) lines.add(new Line(h, StanParse.span(at)));
+                    declaring.put(d.name(), new Line(typePrefix(d) + line, StanParse.span(at)));
+                }
+                else add(new Line(line, StanParse.span(at)));
             }
             default -> throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable (it needs a Jacobian adjustment)",
                     "put the distribution on the parameters it is computed from");
