@@ -55,19 +55,7 @@ class PosteriordbStanTest {
         Path dir = PosteriordbTest.ROOT.resolve(name);
         Model stan = Fits.bind(dir.resolve("model.stan").toString(), data(dir));
         Model ulam = Fits.bind(dir.resolve("model.ulam").toString(), data(dir));
-        int k = ulam.dimension();
-        assertEquals(k, stan.dimension(), "dimension");
-        double[] gs = new double[k];
-        double[] gu = new double[k];
-        double base = Double.NaN;
-        for (int p = 1; p <= 3; p++) {
-            double[] u = StanFrontEndPointsTest.point(p, k);
-            double ls = stan.logDensityGradient(u, gs);
-            double lu = ulam.logDensityGradient(u, gu);
-            for (int i = 0; i < k; i++) assertEquals(gu[i], gs[i], 1e-8 * Math.max(1, Math.abs(gu[i])), name + " gradient[" + i + "] at point " + p);
-            if (p == 1) base = lu - ls;
-            else assertEquals(base, lu - ls, 1e-8 * Math.max(1, Math.abs(lu)), name + " lp difference at point " + p);
-        }
+        StanFrontEndPointsTest.assertSameDensity(ulam, stan, name);
     }
 
     @Tag("validation")

@@ -74,6 +74,27 @@ class StanFrontEndPointsTest {
         }
     }
 
+    /**
+     * Two compilations of one model have the same gradient (relative 1e-8) and the same log
+     * density up to a constant (differences from the first point, relative 1e-8) at the three
+     * fixed points of {@link #point}.
+     */
+    static void assertSameDensity(Model expected, Model actual, String what) {
+        int k = expected.dimension();
+        assertEquals(k, actual.dimension(), what + " dimension");
+        double[] ge = new double[k];
+        double[] ga = new double[k];
+        double base = Double.NaN;
+        for (int p = 1; p <= 3; p++) {
+            double[] u = point(p, k);
+            double le = expected.logDensityGradient(u, ge);
+            double la = actual.logDensityGradient(u, ga);
+            for (int i = 0; i < k; i++) assertEquals(ge[i], ga[i], 1e-8 * Math.max(1, Math.abs(ge[i])), what + " gradient[" + i + "] at point " + p);
+            if (p == 1) base = le - la;
+            else assertEquals(base, le - la, 1e-8 * Math.max(1, Math.abs(le)), what + " lp difference at point " + p);
+        }
+    }
+
     /** The fixed points of the R script: 1 all zeros, 2 from -0.5 to 0.5, 3 from 0.3 to -0.2, evenly spaced. */
     static double[] point(int which, int k) {
         double[] u = new double[k];

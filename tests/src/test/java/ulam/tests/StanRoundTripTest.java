@@ -1,6 +1,7 @@
 package ulam.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +20,7 @@ import ulam.compiler.parse.Source;
 import ulam.compiler.stan.StanProgram;
 import ulam.compiler.stan.StanSyntax;
 import ulam.runtime.Model;
+import ulam.runtime.UlamException;
 import ulam.runtime.data.DataSet;
 
 /**
@@ -25,9 +28,19 @@ import ulam.runtime.data.DataSet;
  * its data as Stan JSON ({@code --data-out}), read back by the Stan front end, give the same log
  * density (as a difference between points: the two alists may drop different constants) and the
  * same gradient (relative 1e-8) as the example, at three fixed unconstrained points. The examples
- * that do not round-trip yet are listed in docs/stan.md with the reason.
+ * that do not round-trip yet are in {@link #WAITING} with the front end's error (docs/stan.md):
+ * skipped while that error stays, failed once they compile, so that the mark is removed.
  */
 class StanRoundTripTest {
+
+    /** Examples whose Stan program the front end refuses today, with a part of the error message. */
+    static final Map<String, String> WAITING = Map.of(
+            "ucbadmit_betabinom.ulam", "the functions block",
+            "monks.ulam", "the functions block",
+            "kline_gp.ulam", "the functions block",
+            "milk_impute.ulam", "a ~ statement on the model block variable",
+            "cafes.ulam", "using the loop variable 'i'",
+            "trolley_edu.ulam", "unknown function 'cumulative_sum'");
 
     static Stream<Arguments> examples() {
         return Stream.of(
@@ -64,19 +77,16 @@ class StanRoundTripTest {
         Files.writeString(json, program.dataJson(ours, ds), StandardCharsets.UTF_8);
         Model a = ours.factory().apply(ds);
         DataSet back = DataSet.read(List.of(json), Map.of());
-        Model b = Compiler.compile(Source.read(stan), Compiler.schema(back)).factory().apply(back);
-        int k = a.dimension();
-        assertEquals(k, b.dimension(), "dimension");
-        double[] ga = new double[k];
-        double[] gb = new double[k];
-        double base = Double.NaN;
-        for (int p = 1; p <= 3; p++) {
-            double[] u = StanFrontEndPointsTest.point(p, k);
-            double la = a.logDensityGradient(u, ga);
-            double lb = b.logDensityGradient(u, gb);
-            for (int i = 0; i < k; i++) assertEquals(ga[i], gb[i], 1e-8 * Math.max(1, Math.abs(ga[i])), example + " gradient[" + i + "] at point " + p);
-            if (p == 1) base = la - lb;
-            else assertEquals(base, la - lb, 1e-8 * Math.max(1, Math.abs(la)), example + " lp difference at point " + p);
+        Model b;
+        try {
+            b = Compiler.compile(Source.read(stan), Compiler.schema(back)).factory().apply(back);
+        } catch (UlamException e) {
+            if (WAITING.containsKey(example) && e.getMessage().contains(WAITING.get(example))) {
+                Assumptions.abort("waiting: " + e.getMessage());
+            }
+            throw e;
         }
+        if (WAITING.containsKey(example)) fail(example + " round-trips now: remove it from WAITING (and docs/stan.md)");
+        StanFrontEndPointsTest.assertSameDensity(a, b, example);
     }
 }

@@ -62,13 +62,15 @@ public final class StanFrontEnd {
      * @param source the program
      * @param schema the data's schema, or null without data
      * @throws UlamException for a syntax error, a construct the front end does not support, or
-     *                       data that lack a variable the data block declares; located
+     *                       data that do not match the data block (a variable missing, a size,
+     *                       an int, a bound: {@link DataChecks}); located
      */
     public static Translation translate(Source source, DataSchema schema) {
-        StanLowering low = new StanLowering(source);
+        StanLowering low = new StanLowering(source, schema == null ? null : schema.values());
         low.lower(StanParse.parse(source));
         DataSchema declared = declaredSchema(low.data());
-        if (schema != null) {
+        if (schema != null && schema.values() != null) DataChecks.check(source, low.data(), schema.values());
+        else if (schema != null) {
             for (Decl d : low.data()) {
                 if (!schema.has(d.name())) {
                     throw source.error(d.span(), "the data have no '" + d.name() + "', which the data block declares",

@@ -38,8 +38,12 @@ final class StanLowering {
     private final List<String> notes = new ArrayList<>();
     private Decl.Block block;
 
-    StanLowering(Source source) {
+    private final ulam.runtime.data.DataSet data;
+
+    /** @param data the data when given (sizes that are expressions of data scalars are evaluated), or null */
+    StanLowering(Source source, ulam.runtime.data.DataSet data) {
         this.source = source;
+        this.data = data;
         this.ex = new StanExprs(source, scope);
     }
 
@@ -158,13 +162,19 @@ final class StanLowering {
         return d;
     }
 
-    /** A size: a number or a data name, as alist text (an alist type takes nothing else). */
+    /**
+     * A size: a number or a data name, as alist text (an alist type takes nothing else); with the
+     * data in hand, whole-number arithmetic of data scalars ({@code N_R - 1}) is its value.
+     */
     private String size(StanParser.ExprContext e) {
         String t = StanParse.text(e).strip();
         if (t.matches("[0-9]+")) return t;
         Decl d = scope.get(t);
         if (d != null && d.rank() == 0 && (d.block() == Decl.Block.DATA || d.block() == Decl.Block.TRANSFORMED_DATA)) return t;
-        throw unsupported(e, "a size that is an expression", "give the size as data (int K;) and use its name");
+        Integer v = data == null ? null : DataChecks.evaluate(ex.expr(e), data);
+        if (v != null) return Integer.toString(v);
+        throw unsupported(e, "a size that is an expression" + (data == null ? " (without the data)" : ""),
+                data == null ? "give the data with --data, or give the size as data (int K;)" : "give the size as data (int K;) and use its name");
     }
 
     private Decl declareParameter(StanParser.VarDeclContext v) {

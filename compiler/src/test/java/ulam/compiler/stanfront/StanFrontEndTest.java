@@ -92,6 +92,34 @@ class StanFrontEndTest {
         assertEquals(column, e.location().column(), e.format());
     }
 
+    static Stream<Arguments> badData() {
+        return Stream.of(
+                Arguments.of("int<lower=0> N;\n  array[N] int<lower=0, upper=0> y;", 3, "y[11] = 1 is above its upper bound 0"),
+                Arguments.of("int<lower=0> N;\n  vector<lower=0.5>[N] x;", 3, "x[64] = 0 is below its lower bound 0.5"),
+                Arguments.of("int<lower=2000> N;", 2, "N = 1934 is below its lower bound 2000"),
+                Arguments.of("int<lower=0> J;\n  vector[J] x;", 3, "'x' is declared with J = 60 elements, but the data have 1934"),
+                Arguments.of("int<lower=0> N;\n  array[N] int<lower=1, upper=59> g;", 3, "g[1893] = 60 is above its upper bound 59"),
+                Arguments.of("int<lower=0> N;\n  matrix[N, 2] x;", 3, "'x' is declared with 2 indices, but the data have 1 indices"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("badData")
+    void dataThatDoNotMatchTheDataBlockAreErrorsAtTheDeclaration(String decls, int line, String message) {
+        String model = "data {\n  " + decls + "\n}\nparameters {\n  real a;\n}\nmodel {\n  a ~ normal(0, 1);\n}\n";
+        UlamException e = assertThrows(UlamException.class, () -> Compiler.compile(new Source("m.stan", model), Compiler.schema(DATA)));
+        assertTrue(e.getMessage().contains(message), e.format());
+        assertEquals(line, e.location().line(), e.format());
+    }
+
+    @Test
+    void aSizeThatIsArithmeticOfDataScalarsIsItsValue() {
+        String model = "data {\n  int J;\n}\nparameters {\n  ordered[J - 1] c;\n  vector[2 * (J + 1)] b;\n}\nmodel {\n  b ~ normal(0, 1);\n}\n";
+        StanFrontEnd.Translation t = StanFrontEnd.translate(new Source("m.stan", model), Compiler.schema(DATA));
+        assertTrue(t.alist().text().contains("ordered[59]:c ~ flat(),\n    vector[122]:b ~ normal(0, 1)"), t.alist().text());
+        UlamException e = assertThrows(UlamException.class, () -> StanFrontEnd.translate(new Source("m.stan", model), null));
+        assertTrue(e.getMessage().contains("a size that is an expression (without the data)"), e.format());
+    }
+
     @Test
     void dataMissingAVariableIsAnErrorAtItsDeclaration() {
         String model = HEAD.replace("vector[N] x;", "vector[N] x;\n  vector[N] w;") + "model {\n  y ~ bernoulli_logit(a + w);\n}\n";
