@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import ulam.shaded.org.apache.commons.csv.CSVFormat;
+import ulam.shaded.org.apache.commons.csv.CSVParser;
+import ulam.shaded.org.apache.commons.csv.CSVRecord;
 import ulam.runtime.data.DataSet;
 
 public class CsvRead {

@@ -2,10 +2,13 @@ package ulam.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import ulam.compiler.parse.Source;
+import ulam.compiler.predict.Predictor;
 import ulam.runtime.Model;
 import ulam.runtime.UlamException;
 import ulam.runtime.diagnostics.VariableSummary;
 import ulam.runtime.fit.PointwiseLogLikelihood;
+import ulam.runtime.data.DataSet;
 import ulam.runtime.loo.Loo;
 import ulam.runtime.sampler.ChainResult;
 import ulam.runtime.sampler.Fit;
@@ -13,17 +16,22 @@ import ulam.runtime.sampler.SamplerStat;
 
 /**
  * The post-warm-up draws of one {@link UlamModel#sample} call, with their summaries and
- * PSIS-LOO. Draws are on the constrained scale. To use the commands that read a fit folder
- * ({@code link}, {@code sim}, {@code report}, ...), run {@code ulam run --output-dir} through
+ * PSIS-LOO, and predictions from them ({@link #link}, {@link #sim}, as {@code ulam link} and
+ * {@code ulam sim}). Draws are on the constrained scale. To use the commands that read a fit
+ * folder ({@code report}, {@code compare}, ...), run {@code ulam run --output-dir} through
  * {@link Ulam#cli}.
  */
 public final class Posterior {
     private final Model model;
     private final Fit fit;
+    private final Source source;
+    private final DataSet data;
 
-    Posterior(Model model, Fit fit) {
+    Posterior(Model model, Fit fit, Source source, DataSet data) {
         this.model = model;
         this.fit = fit;
+        this.source = source;
+        this.data = data;
     }
 
     /** The outputs, in order (as {@link UlamModel#outputNames()}). */
@@ -100,11 +108,58 @@ public final class Posterior {
      * @throws UlamException if the model has no likelihood line
      */
     public LooResult loo() {
-        List<double[]> rows = new ArrayList<>();
-        for (ChainResult c : fit.chains()) for (double[] v : c.values()) rows.add(v);
-        double[][] logLik = PointwiseLogLikelihood.compute(model, rows.toArray(new double[0][]));
+        double[][] logLik = PointwiseLogLikelihood.compute(model, stacked());
         Loo loo = Loo.of(logLik, ulam.runtime.loo.RelativeEfficiency.of(logLik, chains()));
         return new LooResult(loo.elpd(), loo.seElpd(), loo.penalty(), loo.looic(), loo.paretoK());
+    }
+
+    /**
+     * The model's named locals (linear models with the inverse link applied: {@code p},
+     * {@code mu}, ...) at every draw, for the fitted rows or for new cases, as {@code ulam link}.
+     *
+     * @param newData   the new cases (columns the named locals read), or null for the fitted rows
+     * @param newGroups indices whose values in {@code newData} are groups the fit has not seen:
+     *                  their varying effects are drawn from the population at each draw
+     * @return one column per case and local ({@code p[1]}, {@code p[2]}, ...), one row per draw
+     * @throws UlamException if the new data lack a column the locals read, a group is new but its
+     *                       index is not in {@code newGroups}, or a name in it is not an index
+     */
+    public Predictions link(UlamData newData, String... newGroups) {
+        return new Predictions(predict(newData, newGroups, 1, false).link());
+    }
+
+    /**
+     * One draw of every outcome from its likelihood line at every posterior draw (the posterior
+     * predictive distribution), for the fitted rows or new cases, as {@code ulam sim}.
+     *
+     * @param newData   the new cases, or null for the fitted rows
+     * @param seed      seed of the outcome draws (the same seed gives the same draws)
+     * @param newGroups as {@link #link}
+     * @return one column per case and outcome ({@code y[1]}, ...), one row per draw
+     * @throws UlamException as {@link #link}, and if the new data lack what the outcome draws
+     *                       read (a binomial's trial counts)
+     */
+    public Predictions sim(UlamData newData, long seed, String... newGroups) {
+        return new Predictions(predict(newData, newGroups, seed, true).sim());
+    }
+
+    private Predictor.Result predict(UlamData newData, String[] newGroups, long seed, boolean simulate) {
+        Predictor.Fitted fitted = new Predictor.Fitted() {
+            @Override public String label() { return "the posterior of " + fit.modelName(); }
+            @Override public String sourceName() { return source.file(); }
+            @Override public String source() { return source.text(); }
+            @Override public DataSet data() { return data; }
+            @Override public double[][] draws() { return stacked(); }
+            @Override public List<String> outputNames() { return names(); }
+        };
+        return Predictor.predict(fitted, newData == null ? null : newData.dataSet(), List.of(newGroups), 0, seed, simulate);
+    }
+
+    /** Every draw's outputs, chains stacked: {@code double[chains * draws][outputs]}. */
+    private double[][] stacked() {
+        List<double[]> rows = new ArrayList<>();
+        for (ChainResult c : fit.chains()) for (double[] v : c.values()) rows.add(v);
+        return rows.toArray(new double[0][]);
     }
 
     private int index(String name) {

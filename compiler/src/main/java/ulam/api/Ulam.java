@@ -52,7 +52,7 @@ public final class Ulam {
     private static UlamModel compile(Source source, UlamData data) {
         if (data == null) throw new UlamException("no data given", null, "pass UlamData.empty() for a model without data");
         Compiler.Compiled c = Compiler.compile(source, data.isEmpty() ? null : Compiler.schema(data.dataSet()));
-        return new UlamModel(c.factory().apply(data.dataSet()));
+        return new UlamModel(c.factory().apply(data.dataSet()), source, data.dataSet());
     }
 
     /**

@@ -1,7 +1,9 @@
 package ulam.api;
 
 import java.util.List;
+import ulam.compiler.parse.Source;
 import ulam.runtime.Model;
+import ulam.runtime.data.DataSet;
 import ulam.runtime.UlamException;
 import ulam.runtime.sampler.ProgressListener;
 import ulam.runtime.sampler.Sampler;
@@ -13,9 +15,13 @@ import ulam.runtime.sampler.Sampler;
  */
 public final class UlamModel {
     private final Model model;
+    private final Source source;
+    private final DataSet data;
 
-    UlamModel(Model model) {
+    UlamModel(Model model, Source source, DataSet data) {
         this.model = model;
+        this.source = source;
+        this.data = data;
     }
 
     /** The model's name (the file's stem, or the name given to {@link Ulam#compile(String, String, UlamData)}). */
@@ -47,6 +53,6 @@ public final class UlamModel {
      */
     public Posterior sample(SampleOptions options) {
         Model m = model.copy();
-        return new Posterior(m, Sampler.run(m, options.toConfig(), ProgressListener.NONE));
+        return new Posterior(m, Sampler.run(m, options.toConfig(), ProgressListener.NONE), source, data);
     }
 }

@@ -35,6 +35,9 @@ public class UlamException extends RuntimeException {
         return help;
     }
 
+    /** The most characters of a source line a diagnostic shows; a longer line is cut around the caret. */
+    static final int SHOWN = 120;
+
     /**
      * The diagnostic as printed:
      * <pre>
@@ -45,6 +48,7 @@ public class UlamException extends RuntimeException {
      *    |            ^^^^^
      *    = help: did you mean 'dnorm'?
      * </pre>
+     * A line longer than {@value #SHOWN} characters is shown as {@value #SHOWN} of them around the caret.
      */
     public String format() {
         StringBuilder sb = new StringBuilder();
@@ -54,11 +58,17 @@ public class UlamException extends RuntimeException {
             String pad = " ".repeat(num.length());
             sb.append(pad).append("--> ").append(location).append('\n');
             sb.append(pad).append(" |\n");
-            sb.append(num).append(" | ").append(location.lineText().replace('\t', ' ')).append('\n');
+            String text = location.lineText().replace('\t', ' ');
             int col = Math.max(1, location.column());
-            int len = Math.max(1, Math.min(location.length(),
-                    Math.max(1, location.lineText().length() - col + 1)));
-            sb.append(pad).append(" | ").append(" ".repeat(col - 1)).append("^".repeat(len)).append('\n');
+            int len = Math.max(1, Math.min(location.length(), Math.max(1, text.length() - col + 1)));
+            // a long line is shown as a window around the caret, cut with "..." at either end
+            int from = text.length() <= SHOWN ? 0 : Math.max(0, Math.min(col - 1 - SHOWN / 3, text.length() - SHOWN));
+            int to = Math.min(text.length(), from + SHOWN);
+            String shown = (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
+            int caretAt = col - 1 - from + (from > 0 ? 3 : 0);
+            len = Math.max(1, Math.min(len, to - (col - 1)));
+            sb.append(num).append(" | ").append(shown).append('\n');
+            sb.append(pad).append(" | ").append(" ".repeat(Math.max(0, caretAt))).append("^".repeat(len)).append('\n');
         }
         if (help != null && !help.isEmpty()) {
             String pad = location == null ? "" : " ".repeat(Integer.toString(location.line()).length());

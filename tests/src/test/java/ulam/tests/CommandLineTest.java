@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import ulam.compiler.cli.Main;
-import ulam.compiler.cli.fit.FitCommands;
 import ulam.tests.support.Cli;
 import ulam.tests.support.Jvm;
 
@@ -84,7 +83,7 @@ class CommandLineTest {
     @Test
     void everyCommandNamesItsOutputWithDashOAndKeepsTheOldSpellings() throws IOException {
         CommandLine cl = new CommandLine(new Main());
-        for (Class<?> c : FitCommands.subcommands()) cl.addSubcommand(c);
+        for (Class<?> c : Main.commands()) cl.addSubcommand(c);
         for (String command : List.of("run", "compile", "sbc", "link", "sim", "plot", "report")) {
             CommandLine.Model.OptionSpec o = cl.getSubcommands().get(command).getCommandSpec().findOption("-o");
             assertTrue(o != null && List.of(o.names()).contains("--output"), command + " has -o/--output");
@@ -106,7 +105,7 @@ class CommandLineTest {
     @Test
     void depthIsOneByDefaultInEveryCommand() {
         CommandLine cl = new CommandLine(new Main());
-        for (Class<?> c : FitCommands.subcommands()) cl.addSubcommand(c);
+        for (Class<?> c : Main.commands()) cl.addSubcommand(c);
         int seen = 0;
         for (var e : cl.getSubcommands().entrySet()) {
             CommandLine.Model.OptionSpec depth = e.getValue().getCommandSpec().findOption("--depth");

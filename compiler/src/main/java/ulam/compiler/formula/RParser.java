@@ -16,6 +16,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import ulam.compiler.ast.Span;
 import ulam.compiler.parse.Source;
+import ulam.compiler.parse.TwoStageParse;
 import ulam.compiler.parse.Parser;
 import ulam.grammar.FormulaLexer;
 import ulam.grammar.FormulaParser;
@@ -126,10 +127,8 @@ final class RParser {
             eof.setLine(last.getLine());
             eof.setCharPositionInLine(last.getCharPositionInLine() + Math.max(1, last.getText().length()));
             withEof.add(eof);
-            FormulaParser parser = new FormulaParser(new CommonTokenStream(new ListTokenSource(withEof)));
-            parser.removeErrorListeners();
-            parser.addErrorListener(new Listener(source));
-            FormulaParser.StatementContext tree = parser.statement();
+            FormulaParser.StatementContext tree = TwoStageParse.parse(new FormulaParser(new CommonTokenStream(new ListTokenSource(withEof))),
+                    new Listener(source), FormulaParser::statement);
             return new Statement(new Builder().expr(tree.expr()), null, whole, callsModel);
         } catch (UlamException e) {
             return new Statement(null, e, whole, callsModel);

@@ -45,10 +45,7 @@ public final class Parser {
         tokens.fill();
         checkBrackets(source, tokens.getTokens());
         checkNesting(source, tokens.getTokens());
-        UlamParser parser = new UlamParser(tokens);
-        parser.removeErrorListeners();
-        parser.addErrorListener(new Listener(source));
-        UlamParser.ProgramContext tree = parser.program();
+        UlamParser.ProgramContext tree = TwoStageParse.parse(new UlamParser(tokens), new Listener(source), UlamParser::program);
         return new AstBuilder(source).program(tree);
     }
 

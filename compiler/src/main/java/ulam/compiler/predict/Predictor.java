@@ -84,35 +84,83 @@ public final class Predictor {
     }
 
     /**
-     * Predicts from a fit.
+     * What predictions are made from: a fitted model's text, the data it was fitted to and its
+     * draws. A saved fit folder ({@link #of(FitDirectory)}) or a posterior held in memory (the
+     * Java API's {@code Posterior}).
+     */
+    public interface Fitted {
+        /** How messages name the fit, e.g. {@code the fit fits/m1}. */
+        String label();
+
+        /** The model's file name (its extension tells an alist from a brms or rstanarm call). */
+        String sourceName();
+
+        /** The model's text. */
+        String source();
+
+        /** The data the model was fitted to. */
+        DataSet data();
+
+        /** Every post-warm-up draw, chains stacked: {@code double[draws][outputNames().size()]}, constrained scale. */
+        double[][] draws();
+
+        /** The draws' columns: the constrained parameters element by element, then the generated quantities. */
+        List<String> outputNames();
+    }
+
+    /** A saved fit folder as what predictions are made from; its files are read when asked for. */
+    public static Fitted of(FitDirectory fit) {
+        return new Fitted() {
+            @Override public String label() { return "the fit " + fit.dir(); }
+            @Override public String sourceName() { return fit.sourcePath().toString(); }
+            @Override public String source() { return fit.source(); }
+            @Override public DataSet data() { return fit.readData(); }
+            @Override public double[][] draws() { return fit.draws(); }
+            @Override public List<String> outputNames() { return fit.manifest().outputNames(); }
+        };
+    }
+
+    /**
+     * Predicts from a saved fit, for its own rows or for the request's new data files and values.
      *
      * @throws UlamException for a new-data column the model needs but the data lack, a
      *                       {@code --new-groups} name that is not an index, a group the fit has
      *                       not seen without {@code --new-groups}, more draws asked than the fit has
      */
     public static Result predict(FitDirectory fit, Request request) {
-        int total = fit.totalDraws();
-        if (total < 1) {
-            throw new UlamException("the fit " + fit.dir() + " has no draws after warmup", null, "run the model again and let it finish");
-        }
-        if (request.draws() > total) {
-            throw new UlamException("--n " + request.draws() + " is more than the fit's " + total + " draws", null,
-                    "give --n " + total + " or less (or leave it out to use every draw)");
-        }
-        if (request.draws() < 0) throw new UlamException("--n must be at least 1", null, null);
-        DataSet fitData = fit.readData();
         boolean fresh = !request.dataFiles().isEmpty() || !request.dataValues().isEmpty();
+        checkDraws(fit.totalDraws(), request.draws(), "the fit " + fit.dir());
         DataSet newData = fresh ? DataSet.read(request.dataFiles(), request.dataValues()) : null;
+        return predict(of(fit), newData, request.newGroups(), request.draws(), request.seed(), request.simulate());
+    }
 
+    /**
+     * Predicts from a fitted model.
+     *
+     * @param fit       what the predictions are made from
+     * @param newData   the new cases, or null for the fit's own rows
+     * @param newGroups indices whose values in the new data are groups the fit has not seen
+     * @param n         how many posterior draws to use (evenly spaced over all chains), 0 for all
+     * @param seed      seed of the random draws
+     * @param simulate  also draw the outcomes (false: the sim table is empty, and data only the
+     *                  outcome draws read are not needed)
+     * @throws UlamException as {@link #predict(FitDirectory, Request)}
+     */
+    public static Result predict(Fitted fit, DataSet newData, List<String> newGroups, int n, long seed, boolean simulate) {
+        double[][] draws = fit.draws();
+        int total = draws.length;
+        checkDraws(total, n, fit.label());
+        DataSet fitData = fit.data();
+        boolean fresh = newData != null;
         Set<String> columns = fresh ? new HashSet<>(newData.names()) : Set.of();
-        CompileMode mode = new CompileMode(false, new CompileMode.Prediction(columns, request.newGroups(), false, request.simulate()));
+        CompileMode mode = new CompileMode(false, new CompileMode.Prediction(columns, newGroups, false, simulate));
         DataSchema schema = fresh ? DataSchema.overlay(Compiler.schema(fitData), Compiler.schema(newData)) : Compiler.schema(fitData);
         Compiler.Compiled compiled;
         try {
-            compiled = Compiler.compile(new Source(fit.sourcePath().toString(), fit.source()), schema, mode);
+            compiled = Compiler.compile(new Source(fit.sourceName(), fit.source()), schema, mode);
         } catch (UlamException e) {
             if (e.location() == null) throw e;
-            throw new UlamException("the model saved in " + fit.dir() + " cannot be turned into predictions: " + e.getMessage(),
+            throw new UlamException("the model of " + fit.label() + " cannot be turned into predictions: " + e.getMessage(),
                     e.location(), e.help());
         }
         ModelSpec.Predicted predicted = compiled.spec().predicted();
@@ -129,17 +177,16 @@ public final class Predictor {
         Model model = compiled.factory().apply(data);
 
         int[] map = parameterMap(fit, model, compiled.spec());
-        int[] use = selectDraws(total, request.draws() == 0 ? total : request.draws());
+        int[] use = selectDraws(total, n == 0 ? total : n);
         String[] outputs = model.outputNames();
         int[] linkColumns = columns(outputs, predicted.link());
         int[] simColumns = columns(outputs, predicted.simulated());
         double[][] link = new double[use.length][linkColumns.length];
         double[][] sim = new double[use.length][simColumns.length];
-        double[][] draws = fit.draws();
         double[] constrained = new double[model.parameterOutputs()];
         double[] q = new double[model.dimension()];
         double[] out = new double[outputs.length];
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(request.seed());
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         int nonFinite = 0;
         String example = null;
         for (int s = 0; s < use.length; s++) {
@@ -189,14 +236,14 @@ public final class Predictor {
      * The fit's number of levels of {@code index}: the largest position, in the dimension
      * {@code index} sizes, among the saved names of {@code parameter} ({@code a[7]} gives 7).
      */
-    private static int fitLevels(FitDirectory fit, Symbol parameter, Symbol index) {
+    private static int fitLevels(Fitted fit, Symbol parameter, Symbol index) {
         int dim = 0;
         if (parameter.shape() instanceof ulam.compiler.check.Shape.Matrix m) {
             dim = m.cols() instanceof ulam.compiler.check.Size.Levels l && l.symbol().name().equals("#" + index.name() + "_new") ? 1 : 0;
         }
         int max = 0;
         String prefix = parameter.name() + "[";
-        for (String name : fit.manifest().outputNames()) {
+        for (String name : fit.outputNames()) {
             if (!name.startsWith(prefix)) continue;
             String[] at = name.substring(prefix.length(), name.length() - 1).split(",");
             max = Math.max(max, Integer.parseInt(at[dim].strip()));
@@ -209,11 +256,11 @@ public final class Predictor {
      * group's element (absent from the fit) takes the parameter's first element as a stand-in: it
      * is drawn again from the prior inside the program.
      */
-    private static int[] parameterMap(FitDirectory fit, Model model, ModelSpec spec) {
+    private static int[] parameterMap(Fitted fit, Model model, ModelSpec spec) {
         Set<String> extended = new HashSet<>();
         for (List<Symbol> ps : spec.predicted().newGroups().values()) for (Symbol p : ps) extended.add(p.name());
         Map<String, Integer> fitIndex = new HashMap<>();
-        List<String> fitNames = fit.manifest().outputNames();
+        List<String> fitNames = fit.outputNames();
         for (int k = 0; k < fitNames.size(); k++) fitIndex.put(fitNames.get(k), k);
         String[] names = model.outputNames();
         int[] map = new int[model.parameterOutputs()];
@@ -251,6 +298,15 @@ public final class Predictor {
             if (!indices.isEmpty()) return "e.g. --new-groups " + String.join(",", indices);
         }
         return "the index that sizes " + parameter;
+    }
+
+    private static void checkDraws(int total, int n, String label) {
+        if (total < 1) throw new UlamException(label + " has no draws after warmup", null, "run the model again and let it finish");
+        if (n > total) {
+            throw new UlamException("--n " + n + " is more than the fit's " + total + " draws", null,
+                    "give --n " + total + " or less (or leave it out to use every draw)");
+        }
+        if (n < 0) throw new UlamException("--n must be at least 1", null, null);
     }
 
     /** {@code k} draws evenly spaced over {@code total}. */

@@ -24,7 +24,7 @@ import ulam.runtime.sampler.Fit;
  * (divergences, tree depth, E-BFMI, R-hat, ESS, non-finite draws). Needs only the fit folder.
  */
 @Command(name = "precis", aliases = "summary", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The precis table of a saved fit (mean sd 5.5% 94.5% rhat ess_bulk) and its warnings.")
+        description = "The precis table of a saved fit (mean sd 5.5%% 94.5%% rhat ess_bulk) and its warnings.")
 public final class PrecisCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
