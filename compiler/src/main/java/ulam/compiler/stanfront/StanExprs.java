@@ -12,7 +12,7 @@ import ulam.grammar.StanParser;
 import ulam.runtime.UlamException;
 
 /**
- * Stan expressions as alist expressions (docs/stan.md, "Expressions"). Most are written the same;
+ * Stan expressions as alist expressions (docs/stan.md, "How it works"). Most are written the same;
  * the differences: {@code .*} and {@code ./} are the alist's element-wise {@code *} and {@code /},
  * {@code %} is {@code %%}, {@code c ? a : b} is {@code ifelse(c, a, b)}, {@code x'} is
  * {@code t(x)}, {@code {a, b}} and {@code [a, b]} are {@code c(a, b)}, {@code row_vector * vector}
