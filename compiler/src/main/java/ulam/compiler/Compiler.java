@@ -13,6 +13,7 @@ import ulam.compiler.check.DataSchema;
 import ulam.compiler.check.ModelSpec;
 import ulam.compiler.codegen.ClassGen;
 import ulam.compiler.formula.FormulaFrontEnd;
+import ulam.compiler.stanfront.StanFrontEnd;
 import ulam.compiler.ir.Lowering;
 import ulam.compiler.ir.ModelIR;
 import ulam.compiler.ir.Pass;
@@ -27,7 +28,8 @@ import ulam.runtime.data.DataSet;
  * The compiler's entry point: model text to a JVM class implementing {@link Model}, through
  * parse, check, lower and generate (docs/design.md, "The compiler, stage by stage"). A file that
  * holds a brms or rstanarm call goes through the formula front end first, whose alist the
- * checker checks ({@link FormulaFrontEnd}).
+ * checker checks ({@link FormulaFrontEnd}); a Stan program ({@code .stan}) through the Stan front
+ * end ({@link StanFrontEnd}).
  */
 public final class Compiler {
     private Compiler() {}
@@ -155,10 +157,26 @@ public final class Compiler {
             model = x.alist();
             program = x.program();
             notes = x.notes();
+        } else if (StanFrontEnd.recognises(source)) {   // a Stan program: the alist of the same model
+            StanFrontEnd.Translation x = StanFrontEnd.translate(source, schema);
+            model = x.alist();
+            program = x.program();
+            notes = x.notes();
+            try {
+                ModelSpec checked = FormulaFrontEnd.withNotes(Checker.check(program, model, name, x.schema(), mode), notes);
+                return generate(checked, mode, passes, name, t0);
+            } catch (UlamException e) {
+                throw x.relocate(e);
+            }
         } else {
             program = Parser.parse(source);
         }
         ModelSpec spec = FormulaFrontEnd.withNotes(Checker.check(program, model, name, schema, mode), notes);
+        return generate(spec, mode, passes, name, t0);
+    }
+
+    /** The checked model's IR, passes and class file. */
+    private static Compiled generate(ModelSpec spec, CompileMode mode, List<Pass> passes, String name, long t0) {
         if (CompileMode.PRIOR.equals(mode)) refuseImproperPriors(spec);
         ModelIR ir = Passes.run(Lowering.lower(spec), passes);
         String className = PACKAGE + "." + className(name);

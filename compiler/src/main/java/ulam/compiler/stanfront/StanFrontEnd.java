@@ -1,0 +1,119 @@
+package ulam.compiler.stanfront;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ulam.compiler.ast.Program;
+import ulam.compiler.ast.Span;
+import ulam.compiler.check.DataSchema;
+import ulam.compiler.parse.Parser;
+import ulam.compiler.parse.Source;
+import ulam.runtime.SourceLocation;
+import ulam.runtime.UlamException;
+
+/**
+ * The Stan front end (docs/stan.md): a Stan program ({@code .stan}) becomes the alist of the same
+ * model, parsed by the alist parser into the same {@link Program}, so that the checker and
+ * everything after it see an ordinary ulam model, with the program's own names. The data block
+ * becomes the data schema (names, ranks, which are integers), so data and parameters are told
+ * apart as the program declares them. This is the reading side; {@code ulam stancode}'s writer is
+ * the package {@code ulam.compiler.stan}.
+ */
+public final class StanFrontEnd {
+    private StanFrontEnd() {}
+
+    /**
+     * The alist a Stan program became.
+     *
+     * @param alist   the alist as a model file (what {@code ulam check} prints), named {@code FILE (alist)}
+     * @param program the alist parsed
+     * @param schema  the data schema the data block declares (the data's own when data are given)
+     * @param notes   notes for the user (ignored print() statements, offset/multiplier)
+     * @param origins for each line of the alist (0-based), the Stan statement it came from, or null
+     */
+    public record Translation(Source stan, Source alist, Program program, DataSchema schema, List<String> notes, List<Span> origins) {
+
+        /**
+         * An error the checker found in the alist, moved to the Stan statement the line came from,
+         * with the alist line shown in the message. Other errors pass unchanged.
+         */
+        public UlamException relocate(UlamException e) {
+            SourceLocation at = e.location();
+            if (at == null || !at.file().equals(alist.file()) || at.line() < 1 || at.line() > origins.size()
+                    || origins.get(at.line() - 1) == null) {
+                return e;
+            }
+            Span s = origins.get(at.line() - 1);
+            return new UlamException(e.getMessage() + " (in the alist line `" + at.lineText().strip() + "`)", stan.at(s), e.help());
+        }
+    }
+
+    /** Whether the file is a Stan program: its name ends in {@code .stan}. */
+    public static boolean recognises(Source source) {
+        return source.file().endsWith(".stan");
+    }
+
+    /**
+     * Translates a Stan program.
+     *
+     * @param source the program
+     * @param schema the data's schema, or null without data
+     * @throws UlamException for a syntax error, a construct the front end does not support, or
+     *                       data that do not match the data block (a variable missing, a size,
+     *                       an int, a bound: {@link DataChecks}); located
+     */
+    public static Translation translate(Source source, DataSchema schema) {
+        StanLowering low = new StanLowering(source, schema == null ? null : schema.values());
+        low.lower(StanParse.parse(source));
+        DataSchema declared = declaredSchema(low.data());
+        if (schema != null && schema.values() != null) DataChecks.check(source, low.data(), schema.values());
+        else if (schema != null) {
+            for (Decl d : low.data()) {
+                if (!schema.has(d.name())) {
+                    throw source.error(d.span(), "the data have no '" + d.name() + "', which the data block declares",
+                            "add it to the data file (Stan JSON: \"" + d.name() + "\": ...)");
+                }
+            }
+        }
+        List<StanLowering.Line> lines = low.lines();
+        List<Span> origins = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        sb.append("stan <- ulam(\n");
+        origins.add(null);
+        sb.append("  alist(\n");
+        origins.add(null);
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append("    ").append(lines.get(i).text()).append(i + 1 < lines.size() ? ",\n" : "\n");
+            origins.add(lines.get(i).origin());
+        }
+        sb.append("  )");
+        if (!low.constraints().isEmpty()) {
+            List<String> c = new ArrayList<>();
+            low.constraints().forEach((k, v) -> c.add(k + " = \"" + v + "\""));
+            sb.append(",\n  constraints = list(").append(String.join(", ", c)).append(")");
+        }
+        sb.append(")\n");
+        Source alist = new Source(source.file() + " (alist)", sb.toString());
+        Program program;
+        try {
+            program = Parser.parse(alist);
+        } catch (UlamException e) {
+            throw new IllegalStateException("the alist of " + source.file() + " does not parse: " + e.format(), e);
+        }
+        return new Translation(source, alist, program, schema != null ? schema : declared, List.copyOf(low.notes()), java.util.Collections.unmodifiableList(origins));
+    }
+
+    /** Names, ranks (capped at 2, a matrix) and integer-ness of the data block's variables. */
+    private static DataSchema declaredSchema(List<Decl> data) {
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        Set<String> integers = new HashSet<>();
+        for (Decl d : data) {
+            ranks.put(d.name(), Math.min(2, d.rank()));
+            if (d.isInt()) integers.add(d.name());
+        }
+        return new DataSchema(ranks, integers, Map.of());
+    }
+}

@@ -1,0 +1,431 @@
+package ulam.compiler.stanfront;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import ulam.compiler.ast.Span;
+import ulam.compiler.parse.Source;
+import ulam.grammar.StanParser;
+import ulam.runtime.UlamException;
+
+/**
+ * A Stan program's blocks as alist lines (docs/stan.md): the data block becomes the data schema,
+ * each parameter one typed {@code ~} line in declaration order (its first prior, or
+ * {@code flat()}, Stan's implicit uniform prior), bounds the wrapper's {@code constraints},
+ * model statements {@code ~} lines, {@code target += dist_lpdf(y | ...)} the line
+ * {@code y ~ dist(...)}, locals and transformed parameters {@code <-} lines (one value per row
+ * when they read the data's vectors) or typed {@code <<-} lines (a whole vector), transformed
+ * data {@code transdata>} lines and generated quantities {@code gq>} lines. A loop whose
+ * iterations are independent is one vectorised line ({@link StanExprs}).
+ */
+final class StanLowering {
+
+    /** An alist line and the Stan statement it came from, for messages about it. */
+    record Line(String text, Span origin) {}
+
+    private final Source source;
+    private final Map<String, Decl> scope = new LinkedHashMap<>();
+    private final StanExprs ex;
+    private final List<Decl> parameters = new ArrayList<>();
+    private final Map<String, Line> declaring = new LinkedHashMap<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final Set<String> defined = new HashSet<>();
+    private final Map<String, String> constraints = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private Decl.Block block;
+
+    private final ulam.runtime.data.DataSet data;
+
+    /** @param data the data when given (sizes that are expressions of data scalars are evaluated), or null */
+    StanLowering(Source source, ulam.runtime.data.DataSet data) {
+        this.source = source;
+        this.data = data;
+        this.ex = new StanExprs(source, scope);
+    }
+
+    /** The data block's declarations. */
+    List<Decl> data() {
+        List<Decl> d = new ArrayList<>();
+        for (Decl x : scope.values()) if (x.block() == Decl.Block.DATA) d.add(x);
+        return d;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    Map<String, String> constraints() {
+        return constraints;
+    }
+
+    /** Adds a line after the locals its expressions made ({@link StanExprs#drainHoisted}). */
+    private void add(Line l) {
+        for (String h : ex.drainHoisted()) lines.add(new Line(h, l.origin()));
+        lines.add(l);
+    }
+
+    /** The alist lines: each parameter's declaring line in declaration order, then the others in program order. */
+    List<Line> lines() {
+        List<Line> all = new ArrayList<>();
+        for (Decl p : parameters) {
+            Line l = declaring.get(p.name());
+            all.add(l != null ? l : new Line(typePrefix(p) + p.name() + " ~ flat()", p.span()));
+        }
+        all.addAll(lines);
+        return all;
+    }
+
+    void lower(StanParser.ProgramContext c) {
+        if (c.functionsBlock() != null) {
+            throw unsupported(c.functionsBlock(), "the functions block (user-defined functions)",
+                    "write the function's body where it is used");
+        }
+        if (c.dataBlock() != null) {
+            block = Decl.Block.DATA;
+            for (StanParser.VarDeclContext v : c.dataBlock().varDecl()) {
+                if (v.value != null) throw source.error(StanParse.span(v.value), "a data variable cannot be given a value", "move it to transformed data");
+                declare(v);
+            }
+        }
+        if (c.transformedDataBlock() != null) items(Decl.Block.TRANSFORMED_DATA, c.transformedDataBlock().blockItem());
+        if (c.parametersBlock() != null) {
+            block = Decl.Block.PARAMETERS;
+            for (StanParser.VarDeclContext v : c.parametersBlock().varDecl()) {
+                if (v.value != null) throw source.error(StanParse.span(v.value), "a parameter cannot be given a value", "move it to transformed parameters");
+                parameters.add(declareParameter(v));
+            }
+        }
+        if (c.transformedParametersBlock() != null) items(Decl.Block.TRANSFORMED_PARAMETERS, c.transformedParametersBlock().blockItem());
+        if (c.modelBlock() != null) items(Decl.Block.MODEL, c.modelBlock().blockItem());
+        if (c.generatedQuantitiesBlock() != null) items(Decl.Block.GENERATED_QUANTITIES, c.generatedQuantitiesBlock().blockItem());
+        for (Decl d : scope.values()) {
+            boolean assignedBlock = d.block() == Decl.Block.TRANSFORMED_DATA || d.block() == Decl.Block.TRANSFORMED_PARAMETERS
+                    || d.block() == Decl.Block.GENERATED_QUANTITIES;
+            if (assignedBlock && !defined.contains(d.name())) {
+                throw source.error(d.span(), "'" + d.name() + "' is declared but never given a value",
+                        "assign it in its block (the front end does not report variables left undefined)");
+            }
+        }
+    }
+
+    private void items(Decl.Block b, List<StanParser.BlockItemContext> items) {
+        block = b;
+        for (StanParser.BlockItemContext i : items) item(i);
+    }
+
+    private void item(StanParser.BlockItemContext i) {
+        if (i.varDecl() != null) {
+            StanParser.VarDeclContext v = i.varDecl();
+            Decl d = declare(v);
+            if (v.value != null) define(d, v.value, v);
+        } else {
+            statement(i.statement());
+        }
+    }
+
+    // ------------------------------------------------------------ declarations
+
+    private Decl declare(StanParser.VarDeclContext v) {
+        String name = v.name.getText();
+        if (scope.containsKey(name)) {
+            throw source.error(StanParse.span(v.name), "'" + name + "' is declared twice",
+                    "give the second one another name (the front end has one scope for the whole program)");
+        }
+        if (name.endsWith("__")) throw source.error(StanParse.span(v.name), "a name may not end in __ (Stan reserves such names)", null);
+        List<String> arrayDims = new ArrayList<>();
+        for (StanExprs.Loop l : ex.loops()) arrayDims.add(l.extent());
+        if (v.arrayDims != null && v.oldDims != null) throw source.error(StanParse.span(v), "a declaration with both array[...] and [...] after the name", null);
+        StanParser.ExprListContext dims = v.arrayDims != null ? v.arrayDims : v.oldDims;
+        if (dims != null) for (StanParser.ExprContext e : dims.expr()) arrayDims.add(size(e));
+        StanParser.TypeContext t = v.type();
+        List<String> typeDims = new ArrayList<>();
+        if (t.size != null) typeDims.add(size(t.size));
+        if (t.rows != null) typeDims.add(size(t.rows));
+        if (t.cols != null) typeDims.add(size(t.cols));
+        Map<String, String> bounds = new LinkedHashMap<>();
+        if (t.bounds() != null) {
+            for (StanParser.BoundContext b : t.bounds().bound()) {
+                String key = b.name.getText();
+                if (!List.of("lower", "upper", "offset", "multiplier").contains(key)) {
+                    throw source.error(StanParse.span(b), "unknown bound '" + key + "'", "bounds are lower, upper, offset and multiplier");
+                }
+                bounds.put(key, ex.additive(b.additive()));
+            }
+        }
+        Decl d = new Decl(name, block, t.kind.getText(), List.copyOf(arrayDims), List.copyOf(typeDims), bounds, StanParse.span(v.name), v);
+        if (d.base().equals("complex")) throw unsupported(t, "complex numbers", null);
+        scope.put(name, d);
+        return d;
+    }
+
+    /**
+     * A size: a number or a data name, as alist text (an alist type takes nothing else); with the
+     * data in hand, whole-number arithmetic of data scalars ({@code N_R - 1}) is its value.
+     */
+    private String size(StanParser.ExprContext e) {
+        String t = StanParse.text(e).strip();
+        if (t.matches("[0-9]+")) return t;
+        Decl d = scope.get(t);
+        if (d != null && d.rank() == 0 && (d.block() == Decl.Block.DATA || d.block() == Decl.Block.TRANSFORMED_DATA)) return t;
+        Integer v = data == null ? null : DataChecks.evaluate(ex.expr(e), data);
+        if (v != null) return Integer.toString(v);
+        throw unsupported(e, "a size that is an expression" + (data == null ? " (without the data)" : ""),
+                data == null ? "give the data with --data, or give the size as data (int K;)" : "give the size as data (int K;) and use its name");
+    }
+
+    private Decl declareParameter(StanParser.VarDeclContext v) {
+        Decl p = declare(v);
+        String base = p.base();
+        if (base.equals("int")) throw source.error(StanParse.span(v.type()), "a parameter cannot be an int", "Stan's parameters are real-valued");
+        if (List.of("unit_vector", "sum_to_zero_vector", "row_vector").contains(base)) throw unsupported(v.type(), "a " + base + " parameter", null);
+        if (!p.arrayDims().isEmpty() && !base.equals("real")) {
+            throw unsupported(v.type(), "an array of " + base + " parameters", "declare a matrix, one row per element");
+        }
+        if (p.arrayDims().size() > 2) throw unsupported(v.type(), "an array of more than two indices", null);
+        String lower = p.bounds().get("lower");
+        String upper = p.bounds().get("upper");
+        if (lower != null || upper != null) {
+            List<String> c = new ArrayList<>();
+            if (lower != null) c.add("lower=" + number(v, lower));
+            if (upper != null) c.add("upper=" + number(v, upper));
+            constraints.put(p.name(), String.join(",", c));
+        }
+        if (p.bounds().containsKey("offset") || p.bounds().containsKey("multiplier")) {
+            notes.add(source.file() + ":" + p.span().line() + ": '" + p.name() + "' has <offset, multiplier>: the front end samples it"
+                    + " on the plain unconstrained scale (the same posterior; the affine transform only changes the geometry)");
+        }
+        return p;
+    }
+
+    private String number(StanParser.VarDeclContext v, String bound) {
+        try {
+            Double.parseDouble(bound.replace(" ", ""));
+            return bound.replace(" ", "");
+        } catch (NumberFormatException e) {
+            throw unsupported(v.type().bounds(), "a parameter's bound that is not a number (" + bound + ")", "write the bound as a number");
+        }
+    }
+
+    /** The alist type a line declares a value with ({@code vector[J]:}), or "" for a scalar. */
+    private static String typePrefix(Decl d) {
+        List<String> dims = d.dims();
+        String base = d.base();
+        return switch (base) {
+            case "simplex", "ordered", "positive_ordered", "corr_matrix", "cov_matrix", "cholesky_factor_corr" -> base + "[" + d.typeDims().get(0) + "]:";
+            case "cholesky_factor_cov" -> base + "[" + String.join(",", d.typeDims()) + "]:";
+            default -> dims.isEmpty() ? "" : dims.size() == 1 ? "vector[" + dims.get(0) + "]:" : "matrix[" + dims.get(0) + "," + dims.get(1) + "]:";
+        };
+    }
+
+    // ------------------------------------------------------------ statements
+
+    private void statement(StanParser.StatementContext s) {
+        if (s instanceof StanParser.AssignStatementContext a) assign(a);
+        else if (s instanceof StanParser.TildeStatementContext t) tilde(t);
+        else if (s instanceof StanParser.TargetStatementContext t) target(t.expr(), t);
+        else if (s instanceof StanParser.OldTargetStatementContext t) target(t.expr(), t);
+        else if (s instanceof StanParser.ForStatementContext f) loop(f);
+        else if (s instanceof StanParser.BlockStatementContext b) for (StanParser.BlockItemContext i : b.blockItem()) item(i);
+        else if (s instanceof StanParser.ProfileStatementContext p) for (StanParser.BlockItemContext i : p.blockItem()) item(i);
+        else if (s instanceof StanParser.EmptyStatementContext) { /* nothing */ }
+        else if (s instanceof StanParser.PrintStatementContext p && p.fn.getType() == StanParser.PRINT) {
+            notes.add(source.file() + ":" + p.getStart().getLine() + ": print() is ignored");
+        } else if (s instanceof StanParser.PrintStatementContext p) {
+            throw unsupported(s, p.fn.getText() + "()", "check the data before the run; the front end does not reject draws");
+        } else if (s instanceof StanParser.IfStatementContext) {
+            throw unsupported(s, "if / else", "write the condition with the ?: operator inside an expression");
+        } else if (s instanceof StanParser.WhileStatementContext) {
+            throw unsupported(s, "a while loop", null);
+        } else if (s instanceof StanParser.ForeachStatementContext) {
+            throw unsupported(s, "a for loop over the elements of a container", "loop over 1:size(x)");
+        } else if (s instanceof StanParser.CallStatementContext c) {
+            throw unsupported(s, "calling " + c.ID().getText() + "() as a statement", null);
+        } else {
+            throw unsupported(s, "'" + s.getStart().getText() + "'", null);
+        }
+    }
+
+    private void loop(StanParser.ForStatementContext f) {
+        if (!StanParse.text(f.lo).strip().equals("1")) {
+            throw unsupported(f.lo, "a loop that does not start at 1", "loop over 1:K and shift the index in the data");
+        }
+        String var = f.var.getText();
+        if (scope.containsKey(var)) throw source.error(StanParse.span(f.var), "the loop variable '" + var + "' is also a variable's name", "rename it");
+        ex.enter(new StanExprs.Loop(var, size(f.hi)));
+        try {
+            statement(f.statement());
+        } finally {
+            ex.leave();
+        }
+    }
+
+    private void assign(StanParser.AssignStatementContext a) {
+        String op = a.op.getText();
+        if (!op.equals("=") && !op.equals("<-")) {
+            throw unsupported(a, "the compound assignment " + op, "write the whole value in one assignment");
+        }
+        StanParser.LvalueContext lv = a.lvalue();
+        Decl d = scope.get(lv.ID().getText());
+        if (d == null) throw source.error(StanParse.span(lv), "'" + lv.ID().getText() + "' is not declared", null);
+        List<StanExprs.Loop> loops = ex.loops();
+        int k = 0;
+        for (StanParser.IndexesContext ix : lv.indexes()) {
+            for (StanParser.IndexContext i : ix.index()) {
+                String t = StanParse.text(i).strip();
+                if (k >= loops.size() || !loops.get(k).var().equals(t)) {
+                    throw unsupported(i, "assigning part of '" + d.name() + "' other than element by element in loops over all of it"
+                            + " (" + d.name() + "[i] = ... in for (i in 1:N))", "assign the whole value, or assign in a loop over every element");
+                }
+                k++;
+            }
+        }
+        if (k != loops.size() && !lv.indexes().isEmpty()) {
+            throw unsupported(lv, "an assignment inside a loop that does not index by every loop variable", null);
+        }
+        if (!lv.indexes().isEmpty() && k != d.dims().size()) {
+            throw unsupported(lv, "an element-wise assignment that does not cover every index of '" + d.name() + "'", null);
+        }
+        define(d, a.expr(), a);
+    }
+
+    /** Emits the line that gives a declared local, transformed parameter or generated quantity its value. */
+    private void define(Decl d, StanParser.ExprContext value, ParserRuleContext at) {
+        if (d.block() != block) {
+            throw source.error(StanParse.span(at), "'" + d.name() + "' is declared in " + blockName(d.block()) + " and cannot be assigned in "
+                    + blockName(block), null);
+        }
+        if (!defined.add(d.name())) {
+            throw unsupported(at, "assigning '" + d.name() + "' a second time", "give each value its own name, or compute it in one expression");
+        }
+        ex.reset();
+        String e = ex.expr(value);
+        if (block == Decl.Block.MODEL || block == Decl.Block.TRANSFORMED_PARAMETERS) refuseSummedDensity(value, e);
+        boolean rows = false;
+        for (Decl r : ex.read()) {
+            if ((r.block() == Decl.Block.DATA || r.block() == Decl.Block.TRANSFORMED_DATA) && r.rank() >= 1) rows = true;
+        }
+        String tag = switch (block) {
+            case TRANSFORMED_DATA -> "transdata> ";
+            case TRANSFORMED_PARAMETERS -> "transpars> ";
+            case GENERATED_QUANTITIES -> "gq> ";
+            default -> "";
+        };
+        String prefix = typePrefix(d);
+        String line = rows || prefix.isEmpty() || block == Decl.Block.TRANSFORMED_DATA
+                ? tag + d.name() + " <- " + e
+                : tag + prefix + d.name() + " <<- " + e;
+        add(new Line(line, StanParse.span(at)));
+    }
+
+    /** A log density of vectors assigned to a variable is their sum in Stan, but one value per row in an alist line. */
+    private void refuseSummedDensity(StanParser.ExprContext value, String text) {
+        if (ex.loops().isEmpty() && text.matches(".*_lp[dm]f\\(.*")) {
+            for (Decl r : ex.read()) {
+                if (r.rank() >= 1) {
+                    throw unsupported(value, "assigning the log density of a whole vector to a variable", "add it to target directly");
+                }
+            }
+        }
+    }
+
+    private void tilde(StanParser.TildeStatementContext t) {
+        String dist = t.dist.getText();
+        String args = t.exprList() == null ? "" : ex.list(t.exprList());
+        if (dist.equals("std_normal")) {
+            if (!args.isEmpty()) throw source.error(StanParse.span(t.exprList()), "std_normal() takes no arguments", null);
+            dist = "normal";
+            args = "0, 1";
+        }
+        String trunc = "";
+        if (t.truncation() != null) {
+            StanParser.TruncationContext tr = t.truncation();
+            if (!tr.trunc.getText().equals("T")) throw source.error(StanParse.span(tr), "expected T[lower, upper] after the distribution", null);
+            trunc = " T[" + (tr.lower == null ? "" : ex.expr(tr.lower)) + ", " + (tr.upper == null ? "" : ex.expr(tr.upper)) + "]";
+        }
+        sample(t.expr(), dist, args, trunc, t);
+    }
+
+    /** {@code lhs ~ dist(args)}: a likelihood line when lhs is data, a prior when it is a parameter. */
+    private void sample(StanParser.ExprContext lhs, String dist, String args, String trunc, ParserRuleContext at) {
+        if (block != Decl.Block.MODEL) throw source.error(StanParse.span(at), "~ and target += belong in the model block", null);
+        ex.reset();
+        String y = ex.expr(lhs);
+        java.util.regex.Matcher whole = java.util.regex.Pattern.compile("to_vector\\(([A-Za-z][A-Za-z0-9_]*)\\)").matcher(y);
+        if (whole.matches()) y = whole.group(1);   // to_vector(b) ~ normal(0, 1): every element of b
+        if (!y.matches("[A-Za-z][A-Za-z0-9_]*(\\[[0-9, ]+\\])?")) {
+            throw unsupported(lhs, "a ~ statement whose left side is an expression (it needs a Jacobian)", "sample a variable");
+        }
+        Decl d = ex.read().iterator().next();
+        String line = y + " ~ " + dist + "(" + args + ")" + trunc;
+        switch (d.block()) {
+            case DATA, TRANSFORMED_DATA -> add(new Line(line, StanParse.span(at)));
+            case PARAMETERS -> {
+                if (y.equals(d.name()) && !declaring.containsKey(d.name())) {
+                    for (String h : ex.drainHoisted()) lines.add(new Line(h, StanParse.span(at)));
+                    declaring.put(d.name(), new Line(typePrefix(d) + line, StanParse.span(at)));
+                }
+                else add(new Line(line, StanParse.span(at)));
+            }
+            default -> throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable (it needs a Jacobian adjustment)",
+                    "put the distribution on the parameters it is computed from");
+        }
+    }
+
+    private void target(StanParser.ExprContext e, ParserRuleContext at) {
+        ex.reset();
+        ex.expr(e);   // names and functions first: an undeclared name or a solver is said as such
+        for (ParserRuleContext term : terms(e)) {
+            StanParser.CallExprContext call = densityCall(term);
+            if (call == null) {
+                throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)",
+                        "write it as y ~ dist(...), which gives the same posterior");
+            }
+            String fn = call.fn.getText();
+            String dist = fn.substring(0, fn.lastIndexOf('_'));
+            String args = call.exprList() == null ? "" : ex.list(call.exprList());
+            if (dist.equals("std_normal")) { dist = "normal"; args = "0, 1"; }
+            sample(call.first, dist, args, "", at);
+        }
+    }
+
+    /**
+     * The terms of a sum {@code a + b + c} at the top of an expression (each a multiplicative
+     * expression), or the expression itself when it is anything else.
+     */
+    private static List<ParserRuleContext> terms(StanParser.ExprContext e) {
+        if (e.yes != null || e.cond.andExpr().size() != 1) return List.of(e);
+        StanParser.AndExprContext a = e.cond.andExpr(0);
+        if (a.eqExpr().size() != 1 || a.eqExpr(0).cmpExpr().size() != 1 || a.eqExpr(0).cmpExpr(0).additive().size() != 1) return List.of(e);
+        StanParser.AdditiveContext ad = a.eqExpr(0).cmpExpr(0).additive(0);
+        for (org.antlr.v4.runtime.Token op : ad.addop) if (op.getType() != StanParser.PLUS) return List.of(e);
+        return new ArrayList<>(ad.multiplicative());
+    }
+
+    /** The call when a term is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
+    private static StanParser.CallExprContext densityCall(ParserRuleContext term) {
+        if (!(term instanceof StanParser.MultiplicativeContext m)) return null;
+        if (m.unary().size() != 1 || m.unary(0).power() == null || m.unary(0).power().op != null) return null;
+        StanParser.PostfixContext p = m.unary(0).power().postfix();
+        if (!p.postfixOp().isEmpty() || !(p.primary() instanceof StanParser.CallExprContext c) || c.first == null) return null;
+        return c.fn.getText().matches(".*_lu?p[dm]f") ? c : null;
+    }
+
+    private static String blockName(Decl.Block b) {
+        return switch (b) {
+            case DATA -> "the data block";
+            case TRANSFORMED_DATA -> "transformed data";
+            case PARAMETERS -> "the parameters block";
+            case TRANSFORMED_PARAMETERS -> "transformed parameters";
+            case MODEL -> "the model block";
+            case GENERATED_QUANTITIES -> "generated quantities";
+        };
+    }
+
+    private UlamException unsupported(ParserRuleContext c, String what, String help) {
+        return ex.unsupported(c, what, help);
+    }
+}

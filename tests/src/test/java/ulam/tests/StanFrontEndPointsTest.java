@@ -1,0 +1,111 @@
+package ulam.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import ulam.runtime.Model;
+import ulam.tests.support.Fits;
+
+/**
+ * The Stan front end's examples ({@code examples/stan}, the pooling lecture's programs on the
+ * Bangladesh data) against rstan's own log density and gradient of the same programs, at three
+ * fixed unconstrained points, and against central finite differences of our own log density.
+ *
+ * <p>Expected numbers: {@code tests/src/test/resources/stanfront/reference/MODEL_points.csv},
+ * written by {@code bench/stanfront/fit_references.R} (rstan 2.21.7's {@code log_prob} and
+ * {@code grad_log_prob} with the Jacobian). Stan's {@code ~} drops constant terms and ours keeps
+ * them, so log densities are compared as differences from the first point; gradients exactly
+ * (relative 1e-8). Equal gradients also confirm that our unconstrained parameters are in the
+ * program's declaration order, as Stan's.
+ */
+class StanFrontEndPointsTest {
+    static final Path REF = Path.of("tests/src/test/resources/stanfront/reference");
+    static final String DATA = "examples/stan/bangladesh.json";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"complete_pooling", "no_pooling", "hierarchical", "hierarchical_nc"})
+    void logDensityAndGradientEqualRstans(String model) throws IOException {
+        Model m = Fits.bind("examples/stan/" + model + ".stan", DATA);
+        List<String> rows = Files.readAllLines(REF.resolve(model + "_points.csv"));
+        double lpFirst = Double.NaN;
+        double oursFirst = Double.NaN;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            int k = f.length - 2;
+            assertEquals(k, m.dimension(), "dimension");
+            double[] u = point(Integer.parseInt(f[0].replace("\"", "")), k);
+            double[] g = new double[k];
+            double lp = m.logDensityGradient(u, g);
+            double stanLp = Double.parseDouble(f[1]);
+            for (int i = 0; i < k; i++) {
+                double want = Double.parseDouble(f[i + 2]);
+                assertEquals(want, g[i], 1e-8 * Math.max(1, Math.abs(want)), model + " gradient[" + i + "] at point " + f[0]);
+            }
+            if (Double.isNaN(lpFirst)) {
+                lpFirst = stanLp;
+                oursFirst = lp;
+            } else {
+                assertEquals(stanLp - lpFirst, lp - oursFirst, 1e-8 * Math.max(1, Math.abs(stanLp)), model + " lp difference at point " + f[0]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"complete_pooling", "no_pooling", "hierarchical", "hierarchical_nc"})
+    void gradientEqualsFiniteDifferences(String model) {
+        Model m = Fits.bind("examples/stan/" + model + ".stan", DATA);
+        int k = m.dimension();
+        double[] u = point(2, k);
+        double[] g = new double[k];
+        m.logDensityGradient(u, g);
+        double h = 1e-5;
+        for (int i = 0; i < k; i++) {
+            double[] up = u.clone();
+            double[] dn = u.clone();
+            up[i] += h;
+            dn[i] -= h;
+            double fd = (m.logDensity(up) - m.logDensity(dn)) / (2 * h);
+            assertEquals(fd, g[i], 1e-5 * Math.max(1, Math.abs(fd)), model + " gradient[" + i + "]");
+        }
+    }
+
+    /**
+     * Two compilations of one model have the same gradient (relative 1e-8) and the same log
+     * density up to a constant (differences from the first point, relative 1e-8) at the three
+     * fixed points of {@link #point}.
+     */
+    static void assertSameDensity(Model expected, Model actual, String what) {
+        int k = expected.dimension();
+        assertEquals(k, actual.dimension(), what + " dimension");
+        double[] ge = new double[k];
+        double[] ga = new double[k];
+        double base = Double.NaN;
+        for (int p = 1; p <= 3; p++) {
+            double[] u = point(p, k);
+            double le = expected.logDensityGradient(u, ge);
+            double la = actual.logDensityGradient(u, ga);
+            for (int i = 0; i < k; i++) assertEquals(ge[i], ga[i], 1e-8 * Math.max(1, Math.abs(ge[i])), what + " gradient[" + i + "] at point " + p);
+            if (p == 1) base = le - la;
+            else assertEquals(base, le - la, 1e-8 * Math.max(1, Math.abs(le)), what + " lp difference at point " + p);
+        }
+    }
+
+    /** The fixed points of the R script: 1 all zeros, 2 from -0.5 to 0.5, 3 from 0.3 to -0.2, evenly spaced. */
+    static double[] point(int which, int k) {
+        double[] u = new double[k];
+        for (int i = 0; i < k; i++) {
+            double t = k == 1 ? 0 : i / (double) (k - 1);
+            u[i] = switch (which) {
+                case 1 -> 0;
+                case 2 -> -0.5 + t;
+                default -> 0.3 - 0.5 * t;
+            };
+        }
+        return u;
+    }
+}

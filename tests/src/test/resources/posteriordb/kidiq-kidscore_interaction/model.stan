@@ -1,0 +1,16 @@
+// Kid score on mother's high school, IQ and their interaction: written from the posterior's MODEL.md (posteriordb kidiq-kidscore_interaction), with the priors of model.ulam
+data {
+  int<lower=0> N;
+  vector[N] kid_score;
+  vector[N] mom_hs;
+  vector[N] mom_iq;
+}
+parameters {
+  vector[4] beta;
+  real<lower=0> sigma;
+}
+model {
+  beta ~ normal(0, 1000);
+  sigma ~ cauchy(0, 2.5);
+  kid_score ~ normal(beta[1] + beta[2] * mom_hs + beta[3] * mom_iq + beta[4] * mom_hs .* mom_iq, sigma);
+}
