@@ -58,7 +58,7 @@ import ulam.tests.support.Rstan;
 class StanExportTest {
 
     /** Every example and its data; a new example must be added here (the test fails otherwise). */
-    private static final Map<String, String> DATA = Map.ofEntries(
+    static final Map<String, String> DATA = Map.ofEntries(
             Map.entry("chimpanzees.ulam", "examples/data/chimpanzees.csv"),
             Map.entry("chimpanzees_nc.ulam", "examples/data/chimpanzees.csv"),
             Map.entry("reedfrogs.ulam", "examples/data/reedfrogs.csv"),
