@@ -1,0 +1,132 @@
+package ulam.stdlib.rows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The row kernels: the Vector API path against the scalar one, and the gradient against finite differences. */
+class GlmRowsTest {
+    final int rows = 1003;   // not a multiple of the lanes: the scalar tail is used too
+    final int groups = 37;
+    final Random r = new Random(7);
+    final int[] y = new int[rows];
+    final int[] n = new int[rows];
+    final int[] g = new int[rows];
+    final int[] h = new int[rows];
+    final double[] x1 = new double[rows];
+    final double[] x2 = new double[rows];
+    final double[] par = new double[2 * groups + 5];
+
+    GlmRowsTest() {
+        for (int i = 0; i < rows; i++) {
+            n[i] = 1 + r.nextInt(6);
+            y[i] = r.nextInt(n[i] + 1);
+            g[i] = r.nextInt(groups);
+            h[i] = groups + r.nextInt(groups);
+            x1[i] = r.nextGaussian();
+            x2[i] = 3 * r.nextGaussian();
+        }
+        for (int j = 0; j < par.length; j++) par[j] = 0.7 * r.nextGaussian();
+    }
+
+    interface Kernel {
+        double lp(int lo, int hi, double alpha, double[] coef, double[] par, double[] dPar, double[] dOut);
+    }
+
+    Kernel binomialVector() {
+        return (lo, hi, a, c, p, dp, d) -> GlmRowsVector.binomialLogit(lo, hi, y, n, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+    }
+
+    Kernel binomialScalar() {
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.binomialLogitScalar(lo, hi, y, n, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+    }
+
+    Kernel bernoulliVector() {
+        int[] b = new int[rows];
+        for (int i = 0; i < rows; i++) b[i] = y[i] > n[i] / 2 ? 1 : 0;
+        return (lo, hi, a, c, p, dp, d) -> GlmRowsVector.binomialLogit(lo, hi, b, null, a, c, new double[][] {x1, x2}, p, new int[][] {g}, dp, d);
+    }
+
+    Kernel bernoulliScalar() {
+        int[] b = new int[rows];
+        for (int i = 0; i < rows; i++) b[i] = y[i] > n[i] / 2 ? 1 : 0;
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.binomialLogitScalar(lo, hi, b, null, a, c, new double[][] {x1, x2}, p, new int[][] {g}, dp, d);
+    }
+
+    Kernel poissonVector() {
+        return (lo, hi, a, c, p, dp, d) -> GlmRowsVector.poissonLog(lo, hi, y, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+    }
+
+    Kernel poissonScalar() {
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.poissonLogScalar(lo, hi, y, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+    }
+
+    @Test
+    void theVectorApiIsWhatTheTestsUse() {
+        assertTrue(GlmRows.VECTOR, "run the tests with --add-modules jdk.incubator.vector (the parent pom's argLine)");
+        assertTrue(GlmRowsVector.lanes() >= 2);
+    }
+
+    @Test
+    void vectorAndScalarPathsAgreeTo1e12() {
+        agree(binomialVector(), binomialScalar());
+        agree(bernoulliVector(), bernoulliScalar());
+        agree(poissonVector(), poissonScalar());
+    }
+
+    private void agree(Kernel v, Kernel s) {
+        double[] coef = {0.4, -0.15};
+        for (int[] range : new int[][] {{0, rows}, {5, 998}, {100, 103}}) {
+            double[] dv = new double[par.length];
+            double[] ds = new double[par.length];
+            double[] ov = new double[3];
+            double[] os = new double[3];
+            double lv = v.lp(range[0], range[1], 0.3, coef, par, dv, ov);
+            double ls = s.lp(range[0], range[1], 0.3, coef, par, ds, os);
+            assertEquals(ls, lv, 1e-12 * Math.abs(ls));
+            for (int j = 0; j < par.length; j++) assertEquals(ds[j], dv[j], 1e-12 * (1 + Math.abs(ds[j])), "d par[" + j + "]");
+            for (int j = 0; j < 3; j++) assertEquals(os[j], ov[j], 1e-12 * (1 + Math.abs(os[j])), "dOut[" + j + "]");
+            assertEquals(ls, v.lp(range[0], range[1], 0.3, coef, par, null, null), 1e-12 * Math.abs(ls), "the value without the gradient");
+        }
+    }
+
+    @Test
+    void gradientAgainstFiniteDifferences() {
+        for (Kernel k : new Kernel[] {binomialVector(), bernoulliVector(), poissonVector()}) {
+            double[] coef = {0.4, -0.15};
+            double[] dPar = new double[par.length];
+            double[] dOut = new double[3];
+            k.lp(0, rows, 0.3, coef, par, dPar, dOut);
+            double eps = 1e-6;
+            for (int j : new int[] {0, 5, groups + 3, 2 * groups - 1}) {
+                double[] p = par.clone();
+                p[j] += eps;
+                double up = k.lp(0, rows, 0.3, coef, p, null, null);
+                p[j] -= 2 * eps;
+                double down = k.lp(0, rows, 0.3, coef, p, null, null);
+                assertEquals((up - down) / (2 * eps), dPar[j], 1e-6 * (1 + Math.abs(dPar[j])), "par[" + j + "]");
+            }
+            double fa = (k.lp(0, rows, 0.3 + eps, coef, par, null, null) - k.lp(0, rows, 0.3 - eps, coef, par, null, null)) / (2 * eps);
+            assertEquals(fa, dOut[0], 1e-6 * (1 + Math.abs(fa)), "alpha");
+            double fc = (k.lp(0, rows, 0.3, new double[] {0.4, -0.15 + eps}, par, null, null)
+                    - k.lp(0, rows, 0.3, new double[] {0.4, -0.15 - eps}, par, null, null)) / (2 * eps);
+            assertEquals(fc, dOut[2], 1e-6 * (1 + Math.abs(fc)), "coef[1]");
+        }
+    }
+
+    @Test
+    void outsideTheSupportAndNonFinitePredictorsAreAsTheScalarKernels() {
+        int[] bad = y.clone();
+        bad[500] = n[500] + 1;
+        assertEquals(Double.NEGATIVE_INFINITY, GlmRows.binomialLogit(0, rows, bad, n, 0.1, new double[0], new double[0][], par, new int[][] {g}, null, null));
+        bad[500] = -1;
+        assertEquals(Double.NEGATIVE_INFINITY, GlmRows.poissonLog(0, rows, bad, 0.1, new double[0], new double[0][], par, new int[][] {g}, null, null));
+        double[] p = par.clone();
+        p[g[10]] = Double.NaN;
+        assertTrue(Double.isNaN(GlmRows.binomialLogit(0, rows, y, n, 0.1, new double[0], new double[0][], p, new int[][] {g}, null, null)));
+        p[g[10]] = Double.POSITIVE_INFINITY;
+        assertTrue(Double.isNaN(GlmRows.poissonLog(0, rows, y, 0.1, new double[0], new double[0][], p, new int[][] {g}, null, null)));
+    }
+}
