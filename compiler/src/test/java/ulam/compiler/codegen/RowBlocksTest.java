@@ -73,6 +73,13 @@ class RowBlocksTest {
                 assertClose(ld1, ld2, e + ": log density");
                 assertEquals(lp2, ld2, 0.0, e + ": both methods give the same bits on the blocks");
                 for (int k = 0; k < q.length; k++) assertClose(g1[k], g2[k], e + ": d/dq[" + k + "]");
+                RowBlocks.forTests(10, 37);   // blocks of at least a whole vector of rows: the row kernels' Vector API path
+                double[] g4 = new double[q.length];
+                double lp4 = m.logDensityGradient(q, g4);
+                assertClose(lp1, lp4, e + ": gradient's log density, blocks of 37 rows");
+                assertClose(ld1, m.logDensity(q), e + ": log density, blocks of 37 rows");
+                for (int k = 0; k < q.length; k++) assertClose(g1[k], g4[k], e + ": d/dq[" + k + "], blocks of 37 rows");
+                RowBlocks.forTests(10, 7);
                 m.rowThreads(three);
                 double[] g3 = new double[q.length];
                 double lp3 = m.logDensityGradient(q, g3);

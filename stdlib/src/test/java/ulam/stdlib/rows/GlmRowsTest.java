@@ -129,4 +129,53 @@ class GlmRowsTest {
         p[g[10]] = Double.POSITIVE_INFINITY;
         assertTrue(Double.isNaN(GlmRows.poissonLog(0, rows, y, 0.1, new double[0], new double[0][], p, new int[][] {g}, null, null)));
     }
+
+    @Test
+    void expAndLog1pPolynomialsAreWithinAFewUlp() {
+        int lanes = GlmRowsVector.lanes();
+        double[] x = new double[lanes];
+        double[] out = new double[lanes];
+        for (int t = 0; t < 2000; t++) {
+            for (int l = 0; l < lanes; l++) x[l] = -700 + 1400 * r.nextDouble();
+            if (t == 0) x[0] = 0;
+            GlmRowsVector.exp(jdk.incubator.vector.DoubleVector.fromArray(jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED, x, 0)).intoArray(out, 0);
+            for (int l = 0; l < lanes; l++) assertEquals(Math.exp(x[l]), out[l], 2 * Math.ulp(Math.exp(x[l])), "exp(" + x[l] + ")");
+            for (int l = 0; l < lanes; l++) x[l] = t < 1000 ? r.nextDouble() : Math.exp(-50 * r.nextDouble());
+            if (t == 0) x[0] = 0;
+            GlmRowsVector.log1pSmall(jdk.incubator.vector.DoubleVector.fromArray(jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED, x, 0)).intoArray(out, 0);
+            for (int l = 0; l < lanes; l++) assertEquals(Math.log1p(x[l]), out[l], 5 * Math.ulp(Math.log1p(x[l])), "log1p(" + x[l] + ")");
+        }
+    }
+
+    /**
+     * The interpreted first calls and the JIT-compiled later ones give the same bits (the library's
+     * vectorised exp and log1p would not: their compiled form differs in the last bit), so seeded
+     * draws do not depend on when the JIT compiles the kernels.
+     */
+    @Test
+    void theSameBitsBeforeAndAfterTheJitCompilesTheKernels() {
+        int m = 64;
+        double[] coef = {0.4, -0.15};
+        double[][] cols = {java.util.Arrays.copyOf(x1, m), java.util.Arrays.copyOf(x2, m)};
+        int[][] ix = {java.util.Arrays.copyOf(g, m)};
+        int[] yy = java.util.Arrays.copyOf(y, m);
+        int[] nn = java.util.Arrays.copyOf(n, m);
+        double[] d0 = new double[par.length];
+        double[] o0 = new double[3];
+        double first = GlmRowsVector.binomialLogit(0, m, yy, nn, 0.3, coef, cols, par, ix, d0, o0);
+        double firstPoisson = GlmRowsVector.poissonLog(0, m, yy, 0.3, coef, cols, par, ix, null, null);
+        double[] d1 = new double[par.length];
+        double[] o1 = new double[3];
+        double last = 0;
+        double lastPoisson = 0;
+        for (int t = 0; t < 40_000; t++) {
+            java.util.Arrays.fill(d1, 0);
+            last = GlmRowsVector.binomialLogit(0, m, yy, nn, 0.3, coef, cols, par, ix, d1, o1);
+            lastPoisson = GlmRowsVector.poissonLog(0, m, yy, 0.3, coef, cols, par, ix, null, null);
+        }
+        assertEquals(first, last, 0.0);
+        assertEquals(firstPoisson, lastPoisson, 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(d0, d1, 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(o0, o1, 0.0);
+    }
 }
