@@ -37,7 +37,7 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 if [ $stan = 1 ] && printf '%s\n' "${models[@]}" | grep -qx glmm_100k; then glmm_json "$tmp/glmm.json"; fi
 field() { sed -n "s/.*$1=\([-0-9.eE+]*\).*/\1/p" | head -1; }
 stats() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "- - -"; exit }
-  m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f %.3f", m, v[1], v[NR] }'; }
+  m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f %.3f\n", m, v[1], v[NR] }'; }
 
 case "$simd" in both) modes=(0 1) ;; *) modes=("$simd") ;; esac
 printf '%-12s %4s %5s %11s %11s %8s %12s %10s %10s\n' model rep simd us/grad_1t us/grad_2t speedup stan_us/grad 1t/stan 2t/stan
