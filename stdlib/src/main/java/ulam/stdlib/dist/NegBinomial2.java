@@ -156,4 +156,19 @@ public final class NegBinomial2 {
         }
         return lambda == 0 ? 0 : Poisson.rng(rng, lambda);
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log C(y + phi - 1, y) when phi is data; y log(mu) when mu is; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double mu, double phi) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, phi);
+        double c = Propto.data(data, 2) ? NegBinomial2Log.logChoosePhi(y, phi) : 0.0;
+        if (Propto.data(data, 1) && y != 0) c += y * Math.log(mu);
+        return c;
+    }
 }

@@ -76,4 +76,24 @@ public final class NegBinomial2Log {
         Arguments.positive("neg_binomial_2_log", "exp(eta)", mu);
         return NegBinomial2.draw(rng, mu, phi, "neg_binomial_2_log");
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log C(y + phi - 1, y) when phi is data; y eta when eta is; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double eta, double phi) {
+        if (Propto.all(data, 2)) return lpdf(y, eta, phi);
+        double c = Propto.data(data, 2) ? logChoosePhi(y, phi) : 0.0;
+        if (Propto.data(data, 1)) c += y * eta;
+        return c;
+    }
+
+    /** log C(y + phi - 1, y) = lgamma(y + phi) - lgamma(y + 1) - lgamma(phi), Stan's binomial_coefficient_log of the negative binomial. */
+    static double logChoosePhi(int y, double phi) {
+        return Numerics.lgamma(y + phi) - Numerics.logFactorial(y) - Numerics.lgamma(phi);
+    }
 }
