@@ -159,7 +159,9 @@ public final class NegBinomial2 {
 
     /**
      * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
-     * Stan Math's {@code include_summand<propto, ...>}): log C(y + phi - 1, y) when phi is data; y log(mu) when mu is; the whole log density when every
+     * Stan Math's {@code include_summand<propto, ...>}): -log(y!); phi log(phi) - lgamma(phi) + lgamma(y + phi) when phi
+     * is data; y log(mu) when mu is (the grouping of Stan Math 3.1, rstan 2.21's; later versions
+     * keep -log(y!) unless phi is data, as part of log C(y + phi - 1, y)); the whole log density when every
      * operand is data.
      *
      * @param data which operands are data (bit 0 the outcome, bit j argument j)
@@ -167,8 +169,6 @@ public final class NegBinomial2 {
      */
     public static double dropped(int data, int y, double mu, double phi) {
         if (Propto.all(data, 2)) return lpdf(y, mu, phi);
-        double c = Propto.data(data, 2) ? NegBinomial2Log.logChoosePhi(y, phi) : 0.0;
-        if (Propto.data(data, 1) && y != 0) c += y * Math.log(mu);
-        return c;
+        return NegBinomial2Log.summands(y, Propto.data(data, 2), phi) + (Propto.data(data, 1) && y != 0 ? y * Math.log(mu) : 0.0);
     }
 }

@@ -79,7 +79,9 @@ public final class NegBinomial2Log {
 
     /**
      * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
-     * Stan Math's {@code include_summand<propto, ...>}): log C(y + phi - 1, y) when phi is data; y eta when eta is; the whole log density when every
+     * Stan Math's {@code include_summand<propto, ...>}): -log(y!); phi log(phi) - lgamma(phi) + lgamma(y + phi) when phi
+     * is data; y eta when eta is (the grouping of Stan Math 3.1, rstan 2.21's, as
+     * {@link NegBinomial2#dropped}); the whole log density when every
      * operand is data.
      *
      * @param data which operands are data (bit 0 the outcome, bit j argument j)
@@ -87,13 +89,12 @@ public final class NegBinomial2Log {
      */
     public static double dropped(int data, int y, double eta, double phi) {
         if (Propto.all(data, 2)) return lpdf(y, eta, phi);
-        double c = Propto.data(data, 2) ? logChoosePhi(y, phi) : 0.0;
-        if (Propto.data(data, 1)) c += y * eta;
-        return c;
+        return summands(y, Propto.data(data, 2), phi) + (Propto.data(data, 1) ? y * eta : 0.0);
     }
 
-    /** log C(y + phi - 1, y) = lgamma(y + phi) - lgamma(y + 1) - lgamma(phi), Stan's binomial_coefficient_log of the negative binomial. */
-    static double logChoosePhi(int y, double phi) {
-        return Numerics.lgamma(y + phi) - Numerics.logFactorial(y) - Numerics.lgamma(phi);
+    /** The negative binomial's summands of y alone and of y and phi: -log(y!), and with {@code phiData} phi log(phi) - lgamma(phi) + lgamma(y + phi). */
+    static double summands(int y, boolean phiData, double phi) {
+        double c = -Numerics.logFactorial(y);
+        return phiData ? c + phi * Math.log(phi) - Numerics.lgamma(phi) + Numerics.lgamma(y + phi) : c;
     }
 }

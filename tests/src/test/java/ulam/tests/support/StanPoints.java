@@ -39,11 +39,23 @@ public final class StanPoints {
     }
 
     /**
-     * Compares, at every point of the file.
+     * Compares, at every point of the file, {@code lp__} absolutely.
      *
      * @return one line per disagreement, with the numbers (empty when the model agrees)
      */
     public static List<String> compare(Model m, Path json) {
+        return compare(m, json, true);
+    }
+
+    /**
+     * Compares, at every point of the file.
+     *
+     * @param absolute whether {@code lp__} must equal Stan's {@code log_prob}; false: the
+     *                 differences from the first point must be equal (for a Stan program that
+     *                 writes with {@code target +=} what the model writes with {@code ~})
+     * @return one line per disagreement, with the numbers (empty when the model agrees)
+     */
+    public static List<String> compare(Model m, Path json, boolean absolute) {
         JsonNode f = read(json);
         List<String> out = new ArrayList<>();
         int k = f.get("dimension").asInt();
@@ -86,6 +98,8 @@ public final class StanPoints {
         if (at != k || seen.size() != stan.size()) {
             return List.of("parameters " + seen + " vs Stan's " + stan.keySet());
         }
+        double lp0 = Double.NaN;
+        double stanLp0 = Double.NaN;
         int p = 0;
         for (JsonNode pt : f.get("points")) {
             double[] constrained = new double[np];
@@ -112,8 +126,17 @@ public final class StanPoints {
                 }
             }
             double ours = m.lp(lp);
-            if (!(Math.abs(ours - stanLp) <= TOL * Math.max(1, Math.abs(stanLp)))) {
+            if (p == 0) {
+                lp0 = ours;
+                stanLp0 = stanLp;
+            }
+            if (absolute && !(Math.abs(ours - stanLp) <= TOL * Math.max(1, Math.abs(stanLp)))) {
                 out.add(String.format("point %d: lp__ %.10g, Stan's %.10g (differ by %.6g)", p, ours, stanLp, ours - stanLp));
+            }
+            double d = ours - lp0;
+            double sd = stanLp - stanLp0;
+            if (!absolute && !(Math.abs(d - sd) <= TOL * Math.max(1, Math.max(Math.abs(ours), Math.abs(stanLp))))) {
+                out.add(String.format("point %d: lp - lp(point 0) %.10g, Stan's %.10g", p, d, sd));
             }
             p++;
         }
