@@ -68,11 +68,19 @@ class StanFrontEndPointsTest {
     }
 
     /**
-     * Two compilations of one model have the same gradient (relative 1e-8) and the same log
-     * density up to a constant (differences from the first point, relative 1e-8) at the three
-     * fixed points of {@link #point}.
+     * Two compilations of one model have the same gradient (relative 1e-8), the same log density up
+     * to a constant (differences from the first point, relative 1e-8) and the same {@code lp__}
+     * ({@link Model#lp(double)}) at the three fixed points of {@link #point}.
      */
     static void assertSameDensity(Model expected, Model actual, String what) {
+        assertSameDensity(expected, actual, what, true);
+    }
+
+    /**
+     * As {@link #assertSameDensity(Model, Model, String)}; {@code lp__} compared only when
+     * {@code lp} (false when one writes with {@code target +=} what the other writes with {@code ~}).
+     */
+    static void assertSameDensity(Model expected, Model actual, String what, boolean lp) {
         int k = expected.dimension();
         assertEquals(k, actual.dimension(), what + " dimension");
         double[] ge = new double[k];
@@ -85,6 +93,7 @@ class StanFrontEndPointsTest {
             for (int i = 0; i < k; i++) assertEquals(ge[i], ga[i], 1e-8 * Math.max(1, Math.abs(ge[i])), what + " gradient[" + i + "] at point " + p);
             if (p == 1) base = le - la;
             else assertEquals(base, le - la, 1e-8 * Math.max(1, Math.abs(le)), what + " lp difference at point " + p);
+            if (lp) assertEquals(expected.lp(le), actual.lp(la), 1e-8 * Math.max(1, Math.abs(le)), what + " lp__ at point " + p);
         }
     }
 
