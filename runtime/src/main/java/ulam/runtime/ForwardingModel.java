@@ -47,6 +47,11 @@ public abstract class ForwardingModel implements Model {
     }
 
     @Override
+    public double droppedConstant() {
+        return delegate.droppedConstant();
+    }
+
+    @Override
     public double logJacobian(double[] q, double[] gradient) {
         return delegate.logJacobian(q, gradient);
     }

@@ -21,6 +21,10 @@ import java.util.List;
  *       log mass that depends only on the outcome and the int arguments (binomial: log choose(N, y)),
  *       which the generated code computes once per data set instead of once per gradient;
  *       parameters: the outcome, then the int arguments in order;</li>
+ *   <li>{@code double dropped(int data, T y, T a1, ..., T ak)}: the summands of the log density
+ *       that Stan's {@code ~} leaves out, given in the mask {@code data} which operands are data
+ *       (bit 0 the outcome, bit j argument j; {@link ulam.stdlib.dist.Propto}), reading only those;
+ *       the whole log density when every operand is data;</li>
  *   <li>{@code T rng(UniformRandomProvider rng, T a1, ..., T ak)}: one random draw.</li>
  * </ul>
  *

@@ -36,6 +36,9 @@ import java.util.Set;
  *       caller multiplies them by the adjoint of the result.</li>
  *   <li>{@code double constant(outcome, the INT operands, dims)} where {@code hasConstant}: the
  *       data-only part of an integer outcome's log mass.</li>
+ *   <li>{@code double dropped(int data, operands, dims)}: the summands of the log density that
+ *       Stan's {@code ~} leaves out, given in the mask {@code data} which operands are data
+ *       ({@link ulam.stdlib.dist.Propto}); reads only those operands.</li>
  *   <li>{@code rng(UniformRandomProvider rng, arguments, dims)}: returns the draw for a scalar
  *       outcome ({@code int} or {@code double}); for a non-scalar outcome returns {@code void} and
  *       takes {@code double[] out, int outOff} (or {@code int[] out, int outOff}) after the dims.</li>
@@ -126,6 +129,14 @@ public final class Signatures {
     /** {@code lpdf}. */
     public static String lpdf(DistributionSpec d) {
         return "(" + operands(d, true) + ")D";
+    }
+
+    /**
+     * {@code dropped}: {@code double dropped(int data, operands, dims)}, the summands Stan's
+     * {@code ~} leaves out given which operands are data ({@link ulam.stdlib.dist.Propto}).
+     */
+    public static String dropped(DistributionSpec d) {
+        return "(I" + operands(d, true) + ")D";
     }
 
     /** {@code kernel}. */

@@ -41,6 +41,7 @@ class RegistryContractTest {
         expect(c, "lpdf", ulam.stdlib.Signatures.lpdf(spec));
         expect(c, "kernel", ulam.stdlib.Signatures.kernel(spec));
         expect(c, "rng", ulam.stdlib.Signatures.rng(spec));
+        expect(c, "dropped", ulam.stdlib.Signatures.dropped(spec));   // Stan's lp__ (docs/stan.md)
         if (spec.hasConstant()) {
             expect(c, "constant", ulam.stdlib.Signatures.constant(spec));
         } else {
@@ -57,7 +58,7 @@ class RegistryContractTest {
             assertNoMethod(c, "lccdf");
         }
         // one overload of each: the compiler must never have to choose
-        for (String name : new String[] {"lpdf", "kernel", "rng", "constant", "lcdf", "lccdf", "lcdfGrad", "lccdfGrad"}) {
+        for (String name : new String[] {"lpdf", "kernel", "rng", "dropped", "constant", "lcdf", "lccdf", "lcdfGrad", "lccdfGrad"}) {
             long count = Arrays.stream(c.getMethods()).filter(m -> m.getName().equals(name)).count();
             assertTrue(count <= 1, spec.name() + ": " + count + " overloads of " + name);
         }

@@ -18,9 +18,9 @@ import ulam.tests.support.Fits;
  *
  * <p>Expected numbers: {@code tests/src/test/resources/stanfront/reference/MODEL_points.csv},
  * written by {@code bench/stanfront/fit_references.R} (rstan 2.21.7's {@code log_prob} and
- * {@code grad_log_prob} with the Jacobian). Stan's {@code ~} drops constant terms and ours keeps
- * them, so log densities are compared as differences from the first point; gradients exactly
- * (relative 1e-8). Equal gradients also confirm that our unconstrained parameters are in the
+ * {@code grad_log_prob} with the Jacobian). Our {@code lp__} ({@link Model#lp(double)}: the log
+ * density less the summands Stan's {@code ~} leaves out) equals rstan's {@code log_prob} itself,
+ * relative 1e-8; gradients exactly (relative 1e-8). Equal gradients also confirm that our unconstrained parameters are in the
  * program's declaration order, as Stan's.
  */
 class StanFrontEndPointsTest {
@@ -32,8 +32,6 @@ class StanFrontEndPointsTest {
     void logDensityAndGradientEqualRstans(String model) throws IOException {
         Model m = Fits.bind("examples/stan/" + model + ".stan", DATA);
         List<String> rows = Files.readAllLines(REF.resolve(model + "_points.csv"));
-        double lpFirst = Double.NaN;
-        double oursFirst = Double.NaN;
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             int k = f.length - 2;
@@ -46,12 +44,7 @@ class StanFrontEndPointsTest {
                 double want = Double.parseDouble(f[i + 2]);
                 assertEquals(want, g[i], 1e-8 * Math.max(1, Math.abs(want)), model + " gradient[" + i + "] at point " + f[0]);
             }
-            if (Double.isNaN(lpFirst)) {
-                lpFirst = stanLp;
-                oursFirst = lp;
-            } else {
-                assertEquals(stanLp - lpFirst, lp - oursFirst, 1e-8 * Math.max(1, Math.abs(stanLp)), model + " lp difference at point " + f[0]);
-            }
+            assertEquals(stanLp, m.lp(lp), 1e-8 * Math.max(1, Math.abs(stanLp)), model + " lp__ at point " + f[0]);
         }
     }
 
@@ -75,11 +68,19 @@ class StanFrontEndPointsTest {
     }
 
     /**
-     * Two compilations of one model have the same gradient (relative 1e-8) and the same log
-     * density up to a constant (differences from the first point, relative 1e-8) at the three
-     * fixed points of {@link #point}.
+     * Two compilations of one model have the same gradient (relative 1e-8), the same log density up
+     * to a constant (differences from the first point, relative 1e-8) and the same {@code lp__}
+     * ({@link Model#lp(double)}) at the three fixed points of {@link #point}.
      */
     static void assertSameDensity(Model expected, Model actual, String what) {
+        assertSameDensity(expected, actual, what, true);
+    }
+
+    /**
+     * As {@link #assertSameDensity(Model, Model, String)}; {@code lp__} compared only when
+     * {@code lp} (false when one writes with {@code target +=} what the other writes with {@code ~}).
+     */
+    static void assertSameDensity(Model expected, Model actual, String what, boolean lp) {
         int k = expected.dimension();
         assertEquals(k, actual.dimension(), what + " dimension");
         double[] ge = new double[k];
@@ -92,6 +93,7 @@ class StanFrontEndPointsTest {
             for (int i = 0; i < k; i++) assertEquals(ge[i], ga[i], 1e-8 * Math.max(1, Math.abs(ge[i])), what + " gradient[" + i + "] at point " + p);
             if (p == 1) base = le - la;
             else assertEquals(base, le - la, 1e-8 * Math.max(1, Math.abs(le)), what + " lp difference at point " + p);
+            if (lp) assertEquals(expected.lp(le), actual.lp(la), 1e-8 * Math.max(1, Math.abs(le)), what + " lp__ at point " + p);
         }
     }
 

@@ -72,6 +72,7 @@ class StanRoundTripTest {
             throw e;
         }
         if (WAITING.containsKey(example)) fail(example + " round-trips now: remove it from WAITING (and docs/stan.md)");
-        StanFrontEndPointsTest.assertSameDensity(a, b, example);
+        // lp__ too where the written program has only ~ statements (target += keeps its constants in Stan)
+        StanFrontEndPointsTest.assertSameDensity(a, b, example, !program.text().contains("target +="));
     }
 }

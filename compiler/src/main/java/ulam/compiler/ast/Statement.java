@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One line of the model: {@code [tag>] [type[dims]:] target [| condition] op rhs [T[lower, upper]]}.
  *
- * @param tag        the block tag ({@code gq}, {@code save}, {@code transpars}, {@code transdata}), or null
+ * @param tag        the block tag ({@code gq}, {@code save}, {@code transpars}, {@code transdata}; on a
+ *                   {@code ~} line {@link #KEEP_CONSTANTS}), or null
  * @param tagSpan    where the tag is written, or null
  * @param type       an explicit type ({@code vector[N]:}), or null
  * @param target     the left-hand side
@@ -17,6 +18,14 @@ import java.util.List;
  */
 public record Statement(String tag, Span tagSpan, TypeDecl type, Target target, Expr condition, Op op,
                         Expr rhs, Truncation truncation, Span span) {
+
+    /**
+     * The tag of a {@code ~} line that keeps every constant of its density in {@code lp__}, as
+     * Stan's {@code target += dist_lpdf(y | ...)} does (without it a {@code ~} line drops the
+     * summands that depend on no parameter, as Stan's {@code ~}: docs/stan.md, "lp__"). The log
+     * density and its gradient are the same either way.
+     */
+    public static final String KEEP_CONSTANTS = "target";
 
     /** The three statement forms. */
     public enum Op {

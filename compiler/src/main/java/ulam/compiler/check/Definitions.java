@@ -79,7 +79,12 @@ final class Definitions {
         spellings();
         for (Statement st : state.program.statements()) {
             rejectRForms(st);
-            if (st.tag() != null && !TAGS.contains(st.tag())) {
+            boolean keeps = Statement.KEEP_CONSTANTS.equals(st.tag());
+            if (keeps && st.op() != Statement.Op.SAMPLE) {
+                throw state.error(st.tagSpan(), "the tag 'target>' goes on a '~' line (it keeps the density's constants in lp__)",
+                        "remove 'target>'");
+            }
+            if (st.tag() != null && !keeps && !TAGS.contains(st.tag())) {
                 String near = nearest(st.tag(), TAGS);
                 throw state.error(st.tagSpan(), "unknown tag '" + st.tag() + ">'",
                         (near != null ? "did you mean '" + near + ">'? " : "") + "tags are gq>, save>, transpars> and transdata>");
@@ -91,8 +96,8 @@ final class Definitions {
                 throw state.error(st.type().span(), "the type '" + st.type().name() + "' " + Unsupported.LATER, null);
             }
             if (st.op() == Statement.Op.SAMPLE) {
-                if (st.tag() != null) {
-                    throw state.error(st.tagSpan(), "a tag goes on a '<-' or '<<-' line, not on a '~' line",
+                if (st.tag() != null && !keeps) {
+                    throw state.error(st.tagSpan(), "a tag goes on a '<-' or '<<-' line, not on a '~' line (but for target>)",
                             "remove '" + st.tag() + ">'");
                 }
                 if (!(st.rhs() instanceof Expr.Call)) {

@@ -208,6 +208,10 @@ final class Drivers {
         intGetter("dimension", ctx.ir.dimension());
         intGetter("parameterOutputs", ctx.ir.thetaCount());
         intGetter("observations", ctx.ir.observations());
+        mv = ctx.method(ACC_PUBLIC, "droppedConstant", "()D");   // Stan's lp__ (docs/stan.md)
+        ctx.getField(mv, ctx.ir.lpDropped());
+        mv.visitInsn(DRETURN);
+        ctx.end(mv);
 
         mv = ctx.method(ACC_PUBLIC, "outputNames", "()[Ljava/lang/String;");
         mv.visitVarInsn(ALOAD, 0);

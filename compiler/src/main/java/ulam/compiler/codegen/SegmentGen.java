@@ -120,7 +120,7 @@ final class SegmentGen {
         if (!seg.hasLoop() || !seg.fused() || seg.carried()) return false;
         for (Value v : seg.values()) {
             switch (v.op()) {
-                case VKERNEL, VLPDF, VRNG, RNG -> { return false; }
+                case VKERNEL, VLPDF, VDROPPED, VRNG, RNG -> { return false; }
                 default -> { }
             }
         }
@@ -724,7 +724,24 @@ final class SegmentGen {
                 for (int k = 0; k < v.arity(); k++) load(v.arg(k));
                 mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "constant", Calls.constant(d), false);
             }
+            case DROPPED -> {
+                DistributionSpec d = v.distribution();
+                for (int k = 0; k < v.arity(); k++) load(v.arg(k));
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "dropped", ulam.stdlib.Signatures.dropped(d), false);
+            }
             case VKERNEL, VLPDF -> vectorDensity(v);
+            case VDROPPED -> {
+                ulam.compiler.ir.VectorDensity vd = v.vector();
+                load(v.arg(0));
+                for (int k = 0; k < vd.operands(); k++) {
+                    Slot a = vd.arrays().get(k);
+                    if (a != null) mv.visitVarInsn(ALOAD, fieldLocals.get(a));
+                    load(v.arg(k + 1));
+                }
+                for (int k = 0; k < vd.dims(); k++) load(v.arg(vd.operands() + 1 + k));
+                DistributionSpec d = vd.distribution();
+                mv.visitMethodInsn(INVOKESTATIC, Calls.owner(d.implementation()), "dropped", ulam.stdlib.Signatures.dropped(d), false);
+            }
             case VRNG -> {
                 ulam.compiler.ir.VectorDensity vd = v.vector();
                 DistributionSpec d = vd.distribution();

@@ -101,13 +101,19 @@ final class Alist {
         return List.copyOf(notes);
     }
 
-    /** The model text. */
+    /**
+     * The model text. Every {@code ~} line is tagged {@code target>}: brms's programs (with its
+     * default {@code normalize = TRUE}) and rstanarm's write each density as
+     * {@code target += dist_lpdf(...)}, which keeps its constants in {@code lp__} (docs/stan.md, "lp__").
+     */
     String text(String fitName) {
         StringBuilder sb = new StringBuilder();
         for (String h : header) sb.append(h).append('\n');
         sb.append(fitName == null ? "fit" : fitName).append(" <- ulam(\n  alist(\n");
         for (int i = 0; i < lines.size(); i++) {
-            sb.append("    ").append(lines.get(i)).append(i + 1 < lines.size() ? ",\n" : "\n");
+            String line = lines.get(i);
+            if (line.contains(" ~ ")) line = ulam.compiler.ast.Statement.KEEP_CONSTANTS + "> " + line;
+            sb.append("    ").append(line).append(i + 1 < lines.size() ? ",\n" : "\n");
         }
         sb.append("  )");
         if (!constraints.isEmpty()) {

@@ -75,6 +75,7 @@ public final class Lowering {
     private final Slot theta;
     private final Slot out;
     private final Slot lpConst;
+    private final Slot lpDropped;
     private List<Segment> pending;
 
     private Lowering(ModelSpec spec) {
@@ -83,6 +84,7 @@ public final class Lowering {
         this.theta = slot(Slot.Type.REAL_ARRAY, "theta: constrained parameters", true);
         this.out = slot(Slot.Type.REAL_ARRAY, "output array", false);
         this.lpConst = slot(Slot.Type.REAL, "log density constant", false);
+        this.lpDropped = slot(Slot.Type.REAL, "summands Stan's ~ leaves out", false);
     }
 
     /**
@@ -183,18 +185,18 @@ public final class Lowering {
         List<Segment> density = new ArrayList<>(modelProducers);
         pending = density;
         List<Slot> constants = new ArrayList<>();
+        List<Slot> dropped = new ArrayList<>();
         for (Term t : spec.terms()) {
             if (t.likelihood() && spec.mode().priorOnly()) continue;   // sampling the prior
             Segment term = term(t);
             density.add(term);
             termLines.put(term, source.at(t.statement().span()));
             if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
+            Slot d = dropped(t);
+            if (d != null) dropped.add(d);
         }
-        Segment sumConstants = Segment.straight("log density constant");
-        Value c = sumConstants.constReal(0);
-        for (Slot s : constants) c = sumConstants.realOp(Value.Op.DADD, c, sumConstants.slot(s));
-        sumConstants.set(lpConst, c);
-        prep.add(new PrepStep.Run(sumConstants));
+        sum("log density constant", constants, lpConst);
+        sum("summands Stan's ~ leaves out", dropped, lpDropped);
 
         List<Segment> generate = new ArrayList<>(modelProducers);
         pending = generate;
@@ -237,8 +239,17 @@ public final class Lowering {
         Slot observations = intSlot("observations", obs);
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
                 CentredPriors.advice(spec), List.copyOf(slots),
-                List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, dimension, thetaCount, outputCount,
+                List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, lpDropped, dimension, thetaCount, outputCount,
                 observations, Map.copyOf(workArrays), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
+    }
+
+    /** A prep step setting {@code target} to the sum of {@code slots}. */
+    private void sum(String name, List<Slot> slots, Slot target) {
+        Segment seg = Segment.straight(name);
+        Value c = seg.constReal(0);
+        for (Slot s : slots) c = seg.realOp(Value.Op.DADD, c, seg.slot(s));
+        seg.set(target, c);
+        prep.add(new PrepStep.Run(seg));
     }
 
     private static IntExpr add(IntExpr a, IntExpr b) {
@@ -601,6 +612,74 @@ public final class Lowering {
         seg.accumulate(s, seg.constant(d.distribution(), y, ints));
         prep.add(new PrepStep.Run(t.condition() == null ? seg : filtered(t, seg)));
         return s;
+    }
+
+    /**
+     * The summands of a {@code ~} line that Stan's {@code ~} leaves out (docs/stan.md, "lp__"),
+     * summed over its rows once when the data are bound: the stdlib's {@code dropped} with the mask
+     * of the operands that are data (a parameter operand is passed as NaN, 0 or a slice it does not
+     * read). Null for a line tagged {@link ulam.compiler.ast.Statement#KEEP_CONSTANTS} and for {@code custom} and
+     * {@code mixture} lines (Stan's {@code target +=}); a truncated line drops its density's
+     * summands and keeps the normalisation, as Stan does.
+     */
+    private Slot dropped(Term t) {
+        if (ulam.compiler.ast.Statement.KEEP_CONSTANTS.equals(t.statement().tag())) return null;
+        TExpr v = t.value();
+        if (v instanceof TExpr.Arith a && a.op() == TExpr.Op.SUB && a.left() instanceof TExpr.Density d) v = d;
+        if (!(v instanceof TExpr.Density) && !(v instanceof TExpr.VDensity)) return null;
+        Map<Loop, Value> counters = new HashMap<>();
+        Segment seg = termSegment(t, "dropped " + t.lhs().name(), counters);
+        Value c;
+        if (v instanceof TExpr.Density d) {
+            List<TExpr> operands = new ArrayList<>(List.of(d.outcome()));
+            operands.addAll(d.args());
+            int mask = 0;
+            List<Value> ops = new ArrayList<>();
+            for (int k = 0; k < operands.size(); k++) {
+                boolean integer = (k == 0 ? d.distribution().outcome() : d.distribution().args().get(k - 1).type()) == ValueType.INT;
+                if (dataOnly(operands.get(k))) {
+                    mask |= 1 << k;
+                    ops.add(lower(operands.get(k), seg, counters, Mode.PREP));
+                } else {
+                    ops.add(integer ? seg.constInt(0) : seg.constReal(Double.NaN));
+                }
+            }
+            c = seg.dropped(d.distribution(), seg.constInt(mask), ops.get(0), ops.subList(1, ops.size()));
+        } else {
+            c = vectorDropped((TExpr.VDensity) v, seg, counters);
+        }
+        Slot s = slot(Slot.Type.REAL, "dropped summands of " + t.lhs().name(), false);
+        seg.accumulate(s, c);
+        prep.add(new PrepStep.Run(t.condition() == null ? seg : filtered(t, seg)));
+        return s;
+    }
+
+    /** Whether an expression involves no parameter or model local (a slice of one included). */
+    private static boolean dataOnly(TExpr e) {
+        return TExprs.all(e, x -> x instanceof TExpr.Ref r ? r.symbol().isData() : !(x instanceof TExpr.Slice s) || s.symbol().isData());
+    }
+
+    /** {@link #dropped} of a density with vector or matrix operands: a parameter slice is passed as {@code theta} from 0, not read. */
+    private Value vectorDropped(TExpr.VDensity vd, Segment seg, Map<Loop, Value> counters) {
+        DistributionSpec d = vd.distribution();
+        List<String> names = ulam.stdlib.Signatures.dims(ulam.stdlib.Signatures.shapes(d));
+        List<Operand> ops = new ArrayList<>();
+        int mask = 0;
+        for (int k = 0; k < vd.operands().size(); k++) {
+            TExpr o = vd.operands().get(k);
+            boolean integer = (k == 0 ? d.outcome() : d.args().get(k - 1).type()) == ValueType.INT;
+            if (dataOnly(o)) {
+                mask |= 1 << k;
+                ops.add(vectorOperand(o, integer, seg, counters, Mode.PREP));
+            } else if (o instanceof TExpr.Slice) {
+                ops.add(new Segment.Slice(theta, seg.constInt(0)));
+            } else {
+                ops.add(integer ? seg.constInt(0) : seg.constReal(Double.NaN));
+            }
+        }
+        List<Value> dims = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) dims.add(size(vd.dims().get(i)).in(seg));
+        return seg.vectorDropped(d, seg.constInt(mask), ops, dims);
     }
 
     private Segment write(Symbol g) {

@@ -24,6 +24,8 @@ import ulam.runtime.SourceLocation;
  * @param theta       the constrained parameters (REAL array, with adjoint)
  * @param out         the output array of {@code writeDraw} and {@code logLikelihood}
  * @param lpConst     the data-only constant of the log density (REAL)
+ * @param lpDropped   the summands Stan's {@code ~} leaves out (REAL; Stan's {@code lp__} is the log
+ *                    density minus it: docs/stan.md, "lp__")
  * @param dimension   number of unconstrained parameters (INT)
  * @param thetaCount  number of constrained parameter values (INT): the length of {@code theta} and the
  *                    number of leading outputs; larger than {@code dimension} when a parameter has a
@@ -43,7 +45,7 @@ public record ModelIR(String name, String file, String source, Map<String, Strin
                       List<String> reparameterisations,
                       List<Slot> slots, List<PrepStep> prep, List<Param> params, List<Output> outputs,
                       List<Segment> density, List<Segment> generate, List<Segment> logLik,
-                      Slot theta, Slot out, Slot lpConst, Slot dimension, Slot thetaCount, Slot outputCount, Slot observations,
+                      Slot theta, Slot out, Slot lpConst, Slot lpDropped, Slot dimension, Slot thetaCount, Slot outputCount, Slot observations,
                       Map<Slot, IntExpr> workArrays, Map<Segment, SourceLocation> termLines, Map<Slot, DataName> dataNames) {
 
     /**

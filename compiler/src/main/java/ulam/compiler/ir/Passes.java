@@ -82,7 +82,7 @@ public final class Passes {
         namePassCopies(prep.subList(ir.prep().size(), prep.size()), dataNames);
         return new ModelIR(ir.name(), ir.file(), ir.source(), ir.options(), ir.notes(), ir.reparameterisations(),
                 List.copyOf(slots), List.copyOf(prep), ir.params(), ir.outputs(), List.copyOf(density), ir.generate(), ir.logLik(),
-                ir.theta(), ir.out(), ir.lpConst(), ir.dimension(), ir.thetaCount(), ir.outputCount(), ir.observations(),
+                ir.theta(), ir.out(), ir.lpConst(), ir.lpDropped(), ir.dimension(), ir.thetaCount(), ir.outputCount(), ir.observations(),
                 ir.workArrays(), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
     }
 

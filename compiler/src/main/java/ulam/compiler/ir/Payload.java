@@ -36,7 +36,7 @@ public sealed interface Payload permits Payload.Int, Payload.Real, Payload.Text,
         @Override public String show() { return spec.name(); }
     }
 
-    /** A distribution (KERNEL, LPDF, CONSTANT, RNG, LCDF, LCCDF). */
+    /** A distribution (KERNEL, LPDF, CONSTANT, DROPPED, RNG, LCDF, LCCDF). */
     record Distribution(DistributionSpec spec) implements Payload {
         @Override public String show() { return spec.name(); }
     }

@@ -100,7 +100,7 @@ final class Precompute {
     /** Depends on data and the counter only: no parameter, no density, no random draw. */
     private static boolean isDataOnly(Value v, boolean[] dataOnly) {
         switch (v.op()) {
-            case KERNEL, LPDF, CONSTANT, RNG, VKERNEL, VLPDF, LCDF, LCCDF, VRNG -> { return false; }
+            case KERNEL, LPDF, CONSTANT, DROPPED, RNG, VKERNEL, VLPDF, VDROPPED, LCDF, LCCDF, VRNG -> { return false; }
             case LOAD, SLOT -> {
                 if (v.slot().adjoint()) return false;
             }

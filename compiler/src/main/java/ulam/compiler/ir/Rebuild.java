@@ -56,6 +56,16 @@ final class Rebuild {
         return target.vectorDensity(vd.distribution(), v.op() == Value.Op.VKERNEL, operands, dims, vd.partials(), lengths);
     }
 
+    private Value vectorDropped(Value v) {
+        VectorDensity vd = v.vector();
+        List<Operand> operands = new ArrayList<>();
+        for (int k = 0; k < vd.operands(); k++) {
+            Slot a = vd.arrays().get(k);
+            operands.add(a == null ? of(v.arg(k + 1)) : new Segment.Slice(a, of(v.arg(k + 1))));
+        }
+        return target.vectorDropped(vd.distribution(), of(v.arg(0)), operands, args(v, vd.operands() + 1));
+    }
+
     private Value vectorRng(Value v) {
         VectorDensity vd = v.vector();
         List<Operand> args = new ArrayList<>();
@@ -88,8 +98,10 @@ final class Rebuild {
             case KERNEL -> t.kernel(v.distribution(), of(v.arg(0)), args(v, 1));
             case LPDF -> t.lpdf(v.distribution(), of(v.arg(0)), args(v, 1));
             case CONSTANT -> t.constant(v.distribution(), of(v.arg(0)), args(v, 1));
+            case DROPPED -> t.dropped(v.distribution(), of(v.arg(0)), of(v.arg(1)), args(v, 2));
             case RNG -> t.rng(v.distribution(), args(v, 0));
             case VKERNEL, VLPDF -> vector(v);
+            case VDROPPED -> vectorDropped(v);
             case VRNG -> vectorRng(v);
             case LCDF, LCCDF -> t.cdf(v.distribution(), v.op() == Value.Op.LCCDF, of(v.arg(0)), args(v, 1));
             case LT, LE, GT, GE, EQ, NE -> t.compare(v.op(), of(v.arg(0)), of(v.arg(1)));

@@ -365,6 +365,19 @@ public final class Segment {
         return add(Value.Op.LPDF, distributionArgs(d, outcome, args), new Payload.Distribution(d), Value.Type.REAL);
     }
 
+    /**
+     * The summands of a scalar density that Stan's {@code ~} leaves out (the stdlib's
+     * {@code dropped}): bit k of {@code data} says operand k (0 the outcome) is data; the other
+     * operands' values are not read (pass any value of their type).
+     */
+    public Value dropped(DistributionSpec d, Value data, Value outcome, List<Value> args) {
+        Value[] ops = distributionArgs(d, outcome, args);
+        Value[] a = new Value[ops.length + 1];
+        a[0] = integer(data);
+        System.arraycopy(ops, 0, a, 1, ops.length);
+        return add(Value.Op.DROPPED, a, new Payload.Distribution(d), Value.Type.REAL);
+    }
+
     /** The data-only constant of a discrete density: its outcome and INT arguments. */
     public Value constant(DistributionSpec d, Value outcome, List<Value> intArgs) {
         Value[] a = new Value[intArgs.size() + 1];
@@ -391,6 +404,23 @@ public final class Segment {
         if (kernel) for (Value v : lengths) a.add(integer(v));
         VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), kernel ? List.copyOf(partials) : List.of());
         return add(kernel ? Value.Op.VKERNEL : Value.Op.VLPDF, a.toArray(new Value[0]), vd, Value.Type.REAL);
+    }
+
+    /**
+     * The summands of a density with vector or matrix operands that Stan's {@code ~} leaves out
+     * (VDROPPED, the stdlib's {@code dropped}): operands and dims as {@link #vectorDensity}, bit k
+     * of {@code data} set when operand k is data (the others are not read).
+     */
+    public Value vectorDropped(DistributionSpec d, Value data, List<Operand> operands, List<Value> dims) {
+        List<Value> a = new ArrayList<>();
+        a.add(integer(data));
+        List<Slot> arrays = new ArrayList<>();
+        List<Value> ops = new ArrayList<>();
+        operands(d, operands, 0, ops, arrays);
+        a.addAll(ops);
+        for (Value v : dims) a.add(integer(v));
+        VectorDensity vd = new VectorDensity(d, java.util.Collections.unmodifiableList(arrays), List.of());
+        return add(Value.Op.VDROPPED, a.toArray(new Value[0]), vd, Value.Type.REAL);
     }
 
     /**

@@ -33,9 +33,13 @@ public final class Value implements Operand {
     /**
      * Operations. Payload: CONST_* the constant; SLOT the {@link Slot}; LOAD the array
      * {@link Slot} (arg 0 the 0-based index); CALL a {@code FunctionSpec}; KERNEL, LPDF, CONSTANT
-     * and RNG a {@code DistributionSpec} (args: outcome then arguments; RNG: arguments);
+     * and RNG a {@code DistributionSpec} (args: outcome then arguments; RNG: arguments); DROPPED
+     * a {@code DistributionSpec} (args: the INT mask of the operands that are data, then outcome
+     * and arguments: the summands Stan's {@code ~} leaves out, {@code ulam.stdlib.dist.Propto});
      * compare ops compare two INT or two REAL values; STREQ two STRING values; VKERNEL (log density
-     * minus constants, with partials) and VLPDF (full log density) a {@link VectorDensity}; LCDF
+     * minus constants, with partials) and VLPDF (full log density) a {@link VectorDensity}; VDROPPED
+     * the summands Stan's {@code ~} leaves out of such a density (a {@link VectorDensity} without
+     * partials; args: the INT mask of the data operands, then as VLPDF); LCDF
      * and LCCDF a {@code DistributionSpec} (args: the point, then the arguments; with partials as KERNEL);
      * VRNG a draw of a single value from a distribution with vector arguments ({@code categorical_rng(theta)}):
      * a {@link VectorDensity} without outcome operand or partials.
@@ -44,7 +48,7 @@ public final class Value implements Operand {
         CONST_I, CONST_D, CONST_S, COUNTER, SLOT, LOAD,
         IADD, ISUB, IMUL, IDIV, IREM, INEG, I2D,
         DADD, DSUB, DMUL, DDIV, DNEG,
-        CALL, KERNEL, LPDF, CONSTANT, RNG, VKERNEL, VLPDF, LCDF, LCCDF, VRNG,
+        CALL, KERNEL, LPDF, CONSTANT, DROPPED, RNG, VKERNEL, VLPDF, VDROPPED, LCDF, LCCDF, VRNG,
         LT, LE, GT, GE, EQ, NE, STREQ, AND, OR, NOT, SELECT
     }
 

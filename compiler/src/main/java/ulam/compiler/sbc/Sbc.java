@@ -390,7 +390,7 @@ public final class Sbc {
         }
         double[] truth = new double[quantities];
         System.arraycopy(draw.parameters(), 0, truth, 0, p);
-        truth[p] = model.logDensity(qTrue);
+        truth[p] = model.lp(model.logDensity(qTrue));   // as the draws' lp__
         if (quantities > p + 1) truth[p + 1] = logLik(model, qTrue, ll);
         int[] ranks = new int[quantities];
         double minEss = Double.NaN;

@@ -206,6 +206,19 @@ final class StanExpr {
     }
 
     /**
+     * {@code y ~ dist(args);} for a distribution with vector operands whose outcome is a whole
+     * variable (Stan's {@code ~}, which drops the constants as the alist's {@code ~} does:
+     * docs/stan.md, "lp__"), or null for another outcome (written with {@code target +=}).
+     */
+    String vsample(TExpr.VDensity v, Scope sc) {
+        List<TExpr> ops = v.operands();
+        String y = text(ops.get(0), sc);
+        if (!y.matches("[A-Za-z][A-Za-z0-9_]*")) return null;
+        vdensity(v, sc);   // the unsupported distributions are said as such
+        return y + " ~ " + StanFunctions.vectorName(v.distribution()) + "(" + args(ops.subList(1, ops.size()), sc) + ");";
+    }
+
+    /**
      * {@code y ~ ordered_logistic(eta, c)} for a whole loop, or null when an operand needs the loop
      * (only ordered_logistic, whose Stan form takes an array of outcomes and a vector of eta).
      */

@@ -573,15 +573,17 @@ final class StanWriter {
                 return;
             }
         }
+        boolean keeps = ulam.compiler.ast.Statement.KEEP_CONSTANTS.equals(t.statement().tag());   // target> keeps its constants
         if (d == null) {
             Scope sc = t.loop() == null ? top : top.with(t.loop(), loopVar(t.loop()));
-            String stmt = "target += " + ex.text(t.value(), sc) + ";";
+            String sample = t.value() instanceof TExpr.VDensity v && !keeps ? ex.vsample(v, sc) : null;
+            String stmt = sample != null ? sample : "target += " + ex.text(t.value(), sc) + ";";
             if (t.condition() != null) stmt = "if (" + ex.text(t.condition(), sc) + ") " + stmt;
             inLoop(t.loop(), out, stmt);
             return;
         }
         StanFunctions.Form f = ex.use(StanFunctions.density(d));
-        boolean exact = f.truncated() && !dataOnly(f.args());   // the normalising term holds parameters
+        boolean exact = f.truncated() && !dataOnly(f.args()) || keeps;   // the normalising term holds parameters
         if (t.loop() != null && t.condition() == null && !exact && !f.userDefined()) {
             String v = vectorised(f, d, t.loop(), top);
             if (v != null) {

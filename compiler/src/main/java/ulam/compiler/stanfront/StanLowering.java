@@ -346,11 +346,15 @@ final class StanLowering {
             if (!tr.trunc.getText().equals("T")) throw source.error(StanParse.span(tr), "expected T[lower, upper] after the distribution", null);
             trunc = " T[" + (tr.lower == null ? "" : ex.expr(tr.lower)) + ", " + (tr.upper == null ? "" : ex.expr(tr.upper)) + "]";
         }
-        sample(t.expr(), dist, args, trunc, t);
+        sample(t.expr(), dist, args, trunc, false, t);
     }
 
-    /** {@code lhs ~ dist(args)}: a likelihood line when lhs is data, a prior when it is a parameter. */
-    private void sample(StanParser.ExprContext lhs, String dist, String args, String trunc, ParserRuleContext at) {
+    /**
+     * {@code lhs ~ dist(args)}: a likelihood line when lhs is data, a prior when it is a parameter;
+     * with {@code keep} (Stan's {@code target += dist_lpdf}) tagged {@code target>}, which keeps the
+     * density's constants in {@code lp__} (docs/stan.md, "lp__").
+     */
+    private void sample(StanParser.ExprContext lhs, String dist, String args, String trunc, boolean keep, ParserRuleContext at) {
         if (block != Decl.Block.MODEL) throw source.error(StanParse.span(at), "~ and target += belong in the model block", null);
         ex.reset();
         String y = ex.expr(lhs);
@@ -360,15 +364,16 @@ final class StanLowering {
             throw unsupported(lhs, "a ~ statement whose left side is an expression (it needs a Jacobian)", "sample a variable");
         }
         Decl d = ex.read().iterator().next();
+        String tag = keep ? ulam.compiler.ast.Statement.KEEP_CONSTANTS + "> " : "";
         String line = y + " ~ " + dist + "(" + args + ")" + trunc;
         switch (d.block()) {
-            case DATA, TRANSFORMED_DATA -> add(new Line(line, StanParse.span(at)));
+            case DATA, TRANSFORMED_DATA -> add(new Line(tag + line, StanParse.span(at)));
             case PARAMETERS -> {
                 if (y.equals(d.name()) && !declaring.containsKey(d.name())) {
                     for (String h : ex.drainHoisted()) lines.add(new Line(h, StanParse.span(at)));
-                    declaring.put(d.name(), new Line(typePrefix(d) + line, StanParse.span(at)));
+                    declaring.put(d.name(), new Line(tag + typePrefix(d) + line, StanParse.span(at)));
                 }
-                else add(new Line(line, StanParse.span(at)));
+                else add(new Line(tag + line, StanParse.span(at)));
             }
             default -> throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable (it needs a Jacobian adjustment)",
                     "put the distribution on the parameters it is computed from");
@@ -388,7 +393,7 @@ final class StanLowering {
             String dist = fn.substring(0, fn.lastIndexOf('_'));
             String args = call.exprList() == null ? "" : ex.list(call.exprList());
             if (dist.equals("std_normal")) { dist = "normal"; args = "0, 1"; }
-            sample(call.first, dist, args, "", at);
+            sample(call.first, dist, args, "", !fn.matches(".*_lup[dm]f"), at);
         }
     }
 

@@ -112,11 +112,12 @@ class FormulaExpansionTest {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
                 if (!r.get("model").equals(model) || r.get("prior").isEmpty() || !r.get("coef").isEmpty() || !r.get("group").isEmpty()) continue;
                 String cls = r.get("class");
+                // every line is tagged target> (brms keeps the constants in lp__)
                 Pattern line = switch (cls) {
-                    case "sd" -> Pattern.compile("^\\s*(sd_\\S+) ~ (.*?),?$", Pattern.MULTILINE);
-                    case "cor" -> Pattern.compile("^\\s*cholesky_factor_corr\\[\\d+\\]: (L_\\S+) ~ (.*?),?$", Pattern.MULTILINE);
-                    case "Intercept" -> Pattern.compile("^\\s*(?:ordered\\[\\d+\\]: )?(Intercept) ~ (.*?),?$", Pattern.MULTILINE);
-                    default -> Pattern.compile("^\\s*(" + cls + ") ~ (.*?),?$", Pattern.MULTILINE);
+                    case "sd" -> Pattern.compile("^\\s*(?:target> )?(sd_\\S+) ~ (.*?),?$", Pattern.MULTILINE);
+                    case "cor" -> Pattern.compile("^\\s*(?:target> )?cholesky_factor_corr\\[\\d+\\]: (L_\\S+) ~ (.*?),?$", Pattern.MULTILINE);
+                    case "Intercept" -> Pattern.compile("^\\s*(?:target> )?(?:ordered\\[\\d+\\]: )?(Intercept) ~ (.*?),?$", Pattern.MULTILINE);
+                    default -> Pattern.compile("^\\s*(?:target> )?(" + cls + ") ~ (.*?),?$", Pattern.MULTILINE);
                 };
                 Matcher m = line.matcher(alist);
                 int found = 0;

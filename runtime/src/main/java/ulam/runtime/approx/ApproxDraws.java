@@ -87,8 +87,8 @@ public record ApproxDraws(String[] names, int parameterOutputs, double[][] value
             csv.adaptationFinished(0, MetricKind.DIAG, new double[model.dimension()]);
             double[] stats = new double[SamplerStat.COUNT];
             for (int s = 0; s < values.length; s++) {
-                stats[SamplerStat.LP.index()] = logDensity[s];
-                stats[SamplerStat.ENERGY.index()] = -logDensity[s];
+                stats[SamplerStat.LP.index()] = model.lp(logDensity[s]);   // Stan's lp__ (docs/stan.md)
+                stats[SamplerStat.ENERGY.index()] = -stats[SamplerStat.LP.index()];
                 csv.draw(false, stats, values[s]);
             }
             csv.finished(0, seconds);

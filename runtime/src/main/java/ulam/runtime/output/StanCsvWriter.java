@@ -31,8 +31,8 @@ import ulam.runtime.sampler.SamplerStat;
  *   <li>the post-warmup draws, then the {@code # Elapsed Time:} trailer.</li>
  * </ol>
  * Every line is flushed when written, so a killed run leaves every completed draw on disk.
- * Numbers are written by {@link CsvNumbers}. Note: {@code lp__} is our log density with constants
- * kept, which differs from Stan's {@code lp__} by a constant. Not thread-safe (one writer per chain).
+ * Numbers are written by {@link CsvNumbers}. {@code lp__} is Stan's: the log density less the
+ * summands Stan's {@code ~} leaves out ({@link ulam.runtime.Model#lp(double)}). Not thread-safe (one writer per chain).
  */
 public final class StanCsvWriter implements DrawSink {
     /**

@@ -167,17 +167,17 @@ final class ChainRunner {
 
     private void iterate(Nuts nuts, boolean fixed, double[] statsRow, double[] valuesRow) {
         if (fixed) {
-            statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
+            statsRow[SamplerStat.LP.index()] = model.lp(nuts.z.logDensity);
         } else {
             nuts.transition();
             double stepSize = nuts.usedStepSize;
-            statsRow[SamplerStat.LP.index()] = nuts.z.logDensity;
+            statsRow[SamplerStat.LP.index()] = model.lp(nuts.z.logDensity);
             statsRow[SamplerStat.ACCEPT_STAT.index()] = nuts.acceptStat;
             statsRow[SamplerStat.STEPSIZE.index()] = stepSize;
             statsRow[SamplerStat.TREEDEPTH.index()] = nuts.depth;
             statsRow[SamplerStat.N_LEAPFROG.index()] = nuts.nLeapfrog;
             statsRow[SamplerStat.DIVERGENT.index()] = nuts.divergent ? 1 : 0;
-            statsRow[SamplerStat.ENERGY.index()] = nuts.energy;
+            statsRow[SamplerStat.ENERGY.index()] = nuts.energy + model.droppedConstant();   // -lp__ + kinetic, as Stan's
         }
         model.writeDraw(nuts.z.q, outputRng, valuesRow);
     }

@@ -8,9 +8,9 @@ package ulam.runtime.sampler;
  */
 public enum SamplerStat {
     /**
-     * Log density of the draw on the unconstrained scale, Jacobians included and <b>constant
-     * terms kept</b>: it differs from Stan's {@code lp__}, which drops constants, by a
-     * model-dependent constant.
+     * Stan's {@code lp__}: the log density of the draw on the unconstrained scale, Jacobians
+     * included, less the summands of each {@code ~} line that depend on no parameter
+     * ({@link ulam.runtime.Model#lp(double)}; docs/stan.md, "lp__").
      */
     LP("lp__"),
     /** Average Metropolis acceptance probability over the whole trajectory, in [0, 1]. */

@@ -44,4 +44,16 @@ public final class Bernoulli {
         Arguments.probability("bernoulli", "p", p);
         return rng.nextDouble() < p ? 1 : 0;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing unless every operand is data (each summand has p); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double p) {
+        return Propto.all(data, 1) ? lpdf(y, p) : 0.0;
+    }
 }

@@ -55,4 +55,16 @@ public final class BernoulliLogit {
         Arguments.finite("bernoulli_logit", "alpha", alpha);
         return rng.nextDouble() < Numerics.invLogit(alpha) ? 1 : 0;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing unless every operand is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double alpha) {
+        return Propto.all(data, 1) ? lpdf(y, alpha) : 0.0;
+    }
 }

@@ -85,4 +85,28 @@ public final class Beta {
         Arguments.positive("beta", "b", b);
         return ChengBetaSampler.of(rng, a, b).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -lgamma(a) when a is data, -lgamma(b) when b is, lgamma(a + b) when both are; (a - 1) log(y) when y and a are; (b - 1) log(1 - y) when y and b are; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double a, double b) {
+        if (Propto.all(data, 2)) return lpdf(y, a, b);
+        return betaSummands(Propto.data(data, 0), Propto.data(data, 1), Propto.data(data, 2), y, a, b);
+    }
+
+    /** The beta summands whose operands are data (y, shapes a and b: which are data), as {@link #dropped}. */
+    static double betaSummands(boolean y, boolean a, boolean b, double yv, double av, double bv) {
+        double c = 0.0;
+        if (a) c -= Numerics.lgamma(av);
+        if (b) c -= Numerics.lgamma(bv);
+        if (a && b) c += Numerics.lgamma(av + bv);
+        if (y && a) c += (av - 1.0) * Math.log(yv);
+        if (y && b) c += (bv - 1.0) * Numerics.log1m(yv);
+        return c;
+    }
 }

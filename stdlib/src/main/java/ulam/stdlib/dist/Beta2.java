@@ -58,4 +58,18 @@ public final class Beta2 {
         Arguments.positive("beta2", "theta", theta);
         return ChengBetaSampler.of(rng, p * theta, (1.0 - p) * theta).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): the summands of {@link Beta#dropped} with a = p theta and b = (1 - p) theta, each data when p and theta are: Stan's program writes beta(p * theta, (1 - p) * theta); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double p, double theta) {
+        if (Propto.all(data, 2)) return lpdf(y, p, theta);
+        boolean ab = Propto.data(data, 1, 2);
+        return Beta.betaSummands(Propto.data(data, 0), ab, ab, y, p * theta, (1.0 - p) * theta);
+    }
 }

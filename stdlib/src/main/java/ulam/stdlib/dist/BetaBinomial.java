@@ -84,4 +84,16 @@ public final class BetaBinomial {
         Arguments.positive("beta_binomial", "beta", beta);
         return Draws.binomial(rng, n, ChengBetaSampler.of(rng, alpha, beta).sample());
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log C(N, y) ({@link #constant}); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, int n, double alpha, double beta) {
+        return Propto.all(data, 3) ? lpdf(y, n, alpha, beta) : constant(y, n);
+    }
 }

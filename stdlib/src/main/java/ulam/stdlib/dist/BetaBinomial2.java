@@ -69,4 +69,16 @@ public final class BetaBinomial2 {
         Arguments.positive("betabinomial", "theta", theta);
         return Draws.binomial(rng, n, ChengBetaSampler.of(rng, pbar * theta, (1.0 - pbar) * theta).sample());
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log C(N, y) ({@link #constant}): Stan's program writes beta_binomial(N, p * theta, (1 - p) * theta); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, int n, double pbar, double theta) {
+        return Propto.all(data, 3) ? lpdf(y, n, pbar, theta) : constant(y, n);
+    }
 }

@@ -95,4 +95,16 @@ public final class Binomial {
         }
         return new BinomialDistribution(null, n, p).inverseCumulativeProbability(rng.nextDouble());
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log C(N, y) ({@link #constant}); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, int n, double p) {
+        return Propto.all(data, 2) ? lpdf(y, n, p) : constant(y, n);
+    }
 }

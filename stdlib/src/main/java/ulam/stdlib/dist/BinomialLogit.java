@@ -63,4 +63,16 @@ public final class BinomialLogit {
         Arguments.finite("binomial_logit", "alpha", alpha);
         return Draws.binomial(rng, n, Numerics.invLogit(alpha));
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log C(N, y) ({@link #constant}); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, int n, double alpha) {
+        return Propto.all(data, 2) ? lpdf(y, n, alpha) : constant(y, n);
+    }
 }

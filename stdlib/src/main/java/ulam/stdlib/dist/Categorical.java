@@ -63,4 +63,16 @@ public final class Categorical {
         }
         return last + 1; // u beyond a sum rounded below 1
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing unless every operand is data; the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double[] theta, int off, int K) {
+        return Propto.all(data, 1) ? lpdf(y, theta, off, K) : 0.0;
+    }
 }

@@ -101,4 +101,16 @@ public final class CategoricalLogit {
         }
         return last + 1;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing unless every operand is data; the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double[] beta, int off, int K) {
+        return Propto.all(data, 1) ? lpdf(y, beta, off, K) : 0.0;
+    }
 }

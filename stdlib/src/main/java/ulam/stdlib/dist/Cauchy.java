@@ -105,4 +105,17 @@ public final class Cauchy {
         Arguments.positive("cauchy", "sigma", sigma);
         return mu + sigma * Math.tan(Math.PI * (rng.nextDouble() - 0.5));
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(pi); -log(sigma) when sigma is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double mu, double sigma) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, sigma);
+        return -Numerics.LOG_PI - (Propto.data(data, 2) ? Math.log(sigma) : 0.0);
+    }
 }

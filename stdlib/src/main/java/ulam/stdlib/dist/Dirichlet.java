@@ -147,4 +147,24 @@ public final class Dirichlet {
             out[outOff + k] /= sum;
         }
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): lgamma(sum alpha) - sum lgamma(alpha_k) when alpha is data; the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double[] theta, int thetaOff, double[] alpha, int alphaOff, int K) {
+        if (Propto.all(data, 1)) return lpdf(theta, thetaOff, alpha, alphaOff, K);
+        if (!Propto.data(data, 1)) return 0.0;
+        double total = 0.0;
+        double c = 0.0;
+        for (int k = 0; k < K; k++) {
+            total += alpha[alphaOff + k];
+            c -= Numerics.lgamma(alpha[alphaOff + k]);
+        }
+        return c + Numerics.lgamma(total);
+    }
 }

@@ -78,4 +78,17 @@ public final class ExpModNormal {
         return mu + sigma * ZigguratSampler.NormalizedGaussian.of(rng).sample()
                 + ZigguratSampler.Exponential.of(rng).sample() / lambda;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(2); log(lambda) when lambda is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double mu, double sigma, double lambda) {
+        if (Propto.all(data, 3)) return lpdf(y, mu, sigma, lambda);
+        return -Numerics.LOG_TWO + (Propto.data(data, 3) ? Math.log(lambda) : 0.0);
+    }
 }

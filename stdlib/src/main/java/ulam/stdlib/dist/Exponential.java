@@ -106,4 +106,17 @@ public final class Exponential {
         Arguments.positive("exponential", "lambda", lambda);
         return ZigguratSampler.Exponential.of(rng, 1.0 / lambda).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log(lambda) when lambda is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double lambda) {
+        if (Propto.all(data, 1)) return lpdf(y, lambda);
+        return Propto.data(data, 1) ? Math.log(lambda) : 0.0;
+    }
 }

@@ -32,4 +32,16 @@ public final class Flat {
         throw new IllegalArgumentException("flat() is an improper prior: it has no draws;"
                 + " give the parameter a proper prior to simulate from it");
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing (the log density is 0); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y) {
+        return 0.0;
+    }
 }

@@ -146,4 +146,27 @@ public final class Gamma {
         Arguments.positive("gamma", "beta", beta);
         return AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha, 1.0 / beta).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -lgamma(alpha) when alpha is data; alpha log(beta) when alpha and beta are; (alpha - 1) log(y) when y and alpha are; -beta y when y and beta are; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double alpha, double beta) {
+        if (Propto.all(data, 2)) return lpdf(y, alpha, beta);
+        return gammaSummands(Propto.data(data, 0), Propto.data(data, 1), Propto.data(data, 2), y, alpha, beta);
+    }
+
+    /** The gamma summands whose operands are data (y, shape alpha, rate beta: which are data), as {@link #dropped}. */
+    static double gammaSummands(boolean y, boolean alpha, boolean beta, double yv, double a, double b) {
+        double c = 0.0;
+        if (alpha) c -= Numerics.lgamma(a);
+        if (alpha && beta) c += a * Math.log(b);
+        if (y && alpha) c += (a - 1.0) * Math.log(yv);
+        if (y && beta) c -= b * yv;
+        return c;
+    }
 }

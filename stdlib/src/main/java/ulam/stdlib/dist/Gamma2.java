@@ -65,4 +65,17 @@ public final class Gamma2 {
         Arguments.positive("gamma2", "scale", scale);
         return AhrensDieterMarsagliaTsangGammaSampler.of(rng, mu / scale, scale).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): the summands of {@link Gamma#dropped} with shape mu / s (data when mu and s are) and rate 1 / s (data when s is): Stan's program writes gamma(mu / s, 1 / s); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double mu, double scale) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, scale);
+        return Gamma.gammaSummands(Propto.data(data, 0), Propto.data(data, 1, 2), Propto.data(data, 2), y, mu / scale, 1.0 / scale);
+    }
 }

@@ -87,4 +87,18 @@ public final class HalfCauchy {
         double c = massAboveZero(t);
         return Math.max(0.0, mu + sigma * Math.tan(Math.PI * rng.nextDouble() * c - Math.atan(t)));
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(pi); -log(sigma) when sigma is data; -log P(Y >= 0) when mu and sigma are (Stan's program writes cauchy(mu, sigma) on a parameter with lower bound 0); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double mu, double sigma) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, sigma);
+        return -Numerics.LOG_PI - (Propto.data(data, 2) ? Math.log(sigma) : 0.0)
+                - (Propto.data(data, 1, 2) ? Math.log(mu == 0 ? 0.5 : massAboveZero(mu / sigma)) : 0.0);
+    }
 }

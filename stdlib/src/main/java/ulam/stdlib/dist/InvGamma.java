@@ -96,4 +96,22 @@ public final class InvGamma {
         Arguments.positive("inv_gamma", "beta", beta);
         return 1.0 / Gamma.rng(rng, alpha, beta);
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -lgamma(alpha) when alpha is data; alpha log(beta) when alpha and beta are; -(alpha + 1) log(y) when y and alpha are; -beta / y when y and beta are; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double alpha, double beta) {
+        if (Propto.all(data, 2)) return lpdf(y, alpha, beta);
+        double c = 0.0;
+        if (Propto.data(data, 1)) c -= Numerics.lgamma(alpha);
+        if (Propto.data(data, 1, 2)) c += alpha * Math.log(beta);
+        if (Propto.data(data, 0, 1)) c -= (alpha + 1.0) * Math.log(y);
+        if (Propto.data(data, 0, 2)) c -= beta / y;
+        return c;
+    }
 }

@@ -89,4 +89,17 @@ public final class LkjCorr {
             out[outOff + i + i * K] = 1.0;
         }
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): the normalising constant when eta is data; the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double[] omega, int omegaOff, double eta, int K) {
+        if (Propto.all(data, 1)) return lpdf(omega, omegaOff, eta, K);
+        return Propto.data(data, 1) ? LkjConstant.of(eta, K)[2] : 0.0;
+    }
 }

@@ -131,4 +131,17 @@ public final class MultiNormalCholesky {
             out[outOff + i] = s;
         }
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -K log(2 pi) / 2; -sum log L_kk when L is data; the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double[] y, int yOff, double[] mu, int muOff, double[] l, int lOff, int K) {
+        if (Propto.all(data, 2)) return lpdf(y, yOff, mu, muOff, l, lOff, K);
+        return -K * Numerics.HALF_LOG_TWO_PI - (Propto.data(data, 2) ? Dense.sumLogDiagonal(l, lOff, K) : 0.0);
+    }
 }

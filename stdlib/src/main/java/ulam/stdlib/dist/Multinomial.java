@@ -125,4 +125,16 @@ public final class Multinomial {
             mass -= t;
         }
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): the multinomial coefficient ({@link #constant}); the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int[] y, int yOff, double[] theta, int thetaOff, int K) {
+        return Propto.all(data, 1) ? lpdf(y, yOff, theta, thetaOff, K) : constant(y, yOff, K);
+    }
 }

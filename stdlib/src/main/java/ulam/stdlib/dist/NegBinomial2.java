@@ -156,4 +156,19 @@ public final class NegBinomial2 {
         }
         return lambda == 0 ? 0 : Poisson.rng(rng, lambda);
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(y!); phi log(phi) - lgamma(phi) + lgamma(y + phi) when phi
+     * is data; y log(mu) when mu is (the grouping of Stan Math 3.1, rstan 2.21's; later versions
+     * keep -log(y!) unless phi is data, as part of log C(y + phi - 1, y)); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double mu, double phi) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, phi);
+        return NegBinomial2Log.summands(y, Propto.data(data, 2), phi) + (Propto.data(data, 1) && y != 0 ? y * Math.log(mu) : 0.0);
+    }
 }

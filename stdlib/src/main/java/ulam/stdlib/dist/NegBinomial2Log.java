@@ -76,4 +76,25 @@ public final class NegBinomial2Log {
         Arguments.positive("neg_binomial_2_log", "exp(eta)", mu);
         return NegBinomial2.draw(rng, mu, phi, "neg_binomial_2_log");
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(y!); phi log(phi) - lgamma(phi) + lgamma(y + phi) when phi
+     * is data; y eta when eta is (the grouping of Stan Math 3.1, rstan 2.21's, as
+     * {@link NegBinomial2#dropped}); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double eta, double phi) {
+        if (Propto.all(data, 2)) return lpdf(y, eta, phi);
+        return summands(y, Propto.data(data, 2), phi) + (Propto.data(data, 1) ? y * eta : 0.0);
+    }
+
+    /** The negative binomial's summands of y alone and of y and phi: -log(y!), and with {@code phiData} phi log(phi) - lgamma(phi) + lgamma(y + phi). */
+    static double summands(int y, boolean phiData, double phi) {
+        double c = -Numerics.logFactorial(y);
+        return phiData ? c + phi * Math.log(phi) - Numerics.lgamma(phi) + Numerics.lgamma(y + phi) : c;
+    }
 }

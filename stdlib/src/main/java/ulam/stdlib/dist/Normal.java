@@ -95,4 +95,17 @@ public final class Normal {
         Arguments.positive("normal", "sigma", sigma);
         return mu + sigma * ZigguratSampler.NormalizedGaussian.of(rng).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(2 pi) / 2; -log(sigma) when sigma is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double mu, double sigma) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, sigma);
+        return -Numerics.HALF_LOG_TWO_PI - (Propto.data(data, 2) ? Math.log(sigma) : 0.0);
+    }
 }

@@ -169,4 +169,16 @@ public final class OrderedLogistic {
         }
         return C + 1;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing unless every operand is data; the whole log density when every
+     * operand is data. Operands as {@link #lpdf}.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double eta, double[] c, int cOff, int C) {
+        return Propto.all(data, 2) ? lpdf(y, eta, c, cOff, C) : 0.0;
+    }
 }

@@ -54,4 +54,21 @@ public final class Pareto {
         Arguments.positive("pareto", "alpha", alpha);
         return yMin * Math.exp(ZigguratSampler.Exponential.of(rng).sample() / alpha);
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log(alpha) when alpha is data; alpha log(y_min) when y_min and alpha are; -(alpha + 1) log(y) when y and alpha are; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double yMin, double alpha) {
+        if (Propto.all(data, 2)) return lpdf(y, yMin, alpha);
+        if (!Propto.data(data, 2)) return 0.0;
+        double c = Math.log(alpha);
+        if (Propto.data(data, 1)) c += alpha * Math.log(yMin);
+        if (Propto.data(data, 0)) c -= (alpha + 1.0) * Math.log(y);
+        return c;
+    }
 }

@@ -137,4 +137,16 @@ public final class Poisson {
         }
         return lambda == 0 ? 0 : PoissonSampler.of(rng, lambda).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(y!) ({@link #constant}); the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double lambda) {
+        return Propto.all(data, 1) ? lpdf(y, lambda) : constant(y);
+    }
 }

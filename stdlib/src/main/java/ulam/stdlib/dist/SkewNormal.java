@@ -79,4 +79,17 @@ public final class SkewNormal {
         double z = delta * Math.abs(normal.sample()) + rest * normal.sample();
         return xi + omega * z;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(2 pi) / 2; -log(omega) when omega is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double xi, double omega, double alpha) {
+        if (Propto.all(data, 3)) return lpdf(y, xi, omega, alpha);
+        return -Numerics.HALF_LOG_TWO_PI - (Propto.data(data, 2) ? Math.log(omega) : 0.0);
+    }
 }

@@ -87,4 +87,20 @@ public final class StudentT {
         Arguments.positive("student_t", "sigma", sigma);
         return mu + sigma * TSampler.of(rng, nu).sample();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(pi) / 2; lgamma((nu + 1) / 2) - lgamma(nu / 2) - log(nu) / 2 when nu is data; -log(sigma) when sigma is; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double nu, double mu, double sigma) {
+        if (Propto.all(data, 3)) return lpdf(y, nu, mu, sigma);
+        double c = -0.5 * Numerics.LOG_PI;
+        if (Propto.data(data, 1)) c += Numerics.lgamma(0.5 * (nu + 1.0)) - Numerics.lgamma(0.5 * nu) - 0.5 * Math.log(nu);
+        if (Propto.data(data, 3)) c -= Math.log(sigma);
+        return c;
+    }
 }

@@ -139,4 +139,17 @@ public final class Uniform {
         }
         return alpha + (beta - alpha) * rng.nextDouble();
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(beta - alpha) when alpha and beta are data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double alpha, double beta) {
+        if (Propto.all(data, 2)) return lpdf(y, alpha, beta);
+        return Propto.data(data, 1, 2) ? -Math.log(beta - alpha) : 0.0;
+    }
 }

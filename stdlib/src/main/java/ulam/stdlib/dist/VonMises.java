@@ -103,4 +103,17 @@ public final class VonMises {
         double angle = Math.acos(Math.max(-1.0, Math.min(1.0, f)));
         return rng.nextBoolean() ? mu + angle : mu - angle;
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): -log(2 pi); -log I0(kappa) when kappa is data; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double mu, double kappa) {
+        if (Propto.all(data, 2)) return lpdf(y, mu, kappa);
+        return -LOG_TWO_PI - (Propto.data(data, 2) ? kappa + specials(kappa)[1] : 0.0);
+    }
 }

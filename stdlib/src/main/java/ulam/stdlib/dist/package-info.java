@@ -2,7 +2,8 @@
  * The distributions of the language, one final class per distribution, each holding the static
  * methods described in {@link ulam.stdlib.DistributionSpec}: {@code lpdf} (the full log density
  * or log mass, natural log), {@code kernel} (lpdf less the data-only {@code constant}, with its
- * partial derivatives written into an array), {@code constant} (where the registry says so) and
+ * partial derivatives written into an array), {@code constant} (where the registry says so),
+ * {@code dropped} (the summands Stan's {@code ~} leaves out, {@link ulam.stdlib.dist.Propto}) and
  * {@code rng}.
  *
  * <p>Common rules, stated once here and referred to by every class:

@@ -20,6 +20,7 @@ public final class DistributionMethods {
     private final Method kernel;
     private final Method constant;
     private final Method rng;
+    private final Method dropped;
     private final Method lcdf;
     private final Method lccdf;
     private final Method lcdfGrad;
@@ -32,6 +33,7 @@ public final class DistributionMethods {
         kernel = c.getMethod("kernel", Signatures.kernel(spec));
         constant = spec.hasConstant() ? c.getMethod("constant", Signatures.constant(spec)) : null;
         rng = c.getMethod("rng", Signatures.rng(spec));
+        dropped = c.getMethod("dropped", Signatures.dropped(spec));
         lcdf = spec.hasCdf() ? c.getMethod("lcdf", Signatures.lpdf(spec)) : null;
         lccdf = spec.hasCdf() ? c.getMethod("lccdf", Signatures.lpdf(spec)) : null;
         lcdfGrad = spec.hasCdf() ? c.getMethod("lcdfGrad", Signatures.kernel(spec)) : null;
@@ -98,6 +100,14 @@ public final class DistributionMethods {
 
     public double kernel(double[] v, double[] d) {
         return (double) call(kernel, boxed(v, d));
+    }
+
+    /** The summands Stan's {@code ~} leaves out when the operands of {@code mask} are data (bit 0 the outcome). */
+    public double dropped(int mask, double[] v) {
+        Object[] values = new Object[slots() + 1];
+        values[0] = mask;
+        System.arraycopy(boxed(v, null), 0, values, 1, slots());
+        return (double) call(dropped, values);
     }
 
     /** The constant, or 0 where the distribution has none. */

@@ -29,6 +29,13 @@ public final class Signatures {
         return types.toArray(Class<?>[]::new);
     }
 
+    /** dropped(int data, T y, T a1, ..., T ak). */
+    public static Class<?>[] dropped(DistributionSpec spec) {
+        List<Class<?>> types = new ArrayList<>(List.of(int.class));
+        types.addAll(List.of(lpdf(spec)));
+        return types.toArray(Class<?>[]::new);
+    }
+
     /** kernel(T y, T a1, ..., T ak, double[] d). */
     public static Class<?>[] kernel(DistributionSpec spec) {
         List<Class<?>> types = new ArrayList<>(List.of(lpdf(spec)));

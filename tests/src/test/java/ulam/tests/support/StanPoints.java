@@ -21,8 +21,8 @@ import ulam.runtime.Model;
  * column-major), {@code log_prob(u)} and {@code grad_log_prob(u)}, both with the log Jacobian
  * (Stan reference manual, "Constraint transforms"). Our point is {@link Model#unconstrain} of those
  * constrained values; it must equal {@code u} block by block (the same transforms); the gradients
- * must be equal coordinate by coordinate, and the differences of the log densities from the first
- * point equal (Stan's {@code ~} drops constant terms, ours keeps them). Within a block both are
+ * must be equal coordinate by coordinate, and our {@code lp__} ({@link Model#lp(double)}, the log
+ * density less the summands Stan's {@code ~} leaves out) equal to Stan's {@code log_prob}. Within a block both are
  * column-major, except Stan's {@code array[N] vector[K]}, which is stored array element by array
  * element (Stan reference manual, "Variable representation"), while ours is the matrix[N,K] of the
  * same values, column-major.
@@ -39,11 +39,23 @@ public final class StanPoints {
     }
 
     /**
-     * Compares, at every point of the file.
+     * Compares, at every point of the file, {@code lp__} absolutely.
      *
      * @return one line per disagreement, with the numbers (empty when the model agrees)
      */
     public static List<String> compare(Model m, Path json) {
+        return compare(m, json, true);
+    }
+
+    /**
+     * Compares, at every point of the file.
+     *
+     * @param absolute whether {@code lp__} must equal Stan's {@code log_prob}; false: the
+     *                 differences from the first point must be equal (for a Stan program that
+     *                 writes with {@code target +=} what the model writes with {@code ~})
+     * @return one line per disagreement, with the numbers (empty when the model agrees)
+     */
+    public static List<String> compare(Model m, Path json, boolean absolute) {
         JsonNode f = read(json);
         List<String> out = new ArrayList<>();
         int k = f.get("dimension").asInt();
@@ -113,15 +125,18 @@ public final class StanPoints {
                     out.add(String.format("point %d: gradient[%d] (%s block) %.10g, Stan's %.10g", p, i, blockOf(stan, perm[i]), g[i], sg));
                 }
             }
+            double ours = m.lp(lp);
             if (p == 0) {
-                lp0 = lp;
+                lp0 = ours;
                 stanLp0 = stanLp;
-            } else {
-                double d = lp - lp0;
-                double sd = stanLp - stanLp0;
-                if (!(Math.abs(d - sd) <= TOL * Math.max(1, Math.max(Math.abs(lp), Math.abs(stanLp))))) {
-                    out.add(String.format("point %d: lp - lp(point 0) %.10g, Stan's %.10g", p, d, sd));
-                }
+            }
+            if (absolute && !(Math.abs(ours - stanLp) <= TOL * Math.max(1, Math.abs(stanLp)))) {
+                out.add(String.format("point %d: lp__ %.10g, Stan's %.10g (differ by %.6g)", p, ours, stanLp, ours - stanLp));
+            }
+            double d = ours - lp0;
+            double sd = stanLp - stanLp0;
+            if (!absolute && !(Math.abs(d - sd) <= TOL * Math.max(1, Math.max(Math.abs(ours), Math.abs(stanLp))))) {
+                out.add(String.format("point %d: lp - lp(point 0) %.10g, Stan's %.10g", p, d, sd));
             }
             p++;
         }
