@@ -308,8 +308,8 @@ final class StanExprs {
             case "pi" -> { return Double.toString(Math.PI); }
             case "e" -> { return Double.toString(Math.E); }
             case "sqrt2" -> { return Double.toString(Math.sqrt(2)); }
-            case "log2" -> { if (args.isEmpty()) return Double.toString(Math.log(2)); }
-            case "log10" -> { if (args.isEmpty()) return Double.toString(Math.log(10)); }
+            case "log2" -> { return args.isEmpty() ? Double.toString(Math.log(2)) : "(log(" + list(c.exprList()) + ") / " + Math.log(2) + ")"; }
+            case "log10" -> { return args.isEmpty() ? Double.toString(Math.log(10)) : "(log(" + list(c.exprList()) + ") / " + Math.log(10) + ")"; }
             case "fabs" -> fn = "abs";
             case "inv" -> { return "(1 / (" + list(c.exprList()) + "))"; }
             case "inv_sqrt" -> { return "(1 / sqrt(" + list(c.exprList()) + "))"; }

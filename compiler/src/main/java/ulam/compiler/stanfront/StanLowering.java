@@ -80,7 +80,7 @@ final class StanLowering {
     }
 
     void lower(StanParser.ProgramContext c) {
-        if (c.functionsBlock() != null) {
+        if (c.functionsBlock() != null && !c.functionsBlock().functionDef().isEmpty()) {
             throw unsupported(c.functionsBlock(), "the functions block (user-defined functions)",
                     "write the function's body where it is used");
         }
@@ -380,6 +380,7 @@ final class StanLowering {
         ex.expr(e);   // names and functions first: an undeclared name or a solver is said as such
         for (ParserRuleContext term : terms(e)) {
             StanParser.CallExprContext call = densityCall(term);
+            if (call == null && mixture(term, at)) continue;
             if (call == null) {
                 throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)",
                         "write it as y ~ dist(...), which gives the same posterior");
@@ -405,12 +406,54 @@ final class StanLowering {
         return new ArrayList<>(ad.multiplicative());
     }
 
-    /** The call when a term is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
-    private static StanParser.CallExprContext densityCall(ParserRuleContext term) {
+    /**
+     * {@code target += log_mix(theta, d1_lpdf(y | ...), d2_lpdf(y | ...))}, both densities of the
+     * same outcome: the line {@code y ~ mixture(theta, d1(...), d2(...))} (language.md, "Escape
+     * hatches"; Stan functions reference, "Composed functions", log_mix). False when the term is
+     * something else.
+     */
+    private boolean mixture(ParserRuleContext term, ParserRuleContext at) {
+        StanParser.CallExprContext c = call(term);
+        if (c == null || !c.fn.getText().equals("log_mix") || c.first != null || c.exprList() == null || c.exprList().expr().size() != 3) return false;
+        List<StanParser.CallExprContext> parts = new ArrayList<>();
+        for (int k = 1; k < 3; k++) {
+            StanParser.CallExprContext d = densityCall(term(c.exprList().expr(k)));
+            if (d == null) return false;
+            parts.add(d);
+        }
+        String y = StanParse.text(parts.get(0).first).replace(" ", "");
+        if (!y.equals(StanParse.text(parts.get(1).first).replace(" ", ""))) return false;
+        StringBuilder args = new StringBuilder(ex.expr(c.exprList().expr(0)));
+        for (StanParser.CallExprContext d : parts) {
+            String fn = d.fn.getText();
+            String dist = fn.substring(0, fn.lastIndexOf('_'));
+            String rest = d.exprList() == null ? "" : ex.list(d.exprList());
+            if (dist.equals("std_normal")) { dist = "normal"; rest = "0, 1"; }
+            args.append(", ").append(dist).append('(').append(rest).append(')');
+        }
+        sample(parts.get(0).first, "mixture", args.toString(), "", at);
+        return true;
+    }
+
+    /** The multiplicative term an expression is when it is one term (no operator at its top), else null. */
+    private static ParserRuleContext term(StanParser.ExprContext e) {
+        List<ParserRuleContext> t = terms(e);
+        return t.size() == 1 && t.get(0) != e ? t.get(0) : null;
+    }
+
+    /** The call a term is, bare (no operator, index or transpose after it), or null. */
+    private static StanParser.CallExprContext call(ParserRuleContext term) {
         if (!(term instanceof StanParser.MultiplicativeContext m)) return null;
         if (m.unary().size() != 1 || m.unary(0).power() == null || m.unary(0).power().op != null) return null;
         StanParser.PostfixContext p = m.unary(0).power().postfix();
-        if (!p.postfixOp().isEmpty() || !(p.primary() instanceof StanParser.CallExprContext c) || c.first == null) return null;
+        if (!p.postfixOp().isEmpty() || !(p.primary() instanceof StanParser.CallExprContext c)) return null;
+        return c;
+    }
+
+    /** The call when a term is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
+    private static StanParser.CallExprContext densityCall(ParserRuleContext term) {
+        StanParser.CallExprContext c = call(term);
+        if (c == null || c.first == null) return null;
         return c.fn.getText().matches(".*_lu?p[dm]f") ? c : null;
     }
 

@@ -61,8 +61,10 @@ class StanFrontEndTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                // syntax: a missing semicolon is reported at the next token
-                Arguments.of(HEAD + "model {\n  a ~ normal(0, 1)\n  s ~ exponential(1);\n}\n", 15, 3, "Stan syntax error"),
+                // syntax: a missing semicolon is reported at the end of the statement that lacks it
+                Arguments.of(HEAD + "model {\n  a ~ normal(0, 1)\n  s ~ exponential(1);\n}\n", 14, 18, "missing ';' at the end of the statement"),
+                Arguments.of(HEAD + "model {\n  real m = a\n    + 1;  // ok: the statement goes on\n  s ~ exponential(1)\n\n}\n", 16, 21,
+                        "missing ';' at the end of the statement"),
                 Arguments.of(HEAD + "model {\n  a ~ normal(0, 1);\n", 15, 1, "the end of the file"),
                 Arguments.of("data { int N; }\nmodel { }\nparameters { real a; }\n", 3, 1, "Stan syntax error"),
                 Arguments.of(HEAD + "model {\n  a ~ normal(0, 1) @ 2;\n}\n", 14, 20, "unexpected character '@'"),
