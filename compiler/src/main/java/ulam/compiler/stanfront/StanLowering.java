@@ -44,7 +44,7 @@ final class StanLowering {
     StanLowering(Source source, ulam.runtime.data.DataSet data) {
         this.source = source;
         this.data = data;
-        this.ex = new StanExprs(source, scope);
+        this.ex = new StanExprs(source, scope, data);
     }
 
     /** The data block's declarations. */
@@ -120,6 +120,10 @@ final class StanLowering {
     private void item(StanParser.BlockItemContext i) {
         if (i.varDecl() != null) {
             StanParser.VarDeclContext v = i.varDecl();
+            if (!bodies.isEmpty() && carried(v)) {
+                declareSymbolic(v);
+                return;
+            }
             Decl d = declare(v);
             if (v.value != null) define(d, v.value, v);
         } else {
@@ -249,21 +253,131 @@ final class StanLowering {
         }
     }
 
+    /** The bodies of the loops being lowered, innermost last, with the symbolic locals each declares. */
+    private final java.util.Deque<List<String>> bodies = new java.util.ArrayDeque<>();
+    private final java.util.Deque<StanParser.StatementContext> bodyTrees = new java.util.ArrayDeque<>();
+
+    /**
+     * A loop. One whose body only updates symbolic locals ({@code mu = mu + beta[k] * y[t - k]})
+     * is unrolled, its variable a number in each copy (the bounds must be known: numbers, or data
+     * scalars with the data given); any other is one vectorised line per statement, its
+     * iterations independent; when it does not start at 1, its {@code ~} lines on data apply to
+     * the rows from its start ({@code y | stan_row_1 >= lo ~ ...}).
+     */
     private void loop(StanParser.ForStatementContext f) {
-        if (!StanParse.text(f.lo).strip().equals("1")) {
-            throw unsupported(f.lo, "a loop that does not start at 1", "loop over 1:K and shift the index in the data");
-        }
         String var = f.var.getText();
         if (scope.containsKey(var)) throw source.error(StanParse.span(f.var), "the loop variable '" + var + "' is also a variable's name", "rename it");
-        ex.enter(new StanExprs.Loop(var, size(f.hi)));
+        if (!bodies.isEmpty() && updatesOnlySymbolic(f.statement())) {
+            unroll(f, var);
+            return;
+        }
+        boolean one = StanParse.text(f.lo).strip().equals("1");
+        ex.reset();
+        Integer lo = one ? Integer.valueOf(1) : ex.intValue(f.lo);
+        ex.enter(new StanExprs.Loop(var, size(f.hi), one ? null : ex.expr(f.lo), lo));
+        bodies.addLast(new ArrayList<>());
+        bodyTrees.addLast(f.statement());
         try {
             statement(f.statement());
         } finally {
             ex.leave();
+            bodyTrees.removeLast();
+            for (String name : bodies.removeLast()) {
+                ex.forget(name);
+                scope.remove(name);
+            }
         }
     }
 
+    private void unroll(StanParser.ForStatementContext f, String var) {
+        Integer lo = ex.intValue(f.lo);
+        Integer hi = ex.intValue(f.hi);
+        if (lo == null || hi == null) {
+            throw unsupported(f.hi, "a loop inside a loop whose bounds are not known" + (data == null ? " without the data" : ""),
+                    data == null ? "give the data with --data" : "give its bounds as data scalars");
+        }
+        if (hi - lo >= 1000) throw unsupported(f.hi, "unrolling a loop of " + (hi - lo + 1) + " iterations inside a loop", null);
+        try {
+            for (int k = lo; k <= hi; k++) {
+                ex.constant(var, k);
+                statement(f.statement());
+            }
+        } finally {
+            ex.constant(var, null);
+        }
+    }
+
+    /** Whether a statement only assigns symbolic locals (in blocks and loops): it can be unrolled. */
+    private boolean updatesOnlySymbolic(StanParser.StatementContext s) {
+        if (s instanceof StanParser.AssignStatementContext a) return a.lvalue().indexes().isEmpty() && ex.isSymbolic(a.lvalue().ID().getText());
+        if (s instanceof StanParser.ForStatementContext f) return updatesOnlySymbolic(f.statement());
+        if (s instanceof StanParser.BlockStatementContext b) {
+            for (StanParser.BlockItemContext i : b.blockItem()) if (i.statement() == null || !updatesOnlySymbolic(i.statement())) return false;
+            return !b.blockItem().isEmpty();
+        }
+        return false;
+    }
+
+    /**
+     * Whether a scalar declared in a loop's body is assigned more than once there (or by
+     * {@code +=}, or inside a nested loop): such a local is carried symbolically, each read
+     * being its current value, and never becomes an alist line of its own.
+     */
+    private boolean carried(StanParser.VarDeclContext v) {
+        if (v.arrayDims != null || v.oldDims != null || v.type().size != null || v.type().rows != null) return false;
+        if (block != Decl.Block.MODEL && block != Decl.Block.TRANSFORMED_PARAMETERS && block != Decl.Block.GENERATED_QUANTITIES) return false;
+        int[] count = {v.value != null ? 1 : 0};
+        boolean[] compound = {false};
+        assignments(bodyTrees.peekLast(), v.name.getText(), false, count, compound);
+        return count[0] > 1 || compound[0];
+    }
+
+    private static void assignments(org.antlr.v4.runtime.tree.ParseTree t, String name, boolean nested, int[] count, boolean[] compound) {
+        if (t instanceof StanParser.AssignStatementContext a && a.lvalue().ID().getText().equals(name)) {
+            count[0]++;
+            String op = a.op.getText();
+            if (nested || (!op.equals("=") && !op.equals("<-"))) compound[0] = true;
+        }
+        boolean inner = nested || t instanceof StanParser.ForStatementContext;
+        for (int k = 0; k < t.getChildCount(); k++) assignments(t.getChild(k), name, inner, count, compound);
+    }
+
+    private void declareSymbolic(StanParser.VarDeclContext v) {
+        declare(v);
+        String name = v.name.getText();
+        ex.symbolic(name);
+        bodies.peekLast().add(name);
+        if (v.value != null) {
+            ex.reset();
+            ex.assignSymbolic(name, ex.expr(v.value), false);
+        }
+    }
+
+    /** {@code mu = e}, {@code mu += e}, ... of a symbolic local: its new current value. */
+    private void assignSymbolic(StanParser.AssignStatementContext a, String name) {
+        if (!a.lvalue().indexes().isEmpty()) throw source.error(StanParse.span(a.lvalue()), "'" + name + "' is a scalar", null);
+        String op = a.op.getText();
+        ex.reset();
+        String old = op.equals("=") || op.equals("<-") ? null : ex.value(name);
+        if (old == null && !op.equals("=") && !op.equals("<-")) {
+            throw source.error(StanParse.span(a.lvalue()), "'" + name + "' is read (" + op + ") before it is given a value", null);
+        }
+        String e = ex.expr(a.expr());
+        String v = switch (op) {
+            case "=", "<-" -> e;
+            case "+=" -> "(" + old + ") + " + e;
+            case "-=" -> "(" + old + ") - (" + e + ")";
+            case "*=", ".*=" -> "(" + old + ") * (" + e + ")";
+            default -> "(" + old + ") / (" + e + ")";
+        };
+        ex.assignSymbolic(name, v, old != null);
+    }
+
     private void assign(StanParser.AssignStatementContext a) {
+        if (ex.isSymbolic(a.lvalue().ID().getText())) {
+            assignSymbolic(a, a.lvalue().ID().getText());
+            return;
+        }
         String op = a.op.getText();
         if (!op.equals("=") && !op.equals("<-")) {
             throw unsupported(a, "the compound assignment " + op, "write the whole value in one assignment");
@@ -297,6 +411,12 @@ final class StanLowering {
         if (d.block() != block) {
             throw source.error(StanParse.span(at), "'" + d.name() + "' is declared in " + blockName(d.block()) + " and cannot be assigned in "
                     + blockName(block), null);
+        }
+        for (StanExprs.Loop l : ex.loops()) {
+            if (l.lo() != null) {
+                throw unsupported(at, "assigning '" + d.name() + "' in a loop that does not start at 1 (from " + l.lo() + ")",
+                        "compute it in a loop over every element, or inline it into the ~ statement");
+            }
         }
         if (!defined.add(d.name())) {
             throw unsupported(at, "assigning '" + d.name() + "' a second time", "give each value its own name, or compute it in one expression");
@@ -360,7 +480,7 @@ final class StanLowering {
             throw unsupported(lhs, "a ~ statement whose left side is an expression (it needs a Jacobian)", "sample a variable");
         }
         Decl d = ex.read().iterator().next();
-        String line = y + " ~ " + dist + "(" + args + ")" + trunc;
+        String line = y + rows(lhs) + " ~ " + dist + "(" + args + ")" + trunc;
         switch (d.block()) {
             case DATA, TRANSFORMED_DATA -> add(new Line(line, StanParse.span(at)));
             case PARAMETERS -> {
@@ -373,6 +493,23 @@ final class StanLowering {
             default -> throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable (it needs a Jacobian adjustment)",
                     "put the distribution on the parameters it is computed from");
         }
+    }
+
+    /**
+     * The condition {@code " | stan_row_1 >= lo"} of a {@code ~} line in loops that do not start at
+     * 1 (the rows from the start), or "" in loops from 1; refused when the outcome is not data
+     * read at the loop's rows.
+     */
+    private String rows(StanParser.ExprContext lhs) {
+        List<String> c = new ArrayList<>();
+        for (StanExprs.Loop l : ex.loops()) if (l.lo() != null) c.add(ex.rowIndex(l) + " >= " + l.lo());
+        if (c.isEmpty()) return "";
+        Decl d = ex.read().iterator().next();
+        if (!ex.stripped() || (d.block() != Decl.Block.DATA && d.block() != Decl.Block.TRANSFORMED_DATA)) {
+            throw unsupported(lhs, "a ~ statement on a parameter, or on data not indexed by the loop, in a loop that does not start at 1",
+                    "write the first element's statement on its own and loop over the others' data");
+        }
+        return " | " + String.join(" && ", c);
     }
 
     private void target(StanParser.ExprContext e, ParserRuleContext at) {

@@ -45,7 +45,9 @@ final class StanParse {
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
                 Token t = (Token) offending;
                 Token before = previous(tokens, t);
-                if (before != null && before.getLine() < t.getLine() && ((StanParser) r).getExpectedTokens().contains(StanLexer.SEMI)) {
+                boolean boundary = before == null || before.getType() == StanLexer.SEMI || before.getType() == StanLexer.LBRACE
+                        || before.getType() == StanLexer.RBRACE;   // where a statement may start, ';' is only the empty statement
+                if (!boundary && before.getLine() < t.getLine() && ((StanParser) r).getExpectedTokens().contains(StanLexer.SEMI)) {
                     throw source.error(after(before), "Stan syntax error: missing ';' at the end of the statement", "end the statement with ';'");
                 }
                 String found = t.getType() == Token.EOF ? "the end of the file" : "'" + t.getText() + "'";
