@@ -28,7 +28,7 @@ class StanProgramsPointsTest {
     static final Path DIR = Path.of("tests/src/test/resources/stanfront/programs");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"arK, arK", "low_dim_gauss_mix, low_dim_gauss_mix", "log10earn_height, earnings"})
+    @CsvSource({"arK, arK", "arma11, arma", "low_dim_gauss_mix, low_dim_gauss_mix", "log10earn_height, earnings"})
     void logDensityAndGradientEqualRstans(String model, String data) throws IOException {
         Model m = Fits.bind(DIR.resolve(model + ".stan").toString(), DIR.resolve(data + ".json").toString());
         List<String> rows = Files.readAllLines(DIR.resolve(model + "_points.csv"));
@@ -56,7 +56,7 @@ class StanProgramsPointsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"arK, arK", "low_dim_gauss_mix, low_dim_gauss_mix", "log10earn_height, earnings"})
+    @CsvSource({"arK, arK", "arma11, arma", "low_dim_gauss_mix, low_dim_gauss_mix", "log10earn_height, earnings"})
     void gradientEqualsFiniteDifferences(String model, String data) {
         Model m = Fits.bind(DIR.resolve(model + ".stan").toString(), DIR.resolve(data + ".json").toString());
         int k = m.dimension();

@@ -38,7 +38,6 @@ class StanRoundTripTest {
             "ucbadmit_betabinom.ulam", "the functions block",
             "monks.ulam", "the functions block",
             "kline_gp.ulam", "the functions block",
-            "milk_impute.ulam", "a ~ statement on the model block variable",
             "cafes.ulam", "using the loop variable 'i'",
             "trolley_edu.ulam", "unknown function 'cumulative_sum'");
 

@@ -94,6 +94,23 @@ final class StanExprs {
         symbolic.remove(name);
     }
 
+    private final Map<String, Symbolic> elements = new java.util.HashMap<>();
+
+    /**
+     * Gives one element of a vector a known value, read wherever {@code name[index]} is written
+     * as such ({@code nu[1]} after {@code nu[1] = ...}; {@code nu[t]} in the loop over t after
+     * {@code nu[t] = ...}): the value as alist text, reading what was read since {@link #reset}.
+     */
+    void element(String name, String index, String text) {
+        elements.put(name + "[" + index + "]", new Symbolic(text, Set.copyOf(read)));
+    }
+
+    /** Forgets the element values indexed by a loop's variable (at the end of its body). */
+    void forgetElements(String var) {
+        elements.keySet().removeIf(k -> k.endsWith("[" + var + "]"));
+    }
+
+
     /**
      * The value of a whole-number expression that does not depend on the parameters: a number,
      * an unrolled loop's variable, or (with the data given) arithmetic of data scalars; else null.
@@ -339,6 +356,11 @@ final class StanExprs {
     /** {@code v[i, j]}: loop variables' indices dropped; others written as they are. */
     private String indexed(StanParser.NameExprContext n, StanParser.IndexOpContext ix) {
         Decl d = declared(n);
+        Symbolic known = elements.get(d.name() + "[" + StanParse.text(ix.indexes()).replace(" ", "") + "]");
+        if (known != null) {
+            read.addAll(known.reads());
+            return "(" + known.text() + ")";
+        }
         List<StanParser.IndexContext> idx = ix.indexes().index();
         List<String> kept = new ArrayList<>();
         int dropped = 0;
@@ -358,7 +380,7 @@ final class StanExprs {
                 stripped = true;
             } else {
                 String lagged = lag(s.expr());
-                kept.add(lagged != null ? lagged : expr(s.expr()));
+                kept.add(lagged != null ? lagged : index(s.expr()));
             }
         }
         if (dropped > 0 && !kept.isEmpty()) {
@@ -366,6 +388,25 @@ final class StanExprs {
                     "loop over every index of '" + d.name() + "'");
         }
         return kept.isEmpty() ? d.name() : d.name() + "[" + String.join(", ", kept) + "]";
+    }
+
+    /**
+     * An index other than a loop's variable: a name or number as it is; whole-number arithmetic of
+     * numbers (an unrolled loop's {@code k - 1}) its value; arithmetic of data
+     * ({@code B_slot[n] + 1}) a derived-data column of its own ({@code stan_index_1 <- B_slot + 1}),
+     * as the alist takes an index (language.md, "Statement forms").
+     */
+    private String index(StanParser.ExprContext e) {
+        Set<Decl> before = Set.copyOf(read);
+        read.clear();
+        String t = expr(e);
+        Set<Decl> used = Set.copyOf(read);
+        read.addAll(before);
+        if (t.matches("[A-Za-z][A-Za-z0-9_]*|[0-9]+")) return t;
+        Integer v = t.matches("[0-9 ()+*-]+") ? DataChecks.evaluate(t, EMPTY) : null;
+        if (v != null) return Integer.toString(v);
+        for (Decl d : used) if (!isData(d) || !d.isInt()) return t;
+        return derived("index:" + t, "stan_index", name -> "transdata> " + name + " <- " + t);
     }
 
     /** The loop whose variable the expression is, bare, or null. */

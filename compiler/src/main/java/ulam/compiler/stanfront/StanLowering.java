@@ -281,6 +281,7 @@ final class StanLowering {
             statement(f.statement());
         } finally {
             ex.leave();
+            ex.forgetElements(var);
             bodyTrees.removeLast();
             for (String name : bodies.removeLast()) {
                 ex.forget(name);
@@ -386,6 +387,7 @@ final class StanLowering {
         Decl d = scope.get(lv.ID().getText());
         if (d == null) throw source.error(StanParse.span(lv), "'" + lv.ID().getText() + "' is not declared", null);
         List<StanExprs.Loop> loops = ex.loops();
+        if (recurrence(d, lv, a.expr(), a)) return;
         int k = 0;
         for (StanParser.IndexesContext ix : lv.indexes()) {
             for (StanParser.IndexContext i : ix.index()) {
@@ -404,6 +406,46 @@ final class StanLowering {
             throw unsupported(lv, "an element-wise assignment that does not cover every index of '" + d.name() + "'", null);
         }
         define(d, a.expr(), a);
+    }
+
+    /** The first element of a vector local given on its own ({@code nu[1] = ...}), alist text by name. */
+    private final Map<String, String> firsts = new LinkedHashMap<>();
+
+    /**
+     * A vector local of the model block or a transformed parameter defined as a recurrence:
+     * {@code v[1] = e1;} then {@code for (t in 2:N) v[t] = e(t);} (e may read {@code v[t - 1]}, and
+     * elements assigned earlier in the same iteration, {@code nu[t]}, are their values) is the
+     * line {@code vector[N]:v <<- ifelse(stan_row_1 > 1, e, e1)}, which the checker computes in
+     * element order (language.md, "Statement forms"). False when the assignment is something else.
+     */
+    private boolean recurrence(Decl d, StanParser.LvalueContext lv, StanParser.ExprContext value, ParserRuleContext at) {
+        if (lv.indexes().size() != 1 || lv.indexes(0).index().size() != 1 || d.rank() != 1 || !d.arrayDims().isEmpty() && !d.base().equals("real")) return false;
+        if (d.block() != block || (block != Decl.Block.MODEL && block != Decl.Block.TRANSFORMED_PARAMETERS) || defined.contains(d.name())) return false;
+        String index = StanParse.text(lv.indexes(0)).strip();
+        List<StanExprs.Loop> loops = ex.loops();
+        if (loops.isEmpty() && index.equals("1") && !firsts.containsKey(d.name())) {
+            ex.reset();
+            String e = ex.expr(value);
+            firsts.put(d.name(), e);
+            ex.element(d.name(), "1", e);
+            return true;
+        }
+        if (loops.size() != 1 || !firsts.containsKey(d.name())) return false;
+        StanExprs.Loop l = loops.get(0);
+        if (!index.equals(l.var()) || l.loValue() == null || l.loValue() != 2) return false;
+        if (!l.extent().equals(d.dims().get(0))) {
+            throw unsupported(at, "a recurrence over 2:" + l.extent() + " of '" + d.name() + "', whose size is " + d.dims().get(0),
+                    "loop over 2:" + d.dims().get(0));
+        }
+        defined.add(d.name());
+        ex.reset();
+        String e = ex.expr(value);
+        String row = ex.rowIndex(l);
+        ex.element(d.name(), l.var(), e);
+        String tag = block == Decl.Block.TRANSFORMED_PARAMETERS ? "transpars> " : "";
+        String first = firsts.get(d.name());
+        add(new Line(tag + "vector[" + d.dims().get(0) + "]:" + d.name() + " <<- ifelse(" + row + " > 1, " + e + ", " + first + ")", StanParse.span(at)));
+        return true;
     }
 
     /** Emits the line that gives a declared local, transformed parameter or generated quantity its value. */
@@ -490,8 +532,16 @@ final class StanLowering {
                 }
                 else add(new Line(line, StanParse.span(at)));
             }
-            default -> throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable (it needs a Jacobian adjustment)",
-                    "put the distribution on the parameters it is computed from");
+            default -> {
+                if (!y.equals(d.name()) || d.rank() != 1 || !ex.loops().isEmpty() || !trunc.isEmpty() || dist.equals("mixture")
+                        || (d.block() != Decl.Block.MODEL && d.block() != Decl.Block.TRANSFORMED_PARAMETERS)) {
+                    throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable other than a whole vector",
+                            "put the distribution on the parameters it is computed from");
+                }
+                // as Stan: the density of the values, without a Jacobian; one term per element, over the rows 1:N
+                String row = ex.rowIndex(new StanExprs.Loop(d.name(), d.dims().get(0)));
+                add(new Line(row + " ~ custom(" + dist + "_lpdf(" + y + (args.isEmpty() ? "" : " | " + args) + "))", StanParse.span(at)));
+            }
         }
     }
 
