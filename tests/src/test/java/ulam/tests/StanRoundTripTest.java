@@ -38,9 +38,7 @@ class StanRoundTripTest {
             "ucbadmit_betabinom.ulam", "the functions block",
             "monks.ulam", "the functions block",
             "kline_gp.ulam", "the functions block",
-            "milk_impute.ulam", "a ~ statement on the model block variable",
-            "cafes.ulam", "using the loop variable 'i'",
-            "trolley_edu.ulam", "unknown function 'cumulative_sum'");
+            "cafes.ulam", "using the loop variable 'i'");
 
     /** Every example with its data (StanExportTest's table) but glmm_100k, whose 100,000 rows add nothing here. */
     static Stream<Arguments> examples() {

@@ -29,7 +29,7 @@ final class ArrayTyper {
 
     /** Names that make an expression a whole-array one when called. */
     static final Set<String> CONSTRUCTS = Set.of("c", "append_row", "append_col", "rep_vector", "rep", "to_vector", "t",
-            "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix", "sapply");
+            "compose_noncentered", "Chol_to_Corr", "as.vector", "rep_matrix", "sapply", "cumulative_sum");
 
     private final Typer typer;
     private final Map<String, Symbol> symbols;
@@ -227,6 +227,16 @@ final class ArrayTyper {
                 AExpr m = array(c.args().get(0), ctx);
                 if (!(m.shape() instanceof Shape.Matrix mm)) throw error(c.span(), "t() transposes a matrix", null);
                 return new AExpr.Transpose(simple(m), new Shape.Matrix(mm.cols(), mm.rows()));
+            }
+            case "cumulative_sum" -> {
+                // Stan's cumulative_sum(v): element k is v[1] + ... + v[k]; read from the padded sums
+                arity(c, 1);
+                AExpr v = array(c.args().get(0), ctx);
+                if (!(v.shape() instanceof Shape.Vector vv)) throw error(c.span(), "cumulative_sum() takes a vector", null);
+                Symbol cs = materialize(new AExpr.CumulativeSum(simple(v), new Shape.Vector(sum(new Size.Const(1), vv.length()))), context);
+                Loop j = typer.newLoop("k", vv.length());
+                TExpr next = new TExpr.Arith(TExpr.Op.ADD, new TExpr.LoopIndex(j), new TExpr.Num(1, Elem.INT), Elem.INT);
+                return new AExpr.Elementwise(j, vv, new TExpr.Ref(cs, next, Elem.REAL));
             }
             case "to_vector", "as.vector" -> {
                 arity(c, 1);

@@ -13,7 +13,8 @@ import static ulam.compiler.check.Syntax.names;
 
 /**
  * The order in which locals are computed (language reference A.4): by dependency, source order
- * among independent ones; rejects a local defined in terms of itself and cycles. Reads
+ * among independent ones; rejects a local defined in terms of itself (but for a recurrence,
+ * {@link Locals#recurrence}) and cycles. Reads
  * {@link CheckState#definitions} and {@link CheckState#symbols}; writes nothing.
  */
 final class LocalOrder {
@@ -44,7 +45,7 @@ final class LocalOrder {
             Statement st = e.getValue();
             Set<String> self = new HashSet<>();
             names(st.rhs(), n -> self.add(n.name()), n -> { });
-            if (self.contains(e.getKey())) {
+            if (self.contains(e.getKey()) && !Locals.recurrence(e.getKey(), st)) {
                 throw state.error(st.rhs().span(), "'" + e.getKey() + "' is defined in terms of itself", null);
             }
             if (st.type() != null) {

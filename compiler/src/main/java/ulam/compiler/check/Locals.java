@@ -53,6 +53,10 @@ final class Locals {
             state.rowLocal.put(s, false);
             return;
         }
+        if (recurrence(s.name(), st)) {
+            typeRecurrence(s, st, data, gq);
+            return;
+        }
         Shape shape;
         Typer.Ctx ctx;
         Loop loop = null;
@@ -100,6 +104,44 @@ final class Locals {
         s.define(loop, value);
         s.link(link);
         state.rowLocal.put(s, rows);
+    }
+
+    /**
+     * Whether a line defines a recurrence: a typed {@code vector[N]:v <<- ...} whose right side
+     * reads {@code v} itself (language.md, "Statement forms").
+     */
+    static boolean recurrence(String name, Statement st) {
+        if (st.op() != Statement.Op.ASSIGN_VECTOR || st.type() == null || st.rhs() == null) return false;
+        boolean[] self = {false};
+        Syntax.names(st.rhs(), n -> { if (n.name().equals(name)) self[0] = true; }, n -> { });
+        return self[0];
+    }
+
+    /**
+     * {@code vector[N]:v <<- f(v[idx], ...)}: element k (from the first) may read earlier
+     * elements of v itself; it is materialized, computed in element order, and an element read
+     * at or after the one being computed reads 0 (so {@code ifelse(k > 1, f(v[k - 1]), init)}
+     * with a lag column that is 1 at the first element is the recurrence it says). The IR
+     * marks its loop carried: its adjoint runs from the last element to the first.
+     */
+    private void typeRecurrence(Symbol s, Statement st, boolean data, boolean gq) {
+        Shape shape = shapes.declared(st.type(), s);
+        if (!(shape instanceof Shape.Vector) || data) {
+            throw state.error(st.rhs().span(), "'" + s.name() + "' is defined in terms of itself",
+                    "only a vector of the model (vector[N]:v <<- ...) may read its own earlier elements");
+        }
+        s.shape(shape);
+        s.elem(Elem.REAL);
+        Loop loop = typer.newLoop("i", shape.count());
+        TExpr value = typer.expr(st.rhs(), Typer.Ctx.elements(loop, shape, false, gq));
+        TExprs.walk(value, r -> {
+            if (r instanceof TExpr.Ref ref && ref.symbol() == s && (ref.index() == null || ref.index() instanceof TExpr.LoopIndex)) {
+                throw state.error(st.rhs().span(), "'" + s.name() + "' reads its own element at the same position",
+                        "read earlier elements through an index column (v[lag] with lag[k] < k)");
+            }
+        });
+        s.defineArray(new AExpr.Elementwise(loop, shape, value));
+        state.rowLocal.put(s, false);
     }
 
     /** {@code x <- standardize(y)}, {@code t <- 1:N}, {@code k <- as_index(g)}: computed as a whole. */

@@ -721,6 +721,9 @@ public final class Lowering {
 
     // ------------------------------------------------------------------ materialized arrays
 
+    /** The recurrence whose loop is being lowered ({@code produce}), whose reads of itself are guarded; else null. */
+    private Symbol recurrent;
+
     /** The segments that compute a materialized symbol into its storage. */
     private List<Segment> produce(Symbol sym, Mode mode) {
         Storage st = stores.get(sym);
@@ -735,6 +738,21 @@ public final class Lowering {
 
             @Override
             public Void elementwise(AExpr.Elementwise e) {
+                if (!TExprs.all(e.body(), x -> !(x instanceof TExpr.Ref r && r.symbol() == sym))) {
+                    // a recurrence (Locals.typeRecurrence): element k reads earlier elements of the
+                    // same array, so the loop is carried and its adjoint runs backwards
+                    Segment seg = Segment.loop(name);
+                    seg.count(size(a.shape().count()).in(seg));
+                    recurrent = sym;
+                    try {
+                        seg.store(st.slot(), seg.intOp(Value.Op.IADD, st.offset().in(seg), seg.counter()), element(a, seg.counter(), seg, mode));
+                    } finally {
+                        recurrent = null;
+                    }
+                    seg.carried(true);
+                    segs.add(seg);
+                    return null;
+                }
                 return elementByElement();
             }
 
@@ -1124,7 +1142,12 @@ public final class Lowering {
             Storage st = stores.get(s);
             if (st == null) throw new IllegalStateException("materialized " + s.name() + " has no storage here");
             Value index = st.offset().in(seg);
-            if (r.index() != null) index = seg.intOp(Value.Op.IADD, index, lower(r.index(), seg, counters, mode));
+            Value at = r.index() == null ? null : lower(r.index(), seg, counters, mode);
+            if (at != null) index = seg.intOp(Value.Op.IADD, index, at);
+            if (s == recurrent) {
+                // a recurrence reading itself: an element not yet computed (at or after the counter) reads 0
+                return seg.select(seg.compare(Value.Op.LT, at, seg.counter()), seg.real(seg.load(st.slot(), index)), seg.constReal(0));
+            }
             return seg.load(st.slot(), index);
         }
         boolean reported = k == Kind.GENERATED || k == Kind.TRANSFORMED_PARAMETER || k == Kind.SAVED;

@@ -27,8 +27,19 @@ import ulam.runtime.UlamException;
  */
 final class StanExprs {
 
-    /** An active loop: its variable and its extent (the upper end of {@code 1:extent}, as alist text). */
-    record Loop(String var, String extent) {}
+    /**
+     * An active loop over {@code lo:extent}: its variable, its extent (the upper end, as alist
+     * text), its start as alist text (null when it is 1) and the start's value when it is known
+     * (a number, or arithmetic of data scalars with the data given), else null.
+     */
+    record Loop(String var, String extent, String lo, Integer loValue) {
+        Loop(String var, String extent) {
+            this(var, extent, null, 1);
+        }
+    }
+
+    /** A scalar local of a loop's body assigned more than once, carried as its current value (alist text) and what that reads. */
+    private record Symbolic(String text, Set<Decl> reads) {}
 
     private final Source source;
     private final Map<String, Decl> scope;
@@ -38,9 +49,141 @@ final class StanExprs {
     private final Map<String, String> hoisted = new java.util.HashMap<>();
     private final List<String> fresh = new ArrayList<>();
 
-    StanExprs(Source source, Map<String, Decl> scope) {
+    private final Map<String, Integer> constants = new java.util.HashMap<>();
+    private final Map<String, Symbolic> symbolic = new java.util.HashMap<>();
+    private final ulam.runtime.data.DataSet data;
+
+    /** @param data the data when given (sizes and loop bounds of data scalars are evaluated), or null */
+    StanExprs(Source source, Map<String, Decl> scope, ulam.runtime.data.DataSet data) {
         this.source = source;
         this.scope = scope;
+        this.data = data;
+    }
+
+    /** Binds an unrolled loop's variable to its value in the current iteration (null: unbinds it). */
+    void constant(String var, Integer value) {
+        if (value == null) constants.remove(var);
+        else constants.put(var, value);
+    }
+
+    /** Makes a scalar local symbolic: each read is its current value (null until it is assigned). */
+    void symbolic(String name) {
+        symbolic.put(name, new Symbolic(null, Set.of()));
+    }
+
+    boolean isSymbolic(String name) {
+        return symbolic.containsKey(name);
+    }
+
+    /** A symbolic local's current value as alist text, or null before it is assigned. */
+    String value(String name) {
+        return symbolic.get(name).text();
+    }
+
+    /**
+     * Gives a symbolic local a new value: {@code text}, reading what was read since {@link #reset}
+     * and, when {@code keep} (a compound assignment), what its old value read.
+     */
+    void assignSymbolic(String name, String text, boolean keep) {
+        Set<Decl> r = new LinkedHashSet<>(read);
+        if (keep) r.addAll(symbolic.get(name).reads());
+        symbolic.put(name, new Symbolic(text, Set.copyOf(r)));
+    }
+
+    void forget(String name) {
+        symbolic.remove(name);
+    }
+
+    private final Map<String, Symbolic> elements = new java.util.HashMap<>();
+
+    /**
+     * Gives one element of a vector a known value, read wherever {@code name[index]} is written
+     * as such ({@code nu[1]} after {@code nu[1] = ...}; {@code nu[t]} in the loop over t after
+     * {@code nu[t] = ...}): the value as alist text, reading what was read since {@link #reset}.
+     */
+    void element(String name, String index, String text) {
+        elements.put(name + "[" + index + "]", new Symbolic(text, Set.copyOf(read)));
+    }
+
+    /** Forgets the element values indexed by a loop's variable (at the end of its body). */
+    void forgetElements(String var) {
+        elements.keySet().removeIf(k -> k.endsWith("[" + var + "]"));
+    }
+
+
+    /**
+     * The value of a whole-number expression that does not depend on the parameters: a number,
+     * an unrolled loop's variable, or (with the data given) arithmetic of data scalars; else null.
+     */
+    Integer intValue(StanParser.ExprContext e) {
+        Set<Decl> before = Set.copyOf(read);
+        String t;
+        try {
+            t = expr(e);
+        } catch (UlamException x) {
+            return null;
+        } finally {
+            read.clear();
+            read.addAll(before);
+        }
+        if (data == null && !t.matches("[0-9 ()+*-]+")) return null;
+        return data == null ? DataChecks.evaluate(t, EMPTY) : DataChecks.evaluate(t, data);
+    }
+
+    private static final ulam.runtime.data.DataSet EMPTY = ulam.runtime.data.DataSet.empty();
+
+    /** The derived-data column {@code 1:extent} of a loop's variable (made once per extent), for conditions and lags. */
+    String rowIndex(Loop l) {
+        return derived("row:" + l.extent(), "stan_row", name -> "transdata> " + name + " <- 1:" + l.extent());
+    }
+
+    private String derived(String key, String stem, java.util.function.Function<String, String> line) {
+        String name = hoisted.get(key);
+        if (name == null) {
+            int k = 1;
+            name = stem + "_" + k;
+            while (scope.containsKey(name) || hoisted.containsValue(name)) name = stem + "_" + (++k);
+            hoisted.put(key, name);
+            fresh.add(line.apply(name));
+        }
+        return name;
+    }
+
+    /**
+     * {@code x[t - c]} in a loop over t that starts at {@code lo > c}: the index as a derived-data
+     * column ({@code ifelse(row > c, row - c, 1)}), which the alist reads at the row; null when the
+     * index is not the loop variable minus a whole number.
+     */
+    private String lag(StanParser.ExprContext e) {
+        if (e.yes != null || e.cond.andExpr().size() != 1) return null;
+        StanParser.AndExprContext a = e.cond.andExpr(0);
+        if (a.eqExpr().size() != 1 || a.eqExpr(0).cmpExpr().size() != 1 || a.eqExpr(0).cmpExpr(0).additive().size() != 1) return null;
+        StanParser.AdditiveContext ad = a.eqExpr(0).cmpExpr(0).additive(0);
+        if (ad.multiplicative().size() != 2) return null;
+        Loop l = null;
+        for (Loop x : loops) if (x.var().equals(StanParse.text(ad.multiplicative(0)).strip())) l = x;
+        if (l == null) return null;
+        if (ad.addop.get(0).getType() != StanParser.MINUS) {
+            throw unsupported(e, "an index after the loop's variable (x[" + l.var() + " + c])", "loop over the earlier index and read x[" + l.var() + " - c]");
+        }
+        String cText = StanParse.text(ad.multiplicative(1)).strip();
+        Integer c = constants.containsKey(cText) ? constants.get(cText)
+                : cText.matches("[0-9]+") ? Integer.valueOf(cText) : data == null ? null : DataChecks.evaluate(cText, data);
+        if (c == null) {
+            throw unsupported(e, "an index " + l.var() + " - c whose c is not a whole number" + (data == null ? " known without the data" : ""),
+                    data == null ? "give the data with --data" : null);
+        }
+        if (l.loValue() == null) {
+            throw unsupported(e, "a lagged index in a loop whose start is not known without the data", "give the data with --data");
+        }
+        if (l.loValue() - c < 1) {
+            throw error(e, "the loop reads index " + (l.loValue() - c) + " (" + l.var() + " = " + l.loValue() + " minus " + c + "), below 1",
+                    "start the loop at " + (c + 1));
+        }
+        if (c == 0) return null;
+        String row = rowIndex(l);
+        int lag = c;
+        return derived("lag:" + row + ":" + c, "stan_lag", name -> "transdata> " + name + " <- ifelse(" + row + " > " + lag + ", " + row + " - " + lag + ", 1)");
     }
 
     void enter(Loop l) {
@@ -213,6 +356,11 @@ final class StanExprs {
     /** {@code v[i, j]}: loop variables' indices dropped; others written as they are. */
     private String indexed(StanParser.NameExprContext n, StanParser.IndexOpContext ix) {
         Decl d = declared(n);
+        Symbolic known = elements.get(d.name() + "[" + StanParse.text(ix.indexes()).replace(" ", "") + "]");
+        if (known != null) {
+            read.addAll(known.reads());
+            return "(" + known.text() + ")";
+        }
         List<StanParser.IndexContext> idx = ix.indexes().index();
         List<String> kept = new ArrayList<>();
         int dropped = 0;
@@ -231,7 +379,8 @@ final class StanExprs {
                 dropped++;
                 stripped = true;
             } else {
-                kept.add(expr(s.expr()));
+                String lagged = lag(s.expr());
+                kept.add(lagged != null ? lagged : index(s.expr()));
             }
         }
         if (dropped > 0 && !kept.isEmpty()) {
@@ -239,6 +388,25 @@ final class StanExprs {
                     "loop over every index of '" + d.name() + "'");
         }
         return kept.isEmpty() ? d.name() : d.name() + "[" + String.join(", ", kept) + "]";
+    }
+
+    /**
+     * An index other than a loop's variable: a name or number as it is; whole-number arithmetic of
+     * numbers (an unrolled loop's {@code k - 1}) its value; arithmetic of data
+     * ({@code B_slot[n] + 1}) a derived-data column of its own ({@code stan_index_1 <- B_slot + 1}),
+     * as the alist takes an index (language.md, "Statement forms").
+     */
+    private String index(StanParser.ExprContext e) {
+        Set<Decl> before = Set.copyOf(read);
+        read.clear();
+        String t = expr(e);
+        Set<Decl> used = Set.copyOf(read);
+        read.addAll(before);
+        if (t.matches("[A-Za-z][A-Za-z0-9_]*|[0-9]+")) return t;
+        Integer v = t.matches("[0-9 ()+*-]+") ? DataChecks.evaluate(t, EMPTY) : null;
+        if (v != null) return Integer.toString(v);
+        for (Decl d : used) if (!isData(d) || !d.isInt()) return t;
+        return derived("index:" + t, "stan_index", name -> "transdata> " + name + " <- " + t);
     }
 
     /** The loop whose variable the expression is, bare, or null. */
@@ -262,6 +430,14 @@ final class StanExprs {
         if (c instanceof StanParser.NumberExprContext n) return n.NUMBER().getText();
         if (c instanceof StanParser.ParenExprContext p) return "(" + expr(p.expr()) + ")";
         if (c instanceof StanParser.NameExprContext n) {
+            Integer k = constants.get(n.ID().getText());
+            if (k != null) return Integer.toString(k);
+            Symbolic sy = symbolic.get(n.ID().getText());
+            if (sy != null) {
+                if (sy.text() == null) throw error(n, "'" + n.ID().getText() + "' is read before it is given a value", null);
+                read.addAll(sy.reads());
+                return "(" + sy.text() + ")";
+            }
             for (Loop l : loops) {
                 if (l.var().equals(n.ID().getText())) {
                     throw unsupported(n, "using the loop variable '" + l.var() + "' other than as a whole index (x[" + l.var() + "])",
@@ -308,8 +484,8 @@ final class StanExprs {
             case "pi" -> { return Double.toString(Math.PI); }
             case "e" -> { return Double.toString(Math.E); }
             case "sqrt2" -> { return Double.toString(Math.sqrt(2)); }
-            case "log2" -> { if (args.isEmpty()) return Double.toString(Math.log(2)); }
-            case "log10" -> { if (args.isEmpty()) return Double.toString(Math.log(10)); }
+            case "log2" -> { return args.isEmpty() ? Double.toString(Math.log(2)) : "(log(" + list(c.exprList()) + ") / " + Math.log(2) + ")"; }
+            case "log10" -> { return args.isEmpty() ? Double.toString(Math.log(10)) : "(log(" + list(c.exprList()) + ") / " + Math.log(10) + ")"; }
             case "fabs" -> fn = "abs";
             case "inv" -> { return "(1 / (" + list(c.exprList()) + "))"; }
             case "inv_sqrt" -> { return "(1 / sqrt(" + list(c.exprList()) + "))"; }

@@ -44,7 +44,7 @@ final class StanLowering {
     StanLowering(Source source, ulam.runtime.data.DataSet data) {
         this.source = source;
         this.data = data;
-        this.ex = new StanExprs(source, scope);
+        this.ex = new StanExprs(source, scope, data);
     }
 
     /** The data block's declarations. */
@@ -80,7 +80,7 @@ final class StanLowering {
     }
 
     void lower(StanParser.ProgramContext c) {
-        if (c.functionsBlock() != null) {
+        if (c.functionsBlock() != null && !c.functionsBlock().functionDef().isEmpty()) {
             throw unsupported(c.functionsBlock(), "the functions block (user-defined functions)",
                     "write the function's body where it is used");
         }
@@ -120,6 +120,10 @@ final class StanLowering {
     private void item(StanParser.BlockItemContext i) {
         if (i.varDecl() != null) {
             StanParser.VarDeclContext v = i.varDecl();
+            if (!bodies.isEmpty() && carried(v)) {
+                declareSymbolic(v);
+                return;
+            }
             Decl d = declare(v);
             if (v.value != null) define(d, v.value, v);
         } else {
@@ -249,21 +253,132 @@ final class StanLowering {
         }
     }
 
+    /** The bodies of the loops being lowered, innermost last, with the symbolic locals each declares. */
+    private final java.util.Deque<List<String>> bodies = new java.util.ArrayDeque<>();
+    private final java.util.Deque<StanParser.StatementContext> bodyTrees = new java.util.ArrayDeque<>();
+
+    /**
+     * A loop. One whose body only updates symbolic locals ({@code mu = mu + beta[k] * y[t - k]})
+     * is unrolled, its variable a number in each copy (the bounds must be known: numbers, or data
+     * scalars with the data given); any other is one vectorised line per statement, its
+     * iterations independent; when it does not start at 1, its {@code ~} lines on data apply to
+     * the rows from its start ({@code y | stan_row_1 >= lo ~ ...}).
+     */
     private void loop(StanParser.ForStatementContext f) {
-        if (!StanParse.text(f.lo).strip().equals("1")) {
-            throw unsupported(f.lo, "a loop that does not start at 1", "loop over 1:K and shift the index in the data");
-        }
         String var = f.var.getText();
         if (scope.containsKey(var)) throw source.error(StanParse.span(f.var), "the loop variable '" + var + "' is also a variable's name", "rename it");
-        ex.enter(new StanExprs.Loop(var, size(f.hi)));
+        if (!bodies.isEmpty() && updatesOnlySymbolic(f.statement())) {
+            unroll(f, var);
+            return;
+        }
+        boolean one = StanParse.text(f.lo).strip().equals("1");
+        ex.reset();
+        Integer lo = one ? Integer.valueOf(1) : ex.intValue(f.lo);
+        ex.enter(new StanExprs.Loop(var, size(f.hi), one ? null : ex.expr(f.lo), lo));
+        bodies.addLast(new ArrayList<>());
+        bodyTrees.addLast(f.statement());
         try {
             statement(f.statement());
         } finally {
             ex.leave();
+            ex.forgetElements(var);
+            bodyTrees.removeLast();
+            for (String name : bodies.removeLast()) {
+                ex.forget(name);
+                scope.remove(name);
+            }
         }
     }
 
+    private void unroll(StanParser.ForStatementContext f, String var) {
+        Integer lo = ex.intValue(f.lo);
+        Integer hi = ex.intValue(f.hi);
+        if (lo == null || hi == null) {
+            throw unsupported(f.hi, "a loop inside a loop whose bounds are not known" + (data == null ? " without the data" : ""),
+                    data == null ? "give the data with --data" : "give its bounds as data scalars");
+        }
+        if (hi - lo >= 1000) throw unsupported(f.hi, "unrolling a loop of " + (hi - lo + 1) + " iterations inside a loop", null);
+        try {
+            for (int k = lo; k <= hi; k++) {
+                ex.constant(var, k);
+                statement(f.statement());
+            }
+        } finally {
+            ex.constant(var, null);
+        }
+    }
+
+    /** Whether a statement only assigns symbolic locals (in blocks and loops): it can be unrolled. */
+    private boolean updatesOnlySymbolic(StanParser.StatementContext s) {
+        if (s instanceof StanParser.AssignStatementContext a) return a.lvalue().indexes().isEmpty() && ex.isSymbolic(a.lvalue().ID().getText());
+        if (s instanceof StanParser.ForStatementContext f) return updatesOnlySymbolic(f.statement());
+        if (s instanceof StanParser.BlockStatementContext b) {
+            for (StanParser.BlockItemContext i : b.blockItem()) if (i.statement() == null || !updatesOnlySymbolic(i.statement())) return false;
+            return !b.blockItem().isEmpty();
+        }
+        return false;
+    }
+
+    /**
+     * Whether a scalar declared in a loop's body is assigned more than once there (or by
+     * {@code +=}, or inside a nested loop): such a local is carried symbolically, each read
+     * being its current value, and never becomes an alist line of its own.
+     */
+    private boolean carried(StanParser.VarDeclContext v) {
+        if (v.arrayDims != null || v.oldDims != null || v.type().size != null || v.type().rows != null) return false;
+        if (block != Decl.Block.MODEL && block != Decl.Block.TRANSFORMED_PARAMETERS && block != Decl.Block.GENERATED_QUANTITIES) return false;
+        int[] count = {v.value != null ? 1 : 0};
+        boolean[] compound = {false};
+        assignments(bodyTrees.peekLast(), v.name.getText(), false, count, compound);
+        return count[0] > 1 || compound[0];
+    }
+
+    private static void assignments(org.antlr.v4.runtime.tree.ParseTree t, String name, boolean nested, int[] count, boolean[] compound) {
+        if (t instanceof StanParser.AssignStatementContext a && a.lvalue().ID().getText().equals(name)) {
+            count[0]++;
+            String op = a.op.getText();
+            if (nested || (!op.equals("=") && !op.equals("<-"))) compound[0] = true;
+        }
+        boolean inner = nested || t instanceof StanParser.ForStatementContext;
+        for (int k = 0; k < t.getChildCount(); k++) assignments(t.getChild(k), name, inner, count, compound);
+    }
+
+    private void declareSymbolic(StanParser.VarDeclContext v) {
+        declare(v);
+        String name = v.name.getText();
+        ex.symbolic(name);
+        bodies.peekLast().add(name);
+        if (v.value != null) {
+            ex.reset();
+            ex.assignSymbolic(name, ex.expr(v.value), false);
+        }
+    }
+
+    /** {@code mu = e}, {@code mu += e}, ... of a symbolic local: its new current value. */
+    private void assignSymbolic(StanParser.AssignStatementContext a, String name) {
+        if (!a.lvalue().indexes().isEmpty()) throw source.error(StanParse.span(a.lvalue()), "'" + name + "' is a scalar", null);
+        String op = a.op.getText();
+        ex.reset();
+        String old = op.equals("=") || op.equals("<-") ? null : ex.value(name);
+        if (old == null && !op.equals("=") && !op.equals("<-")) {
+            throw source.error(StanParse.span(a.lvalue()), "'" + name + "' is read (" + op + ") before it is given a value", null);
+        }
+        String e = ex.expr(a.expr());
+        String v = switch (op) {
+            case "=", "<-" -> e;
+            case "+=" -> "(" + old + ") + " + e;
+            case "-=" -> "(" + old + ") - (" + e + ")";
+            case "*=", ".*=" -> "(" + old + ") * (" + e + ")";
+            default -> "(" + old + ") / (" + e + ")";
+        };
+        ex.assignSymbolic(name, v, old != null);
+    }
+
     private void assign(StanParser.AssignStatementContext a) {
+        if (ex.isSymbolic(a.lvalue().ID().getText())) {
+            assignSymbolic(a, a.lvalue().ID().getText());
+            return;
+        }
         String op = a.op.getText();
         if (!op.equals("=") && !op.equals("<-")) {
             throw unsupported(a, "the compound assignment " + op, "write the whole value in one assignment");
@@ -272,6 +387,7 @@ final class StanLowering {
         Decl d = scope.get(lv.ID().getText());
         if (d == null) throw source.error(StanParse.span(lv), "'" + lv.ID().getText() + "' is not declared", null);
         List<StanExprs.Loop> loops = ex.loops();
+        if (recurrence(d, lv, a.expr(), a)) return;
         int k = 0;
         for (StanParser.IndexesContext ix : lv.indexes()) {
             for (StanParser.IndexContext i : ix.index()) {
@@ -292,11 +408,57 @@ final class StanLowering {
         define(d, a.expr(), a);
     }
 
+    /** The first element of a vector local given on its own ({@code nu[1] = ...}), alist text by name. */
+    private final Map<String, String> firsts = new LinkedHashMap<>();
+
+    /**
+     * A vector local of the model block or a transformed parameter defined as a recurrence:
+     * {@code v[1] = e1;} then {@code for (t in 2:N) v[t] = e(t);} (e may read {@code v[t - 1]}, and
+     * elements assigned earlier in the same iteration, {@code nu[t]}, are their values) is the
+     * line {@code vector[N]:v <<- ifelse(stan_row_1 > 1, e, e1)}, which the checker computes in
+     * element order (language.md, "Statement forms"). False when the assignment is something else.
+     */
+    private boolean recurrence(Decl d, StanParser.LvalueContext lv, StanParser.ExprContext value, ParserRuleContext at) {
+        if (lv.indexes().size() != 1 || lv.indexes(0).index().size() != 1 || d.rank() != 1 || !d.arrayDims().isEmpty() && !d.base().equals("real")) return false;
+        if (d.block() != block || (block != Decl.Block.MODEL && block != Decl.Block.TRANSFORMED_PARAMETERS) || defined.contains(d.name())) return false;
+        String index = StanParse.text(lv.indexes(0)).strip();
+        List<StanExprs.Loop> loops = ex.loops();
+        if (loops.isEmpty() && index.equals("1") && !firsts.containsKey(d.name())) {
+            ex.reset();
+            String e = ex.expr(value);
+            firsts.put(d.name(), e);
+            ex.element(d.name(), "1", e);
+            return true;
+        }
+        if (loops.size() != 1 || !firsts.containsKey(d.name())) return false;
+        StanExprs.Loop l = loops.get(0);
+        if (!index.equals(l.var()) || l.loValue() == null || l.loValue() != 2) return false;
+        if (!l.extent().equals(d.dims().get(0))) {
+            throw unsupported(at, "a recurrence over 2:" + l.extent() + " of '" + d.name() + "', whose size is " + d.dims().get(0),
+                    "loop over 2:" + d.dims().get(0));
+        }
+        defined.add(d.name());
+        ex.reset();
+        String e = ex.expr(value);
+        String row = ex.rowIndex(l);
+        ex.element(d.name(), l.var(), e);
+        String tag = block == Decl.Block.TRANSFORMED_PARAMETERS ? "transpars> " : "";
+        String first = firsts.get(d.name());
+        add(new Line(tag + "vector[" + d.dims().get(0) + "]:" + d.name() + " <<- ifelse(" + row + " > 1, " + e + ", " + first + ")", StanParse.span(at)));
+        return true;
+    }
+
     /** Emits the line that gives a declared local, transformed parameter or generated quantity its value. */
     private void define(Decl d, StanParser.ExprContext value, ParserRuleContext at) {
         if (d.block() != block) {
             throw source.error(StanParse.span(at), "'" + d.name() + "' is declared in " + blockName(d.block()) + " and cannot be assigned in "
                     + blockName(block), null);
+        }
+        for (StanExprs.Loop l : ex.loops()) {
+            if (l.lo() != null) {
+                throw unsupported(at, "assigning '" + d.name() + "' in a loop that does not start at 1 (from " + l.lo() + ")",
+                        "compute it in a loop over every element, or inline it into the ~ statement");
+            }
         }
         if (!defined.add(d.name())) {
             throw unsupported(at, "assigning '" + d.name() + "' a second time", "give each value its own name, or compute it in one expression");
@@ -365,7 +527,7 @@ final class StanLowering {
         }
         Decl d = ex.read().iterator().next();
         String tag = keep ? ulam.compiler.ast.Statement.KEEP_CONSTANTS + "> " : "";
-        String line = y + " ~ " + dist + "(" + args + ")" + trunc;
+        String line = y + rows(lhs) + " ~ " + dist + "(" + args + ")" + trunc;
         switch (d.block()) {
             case DATA, TRANSFORMED_DATA -> add(new Line(tag + line, StanParse.span(at)));
             case PARAMETERS -> {
@@ -375,9 +537,34 @@ final class StanLowering {
                 }
                 else add(new Line(tag + line, StanParse.span(at)));
             }
-            default -> throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable (it needs a Jacobian adjustment)",
-                    "put the distribution on the parameters it is computed from");
+            default -> {
+                if (!y.equals(d.name()) || d.rank() != 1 || !ex.loops().isEmpty() || !trunc.isEmpty() || dist.equals("mixture")
+                        || (d.block() != Decl.Block.MODEL && d.block() != Decl.Block.TRANSFORMED_PARAMETERS)) {
+                    throw unsupported(lhs, "a ~ statement on " + blockName(d.block()) + " variable other than a whole vector",
+                            "put the distribution on the parameters it is computed from");
+                }
+                // as Stan: the density of the values, without a Jacobian; one term per element, over the rows 1:N
+                String row = ex.rowIndex(new StanExprs.Loop(d.name(), d.dims().get(0)));
+                add(new Line(row + " ~ custom(" + dist + "_lpdf(" + y + (args.isEmpty() ? "" : " | " + args) + "))", StanParse.span(at)));
+            }
         }
+    }
+
+    /**
+     * The condition {@code " | stan_row_1 >= lo"} of a {@code ~} line in loops that do not start at
+     * 1 (the rows from the start), or "" in loops from 1; refused when the outcome is not data
+     * read at the loop's rows.
+     */
+    private String rows(StanParser.ExprContext lhs) {
+        List<String> c = new ArrayList<>();
+        for (StanExprs.Loop l : ex.loops()) if (l.lo() != null) c.add(ex.rowIndex(l) + " >= " + l.lo());
+        if (c.isEmpty()) return "";
+        Decl d = ex.read().iterator().next();
+        if (!ex.stripped() || (d.block() != Decl.Block.DATA && d.block() != Decl.Block.TRANSFORMED_DATA)) {
+            throw unsupported(lhs, "a ~ statement on a parameter, or on data not indexed by the loop, in a loop that does not start at 1",
+                    "write the first element's statement on its own and loop over the others' data");
+        }
+        return " | " + String.join(" && ", c);
     }
 
     private void target(StanParser.ExprContext e, ParserRuleContext at) {
@@ -385,6 +572,7 @@ final class StanLowering {
         ex.expr(e);   // names and functions first: an undeclared name or a solver is said as such
         for (ParserRuleContext term : terms(e)) {
             StanParser.CallExprContext call = densityCall(term);
+            if (call == null && mixture(term, at)) continue;
             if (call == null) {
                 throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)",
                         "write it as y ~ dist(...), which gives the same posterior");
@@ -410,12 +598,54 @@ final class StanLowering {
         return new ArrayList<>(ad.multiplicative());
     }
 
-    /** The call when a term is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
-    private static StanParser.CallExprContext densityCall(ParserRuleContext term) {
+    /**
+     * {@code target += log_mix(theta, d1_lpdf(y | ...), d2_lpdf(y | ...))}, both densities of the
+     * same outcome: the line {@code y ~ mixture(theta, d1(...), d2(...))} (language.md, "Escape
+     * hatches"; Stan functions reference, "Composed functions", log_mix). False when the term is
+     * something else.
+     */
+    private boolean mixture(ParserRuleContext term, ParserRuleContext at) {
+        StanParser.CallExprContext c = call(term);
+        if (c == null || !c.fn.getText().equals("log_mix") || c.first != null || c.exprList() == null || c.exprList().expr().size() != 3) return false;
+        List<StanParser.CallExprContext> parts = new ArrayList<>();
+        for (int k = 1; k < 3; k++) {
+            StanParser.CallExprContext d = densityCall(term(c.exprList().expr(k)));
+            if (d == null) return false;
+            parts.add(d);
+        }
+        String y = StanParse.text(parts.get(0).first).replace(" ", "");
+        if (!y.equals(StanParse.text(parts.get(1).first).replace(" ", ""))) return false;
+        StringBuilder args = new StringBuilder(ex.expr(c.exprList().expr(0)));
+        for (StanParser.CallExprContext d : parts) {
+            String fn = d.fn.getText();
+            String dist = fn.substring(0, fn.lastIndexOf('_'));
+            String rest = d.exprList() == null ? "" : ex.list(d.exprList());
+            if (dist.equals("std_normal")) { dist = "normal"; rest = "0, 1"; }
+            args.append(", ").append(dist).append('(').append(rest).append(')');
+        }
+        sample(parts.get(0).first, "mixture", args.toString(), "", at);
+        return true;
+    }
+
+    /** The multiplicative term an expression is when it is one term (no operator at its top), else null. */
+    private static ParserRuleContext term(StanParser.ExprContext e) {
+        List<ParserRuleContext> t = terms(e);
+        return t.size() == 1 && t.get(0) != e ? t.get(0) : null;
+    }
+
+    /** The call a term is, bare (no operator, index or transpose after it), or null. */
+    private static StanParser.CallExprContext call(ParserRuleContext term) {
         if (!(term instanceof StanParser.MultiplicativeContext m)) return null;
         if (m.unary().size() != 1 || m.unary(0).power() == null || m.unary(0).power().op != null) return null;
         StanParser.PostfixContext p = m.unary(0).power().postfix();
-        if (!p.postfixOp().isEmpty() || !(p.primary() instanceof StanParser.CallExprContext c) || c.first == null) return null;
+        if (!p.postfixOp().isEmpty() || !(p.primary() instanceof StanParser.CallExprContext c)) return null;
+        return c;
+    }
+
+    /** The call when a term is exactly {@code dist_lpdf(y | ...)} (or lpmf, lupdf, lupmf). */
+    private static StanParser.CallExprContext densityCall(ParserRuleContext term) {
+        StanParser.CallExprContext c = call(term);
+        if (c == null || c.first == null) return null;
         return c.fn.getText().matches(".*_lu?p[dm]f") ? c : null;
     }
 

@@ -44,6 +44,12 @@ final class StanParse {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
                 Token t = (Token) offending;
+                Token before = previous(tokens, t);
+                boolean boundary = before == null || before.getType() == StanLexer.SEMI || before.getType() == StanLexer.LBRACE
+                        || before.getType() == StanLexer.RBRACE;   // where a statement may start, ';' is only the empty statement
+                if (!boundary && before.getLine() < t.getLine() && ((StanParser) r).getExpectedTokens().contains(StanLexer.SEMI)) {
+                    throw source.error(after(before), "Stan syntax error: missing ';' at the end of the statement", "end the statement with ';'");
+                }
                 String found = t.getType() == Token.EOF ? "the end of the file" : "'" + t.getText() + "'";
                 throw source.error(span(t), "Stan syntax error: unexpected " + found, help(t, msg));
             }
@@ -60,6 +66,24 @@ final class StanParse {
                     + " model, generated quantities, each at most once";
         }
         return want == null ? "check the statement before it (a missing ';'?)" : want.replace("expecting", "expected");
+    }
+
+    /** The token on the default channel before {@code t}, or null at the start. */
+    private static Token previous(CommonTokenStream tokens, Token t) {
+        for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+            Token p = tokens.get(i);
+            if (p.getChannel() == Token.DEFAULT_CHANNEL) return p;
+        }
+        return null;
+    }
+
+    /** The one-column span just after a token's last character (where a missing ';' belongs). */
+    private static Span after(Token t) {
+        String text = t.getText();
+        int nl = text.lastIndexOf('\n');
+        int col = nl < 0 ? t.getCharPositionInLine() + text.length() : text.length() - nl - 1;
+        int line = t.getLine() + (int) text.chars().filter(ch -> ch == '\n').count();
+        return new Span(line, col + 1, 1);
     }
 
     /** The span of a token. */

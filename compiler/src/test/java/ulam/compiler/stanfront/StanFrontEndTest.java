@@ -60,10 +60,27 @@ class StanFrontEndTest {
         assertNotNull(Compiler.compile(new Source("m.stan", model), Compiler.schema(DATA)));
     }
 
+    @Test
+    void lagsLoopsFromKAndAccumulatingLocalsAreRowLinesOnDerivedIndexes() {
+        String model = HEAD + "model {\n  for (n in 3:N) {\n    real m = a;\n    for (k in 1:2) m += s * x[n - k];\n"
+                + "    y[n] ~ bernoulli_logit(m);\n  }\n}\n";
+        StanFrontEnd.Translation t = StanFrontEnd.translate(new Source("m.stan", model), Compiler.schema(DATA));
+        String alist = t.alist().text();
+        assertTrue(alist.contains("""
+                    transdata> stan_row_1 <- 1:N,
+                    transdata> stan_lag_1 <- ifelse(stan_row_1 > 1, stan_row_1 - 1, 1),
+                    transdata> stan_lag_2 <- ifelse(stan_row_1 > 2, stan_row_1 - 2, 1),
+                    y | stan_row_1 >= 3 ~ bernoulli_logit((((a) + s * x[stan_lag_1]) + s * x[stan_lag_2]))
+                """), alist);
+        assertNotNull(Compiler.compile(new Source("m.stan", model), Compiler.schema(DATA)));
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
-                // syntax: a missing semicolon is reported at the next token
-                Arguments.of(HEAD + "model {\n  a ~ normal(0, 1)\n  s ~ exponential(1);\n}\n", 15, 3, "Stan syntax error"),
+                // syntax: a missing semicolon is reported at the end of the statement that lacks it
+                Arguments.of(HEAD + "model {\n  a ~ normal(0, 1)\n  s ~ exponential(1);\n}\n", 14, 19, "missing ';' at the end of the statement"),
+                Arguments.of(HEAD + "model {\n  real m = a\n    + 1;  // ok: the statement goes on\n  s ~ exponential(1)\n\n}\n", 16, 21,
+                        "missing ';' at the end of the statement"),
                 Arguments.of(HEAD + "model {\n  a ~ normal(0, 1);\n", 15, 1, "the end of the file"),
                 Arguments.of("data { int N; }\nmodel { }\nparameters { real a; }\n", 3, 1, "Stan syntax error"),
                 Arguments.of(HEAD + "model {\n  a ~ normal(0, 1) @ 2;\n}\n", 14, 20, "unexpected character '@'"),
@@ -71,7 +88,12 @@ class StanFrontEndTest {
                 Arguments.of("functions {\n  real f(real x) { return x; }\n}\n" + HEAD, 1, 1, "the functions block"),
                 Arguments.of(HEAD + "model {\n  while (1) { }\n}\n", 14, 3, "a while loop is not supported yet"),
                 Arguments.of(HEAD + "model {\n  if (N > 1) a ~ normal(0, 1);\n}\n", 14, 3, "if / else is not supported yet"),
-                Arguments.of(HEAD + "model {\n  for (j in 2:J) z[j] ~ normal(z[j - 1], s);\n}\n", 14, 13, "does not start at 1"),
+                Arguments.of(HEAD + "model {\n  for (j in 2:J) z[j] ~ normal(z[j - 1], s);\n}\n", 14, 18, "in a loop that does not start at 1"),
+                Arguments.of(HEAD + "model {\n  for (n in 1:N) y[n] ~ bernoulli_logit(x[n - 1]);\n}\n", 14, 43, "the loop reads index 0"),
+                Arguments.of(HEAD + "model {\n  for (n in 2:N) y[n] ~ bernoulli_logit(x[n + 1]);\n}\n", 14, 43, "an index after the loop's variable"),
+                Arguments.of(HEAD + "model {\n  vector[N] e;\n  for (n in 2:N) e[n] = x[n - 1];\n}\n", 15, 18, "in a loop that does not start at 1"),
+                Arguments.of(HEAD + "model {\n  for (n in 1:N) { real m; m += x[n]; y[n] ~ bernoulli_logit(m); }\n}\n", 14, 28,
+                        "read (+=) before it is given a value"),
                 Arguments.of(HEAD + "model {\n  for (j in 1:J) z[j] ~ normal(j, s);\n}\n", 14, 32, "using the loop variable 'j'"),
                 Arguments.of(HEAD + "model {\n  for (n in 1:J) y[n] ~ bernoulli_logit(a);\n}\n", 14, 20, "whose size here is N"),
                 Arguments.of(HEAD + "model {\n  target += reduce_sum(f, y, 1);\n}\n", 14, 13, "reduce_sum() (ODE"),
