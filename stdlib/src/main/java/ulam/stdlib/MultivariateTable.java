@@ -92,6 +92,11 @@ final class MultivariateTable {
             block("cov_GPL1", GaussianProcess.class, "covGPL1", reals(4), List.of("matrix[N,N]", "", "", ""),
                     "matrix[N,N]",
                     "cov_GPL1(D, etasq, rhosq, delta): K[i,j] = etasq * exp(-rhosq * D[i,j]), diagonal etasq + delta (rethinking)"),
+            block("gp_exp_quad_cov", GaussianProcess.class, "gpExpQuadCov", reals(3), List.of("vector[N]", "", ""),
+                    "matrix[N,N]",
+                    "gp_exp_quad_cov(x, alpha, rho): K[i,j] = alpha^2 * exp(-(x[i] - x[j])^2 / (2 rho^2)) (Stan's exponentiated quadratic kernel)"),
+            block("diag_matrix", Matrices.class, "diagMatrix", reals(1), List.of("vector[N]"), "matrix[N,N]",
+                    "diag_matrix(v): the N x N matrix with v on the diagonal, zeros elsewhere"),
             block("cov_Pagel", GaussianProcess.class, "covPagel", reals(2), List.of("matrix[N,N]", ""), "matrix[N,N]",
                     "cov_Pagel(R, lambda): off-diagonal entries lambda * R[i,j], diagonal R[i,i] (rethinking's Pagel lambda)"));
 
