@@ -35,7 +35,8 @@ ulam_program <- function(uc) {
 }
 
 #' Stan 2.33 declarations (array[N] int x; array[] real in signatures) as Stan 2.21 writes them
-#' (int x[N]; real[]), and rstan 2.21's wrong beta_binomial replaced by its written-out density.
+#' (int x[N]; real[]), rstan 2.21's wrong beta_binomial replaced by its written-out density, and
+#' its quadratic categorical_logit of an int array replaced by the same density written out.
 to_stan_221 <- function(code) {
   lines <- strsplit(code, "\n", fixed = TRUE)[[1]]
   ## declarations: array[D] TYPE NAME  ->  TYPE NAME[D]
@@ -50,7 +51,24 @@ to_stan_221 <- function(code) {
   code <- paste(lines, collapse = "\n")
   ## function signatures: array[] int -> int[], array[,] real -> real[,]
   code <- gsub("array\\[(,*)\\]\\s+([A-Za-z_]+)", "\\2[\\1]", code, perl = TRUE)
-  written_beta_binomial(code)
+  written_categorical_logit(written_beta_binomial(code))
+}
+
+#' `Y ~ categorical_logit( THETA );` with Y an int array (all of it, unindexed) and THETA a vector ->
+#' `target += sum(THETA[Y]) - size(Y) * log_sum_exp(THETA);`, the same log mass
+#' (sum_n log_softmax(THETA)[Y[n]]; no constant to drop). rstan 2.21's categorical_logit_lpmf of an
+#' int array recomputes log_softmax for every element (0.11 s per gradient for 9,930 outcomes over
+#' 9,930 categories, the package test z10; the written form 0.5 ms, same value and gradient).
+written_categorical_logit <- function(code) {
+  pat <- "(\\n\\s*)([A-Za-z_][A-Za-z0-9_]*)\\s*~\\s*categorical_logit\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\);"
+  m <- regmatches(code, gregexpr(pat, code, perl = TRUE))[[1]]
+  for (x in m) {
+    y <- sub(pat, "\\2", x, perl = TRUE); theta <- sub(pat, "\\3", x, perl = TRUE)
+    if (!grepl(paste0("int\\s+", y, "\\s*\\["), code, perl = TRUE)) next
+    code <- sub(x, paste0(sub(pat, "\\1", x, perl = TRUE), "target += sum(", theta, "[", y, "]) - size(", y,
+                          ") * log_sum_exp(", theta, ");"), code, fixed = TRUE)
+  }
+  code
 }
 
 #' `Y ~ beta_binomial(N, a, b);` -> `target += bb_written(Y, N, a, b);` with the density written

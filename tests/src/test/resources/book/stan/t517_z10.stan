@@ -16,6 +16,6 @@ model{
     for ( i in 1:9930 ) {
         theta[i] = ba * action[i] + bi * intention[i];
     }
-    response ~ categorical_logit( theta );
+    target += sum(theta[response]) - size(response) * log_sum_exp(theta);
 }
 

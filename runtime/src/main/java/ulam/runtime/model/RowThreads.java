@@ -1,30 +1,41 @@
 package ulam.runtime.model;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * The cores a run's chains share for within-chain parallelism (docs/architecture.md, "Row
- * blocks"): a pool of {@code cores - 1} helper threads and the number of chains running now. A
+ * blocks"): {@code cores - 1} helper threads and the number of chains running now. A
  * chain's model may split a large row loop over {@link #threadsNow()} threads:
  * {@code cores / running chains} (at least 1), so the extra threads are used only when there are
  * more cores than running chains ({@code --chains 1 --cores 2}, or the last chains of a run).
  * The results never depend on it: {@link RowBlocks} fixes the partition of the rows and the order
  * of the partial sums.
  *
+ * <p>A helper is a thread of its own with a one-task slot, not an executor's worker: after a task
+ * it spins for {@link #SPIN_NANOS} waiting for the next one before it parks, because a sampler
+ * asks for a gradient again a few microseconds after the last one, and waking a parked thread
+ * costs tens of microseconds, a few per cent of a millisecond gradient. A caller claims free
+ * helpers for its groups and runs the groups it could not hand off itself, so several chains may
+ * split at once (4 cores, 2 chains) without waiting for each other.
+ *
  * <p>Thread-safe. The helper threads are daemons, started on first use; {@link #close()} stops them.
  */
 public final class RowThreads implements AutoCloseable {
+    /** How long an idle helper spins for its next task before it parks, in nanoseconds. */
+    static final long SPIN_NANOS = 200_000L;
+    /** How long a caller spins for its helpers to finish before it parks, in nanoseconds. */
+    static final long CALLER_SPIN_NANOS = 2_000_000L;
+
     private final int cores;
     private final AtomicInteger running = new AtomicInteger();
-    private volatile ExecutorService helpers;
+    private volatile Helper[] helpers;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicLong splits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong splits = new AtomicLong();
 
     /**
      * @param cores the threads the run may keep busy at once (at least 1)
@@ -57,8 +68,8 @@ public final class RowThreads implements AutoCloseable {
 
     /**
      * Runs {@code group.accept(g)} for {@code g = 0 .. groups - 1}: group 0 on the calling thread,
-     * the others on helper threads (or on the calling thread when the pool is closed), and returns
-     * when all have finished. A helper's exception is rethrown here.
+     * the others on free helper threads (on the calling thread when none is free or the pool is
+     * closed), and returns when all have finished. A helper's exception is rethrown here.
      *
      * @param groups the number of groups (at least 1)
      */
@@ -68,30 +79,34 @@ public final class RowThreads implements AutoCloseable {
             return;
         }
         splits.incrementAndGet();
-        AtomicInteger pending = new AtomicInteger(groups - 1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread caller = Thread.currentThread();
+        Job job = new Job(group, Thread.currentThread());
+        Helper[] pool = closed ? null : pool();
+        Helper[] claimed = new Helper[groups - 1];
+        int[] inline = new int[groups - 1];
+        int nClaimed = 0;
+        int nInline = 0;
         for (int g = 1; g < groups; g++) {
-            int gg = g;
-            Runnable task = () -> {
-                try {
-                    group.accept(gg);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    if (pending.decrementAndGet() == 0) LockSupport.unpark(caller);
-                }
-            };
-            try {
-                pool().execute(task);
-            } catch (RejectedExecutionException e) {
-                task.run();   // closed: the caller does the work
+            Helper h = pool == null ? null : claim(pool);
+            if (h == null) {
+                inline[nInline++] = g;
+                continue;
             }
+            job.pending.incrementAndGet();
+            h.group = g;
+            h.job = job;   // volatile write: publishes group and the job
+            LockSupport.unpark(h.thread);
+            claimed[nClaimed++] = h;
         }
-        group.accept(0);
-        for (int spin = 0; pending.get() > 0 && spin < 20_000; spin++) Thread.onSpinWait();
-        while (pending.get() > 0) LockSupport.parkNanos(this, 50_000L);
-        Throwable t = failure.get();
+        try {
+            group.accept(0);
+            for (int k = 0; k < nInline; k++) group.accept(inline[k]);
+        } finally {
+            long start = System.nanoTime();
+            while (job.pending.get() > 0 && System.nanoTime() - start < CALLER_SPIN_NANOS) Thread.onSpinWait();
+            while (job.pending.get() > 0) LockSupport.parkNanos(this, 50_000L);
+            for (int k = 0; k < nClaimed; k++) claimed[k].busy.set(false);
+        }
+        Throwable t = job.failure.get();
         if (t instanceof RuntimeException r) throw r;
         if (t instanceof Error e) throw e;
         if (t != null) throw new IllegalStateException(t);
@@ -102,18 +117,22 @@ public final class RowThreads implements AutoCloseable {
         return splits.get();
     }
 
-    private ExecutorService pool() {
-        ExecutorService p = helpers;
+    private static Helper claim(Helper[] pool) {
+        for (Helper h : pool) {
+            if (!h.busy.get() && h.busy.compareAndSet(false, true)) return h;
+        }
+        return null;
+    }
+
+    private Helper[] pool() {
+        Helper[] p = helpers;
         if (p != null) return p;
         synchronized (this) {
-            if (closed) throw new RejectedExecutionException("closed");
+            if (closed) return null;
             if (helpers == null) {
-                AtomicInteger n = new AtomicInteger();
-                helpers = Executors.newFixedThreadPool(Math.max(1, cores - 1), r -> {
-                    Thread t = new Thread(r, "ulam-rows-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                Helper[] made = new Helper[Math.max(1, cores - 1)];
+                for (int i = 0; i < made.length; i++) made[i] = new Helper("ulam-rows-" + (i + 1));
+                helpers = made;
             }
             return helpers;
         }
@@ -122,8 +141,64 @@ public final class RowThreads implements AutoCloseable {
     /** Stops the helper threads; later {@link #parallel} calls run every group on the caller. */
     @Override
     public synchronized void close() {
-        if (helpers != null) helpers.shutdownNow();
-        helpers = null;
         closed = true;
+        Helper[] p = helpers;
+        helpers = null;
+        if (p != null) {
+            for (Helper h : p) {
+                h.stop = true;
+                LockSupport.unpark(h.thread);
+            }
+        }
+    }
+
+    /** One {@link #parallel} call: the groups' code, the helpers still working, the first failure. */
+    private static final class Job {
+        final IntConsumer group;
+        final Thread caller;
+        final AtomicInteger pending = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Job(IntConsumer group, Thread caller) {
+            this.group = group;
+            this.caller = caller;
+        }
+    }
+
+    /** A helper thread with a one-task slot ({@link #job}), claimed through {@link #busy}. */
+    private static final class Helper implements Runnable {
+        final AtomicBoolean busy = new AtomicBoolean();
+        final Thread thread;
+        int group;
+        volatile Job job;
+        volatile boolean stop;
+
+        Helper(String name) {
+            thread = new Thread(this, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            long idleSince = System.nanoTime();
+            while (!stop) {
+                Job j = job;
+                if (j == null) {
+                    if (System.nanoTime() - idleSince < SPIN_NANOS) Thread.onSpinWait();
+                    else LockSupport.park(this);
+                    continue;
+                }
+                try {
+                    j.group.accept(group);
+                } catch (Throwable t) {
+                    j.failure.compareAndSet(null, t);
+                } finally {
+                    job = null;
+                    if (j.pending.decrementAndGet() == 0) LockSupport.unpark(j.caller);
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
     }
 }

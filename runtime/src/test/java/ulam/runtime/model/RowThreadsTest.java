@@ -73,4 +73,34 @@ class RowThreadsTest {
         t.parallel(2, g -> where[g] = Thread.currentThread().getName());
         assertArrayEquals(new String[] {Thread.currentThread().getName(), Thread.currentThread().getName()}, where);
     }
+
+    @Test
+    void concurrentCallersShareTheHelpersAndEveryGroupRunsOncePerCall() throws Exception {
+        try (RowThreads t = new RowThreads(3)) {
+            int callers = 4;
+            int calls = 2_000;
+            long[][] counts = new long[callers][4];
+            Thread[] threads = new Thread[callers];
+            AtomicInteger failures = new AtomicInteger();
+            for (int c = 0; c < callers; c++) {
+                long[] mine = counts[c];
+                threads[c] = new Thread(() -> {
+                    try {
+                        for (int k = 0; k < calls; k++) {
+                            long[] seen = new long[4];
+                            t.parallel(4, g -> seen[g]++);
+                            for (int g = 0; g < 4; g++) mine[g] += seen[g];
+                        }
+                    } catch (Throwable e) {
+                        failures.incrementAndGet();
+                    }
+                });
+                threads[c].start();
+            }
+            for (Thread th : threads) th.join();
+            assertEquals(0, failures.get());
+            for (long[] mine : counts) assertArrayEquals(new long[] {calls, calls, calls, calls}, mine);
+            assertEquals((long) callers * calls, t.splits());
+        }
+    }
 }
