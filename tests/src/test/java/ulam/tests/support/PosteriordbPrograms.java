@@ -102,11 +102,11 @@ public final class PosteriordbPrograms {
         b.append(String.format("%d posteriors (posteriordb's 46 reference posteriors; eight_schools_centered shares the%n", entries.size()));
         b.append(String.format("non-centred one's): %d compile unchanged, %d are refused; %d agree with rstan at the fixed points.%n%n",
                 ok, entries.size() - ok, agree));
-        b.append("| posterior | outcome | rstan fixed points | posterior (validation profile) |\n|---|---|---|---|\n");
+        b.append("| posterior | outcome | rstan fixed points | fit against the reference (validation profile) |\n|---|---|---|---|\n");
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Book.Outcome o = e.getValue().outcome();
             String fit = !o.compiles() ? "" : !Files.exists(dir(e.getKey()).resolve("reference.csv")) ? "no reference draws in the snapshot"
-                    : leftOut.containsKey(e.getKey()) ? "left out: " + leftOut.get(e.getKey()) : "compared";
+                    : leftOut.containsKey(e.getKey()) ? "left out: " + leftOut.get(e.getKey()) : "fitted and compared";
             b.append("| ").append(e.getKey()).append(" | ").append(o.compiles() ? "compiles" : o.status() + ": " + cell(o.message()))
                     .append(" | ").append(cell(e.getValue().points())).append(" | ").append(cell(fit)).append(" |\n");
         }
