@@ -109,6 +109,8 @@ final class CoreTable {
     static final List<FunctionSpec> FUNCTIONS = List.of(
             scalar("exp", "exp", 1, "exp(x): the exponential function"),
             scalar("log", "log", 1, "log(x): natural logarithm, x > 0"),
+            scalar("log10", "log10", 1, "log10(x): base-10 logarithm, x > 0"),
+            scalar("log2", "log2", 1, "log2(x): base-2 logarithm, x > 0"),
             scalar("inv_logit", "invLogit", 1, "inv_logit(x): the logistic function 1/(1+exp(-x))", "logistic"),
             scalar("logit", "logit", 1, "logit(p): log-odds log(p/(1-p)), p in (0, 1)"),
             scalar("log1m", "log1m", 1, "log1m(x): log(1-x), accurate for small x"),

@@ -11,6 +11,7 @@ import ulam.stdlib.dist.LkjCorr;
 import ulam.stdlib.dist.LkjCorrCholesky;
 import ulam.stdlib.dist.MultiNormal;
 import ulam.stdlib.dist.MultiNormalCholesky;
+import ulam.stdlib.dist.NormalIdGlm;
 import ulam.stdlib.linalg.Cholesky;
 import ulam.stdlib.linalg.GaussianProcess;
 import ulam.stdlib.linalg.Matrices;
@@ -44,6 +45,11 @@ final class MultivariateTable {
                     "multi_normal_cholesky(mu, L): multivariate normal with mean mu and covariance L L^T, L a Cholesky factor")
                     .outcomeShape(VK)
                     .args(shaped("mu", VK, Support.REAL), shaped("L", MKK, Support.CHOLESKY_FACTOR_COV)).build(),
+            dist("normal_id_glm", NormalIdGlm.class,
+                    "normal_id_glm(X, alpha, beta, sigma): linear regression, y[i] ~ normal(alpha + X[i] * beta, sigma), sigma > 0")
+                    .outcomeShape("vector[N]")
+                    .args(shaped("X", "matrix[N,K]", Support.REAL), Tables.real("alpha"), shaped("beta", VK, Support.REAL),
+                            positive("sigma")).build(),
             dist("lkj_corr", LkjCorr.class,
                     "lkj_corr(eta): LKJ distribution of correlation matrices, density proportional to det(Omega)^(eta-1), eta > 0")
                     .aliases("dlkjcorr", "lkjcorr").outcome(REAL, Support.CORR_MATRIX).outcomeShape(MKK)
@@ -92,6 +98,11 @@ final class MultivariateTable {
             block("cov_GPL1", GaussianProcess.class, "covGPL1", reals(4), List.of("matrix[N,N]", "", "", ""),
                     "matrix[N,N]",
                     "cov_GPL1(D, etasq, rhosq, delta): K[i,j] = etasq * exp(-rhosq * D[i,j]), diagonal etasq + delta (rethinking)"),
+            block("gp_exp_quad_cov", GaussianProcess.class, "gpExpQuadCov", reals(3), List.of("vector[N]", "", ""),
+                    "matrix[N,N]",
+                    "gp_exp_quad_cov(x, alpha, rho): K[i,j] = alpha^2 * exp(-(x[i] - x[j])^2 / (2 rho^2)) (Stan's exponentiated quadratic kernel)"),
+            block("diag_matrix", Matrices.class, "diagMatrix", reals(1), List.of("vector[N]"), "matrix[N,N]",
+                    "diag_matrix(v): the N x N matrix with v on the diagonal, zeros elsewhere"),
             block("cov_Pagel", GaussianProcess.class, "covPagel", reals(2), List.of("matrix[N,N]", ""), "matrix[N,N]",
                     "cov_Pagel(R, lambda): off-diagonal entries lambda * R[i,j], diagonal R[i,i] (rethinking's Pagel lambda)"));
 

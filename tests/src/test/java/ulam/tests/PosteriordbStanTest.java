@@ -27,8 +27,8 @@ import ulam.tests.support.Reference;
  * (as differences between points: a half-Cauchy written as {@code cauchy} with {@code <lower=0>}
  * differs by a constant) at three fixed unconstrained points. In the validation profile each is
  * sampled (4 x 1000 draws after 1000 warmup) and compared with posteriordb's reference by the rule
- * of {@link PosteriordbTest}. The two Gaussian-process posteriors have no Stan program: Stan's
- * {@code gp_exp_quad_cov} is not in the stdlib (docs/stan.md).
+ * of {@link PosteriordbTest}. The two Gaussian-process posteriors have no Stan program here;
+ * posteriordb's own programs for them are tested by {@link PosteriordbProgramsTest}.
  */
 class PosteriordbStanTest {
 

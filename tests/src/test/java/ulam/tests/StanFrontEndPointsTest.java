@@ -31,20 +31,56 @@ class StanFrontEndPointsTest {
     @ValueSource(strings = {"complete_pooling", "no_pooling", "hierarchical", "hierarchical_nc"})
     void logDensityAndGradientEqualRstans(String model) throws IOException {
         Model m = Fits.bind("examples/stan/" + model + ".stan", DATA);
-        List<String> rows = Files.readAllLines(REF.resolve(model + "_points.csv"));
+        assertAgreesWithRstan(m, REF.resolve(model + "_points.csv"), model);
+    }
+
+    /**
+     * Our log density and gradient against rstan's at the points of a points file (written by
+     * bench/stanfront/fit_references.R or posteriordb_points.R: header {@code point,lp,g1..gK},
+     * one row per point of {@link #point}): gradients equal (relative 1e-8), and lp__ (constants
+     * dropped as Stan's {@code ~} drops them, {@code Model.lp}) equal to rstan's (relative 1e-8).
+     *
+     * @throws AssertionError at the first disagreement, with the numbers
+     */
+    static void assertAgreesWithRstan(Model m, Path csv, String what) {
+        List<String> rows;
+        try {
+            rows = Files.readAllLines(csv);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             int k = f.length - 2;
-            assertEquals(k, m.dimension(), "dimension");
+            assertEquals(k, m.dimension(), what + " dimension");
             double[] u = point(Integer.parseInt(f[0].replace("\"", "")), k);
             double[] g = new double[k];
             double lp = m.logDensityGradient(u, g);
             double stanLp = Double.parseDouble(f[1]);
             for (int i = 0; i < k; i++) {
                 double want = Double.parseDouble(f[i + 2]);
-                assertEquals(want, g[i], 1e-8 * Math.max(1, Math.abs(want)), model + " gradient[" + i + "] at point " + f[0]);
+                assertEquals(want, g[i], 1e-8 * Math.max(1, Math.abs(want)), what + " gradient[" + i + "] at point " + f[0]);
             }
-            assertEquals(stanLp, m.lp(lp), 1e-8 * Math.max(1, Math.abs(stanLp)), model + " lp__ at point " + f[0]);
+            assertEquals(stanLp, m.lp(lp), 1e-8 * Math.max(1, Math.abs(stanLp)), what + " lp__ at point " + f[0]);
+        }
+    }
+
+    /**
+     * {@link #assertAgreesWithRstan} as a verdict: {@code agrees at N points}, or {@code differs: }
+     * and the first disagreement's message.
+     */
+    static String agreement(Model m, Path csv, String what) {
+        try {
+            assertAgreesWithRstan(m, csv, what);
+        } catch (AssertionError e) {
+            String msg = String.valueOf(e.getMessage());
+            int nl = msg.indexOf('\n');
+            return "differs: " + (nl < 0 ? msg : msg.substring(0, nl));
+        }
+        try {
+            return "agrees at " + (Files.readAllLines(csv).size() - 1) + " points";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

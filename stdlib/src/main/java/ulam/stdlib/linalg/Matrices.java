@@ -358,4 +358,25 @@ public final class Matrices {
             }
         }
     }
+
+    // ------------------------------------------------------------------ diag_matrix
+
+    /** diag_matrix(v vector[N]), matrix[N,N]: v on the diagonal, zeros elsewhere (Stan Functions Reference, "Diagonal matrix functions"). */
+    public static void diagMatrix(double[] v, int vOff, int N, double[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + N * N, 0.0);
+        for (int i = 0; i < N; i++) {
+            out[outOff + i + i * N] = v[vOff + i];
+        }
+    }
+
+    /** Adjoint of {@link #diagMatrix}: v_i += outAdj(i, i). */
+    public static void diagMatrixBackward(double[] v, int vOff, int N, double[] out, int outOff, double[] outAdj,
+                                          int outAdjOff, double[] d, double[] vAdj, int vAdjOff) {
+        if (vAdj == null) {
+            return;
+        }
+        for (int i = 0; i < N; i++) {
+            vAdj[vAdjOff + i] += outAdj[outAdjOff + i + i * N];
+        }
+    }
 }

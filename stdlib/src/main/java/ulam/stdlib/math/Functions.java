@@ -34,6 +34,29 @@ public final class Functions {
         return 1.0 / x;
     }
 
+    /** Base-10 logarithm log10(x) = log(x) / log(10) (Stan Functions Reference, "Logarithm and exponentiation"); NaN for x &lt; 0. */
+    public static double log10(double x) {
+        return Math.log10(x);
+    }
+
+    /** d log10(x) / dx = 1 / (x log(10)). */
+    public static double log10D0(double x, double fx) {
+        return 1.0 / (x * LN10);
+    }
+
+    /** Base-2 logarithm log2(x) = log(x) / log(2) (Stan Functions Reference, "Logarithm and exponentiation"); NaN for x &lt; 0. */
+    public static double log2(double x) {
+        return Math.log(x) / LN2;
+    }
+
+    /** d log2(x) / dx = 1 / (x log(2)). */
+    public static double log2D0(double x, double fx) {
+        return 1.0 / (x * LN2);
+    }
+
+    private static final double LN10 = Math.log(10.0);
+    private static final double LN2 = Math.log(2.0);
+
     /**
      * The logistic function 1 / (1 + exp(-x)) (language names {@code inv_logit}, {@code logistic});
      * stable for any |x| (see {@link Numerics#invLogit}).

@@ -97,6 +97,20 @@ class BlockFunctionTest {
                 (c, o) -> new double[] {Math.log(Arrays.stream(o[0]).map(Math::exp).sum())}, -1));
         CASES.put("cov_GPL2", new Case(BlockFunctionTest::gpOperands, (c, o) -> gp(c, o, true), -1));
         CASES.put("cov_GPL1", new Case(BlockFunctionTest::gpOperands, (c, o) -> gp(c, o, false), -1));
+        CASES.put("gp_exp_quad_cov", new Case(c -> new double[][] {Mat.uniform(c.random, c.dim("N"), -2, 2),
+            {Mat.uniform(c.random, 0.3, 2)}, {Mat.uniform(c.random, 0.4, 2)}}, (c, o) -> {
+                // Stan Functions Reference: alpha^2 exp(-(x_i - x_j)^2 / (2 rho^2))
+                int N = c.dim("N");
+                double[] k = new double[N * N];
+                for (int i = 0; i < N; i++) {
+                    for (int j = 0; j < N; j++) {
+                        double r = o[0][i] - o[0][j];
+                        k[i + j * N] = o[1][0] * o[1][0] * Math.exp(-r * r / (2 * o[2][0] * o[2][0]));
+                    }
+                }
+                return k;
+            }, -1));
+        CASES.put("diag_matrix", new Case(null, (c, o) -> Mat.columnMajor(MatrixUtils.createRealDiagonalMatrix(o[0])), -1));
         CASES.put("cov_Pagel", new Case(c -> {
             double[][] o = gpOperands(c);
             return new double[][] {o[0], {Mat.uniform(c.random, 0.05, 0.95)}};
@@ -331,7 +345,7 @@ class BlockFunctionTest {
     @Test
     void everyBlockFunctionHasACase() {
         List<String> names = blockFunctions().map(FunctionSpec::name).toList();
-        assertEquals(16, names.size(), "the BLOCK functions of MultivariateTable: " + names);
+        assertEquals(18, names.size(), "the BLOCK functions of MultivariateTable: " + names);
         for (String n : names) {
             assertTrue(CASES.containsKey(n), n + " has no test case");
         }

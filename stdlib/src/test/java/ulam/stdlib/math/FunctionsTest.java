@@ -37,6 +37,8 @@ class FunctionsTest {
     static final Map<String, Function<UniformRandomProvider, double[]>> DOMAIN = Map.ofEntries(
             Map.entry("exp", r -> new double[] {u(r, -20, 20)}),
             Map.entry("log", r -> new double[] {Math.exp(u(r, -20, 20))}),
+            Map.entry("log10", r -> new double[] {Math.exp(u(r, -20, 20))}),
+            Map.entry("log2", r -> new double[] {Math.exp(u(r, -20, 20))}),
             Map.entry("inv_logit", r -> new double[] {u(r, -30, 30)}),
             Map.entry("logit", r -> new double[] {u(r, 1e-6, 1 - 1e-6)}),
             Map.entry("log1m", r -> new double[] {u(r, -10, 0.999)}),
@@ -76,6 +78,8 @@ class FunctionsTest {
     /** Support used to move each argument in a finite difference. */
     static final Map<String, Support[]> SUPPORT = Map.ofEntries(
             Map.entry("log", new Support[] {Support.POSITIVE}),
+            Map.entry("log10", new Support[] {Support.POSITIVE}),
+            Map.entry("log2", new Support[] {Support.POSITIVE}),
             Map.entry("logit", new Support[] {Support.UNIT}),
             Map.entry("cloglog", new Support[] {Support.UNIT}),
             Map.entry("sqrt", new Support[] {Support.POSITIVE}),
@@ -91,6 +95,8 @@ class FunctionsTest {
     static final Map<String, Function<double[], Double>> REFERENCE = Map.ofEntries(
             Map.entry("exp", x -> Math.exp(x[0])),
             Map.entry("log", x -> Math.log(x[0])),
+            Map.entry("log10", x -> Math.log(x[0]) / Math.log(10)),
+            Map.entry("log2", x -> Math.log(x[0]) / Math.log(2)),
             Map.entry("inv_logit", x -> 1 / (1 + Math.exp(-x[0]))),
             Map.entry("logit", x -> Math.log(x[0]) - Math.log1p(-x[0])),
             Map.entry("log1m", x -> Math.log1p(-x[0])),

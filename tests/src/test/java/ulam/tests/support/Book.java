@@ -111,8 +111,17 @@ public final class Book {
 
     /** What compiling and binding the call does today. */
     public static Outcome outcome(Call c) {
+        return outcomeOf(() -> bind(c));
+    }
+
+    /**
+     * What compiling and binding a model does: {@code compiles}, {@code refused} with the located
+     * message's first line ({@code line:col: message}), or {@code internal} (any other exception: a
+     * bug) with the exception's class and first line.
+     */
+    public static Outcome outcomeOf(Runnable bind) {
         try {
-            bind(c);
+            bind.run();
             return new Outcome("compiles", "");
         } catch (UlamException e) {
             SourceLocation at = e.location();
@@ -186,10 +195,12 @@ public final class Book {
         }
     }
 
-    private static final CSVFormat TSV = CSVFormat.TDF.builder().setQuote(null).setEscape('\\').setRecordSeparator("\n")
+    /** The tab-separated format of the record files (no quoting, backslash escapes, "\\n" line ends). */
+    public static final CSVFormat TSV = CSVFormat.TDF.builder().setQuote(null).setEscape('\\').setRecordSeparator("\n")
             .setIgnoreEmptyLines(false).setTrim(false).build();
 
-    private static List<CSVRecord> readTsv(Path f) {
+    /** The records of a tab-separated file with a header line (no quoting, backslash escapes). */
+    public static List<CSVRecord> readTsv(Path f) {
         try (Reader in = Files.newBufferedReader(f)) {
             return TSV.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
         } catch (IOException e) {
