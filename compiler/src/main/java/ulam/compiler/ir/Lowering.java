@@ -244,7 +244,20 @@ public final class Lowering {
     }
 
     /** A prep step setting {@code target} to the sum of {@code slots}. */
+    /** Rows of one summing segment: 400 additions keep its method far below the JVM's 64 KB. */
+    private static final int SUM_CHUNK = 400;
+
     private void sum(String name, List<Slot> slots, Slot target) {
+        if (slots.size() > SUM_CHUNK) {   // partial sums first (a model with thousands of ~ lines)
+            List<Slot> parts = new ArrayList<>();
+            for (int from = 0; from < slots.size(); from += SUM_CHUNK) {
+                Slot part = slot(Slot.Type.REAL, name + ", part " + (parts.size() + 1), false);
+                sum(name + ", part " + (parts.size() + 1), slots.subList(from, Math.min(slots.size(), from + SUM_CHUNK)), part);
+                parts.add(part);
+            }
+            sum(name, parts, target);
+            return;
+        }
         Segment seg = Segment.straight(name);
         Value c = seg.constReal(0);
         for (Slot s : slots) c = seg.realOp(Value.Op.DADD, c, seg.slot(s));

@@ -623,7 +623,7 @@ final class StanLowering {
             if (dist.equals("std_normal")) { dist = "normal"; rest = "0, 1"; }
             args.append(", ").append(dist).append('(').append(rest).append(')');
         }
-        sample(parts.get(0).first, "mixture", args.toString(), "", at);
+        sample(parts.get(0).first, "mixture", args.toString(), "", true, at);   // target += log_mix(...) keeps every constant
         return true;
     }
 

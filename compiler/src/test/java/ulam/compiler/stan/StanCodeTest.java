@@ -461,24 +461,24 @@ class StanCodeTest {
                     target += multi_normal_lpdf(col(tmp2, i) | tmp3, tmp4);
                   }
                 """), c);   // c(a_cafe, b_cafe)[cafe] ~ multi_normal(...): one column per cafe
-        assertTrue(c.contains("  target += lkj_corr_lpdf(Rho | 2);\n"), c);
+        assertTrue(c.contains("  Rho ~ lkj_corr(2);\n"), c);
 
         DataSet trolley = DataSet.read(List.of(Path.of("../examples/data/Trolley.csv")), Map.of());
         String e = stan(java.nio.file.Files.readString(Path.of("../examples/trolley_edu.ulam")), trolley, StanSyntax.STAN_2_21, false);
-        assertTrue(e.contains("  simplex[7] delta;\n") && e.contains("  target += dirichlet_lpdf(delta | alpha);\n"), e);
+        assertTrue(e.contains("  simplex[7] delta;\n") && e.contains("  delta ~ dirichlet(alpha);\n"), e);
         assertTrue(e.contains("  delta_j = append_row(0, delta);\n  tmp1 = append_row(0, cumulative_sum(delta_j));\n"), e);
         assertTrue(e.contains("    phi[i] = bE * tmp1[E[i] + 1] + bA * action[i]"), e);   // sum(delta_j[1:E])
 
         DataSet chimps = CHIMPS;
         String ch = stan(java.nio.file.Files.readString(Path.of("../examples/chimpanzees_slopes.ulam")), chimps, StanSyntax.STAN_2_21, false);
         assertTrue(ch.contains("  cholesky_factor_corr[4] L_Rho_actor;\n"), ch);
-        assertTrue(ch.contains("  target += lkj_corr_cholesky_lpdf(L_Rho_actor | 2);\n"), ch);
+        assertTrue(ch.contains("  L_Rho_actor ~ lkj_corr_cholesky(2);\n"), ch);
         assertTrue(ch.contains("  Rho_actor = multiply_lower_tri_self_transpose(L_Rho_actor);\n"), ch);
 
         DataSet kline = DataSet.read(List.of(Path.of("../examples/data/Kline2.csv")), Map.of(),
                 Map.of("Dmat", Path.of("../examples/data/islandsDistMatrix.csv")));
         String k = stan(java.nio.file.Files.readString(Path.of("../examples/kline_gp.ulam")), kline, StanSyntax.STAN_2_21, false);
         assertTrue(k.contains("functions {\n  // rethinking's L2 kernel") && k.contains("  matrix cov_GPL2(matrix x, real sq_alpha, real sq_rho, real delta) {\n"), k);
-        assertTrue(k.contains("  SIGMA = cov_GPL2(Dmat, etasq, rhosq, 0.01);\n") && k.contains("  target += multi_normal_lpdf(k | tmp1, SIGMA);\n"), k);
+        assertTrue(k.contains("  SIGMA = cov_GPL2(Dmat, etasq, rhosq, 0.01);\n") && k.contains("  k ~ multi_normal(tmp1, SIGMA);\n"), k);
     }
 }

@@ -66,6 +66,18 @@ public final class NormalIdGlm {
         return -0.5 * q - N * Math.log(sigma) - N * Numerics.HALF_LOG_TWO_PI;
     }
 
+    /**
+     * The summands Stan's {@code ~} drops (Stan Math's {@code normal_id_glm_lpdf} with
+     * {@code propto}): {@code -N log(sqrt(2 pi))} always, {@code -N log(sigma)} when sigma is data,
+     * and the whole density when every operand is data. {@code data}: bit 0 the outcome y, bit j
+     * argument j (x, alpha, beta, sigma); only the operands that are data are read.
+     */
+    public static double dropped(int data, double[] y, int yOff, double[] x, int xOff, double alpha, double[] beta, int bOff,
+                                 double sigma, int N, int K) {
+        if (Propto.all(data, 4)) return lpdf(y, yOff, x, xOff, alpha, beta, bOff, sigma, N, K);
+        return -N * Numerics.HALF_LOG_TWO_PI - (Propto.data(data, 4) ? N * Math.log(sigma) : 0.0);
+    }
+
     /** The log density (as {@link #lpdf}) and its partials (see the class comment). */
     public static double kernel(double[] y, int yOff, double[] x, int xOff, double alpha, double[] beta, int bOff,
                                 double sigma, int N, int K, double[] d, double[] dy, double[] dX, double[] dbeta) {
