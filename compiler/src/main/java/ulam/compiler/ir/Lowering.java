@@ -76,6 +76,8 @@ public final class Lowering {
     private final Slot out;
     private final Slot lpConst;
     private final Slot lpDropped;
+    /** Scratch: one line's dropped summands, before they are added to {@link #lpDropped}. */
+    private final Slot droppedLine;
     private List<Segment> pending;
 
     private Lowering(ModelSpec spec) {
@@ -85,6 +87,7 @@ public final class Lowering {
         this.out = slot(Slot.Type.REAL_ARRAY, "output array", false);
         this.lpConst = slot(Slot.Type.REAL, "log density constant", false);
         this.lpDropped = slot(Slot.Type.REAL, "summands Stan's ~ leaves out", false);
+        this.droppedLine = slot(Slot.Type.REAL, "summands Stan's ~ leaves out of one line", false);
     }
 
     /**
@@ -185,18 +188,22 @@ public final class Lowering {
         List<Segment> density = new ArrayList<>(modelProducers);
         pending = density;
         List<Slot> constants = new ArrayList<>();
-        List<Slot> dropped = new ArrayList<>();
+        Segment zero = Segment.straight("summands Stan's ~ leaves out, from 0");
+        zero.set(lpDropped, zero.constReal(0));
+        prep.add(new PrepStep.Run(zero));
         for (Term t : spec.terms()) {
             if (t.likelihood() && spec.mode().priorOnly()) continue;   // sampling the prior
             Segment term = term(t);
             density.add(term);
             termLines.put(term, source.at(t.statement().span()));
             if (t.likelihood() && t.density() != null && t.density().distribution().hasConstant()) constants.add(constant(t));
-            Slot d = dropped(t);
-            if (d != null) dropped.add(d);
+            if (dropped(t)) {   // added to the total at once: no field per line (20,000 lines must fit a class)
+                Segment add = Segment.straight("summands Stan's ~ leaves out, plus " + t.lhs().name());
+                add.set(lpDropped, add.realOp(Value.Op.DADD, add.slot(lpDropped), add.slot(droppedLine)));
+                prep.add(new PrepStep.Run(add));
+            }
         }
         sum("log density constant", constants, lpConst);
-        sum("summands Stan's ~ leaves out", dropped, lpDropped);
 
         List<Segment> generate = new ArrayList<>(modelProducers);
         pending = generate;
@@ -404,6 +411,14 @@ public final class Lowering {
     /** The slot holding a data value as {@code elem}, made on demand (INT from a real column is checked). */
     private Slot dataSlot(Symbol d, Elem elem) {
         Map<Elem, Slot> views = dataSlots.get(d);
+        if (views == null && d.kind() == Kind.DATA && d.shape().isScalar() && elem != Elem.STRING) {
+            // a data scalar read only by a size check (simplex[K] on a data column): loaded on demand
+            Slot s = slot(elem == Elem.INT ? Slot.Type.INT : Slot.Type.REAL, "data " + d.name() + " (" + elem.name().toLowerCase() + ")", false);
+            prep.add(new PrepStep.LoadScalar(s, d.name(), at(d)));
+            dataSlots.computeIfAbsent(d, k -> new EnumMap<>(Elem.class)).put(elem, s);
+            dataNames.put(s, new ModelIR.DataName(d.name(), null));
+            return s;
+        }
         if (views == null) throw new IllegalStateException("no data slot for " + d.name());
         Slot s = views.get(elem);
         if (s != null) return s;
@@ -635,11 +650,11 @@ public final class Lowering {
      * {@code mixture} lines (Stan's {@code target +=}); a truncated line drops its density's
      * summands and keeps the normalisation, as Stan does.
      */
-    private Slot dropped(Term t) {
-        if (ulam.compiler.ast.Statement.KEEP_CONSTANTS.equals(t.statement().tag())) return null;
+    private boolean dropped(Term t) {
+        if (ulam.compiler.ast.Statement.KEEP_CONSTANTS.equals(t.statement().tag())) return false;
         TExpr v = t.value();
         if (v instanceof TExpr.Arith a && a.op() == TExpr.Op.SUB && a.left() instanceof TExpr.Density d) v = d;
-        if (!(v instanceof TExpr.Density) && !(v instanceof TExpr.VDensity)) return null;
+        if (!(v instanceof TExpr.Density) && !(v instanceof TExpr.VDensity)) return false;
         Map<Loop, Value> counters = new HashMap<>();
         Segment seg = termSegment(t, "dropped " + t.lhs().name(), counters);
         Value c;
@@ -661,10 +676,9 @@ public final class Lowering {
         } else {
             c = vectorDropped((TExpr.VDensity) v, seg, counters);
         }
-        Slot s = slot(Slot.Type.REAL, "dropped summands of " + t.lhs().name(), false);
-        seg.accumulate(s, c);
+        seg.accumulate(droppedLine, c);   // the segment's sum overwrites the scratch slot
         prep.add(new PrepStep.Run(t.condition() == null ? seg : filtered(t, seg)));
-        return s;
+        return true;
     }
 
     /** Whether an expression involves no parameter or model local (a slice of one included). */
