@@ -28,7 +28,9 @@ import ulam.tests.support.Reference;
  * ({@link Reference#check}: R-hat below 1.01 and bulk ESS of at least 400 first, then each mean
  * within 4 standard errors and each sd within 15 %, 25 % for the heavy-tailed scales of
  * {@link PosteriordbTest#HEAVY_TAILED}). Programs listed in {@code left_out.tsv} are skipped with
- * their reason; a refused program is skipped (PosteriordbProgramsTest records it).
+ * their reason; a refused program is skipped (PosteriordbProgramsTest records it). Programs listed in
+ * {@code run_options.tsv} run with the options given there (each with its reason, as a user would
+ * after the run's warnings).
  *
  * <p>{@code -Dpdb.only=REGEX} fits only the posteriors whose names match. Each posterior prints one line (worst mean z, worst sd ratio, ESS, R-hat, wall time).
  * Several minutes: run with {@code mvn -B verify -P validation}.
@@ -60,7 +62,9 @@ class PosteriordbProgramsFitTest {
         Assumptions.assumeTrue(why == null, name + " is left out of the fit: " + why);
         long start = System.nanoTime();
         Model model = PosteriordbPrograms.bind(name);
-        Fit fit = Fits.sampleAsRun(model, PosteriordbTest.CHAINS, PosteriordbTest.WARMUP, PosteriordbTest.DRAWS, PosteriordbTest.SEED);
+        String[] options = PosteriordbPrograms.runOptions().getOrDefault(name, new String[] {""})[0].split("\\s+");
+        if (options.length == 1 && options[0].isEmpty()) options = new String[0];
+        Fit fit = Fits.sampleAsRun(model, PosteriordbTest.CHAINS, PosteriordbTest.WARMUP, PosteriordbTest.DRAWS, PosteriordbTest.SEED, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         Reference.Comparison c = Reference.read(dir.resolve("reference.csv"))
                 .check(VariableSummary.of(fit, 0.89), HEAVY_TAILED.getOrDefault(name, Set.of()), fit.chainCount() * fit.drawsPerChain());

@@ -9,9 +9,10 @@ import ulam.runtime.sampler.SamplerStat;
 
 /**
  * Checks of a finished run, each turned into a warning in plain words that says what to do:
- * divergent transitions and tree-depth saturation after warmup, low E-BFMI per chain, R-hat above
- * 1.01, and bulk or tail ESS below 100 per chain (400 with 4 chains). Thresholds follow Stan's
- * {@code diagnose} and Vehtari et al. (2021, Sec. 4: R-hat below 1.01, ESS above 100 per chain).
+ * divergent transitions and tree-depth saturation after warmup, low E-BFMI per chain, a chain whose
+ * {@code lp__} stayed far below the others' ({@link #stuckChains}), R-hat above 1.01, and bulk or
+ * tail ESS below 100 per chain (400 with 4 chains). Thresholds follow Stan's {@code diagnose} and
+ * Vehtari et al. (2021, Sec. 4: R-hat below 1.01, ESS above 100 per chain).
  */
 public final class SamplerDiagnostics {
     /** R-hat above this is reported. */
@@ -20,6 +21,11 @@ public final class SamplerDiagnostics {
     public static final double EBFMI_THRESHOLD = 0.3;
     /** Required ESS per chain. */
     public static final int ESS_PER_CHAIN = 100;
+    /**
+     * A chain is stuck when even its 95th percentile of {@code lp__} lies this many robust standard
+     * deviations of the best chain's {@code lp__} below the best chain's median.
+     */
+    public static final double STUCK_SDS = 10;
 
     private SamplerDiagnostics() {
     }
@@ -77,11 +83,82 @@ public final class SamplerDiagnostics {
     }
 
     /**
+     * The chains whose log density after warmup stayed far below the best chain's: chain c is
+     * stuck when the 95th percentile of its {@code lp__} draws is more than {@link #STUCK_SDS}
+     * times the best chain's robust sd of {@code lp__} (its interquartile range / 1.349, at least 1)
+     * below the best chain's median {@code lp__} (the best chain: the one with the highest median).
+     * In a converged run every chain's {@code lp__} has the same distribution (its sd is about
+     * sqrt(d / 2) for d parameters near a normal posterior), so this never fires by chance; it
+     * fires for a chain that did not leave the region of its initial values during warmup (an
+     * explosive recurrence at random initial values, say) or that sits in a minor mode. R-hat then
+     * reports the disagreement too, but not which chain nor why.
+     *
+     * @param fit a run with at least two chains (fewer: none is stuck)
+     * @return the stuck chains' ids (1-based), in order
+     */
+    public static List<Integer> stuckChains(Fit fit) {
+        List<Integer> out = new ArrayList<>();
+        if (fit.chainCount() < 2 || fit.drawsPerChain() < 2) return out;
+        int best = -1;
+        double bestMedian = Double.NEGATIVE_INFINITY;
+        double[][] lp = new double[fit.chainCount()][];
+        for (int c = 0; c < lp.length; c++) {
+            lp[c] = fit.chains().get(c).stat(SamplerStat.LP).clone();
+            java.util.Arrays.sort(lp[c]);
+            double m = sortedQuantile(lp[c], 0.5);
+            if (m > bestMedian) {
+                bestMedian = m;
+                best = c;
+            }
+        }
+        if (best < 0) return out;
+        double sd = Math.max(1, (sortedQuantile(lp[best], 0.75) - sortedQuantile(lp[best], 0.25)) / 1.349);
+        for (int c = 0; c < lp.length; c++) {
+            if (sortedQuantile(lp[c], 0.95) < bestMedian - STUCK_SDS * sd) out.add(fit.chains().get(c).id());
+        }
+        return out;
+    }
+
+    /** The q quantile of sorted values by linear interpolation (R's type 7). */
+    private static double sortedQuantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The warning for stuck chains (see {@link #stuckChains}), or null when none is. */
+    private static String stuckWarning(Fit fit) {
+        List<Integer> stuck = stuckChains(fit);
+        if (stuck.isEmpty()) return null;
+        double bestMedian = Double.NEGATIVE_INFINITY;
+        int best = 0;
+        List<String> parts = new ArrayList<>();
+        for (ChainResult c : fit.chains()) {
+            double[] lp = c.stat(SamplerStat.LP).clone();
+            java.util.Arrays.sort(lp);
+            double m = sortedQuantile(lp, 0.5);
+            if (stuck.contains(c.id())) parts.add(String.format(Locale.ROOT, "chain %d (median %.4g)", c.id(), m));
+            if (m > bestMedian) {
+                bestMedian = m;
+                best = c.id();
+            }
+        }
+        String warmup = "--warmup " + Math.max(2 * fit.config().warmup(), 2000);
+        return String.format(Locale.ROOT, "the log density (lp__) after warmup of %s stayed far below that of chain"
+                + " %d (median %.4g): %s not reach the region where chain %d samples (stuck near initial values"
+                + " where the log density is extreme, or in a minor mode). Start the chains at Pathfinder draws"
+                + " (--init pathfinder) or nearer zero (--init 0.5), or lengthen the warmup (%s).",
+                String.join(", ", parts), best, bestMedian, stuck.size() == 1 ? "it did" : "they did", best, warmup);
+    }
+
+    /**
      * The warnings of a run, each one paragraph: empty when everything looks fine.
      *
      * @param fit       the run (model dimension 0, i.e. no parameters, skips the sampler checks)
      * @param summaries summaries of the values to check (usually every output)
-     * @return warnings in the order: divergences, tree depth, E-BFMI, R-hat, bulk ESS, tail ESS
+     * @return warnings in the order: divergences, tree depth, E-BFMI, stuck chains, R-hat, bulk ESS,
+     *         tail ESS
      */
     public static List<String> warnings(Fit fit, List<VariableSummary> summaries) {
         List<String> out = new ArrayList<>();
@@ -113,6 +190,8 @@ public final class SamplerDiagnostics {
                         + " explores the posterior's energy levels slowly, usually because of heavy tails or a"
                         + " funnel. Try a non-centred parameterisation or more informative priors.");
             }
+            String stuck = stuckWarning(fit);
+            if (stuck != null) out.add(stuck);
         }
         String suggestIter = "--iter " + Math.max(2 * iter, 2000);
         VariableSummary worstRhat = null;

@@ -73,6 +73,42 @@ class SamplerDiagnosticsTest {
         assertEquals(20, SamplerDiagnostics.treeDepthHits(f));
     }
 
+    /** The hand-made fit with lp__ set per chain: lp[c][i]. */
+    private static Fit withLp(double[][] lp) {
+        Fit f = fit(ConvergenceTest.ar1(new double[lp.length][lp[0].length], 0, 11),
+                ConvergenceTest.ar1(new double[lp.length][lp[0].length], 0, 12), 0, 0);
+        for (int c = 0; c < lp.length; c++) {
+            double[][] s = f.chains().get(c).stats();
+            for (int i = 0; i < s.length; i++) s[i][SamplerStat.LP.index()] = lp[c][i];
+        }
+        return f;
+    }
+
+    @Test
+    void namesAChainWhoseLogDensityStayedFarBelowTheOthers() {
+        // lp__ near a 4-parameter normal posterior: 257 + N(0, 1.4^2); chain 3 stuck near its start
+        double[][] lp = ConvergenceTest.ar1(new double[4][500], 0.3, 13);
+        for (double[] chain : lp) for (int i = 0; i < chain.length; i++) chain[i] = 257 + 1.4 * chain[i];
+        assertEquals(List.of(), SamplerDiagnostics.stuckChains(withLp(lp)));
+        for (int i = 0; i < 500; i++) lp[2][i] = -7.4e43 * (1 + i / 1000.0);
+        Fit f = withLp(lp);
+        assertEquals(List.of(3), SamplerDiagnostics.stuckChains(f));
+        List<String> w = SamplerDiagnostics.warnings(f, VariableSummary.of(f, 0.89));
+        assertEquals(1, w.size(), String.join("\n", w));
+        assertTrue(w.get(0).startsWith("the log density (lp__) after warmup of chain 3 (median -9.246e+43) stayed far"
+                + " below that of chain "), w.get(0));
+        assertTrue(w.get(0).contains("--init pathfinder"), w.get(0));
+        // a chain 5 sds lower in the median (a different but overlapping region) is not "stuck"
+        for (int i = 0; i < 500; i++) lp[2][i] = lp[1][i] - 5 * 1.4;
+        assertEquals(List.of(), SamplerDiagnostics.stuckChains(withLp(lp)));
+        // two chains in a mode 50 sds lower: both named
+        for (int i = 0; i < 500; i++) {
+            lp[2][i] = lp[1][i] - 70;
+            lp[3][i] = lp[0][i] - 70;
+        }
+        assertEquals(List.of(3, 4), SamplerDiagnostics.stuckChains(withLp(lp)));
+    }
+
     @Test
     void summaryOfAFit() {
         double[][] x = ConvergenceTest.ar1(new double[4][500], 0, 7);
