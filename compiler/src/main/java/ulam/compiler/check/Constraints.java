@@ -74,29 +74,100 @@ final class Constraints {
             if (!(o.value() instanceof Expr.Str str)) {
                 throw state.error(o.span(), "a constraint is text such as \"lower=0\" or \"lower=0,upper=1\"", null);
             }
-            s.constraint(parseConstraint(str.value(), o.span()));
+            s.constraint(parseConstraint(s, str.value(), o.span()));
         }
     }
 
-    private Constraint parseConstraint(String text, Span span) {
+    /**
+     * A constraint's text, {@code "lower=0"}, {@code "lower=0,upper=1"} or with expressions
+     * ({@code "lower=0,upper=1 - alpha1"}, {@code "lower=L"}): each bound an alist expression of the
+     * data and of the parameters declared before {@code p} (Stan's rule for bounds), a scalar.
+     */
+    private Constraint parseConstraint(Symbol p, String text, Span span) {
         TExpr lower = null;
         TExpr upper = null;
-        for (String part : text.split(",")) {
-            String[] kv = part.trim().split("=");
-            if (kv.length != 2) throw state.error(span, "cannot read the constraint \"" + text + "\"", "write \"lower=0\" or \"lower=0,upper=1\"");
-            double v;
-            try {
-                v = Double.parseDouble(kv[1].trim());
-            } catch (NumberFormatException ex) {
-                throw state.error(span, "the bound in \"" + text + "\" is not a number", null);
+        for (String part : topLevel(text)) {
+            int eq = part.indexOf('=');
+            if (eq < 0 || part.substring(eq + 1).isBlank()) {
+                throw state.error(span, "cannot read the constraint \"" + text + "\"", "write \"lower=0\" or \"lower=0,upper=1\"");
             }
-            switch (kv[0].trim()) {
-                case "lower" -> lower = new TExpr.Num(v, Elem.REAL);
-                case "upper" -> upper = new TExpr.Num(v, Elem.REAL);
-                default -> throw state.error(span, "unknown bound '" + kv[0].trim() + "'", "bounds are lower and upper");
+            String key = part.substring(0, eq).trim();
+            TExpr b = boundText(p, part.substring(eq + 1).trim(), text, span);
+            switch (key) {
+                case "lower" -> lower = b;
+                case "upper" -> upper = b;
+                default -> throw state.error(span, "unknown bound '" + key + "'", "bounds are lower and upper");
             }
         }
         return new Constraint(lower, upper, "constraints=list(...)");
+    }
+
+    /** The parts of a constraint's text between its top-level commas (a comma inside parentheses is the expression's). */
+    private static java.util.List<String> topLevel(String text) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[') depth++;
+            else if (c == ')' || c == ']') depth--;
+            else if (c == ',' && depth == 0) {
+                parts.add(text.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(text.substring(from));
+        return parts;
+    }
+
+    /**
+     * One bound of a constraints= text: a number, or an expression parsed as alist, typed as a
+     * scalar of the data and of the parameters declared before {@code p}; its errors (the parser's
+     * and the typer's, whose places are in the text) are located at the constraint.
+     */
+    private TExpr boundText(Symbol p, String bound, String text, Span span) {
+        try {
+            return new TExpr.Num(Double.parseDouble(bound), Elem.REAL);
+        } catch (NumberFormatException notNumber) {
+            // an expression
+        }
+        Expr e;
+        TExpr t;
+        try {
+            Program parsed = ulam.compiler.parse.Parser.parse(new ulam.compiler.parse.Source("bound", "x ~ f(" + bound + ")"));
+            if (parsed.statements().size() != 1 || !(parsed.statements().get(0).rhs() instanceof Expr.Call c) || c.args().size() != 1) {
+                throw state.error(span, "cannot read the bound '" + bound + "' in \"" + text + "\"", "a bound is one expression");
+            }
+            e = c.args().get(0);
+            t = typer.expr(e, Typer.Ctx.scalar(false, false));
+        } catch (ulam.runtime.UlamException ex) {
+            throw state.error(span, "in the bound '" + bound + "' of '" + p.name() + "': " + ex.getMessage(), ex.help());
+        }
+        return boundOf(p, t, span, "'" + bound + "'");
+    }
+
+    /**
+     * A bound of parameter {@code p} that is data or refers to parameters declared before it
+     * (Stan's rule: the transform of {@code p} runs after theirs, and the log-Jacobian's
+     * {@code log(U - L)} passes its gradient to them); refuses anything else, located.
+     */
+    private TExpr boundOf(Symbol p, TExpr t, Span span, String what) {
+        java.util.List<Symbol> params = state.byKind(Kind.PARAMETER);
+        int at = params.indexOf(p);
+        TExprs.walk(t, x -> {
+            Symbol s = x instanceof TExpr.Ref r ? r.symbol() : x instanceof TExpr.Slice sl ? sl.symbol() : null;
+            if (s == null || s.isData()) return;
+            if (s.kind() != Kind.PARAMETER) {
+                throw state.error(span, "the bound " + what + " of '" + p.name() + "' reads '" + s.name() + "', which is neither data nor a parameter",
+                        "a bound is an expression of the data and of parameters declared before '" + p.name() + "'");
+            }
+            if (params.indexOf(s) >= at) {
+                throw state.error(span, "the bound " + what + " of '" + p.name() + "' reads '" + s.name() + "', "
+                        + (s == p ? "the parameter itself" : "a parameter declared after it"),
+                        "declare '" + s.name() + "' before '" + p.name() + "' (a bound may read only earlier parameters)");
+            }
+        });
+        return t;
     }
 
     private Constraint fromSupport(Support support, DistributionSpec spec, Expr.Call call, String origin) {
