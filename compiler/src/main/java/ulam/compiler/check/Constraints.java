@@ -139,11 +139,33 @@ final class Constraints {
                 throw state.error(span, "cannot read the bound '" + bound + "' in \"" + text + "\"", "a bound is one expression");
             }
             e = c.args().get(0);
+            declareData(e, bound, span);
             t = typer.expr(e, Typer.Ctx.scalar(false, false));
         } catch (ulam.runtime.UlamException ex) {
             throw state.error(span, "in the bound '" + bound + "' of '" + p.name() + "': " + ex.getMessage(), ex.help());
         }
         return boundOf(p, t, span, "'" + bound + "'");
+    }
+
+    /**
+     * Data that only a bound reads ({@code "lower=L"}) are not symbols yet (the lines make them):
+     * a scalar of the data becomes one; a name that is neither known nor in the data is an error.
+     */
+    private void declareData(Expr e, String bound, Span span) {
+        java.util.List<Expr.Name> names = new java.util.ArrayList<>();
+        Syntax.names(e, names::add, n -> { });
+        for (Expr.Name n : names) {
+            if (state.symbols.containsKey(n.name()) || java.util.Set.of("pi", "TRUE", "FALSE").contains(n.name())) continue;
+            if (state.schema == null || !state.schema.has(n.name())) {
+                throw state.error(span, "the bound '" + bound + "' reads '" + n.name() + "', which is neither data nor a parameter",
+                        "a bound is an expression of the data and of parameters declared before");
+            }
+            if (state.schema.rank(n.name()) != 0) {
+                throw state.error(span, "the bound '" + bound + "' reads '" + n.name() + "', which is not a scalar in the data",
+                        "a bound is a scalar: index it, or give a data scalar");
+            }
+            state.symbol(n.name(), Kind.DATA, span, null).shape(Shape.SCALAR);
+        }
     }
 
     /**
