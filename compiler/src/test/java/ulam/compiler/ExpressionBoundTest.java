@@ -180,6 +180,23 @@ class ExpressionBoundTest {
     }
 
     @Test
+    void aStanVectorWithBothBoundsExpressions() {
+        String program = "data { int N; vector[N] y; real L; }\n"
+                + "parameters {\n  real<lower=0, upper=1> a;\n  vector<lower=L, upper=L + 2 * a>[2] z;\n  real<lower=-a> c;\n}\n"
+                + "model { y ~ normal(sum(z) + c, 1); z ~ normal(0, 1); c ~ normal(0, 1); }\n";
+        DataSet data = Models.json("{\"N\": 4, \"y\": [0.1, 0.5, 0.35, 0.2], \"L\": -0.5}");
+        Model m = Compiler.compile(new Source("m.stan", program), Compiler.schema(data)).factory().apply(data);
+        Models.assertGradient(m, 21);
+        double[] q = {0.4, -1.0, 2.0, 0.3};
+        double[] draw = new double[m.outputNames().length];
+        m.writeDraw(q, RNG, draw);
+        double a = invLogit(0.4);
+        assertEquals(-0.5 + 2 * a * invLogit(-1.0), draw[1], 1e-14, "z[1] = L + (U - L) inv_logit(u)");
+        assertEquals(-0.5 + 2 * a * invLogit(2.0), draw[2], 1e-14, "z[2]");
+        assertEquals(-a + Math.exp(0.3), draw[3], 1e-14, "c = -a + exp(u)");
+    }
+
+    @Test
     void stanExportWritesTheBoundBack() {
         Compiler.Compiled c = Compiler.compile(new Source("m.ulam", SCALAR), Compiler.schema(Models.json(Y)));
         String text = StanProgram.of(c.spec(), StanSyntax.MODERN, false).text();
