@@ -106,6 +106,24 @@ class ExpressionBoundTest {
     }
 
     @Test
+    void aUniformPriorOrATruncationOnAnEarlierParameterBoundsTheParameter() {
+        // rethinking's ulam writes real<lower=0,upper=a> b for b ~ uniform(0, a): -log(a) + log(a - 0) cancel in a's gradient
+        Model m = model("y ~ normal(b, 1)\na ~ exponential(1)\nb ~ uniform(0, a)\n");
+        assertEquals(List.of("a", "b"), List.of(m.outputNames()).subList(0, 2));
+        double[] q = {0.3, -0.8};
+        double a = Math.exp(q[0]);
+        double b = a * invLogit(q[1]);
+        double lp = -a - Math.log(a) + q[0] + Math.log(a) + Math.log(invLogit(q[1]) * (1 - invLogit(q[1])));
+        for (double v : new double[] {0.1, 0.5, 0.35, 0.2}) lp += new NormalDistribution(b, 1).logDensity(v);
+        assertEquals(lp, m.logDensity(q), 1e-10 * Math.abs(lp));
+        Models.assertGradient(m, 31);
+        Model t = model("y ~ normal(b, 1)\na ~ exponential(1)\nb ~ normal(0, 1) T[0, a]\n");
+        Models.assertGradient(t, 32);
+        UlamException later = error("y ~ normal(b, 1)\nb ~ uniform(0, a)\na ~ exponential(1)\n");
+        assertTrue(later.getMessage().contains("a parameter declared after it") && later.location().line() == 2, later.format());
+    }
+
+    @Test
     void drawsStayWithinTheirBounds() {
         Model m = model(SCALAR);
         double[] draw = new double[m.outputNames().length];

@@ -42,11 +42,11 @@ final class Constraints {
                         + spec.outcomeSupport().name().toLowerCase(), "declare it, e.g. "
                         + TypeInference.typeName(spec.outcomeSupport()) + "[K]:" + p.name() + " ~ " + spec.name() + "(...)");
             }
-            p.constraint(fromSupport(spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
+            p.constraint(fromSupport(p, spec.outcomeSupport(), spec, call, "its prior " + spec.name()));
             Statement.Truncation tr = p.statement().truncation();
             if (tr != null) {   // T[L, U] on a prior: the parameter lives in [L, U]
-                p.constraint(new Constraint(tr.lower() != null ? bound(tr.lower()) : p.constraint().lower(),
-                        tr.upper() != null ? bound(tr.upper()) : p.constraint().upper(), "its truncation T[,]"));
+                p.constraint(new Constraint(tr.lower() != null ? bound(p, tr.lower()) : p.constraint().lower(),
+                        tr.upper() != null ? bound(p, tr.upper()) : p.constraint().upper(), "its truncation T[,]"));
             }
         }
         // (custom(...) and mixture(...) lines impose no constraint: their parts are expressions)
@@ -61,7 +61,7 @@ final class Constraints {
                 if (s == null || s.kind() != Kind.PARAMETER || !s.constraint().isNone() || s.transform() != null) continue;
                 Support sup = spec.args().get(k).support();
                 if (TypeInference.isVectorSupport(sup)) continue;
-                s.constraint(fromSupport(sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
+                s.constraint(fromSupport(s, sup, spec, call, "the " + spec.args().get(k).name() + " of " + spec.name()));
             }
         }
         // 3. constraints=list(name = "lower=0") in the wrapper
@@ -192,23 +192,28 @@ final class Constraints {
         return t;
     }
 
-    private Constraint fromSupport(Support support, DistributionSpec spec, Expr.Call call, String origin) {
+    /** The bounds of parameter {@code p} from a support; {@code uniform(L, U)}'s are its arguments. */
+    private Constraint fromSupport(Symbol p, Support support, DistributionSpec spec, Expr.Call call, String origin) {
         switch (support) {
             case REAL -> { return Constraint.NONE; }
             case POSITIVE -> { return new Constraint(new TExpr.Num(0, Elem.REAL), null, origin); }
             case UNIT -> { return new Constraint(new TExpr.Num(0, Elem.REAL), new TExpr.Num(1, Elem.REAL), origin); }
             case ARG_BOUNDS -> {
-                TExpr lo = bound(call.args().get(spec.lowerArg()));
-                TExpr hi = bound(call.args().get(spec.upperArg()));
+                TExpr lo = bound(p, call.args().get(spec.lowerArg()));
+                TExpr hi = bound(p, call.args().get(spec.upperArg()));
                 return new Constraint(lo, hi, origin);
             }
             default -> throw state.error(call.span(), "the support of " + spec.name() + " " + Unsupported.LATER, null);
         }
     }
 
-    private TExpr bound(Expr e) {
-        TExpr t = typer.expr(e, Typer.Ctx.scalar(true, false));
-        if (!Typer.dataOnly(t)) throw state.error(e.span(), "a bound must be a number or data", null);
-        return t;
+    /**
+     * A bound written in a line ({@code b ~ uniform(0, a)}, {@code T[0, a]} on a prior): a scalar of
+     * the data and of the parameters before {@code p}, as rethinking's ulam writes
+     * {@code real<lower=0,upper=a> b} from the same line.
+     */
+    private TExpr bound(Symbol p, Expr e) {
+        TExpr t = typer.expr(e, Typer.Ctx.scalar(false, false));
+        return boundOf(p, t, e.span(), "'" + TExprs.show(t) + "'");
     }
 }
