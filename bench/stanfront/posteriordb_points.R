@@ -15,7 +15,11 @@
 # program to posteriordb-programs/rstan_points.log (rstan version, compile seconds or "cached").
 args <- commandArgs(trailingOnly = TRUE)
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
-source(file.path(here, "..", "book", "stan_program.R"))
+# only the functions of stan_program.R (to_stan_221 and its helpers): its library(rethinking) is
+# for the book's fixtures, and these programs need none of it
+for (e in parse(file.path(here, "..", "book", "stan_program.R"))) {
+  if (is.call(e) && identical(e[[1]], as.name("<-")) && is.call(e[[3]]) && identical(e[[3]][[1]], as.name("function"))) eval(e)
+}
 suppressPackageStartupMessages({ library(rstan); library(jsonlite) })
 rstan_options(auto_write = FALSE)
 bh <- file.path(tempdir(), "bh"); dir.create(bh, showWarnings = FALSE)

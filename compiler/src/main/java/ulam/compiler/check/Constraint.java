@@ -2,7 +2,9 @@ package ulam.compiler.check;
 
 /**
  * The support of a parameter, enforced by a constraining transform (Stan reference manual,
- * "Constraint transforms"). Bounds are data-only scalar expressions (usually literals).
+ * "Constraint transforms"). Bounds are scalar expressions (usually literals) of the data and, for
+ * a bound given in {@code constraints=list(...)} or a Stan declaration, of the parameters
+ * declared before this one ({@code upper=1 - alpha1}).
  *
  * @param lower  lower bound or null
  * @param upper  upper bound or null
@@ -32,7 +34,7 @@ public record Constraint(TExpr lower, TExpr upper, String origin) {
             double v = n.value();
             return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
         }
-        if (e instanceof TExpr.Ref r) return r.symbol().name();
-        return "expr";
+        if (e instanceof TExpr.Ref r && r.index() == null) return r.symbol().name();
+        return TExprs.show(e);
     }
 }

@@ -16,6 +16,12 @@ import ulam.compiler.ir.Slot;
  * transforms"): {@code tf(q)} maps the unconstrained parameters q to theta and returns the summed
  * log-Jacobian; {@code tb(q, g)} maps theta's adjoint to the gradient in q, adding the
  * log-Jacobian's derivative; {@code unconstrain(theta, q)} is the inverse map (user inits).
+ *
+ * <p>A bound that reads earlier parameters ({@code real<lower=0, upper=1 - alpha1> beta1}) is
+ * computed from theta by the parameter's {@link ModelIR.Param#boundCode} right before its
+ * transform; {@code tb} runs the parameters in reverse order, so that the adjoint such a bound
+ * receives (from x and from the log-Jacobian's {@code log(U - L)}) is pushed back through the
+ * bound's code into the earlier parameters' adjoints before their own transforms' adjoints run.
  */
 final class Transforms {
 
@@ -143,7 +149,9 @@ final class Transforms {
             String t = transform(p);
             String d2 = "(D" + "D".repeat(bounds(p)) + ")D";
             String d3 = "(DD" + "D".repeat(bounds(p)) + ")D";
-            pieces.add(mv -> loop(mv, run, 5, 6, 9, () -> {
+            pieces.add(mv -> {
+                if (p.boundCode() != null) SegmentGen.emit(ctx, mv, p.boundCode(), SegmentGen.Mode.VALUE, 10, -1);
+                loop(mv, run, 5, 6, 9, () -> {
                 // x = constrain(q[k + d]); theta[k] = x; lp += logJacobian(q[k + d], x)
                 loadQ(mv, 1, 5, 9);
                 pushBounds(mv, p);
@@ -160,7 +168,8 @@ final class Transforms {
                 mv.visitMethodInsn(INVOKESTATIC, t, "logJacobian", d3, false);
                 mv.visitInsn(DADD);
                 mv.visitVarInsn(DSTORE, 2);
-            }));
+                });
+            });
         }
         pieces.methods();
         MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "tf", "([D)D");
@@ -189,7 +198,9 @@ final class Transforms {
             ctx.getAdjoint(mv, ctx.ir.theta());
             mv.visitVarInsn(ASTORE, 4);
         }, 5);
-        for (List<ModelIR.Param> run : runs()) {
+        List<List<ModelIR.Param>> reversed = new ArrayList<>(runs());
+        java.util.Collections.reverse(reversed);   // a bound's adjoint reaches earlier parameters before their own
+        for (List<ModelIR.Param> run : reversed) {
             ModelIR.Param p = run.get(0);
             if (p.transform() != null) {
                 pieces.add(mv -> {
@@ -213,7 +224,15 @@ final class Transforms {
             }
             String t = transform(p);
             String d3 = "(DD" + "D".repeat(bounds(p)) + ")D";
-            pieces.add(mv -> loop(mv, run, 5, 6, 7, () -> {
+            String d4 = "(DD" + "D".repeat(bounds(p)) + "D)D";
+            List<Slot> dynamic = dynamicBounds(p);
+            pieces.add(mv -> {
+                for (Slot b : dynamic) {   // the bound's adjoint, summed over the parameter's elements
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(DCONST_0);
+                    mv.visitFieldInsn(PUTFIELD, ctx.internalName(), b.adjointField(), "D");
+                }
+                loop(mv, run, 5, 6, 7, () -> {
                 // g[k + d] = thetaAdj[k] * derivative(q[k + d], theta[k]) + logJacobianDerivative(q[k + d], theta[k])
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitVarInsn(ILOAD, 5);
@@ -229,13 +248,37 @@ final class Transforms {
                 mv.visitMethodInsn(INVOKESTATIC, t, "logJacobianDerivative", d3, false);
                 mv.visitInsn(DADD);
                 mv.visitInsn(DASTORE);
-            }));
+                for (Slot b : dynamic) {
+                    // boundAdj += T.lowerAdjoint / upperAdjoint(q[k + d], theta[k], bounds, thetaAdj[k])
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(DUP);
+                    mv.visitFieldInsn(GETFIELD, ctx.internalName(), b.adjointField(), "D");
+                    pushQTheta(mv, p);
+                    mv.visitVarInsn(ALOAD, 4);
+                    mv.visitVarInsn(ILOAD, 5);
+                    mv.visitInsn(DALOAD);
+                    mv.visitMethodInsn(INVOKESTATIC, t, b == p.lower() ? "lowerAdjoint" : "upperAdjoint", d4, false);
+                    mv.visitInsn(DADD);
+                    mv.visitFieldInsn(PUTFIELD, ctx.internalName(), b.adjointField(), "D");
+                }
+                });
+                if (p.boundCode() != null) SegmentGen.emit(ctx, mv, p.boundCode(), SegmentGen.Mode.BACKWARD, 8, -1);
+            });
         }
         pieces.methods();
         MethodVisitor mv = ctx.method(ACC_PRIVATE | ACC_FINAL, "tb", "([D[D)V");
         pieces.emitCalls(mv, 1, -1, MethodSplitter.HOT);
         mv.visitInsn(RETURN);
         ctx.end(mv);
+    }
+
+    /** The bounds of a parameter that its {@link ModelIR.Param#boundCode} computes from other parameters (slots with an adjoint). */
+    private static List<Slot> dynamicBounds(ModelIR.Param p) {
+        List<Slot> d = new ArrayList<>();
+        if (p.boundCode() == null) return d;
+        if (p.lower() != null && p.lower().adjoint()) d.add(p.lower());
+        if (p.upper() != null && p.upper().adjoint()) d.add(p.upper());
+        return d;
     }
 
     /** In {@code tb}: pushes q[k + d], theta[k] and the bounds. */
@@ -303,11 +346,22 @@ final class Transforms {
 
     void unconstrain() {
         // locals of every piece: 0 this, 1 constrained, 2 q, 3 names, 5 k, 6 end, 7 q index minus theta index
+        boolean dynamic = ctx.ir.params().stream().anyMatch(p -> p.boundCode() != null);
         MethodSplitter pieces = splitter("r", List.of("[D", "[D"), false, mv -> {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitFieldInsn(GETFIELD, ctx.internalName(), NAMES, "[Ljava/lang/String;");
             mv.visitVarInsn(ASTORE, 3);
         }, 5);
+        if (dynamic) {   // bounds that read parameters are computed from the given values: theta = constrained
+            pieces.add(mv -> {
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitInsn(ICONST_0);
+                ctx.getField(mv, ctx.ir.theta());
+                mv.visitInsn(ICONST_0);
+                ctx.getField(mv, ctx.ir.thetaCount());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+            });
+        }
         for (List<ModelIR.Param> run : runs()) {
             ModelIR.Param p = run.get(0);
             if (p.transform() != null) {
@@ -322,7 +376,9 @@ final class Transforms {
                 });
                 continue;
             }
-            pieces.add(mv -> loop(mv, run, 5, 6, 7, () -> {
+            pieces.add(mv -> {
+                if (p.boundCode() != null) SegmentGen.emit(ctx, mv, p.boundCode(), SegmentGen.Mode.VALUE, 8, -1);
+                loop(mv, run, 5, 6, 7, () -> {
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitVarInsn(ILOAD, 5);
                 mv.visitVarInsn(ILOAD, 7);
@@ -339,7 +395,8 @@ final class Transforms {
                 mv.visitInsn(AALOAD);
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unconstrain", "(DDDLjava/lang/String;)D", false);
                 mv.visitInsn(DASTORE);
-            }));
+                });
+            });
         }
         pieces.methods();
         MethodVisitor mv = ctx.method(ACC_PUBLIC | ACC_FINAL, "unconstrain", "([D[D)V");

@@ -142,9 +142,11 @@ public final class Lowering {
                 prep.add(new PrepStep.Function(qCount, p.transform().implementation(), "unconstrainedSize", List.of(k), at(p)));
             }
             qTotal = add(IntExpr.of(qOffset), IntExpr.of(qCount));
-            Slot lower = p.constraint().lower() == null ? null : bound(p, p.constraint().lower(), "lower");
-            Slot upper = p.constraint().upper() == null ? null : bound(p, p.constraint().upper(), "upper");
-            params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p), qOffset, qCount, p.transform(), k));
+            Segment boundCode = Segment.straight("bounds of " + p.name());
+            Slot lower = p.constraint().lower() == null ? null : bound(p, p.constraint().lower(), "lower", boundCode);
+            Slot upper = p.constraint().upper() == null ? null : bound(p, p.constraint().upper(), "upper", boundCode);
+            params.add(new ModelIR.Param(p.name(), offset, count, lower, upper, at(p), qOffset, qCount, p.transform(), k,
+                    boundCode.sinks().isEmpty() ? null : boundCode));
         }
         Slot dimension = intSlot("dimension", qTotal);
         if (!spec.mode().predicting()) {   // the fit's data were accepted already
@@ -484,9 +486,20 @@ public final class Lowering {
         });
     }
 
-    /** A parameter's bound: a constant slot for a literal ({@code sigma ~ dexp(1)} has lower bound 0), else computed from the data. */
-    private Slot bound(Symbol p, TExpr e, String which) {
+    /**
+     * A parameter's bound: a constant slot for a literal ({@code sigma ~ dexp(1)} has lower bound 0),
+     * a slot computed from the data when the constructor binds them, or, for a bound that reads
+     * earlier parameters ({@code upper=1 - alpha1}), a slot with an adjoint that {@code code}
+     * computes from theta in the constraining transform, before the parameter's own transform
+     * (its backward sweep passes the bound's adjoint on to those parameters).
+     */
+    private Slot bound(Symbol p, TExpr e, String which, Segment code) {
         String label = which + " bound of " + p.name();
+        if (!TExprs.all(e, x -> !(x instanceof TExpr.Ref r) || r.symbol().isData())) {
+            Slot s = slot(Slot.Type.REAL, label, true);
+            code.accumulate(s, code.real(lower(e, code, Map.of(), Mode.MODEL)));   // from 0: the bound's value
+            return s;
+        }
         Segment seg = Segment.straight(label);
         Value v = seg.real(lower(e, seg, Map.of(), Mode.PREP));
         if (v.op() == Value.Op.CONST_D) {

@@ -73,9 +73,14 @@ public record ModelIR(String name, String file, String source, Map<String, Strin
      * @param qCount    INT slot: number of unconstrained coordinates
      * @param transform the vector transform, or null
      * @param size      INT slot of the transform's K, or null
+     * @param boundCode null when the bounds are constants or data; else the straight segment that
+     *                  computes the bounds that read earlier parameters ({@code upper=1 - alpha1})
+     *                  from theta, each added from 0 to its slot (which has an adjoint): the
+     *                  transform runs it before constraining this parameter, and its backward sweep
+     *                  after this parameter's adjoint, so the bounds' adjoints reach those parameters
      */
     public record Param(String name, Slot offset, Slot count, Slot lower, Slot upper, SourceLocation at,
-                        Slot qOffset, Slot qCount, ulam.stdlib.TransformSpec transform, Slot size) {}
+                        Slot qOffset, Slot qCount, ulam.stdlib.TransformSpec transform, Slot size, Segment boundCode) {}
 
     /**
      * One reported value, its elements named Stan's way: {@code a[3]}, {@code b[1,2]} (column-major).

@@ -90,10 +90,16 @@ public final class StanFrontEnd {
             origins.add(lines.get(i).origin());
         }
         sb.append("  )");
-        if (!low.constraints().isEmpty()) {
-            List<String> c = new ArrayList<>();
-            low.constraints().forEach((k, v) -> c.add(k + " = \"" + v + "\""));
-            sb.append(",\n  constraints = list(").append(String.join(", ", c)).append(")");
+        if (!low.constraints().isEmpty()) {   // one line per parameter: an error in a bound is shown at its declaration
+            sb.append(",\n  constraints = list(");
+            origins.add(null);   // "  ),"
+            origins.add(null);   // "  constraints = list("
+            int k = 0;
+            for (Map.Entry<String, String> c : low.constraints().entrySet()) {
+                sb.append(k++ > 0 ? "," : "").append("\n    ").append(c.getKey()).append(" = \"").append(c.getValue()).append('"');
+                origins.add(low.constraintOrigins().get(c.getKey()));
+            }
+            sb.append(")");
         }
         sb.append(")\n");
         Source alist = new Source(source.file() + " (alist)", sb.toString());

@@ -35,6 +35,7 @@ final class StanLowering {
     private final List<Line> lines = new ArrayList<>();
     private final Set<String> defined = new HashSet<>();
     private final Map<String, String> constraints = new LinkedHashMap<>();
+    private final Map<String, Span> constraintOrigins = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private Decl.Block block;
 
@@ -60,6 +61,11 @@ final class StanLowering {
 
     Map<String, String> constraints() {
         return constraints;
+    }
+
+    /** Where each parameter of {@link #constraints} declares its bounds. */
+    Map<String, Span> constraintOrigins() {
+        return constraintOrigins;
     }
 
     /** Adds a line after the locals its expressions made ({@link StanExprs#drainHoisted}). */
@@ -193,10 +199,13 @@ final class StanLowering {
         String lower = p.bounds().get("lower");
         String upper = p.bounds().get("upper");
         if (lower != null || upper != null) {
+            // a bound is a number or an expression of the data and the parameters declared before
+            // (the checker types it: a scalar; a later parameter is not in scope here yet)
             List<String> c = new ArrayList<>();
-            if (lower != null) c.add("lower=" + number(v, lower));
-            if (upper != null) c.add("upper=" + number(v, upper));
+            if (lower != null) c.add("lower=" + bound(lower));
+            if (upper != null) c.add("upper=" + bound(upper));
             constraints.put(p.name(), String.join(",", c));
+            constraintOrigins.put(p.name(), StanParse.span(v.type().bounds()));
         }
         if (p.bounds().containsKey("offset") || p.bounds().containsKey("multiplier")) {
             notes.add(source.file() + ":" + p.span().line() + ": '" + p.name() + "' has <offset, multiplier>: the front end samples it"
@@ -205,12 +214,14 @@ final class StanLowering {
         return p;
     }
 
-    private String number(StanParser.VarDeclContext v, String bound) {
+    /** A bound's alist text: a number without its spaces, an expression as it is (the constraint's text splits at top-level commas only). */
+    private static String bound(String text) {
+        String t = text.replace(" ", "");
         try {
-            Double.parseDouble(bound.replace(" ", ""));
-            return bound.replace(" ", "");
+            Double.parseDouble(t);
+            return t;
         } catch (NumberFormatException e) {
-            throw unsupported(v.type().bounds(), "a parameter's bound that is not a number (" + bound + ")", "write the bound as a number");
+            return text;
         }
     }
 

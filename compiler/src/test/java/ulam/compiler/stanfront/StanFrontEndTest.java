@@ -43,7 +43,8 @@ class StanFrontEndTest {
                     y ~ bernoulli_logit(alpha[g] + beta * x),
                     gq> p_urban_1 <- inv_logit(alpha[1] + beta)
                   ),
-                  constraints = list(sigma_alpha = "lower=0"))
+                  constraints = list(
+                    sigma_alpha = "lower=0"))
                 """, t.alist().text());
     }
 

@@ -28,6 +28,14 @@ public final class LowerBound {
     }
 
     /**
+     * The adjoint a bound that depends on other parameters receives: d(theta adjoint * x + logJacobian)/d lb
+     * = xAdj (dx/dlb = 1; the log Jacobian q does not depend on lb).
+     */
+    public static double lowerAdjoint(double q, double x, double lb, double xAdj) {
+        return xAdj;
+    }
+
+    /**
      * q = log(x - lb).
      *
      * @throws IllegalArgumentException unless x &gt; lb

@@ -51,6 +51,28 @@ public final class LowerUpperBound {
     }
 
     /**
+     * The adjoint of the lower bound when it depends on other parameters: with s = inv_logit(q),
+     * dx/dlb = 1 - s and d logJacobian/dlb = -1/(ub - lb), so xAdj (1 - s) - 1/(ub - lb).
+     */
+    public static double lowerAdjoint(double q, double x, double lb, double ub, double xAdj) {
+        return xAdj * invLogit(-q) - 1.0 / (ub - lb);
+    }
+
+    /**
+     * The adjoint of the upper bound when it depends on other parameters ({@code upper=1 - alpha1}):
+     * dx/dub = s = inv_logit(q) and d logJacobian/dub = 1/(ub - lb), so xAdj s + 1/(ub - lb).
+     */
+    public static double upperAdjoint(double q, double x, double lb, double ub, double xAdj) {
+        return xAdj * invLogit(q) + 1.0 / (ub - lb);
+    }
+
+    /** inv_logit(q) without overflow: 1/(1 + e) for q &gt; 0, e/(1 + e) otherwise, e = exp(-|q|). */
+    private static double invLogit(double q) {
+        double e = Math.exp(-Math.abs(q));
+        return q > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+    }
+
+    /**
      * q = logit((x - lb) / (ub - lb)), computed as log((x - lb) / (ub - x)) to keep precision near
      * either bound.
      *

@@ -28,6 +28,14 @@ public final class UpperBound {
     }
 
     /**
+     * The adjoint a bound that depends on other parameters receives: d(theta adjoint * x + logJacobian)/d ub
+     * = xAdj (dx/dub = 1; the log Jacobian q does not depend on ub).
+     */
+    public static double upperAdjoint(double q, double x, double ub, double xAdj) {
+        return xAdj;
+    }
+
+    /**
      * q = log(ub - x).
      *
      * @throws IllegalArgumentException unless x &lt; ub
