@@ -15,7 +15,10 @@
 # program to posteriordb-programs/rstan_points.log (rstan version, compile seconds or "cached").
 args <- commandArgs(trailingOnly = TRUE)
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
-source(file.path(here, "..", "book", "stan_program.R"))
+## to_stan_221 and its helpers only: the file's library(rethinking) is not needed for them (and
+## rethinking need not be installed)
+book <- readLines(file.path(here, "..", "book", "stan_program.R"))
+eval(parse(text = sub("^suppressPackageStartupMessages\\(library\\(rethinking\\)\\)", "", book)))
 suppressPackageStartupMessages({ library(rstan); library(jsonlite) })
 rstan_options(auto_write = FALSE)
 bh <- file.path(tempdir(), "bh"); dir.create(bh, showWarnings = FALSE)

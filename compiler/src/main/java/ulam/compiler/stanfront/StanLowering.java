@@ -91,7 +91,11 @@ final class StanLowering {
                 declare(v);
             }
         }
-        if (c.transformedDataBlock() != null) items(Decl.Block.TRANSFORMED_DATA, c.transformedDataBlock().blockItem());
+        if (c.transformedDataBlock() != null && imperative(c.transformedDataBlock().blockItem())) {
+            interpreted(c.transformedDataBlock().blockItem());
+        } else if (c.transformedDataBlock() != null) {
+            items(Decl.Block.TRANSFORMED_DATA, c.transformedDataBlock().blockItem());
+        }
         if (c.parametersBlock() != null) {
             block = Decl.Block.PARAMETERS;
             for (StanParser.VarDeclContext v : c.parametersBlock().varDecl()) {
@@ -110,6 +114,93 @@ final class StanLowering {
                         "assign it in its block (the front end does not report variables left undefined)");
             }
         }
+    }
+
+    /** The transformed data block when it is run on the data ({@link StanInterpreter}), else null. */
+    private List<StanParser.BlockItemContext> interpreted;
+
+    /** The transformed data block's items when the block is run on the data when they are bound, else null. */
+    List<StanParser.BlockItemContext> interpretedData() {
+        return interpreted;
+    }
+
+    /** The program's declarations by name. */
+    Map<String, Decl> scope() {
+        return scope;
+    }
+
+    /** The transformed data computed by {@link StanInterpreter} (not alist lines): their declarations. */
+    List<Decl> interpretedDecls() {
+        List<Decl> d = new ArrayList<>();
+        if (interpreted != null) for (Decl x : scope.values()) if (x.block() == Decl.Block.TRANSFORMED_DATA) d.add(x);
+        return d;
+    }
+
+    /**
+     * Whether a transformed data block has statements (loops, assignments of elements and
+     * slices, conditions): then it is run as Stan runs it, once on the data, and its variables
+     * are data of the model; a block of declarations with values only is {@code transdata>} lines.
+     */
+    private static boolean imperative(List<StanParser.BlockItemContext> items) {
+        for (StanParser.BlockItemContext i : items) {
+            if (i.statement() != null && !(i.statement() instanceof StanParser.EmptyStatementContext)) return true;
+        }
+        return false;
+    }
+
+    /** Declares the block's top-level variables as data computed by the interpreter; with the data given, runs it now (errors early). */
+    private void interpreted(List<StanParser.BlockItemContext> items) {
+        block = Decl.Block.TRANSFORMED_DATA;
+        for (StanParser.BlockItemContext i : items) {
+            if (i.varDecl() == null) continue;
+            Decl d = declare(i.varDecl());
+            if (d.rank() > 2) throw unsupported(i.varDecl(), "a transformed data variable of more than two indices", null);
+            defined.add(d.name());
+        }
+        interpreted = List.copyOf(items);
+        if (data != null) evaluator();
+    }
+
+    /** An interpreter over the data that has run the interpreted transformed data block; null without the data. */
+    private StanInterpreter evaluator;
+
+    private StanInterpreter evaluator() {
+        if (evaluator == null && data != null) {
+            DataChecks.check(source, data(), data);
+            evaluator = new StanInterpreter(source, scope, data);
+            if (interpreted != null) evaluator.runBlock(interpreted);
+        }
+        return evaluator;
+    }
+
+    /**
+     * The value of an expression that reads only numbers, data and transformed data
+     * ({@code !prior_only}, {@code student_t_lccdf(0 | 3, 0, 10)}), or null when it reads
+     * anything else; refused when it needs the data and they are not given.
+     */
+    private StanValue dataValue(StanParser.ExprContext e, String what) {
+        List<org.antlr.v4.runtime.Token> ts = new ArrayList<>();
+        collect(e, ts);
+        boolean names = false;
+        for (int k = 0; k < ts.size(); k++) {
+            org.antlr.v4.runtime.Token t = ts.get(k);
+            if (t.getType() != StanParser.ID || k + 1 < ts.size() && ts.get(k + 1).getType() == StanParser.LPAREN) continue;
+            Decl d = scope.get(t.getText());
+            if (d == null || (d.block() != Decl.Block.DATA && d.block() != Decl.Block.TRANSFORMED_DATA)) return null;
+            if (d.block() == Decl.Block.TRANSFORMED_DATA && interpreted == null) return null;
+            names = true;
+        }
+        StanInterpreter in = evaluator();
+        if (in == null) {
+            if (names) throw unsupported(e, what + " without the data", "give the data with --data (the statement depends on them)");
+            in = new StanInterpreter(source, scope, ulam.runtime.data.DataSet.empty());
+        }
+        return in.eval(e);
+    }
+
+    private static void collect(org.antlr.v4.runtime.tree.ParseTree t, List<org.antlr.v4.runtime.Token> out) {
+        if (t instanceof org.antlr.v4.runtime.tree.TerminalNode n) out.add(n.getSymbol());
+        for (int k = 0; k < t.getChildCount(); k++) collect(t.getChild(k), out);
     }
 
     private void items(Decl.Block b, List<StanParser.BlockItemContext> items) {
@@ -240,8 +331,8 @@ final class StanLowering {
             notes.add(source.file() + ":" + p.getStart().getLine() + ": print() is ignored");
         } else if (s instanceof StanParser.PrintStatementContext p) {
             throw unsupported(s, p.fn.getText() + "()", "check the data before the run; the front end does not reject draws");
-        } else if (s instanceof StanParser.IfStatementContext) {
-            throw unsupported(s, "if / else", "write the condition with the ?: operator inside an expression");
+        } else if (s instanceof StanParser.IfStatementContext i) {
+            decide(i);
         } else if (s instanceof StanParser.WhileStatementContext) {
             throw unsupported(s, "a while loop", null);
         } else if (s instanceof StanParser.ForeachStatementContext) {
@@ -251,6 +342,25 @@ final class StanLowering {
         } else {
             throw unsupported(s, "'" + s.getStart().getText() + "'", null);
         }
+    }
+
+    /**
+     * {@code if (c) s1 else s2} whose condition reads data only (brms's {@code if (!prior_only)}):
+     * the branch the data choose, with a note (the compiled model is for data with that value).
+     */
+    private void decide(StanParser.IfStatementContext i) {
+        StanValue c = dataValue(i.cond, "if / else on the data");
+        if (c == null) {
+            throw unsupported(i, "if / else whose condition depends on parameters, locals or a loop's variable",
+                    "write the condition with the ?: operator inside an expression");
+        }
+        if (!c.isScalar()) throw source.error(StanParse.span(i.cond), "a condition must be a single int or real, but this is " + c.describe(), null);
+        boolean yes = c.scalarValue() != 0;
+        notes.add(source.file() + ":" + i.getStart().getLine() + ": if (" + StanParse.text(i.cond) + ") is " + (yes ? "true" : "false")
+                + " with these data: " + (yes ? "its statement applies" : i.otherwise != null ? "its else applies" : "its statement is left out")
+                + " (the model is compiled for these data)");
+        if (yes) statement(i.then);
+        else if (i.otherwise != null) statement(i.otherwise);
     }
 
     /** The bodies of the loops being lowered, innermost last, with the symbolic locals each declares. */
@@ -477,6 +587,11 @@ final class StanLowering {
             default -> "";
         };
         String prefix = typePrefix(d);
+        // a declared scalar outside loops is one value even when it reads data vectors (dot_product(means_X, b))
+        if (rows && d.rank() == 0 && ex.loops().isEmpty() && block != Decl.Block.TRANSFORMED_DATA) {
+            add(new Line(tag + d.name() + " <<- " + e, StanParse.span(at)));
+            return;
+        }
         String line = rows || prefix.isEmpty() || block == Decl.Block.TRANSFORMED_DATA
                 ? tag + d.name() + " <- " + e
                 : tag + prefix + d.name() + " <<- " + e;
@@ -570,12 +685,24 @@ final class StanLowering {
     private void target(StanParser.ExprContext e, ParserRuleContext at) {
         ex.reset();
         ex.expr(e);   // names and functions first: an undeclared name or a solver is said as such
-        for (ParserRuleContext term : terms(e)) {
+        List<ParserRuleContext> all = terms(e);
+        List<Boolean> minus = signs(e, all.size());
+        double constant = 0;
+        boolean constants = false;
+        for (int k = 0; k < all.size(); k++) {
+            ParserRuleContext term = all.get(k);
             StanParser.CallExprContext call = densityCall(term);
-            if (call == null && mixture(term, at)) continue;
+            if (call != null && minus.get(k)) call = null;
+            if (call == null && !minus.get(k) && mixture(term, at)) continue;
             if (call == null) {
-                throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)",
-                        "write it as y ~ dist(...), which gives the same posterior");
+                StanValue c = term instanceof StanParser.MultiplicativeContext m ? dataValue(wrap(m), "target += of a constant") : null;
+                if (c != null && c.isScalar()) {
+                    constant += minus.get(k) ? -c.scalarValue() : c.scalarValue();
+                    constants = true;
+                    continue;
+                }
+                throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)"
+                        + " (or a constant of the data)", "write it as y ~ dist(...), which gives the same posterior");
             }
             String fn = call.fn.getText();
             String dist = fn.substring(0, fn.lastIndexOf('_'));
@@ -583,6 +710,53 @@ final class StanLowering {
             if (dist.equals("std_normal")) { dist = "normal"; args = "0, 1"; }
             sample(call.first, dist, args, "", !fn.matches(".*_lup[dm]f"), at);
         }
+        if (constants) constant(constant, at);
+    }
+
+    /**
+     * A constant added to the log density ({@code - 1 * student_t_lccdf(0 | 3, 0, 10)}, brms's
+     * normalisation of a bounded prior): the line {@code target> stan_const_k ~ custom(c)} on a
+     * derived datum of its own, which keeps it in {@code lp__} as Stan's {@code target +=} does
+     * (no parameter: the gradient is unchanged).
+     */
+    private void constant(double c, ParserRuleContext at) {
+        String name = "stan_const";
+        for (int k = 1; scope.containsKey(name) || constantsMade.contains(name); k++) name = "stan_const_" + k;
+        constantsMade.add(name);
+        lines.add(new Line("transdata> " + name + " <- 0", StanParse.span(at)));
+        lines.add(new Line(ulam.compiler.ast.Statement.KEEP_CONSTANTS + "> " + name + " ~ custom(" + Double.toString(c) + ")", StanParse.span(at)));
+    }
+
+    private final Set<String> constantsMade = new HashSet<>();
+
+    /** A term of a sum as an expression of its own (for the interpreter). */
+    private static StanParser.ExprContext wrap(StanParser.MultiplicativeContext m) {
+        StanParser.ExprContext e = new StanParser.ExprContext(null, 0);
+        StanParser.OrExprContext o = new StanParser.OrExprContext(e, 0);
+        StanParser.AndExprContext a = new StanParser.AndExprContext(o, 0);
+        StanParser.EqExprContext q = new StanParser.EqExprContext(a, 0);
+        StanParser.CmpExprContext c = new StanParser.CmpExprContext(q, 0);
+        StanParser.AdditiveContext ad = new StanParser.AdditiveContext(c, 0);
+        ad.addChild(m);
+        c.addChild(ad);
+        q.addChild(c);
+        a.addChild(q);
+        o.addChild(a);
+        e.addChild(o);
+        e.cond = o;
+        e.start = m.start;
+        e.stop = m.stop;
+        return e;
+    }
+
+    /** For each term of {@link #terms}, whether it is subtracted. */
+    private static List<Boolean> signs(StanParser.ExprContext e, int n) {
+        List<Boolean> out = new ArrayList<>();
+        if (n == 1) return List.of(false);
+        StanParser.AdditiveContext ad = e.cond.andExpr(0).eqExpr(0).cmpExpr(0).additive(0);
+        out.add(false);
+        for (org.antlr.v4.runtime.Token op : ad.addop) out.add(op.getType() == StanParser.MINUS);
+        return out;
     }
 
     /**
@@ -594,7 +768,6 @@ final class StanLowering {
         StanParser.AndExprContext a = e.cond.andExpr(0);
         if (a.eqExpr().size() != 1 || a.eqExpr(0).cmpExpr().size() != 1 || a.eqExpr(0).cmpExpr(0).additive().size() != 1) return List.of(e);
         StanParser.AdditiveContext ad = a.eqExpr(0).cmpExpr(0).additive(0);
-        for (org.antlr.v4.runtime.Token op : ad.addop) if (op.getType() != StanParser.PLUS) return List.of(e);
         return new ArrayList<>(ad.multiplicative());
     }
 
