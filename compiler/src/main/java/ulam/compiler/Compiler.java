@@ -45,16 +45,17 @@ public final class Compiler {
      * @param className binary name of the generated class
      * @param classFile the class file
      * @param nanos     compile time, parse to bytes
-     * @param prepare   what is done to the data before the class binds them: the identity, or a
+     * @param prepare   what is done to the data before the class binds them: null (nothing), or a
      *                  Stan program's transformed data computed and added
-     *                  ({@link StanFrontEnd.Translation#transformedData})
+     *                  ({@link StanFrontEnd.Translation#transformedData}); a model jar does not
+     *                  carry it, so {@code ulam compile} refuses to pack such a model
      */
     public record Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos,
                            java.util.function.UnaryOperator<DataSet> prepare) {
 
         /** A compiled model that binds the data as they are. */
         public Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos) {
-            this(spec, ir, className, classFile, nanos, java.util.function.UnaryOperator.identity());
+            this(spec, ir, className, classFile, nanos, null);
         }
 
         /**
@@ -65,7 +66,7 @@ public final class Compiler {
         public Function<DataSet, Model> factory() {
             Class<?> c = new ModelClassLoader(Compiler.class.getClassLoader()).define(className, classFile);
             Function<DataSet, Model> bind = Compiler.factory(c);
-            return data -> bind.apply(prepare.apply(data));
+            return prepare == null ? bind : data -> bind.apply(prepare.apply(data));
         }
     }
 

@@ -37,7 +37,7 @@ public final class StanFrontEnd {
      * @param transformedData the data with the program's transformed data added, computed as Stan
      *                computes them once when it reads the data ({@link StanInterpreter}), for a
      *                transformed data block with statements (loops, element and slice
-     *                assignments); the identity otherwise. It throws a located
+     *                assignments); null otherwise. It throws a located
      *                {@link UlamException} for data the data block rejects or an error in the block.
      */
     public record Translation(Source stan, Source alist, Program program, DataSchema schema, List<String> notes, List<Span> origins,
@@ -122,13 +122,17 @@ public final class StanFrontEnd {
         return new Translation(source, alist, program, given, List.copyOf(low.notes()), java.util.Collections.unmodifiableList(origins), prepare);
     }
 
-    /** The data with the interpreted transformed data added, or the identity when there are none. */
+    /** The data with the interpreted transformed data added, or null when there are none. */
     private static java.util.function.UnaryOperator<ulam.runtime.data.DataSet> transformedData(Source source, StanLowering low) {
         List<StanParser.BlockItemContext> items = low.interpretedData();
-        if (items == null) return java.util.function.UnaryOperator.identity();
+        if (items == null) return null;
         Map<String, Decl> scope = Map.copyOf(low.scope());
         List<Decl> data = low.data();
+        ulam.runtime.data.DataSet[] last = new ulam.runtime.data.DataSet[2];   // the last data and their result: translate and bind give the same data
         return values -> {
+            synchronized (last) {
+                if (last[0] == values) return last[1];
+            }
             DataChecks.check(source, data, values);
             StanInterpreter in = new StanInterpreter(source, scope, values);
             in.runBlock(items);
@@ -140,7 +144,12 @@ public final class StanFrontEnd {
                 }
                 added.put(e.getKey(), Map.entry(e.getValue().dims(), e.getValue().v()));
             }
-            return values.withAdded(added, "transformed data of " + source.file());
+            ulam.runtime.data.DataSet out = values.withAdded(added, "transformed data of " + source.file());
+            synchronized (last) {
+                last[0] = values;
+                last[1] = out;
+            }
+            return out;
         };
     }
 

@@ -205,7 +205,7 @@ public final class DataSet {
 
     /**
      * These data plus new numeric values (a Stan program's transformed data, computed from these
-     * by the Stan front end). Whole numbers are stored as integers, as when read from a file.
+     * by the Stan front end). A value of whole numbers only is of kind {@code INT}, as when read from a file.
      *
      * @param added name to {dims, elements in column-major order}; the product of dims is the length
      * @param from  where they came from, for messages (e.g. "transformed data of model.stan")
@@ -221,12 +221,7 @@ public final class DataSet {
             int n = 1;
             for (int d : dims) n *= d;
             if (all.containsKey(name) || n != v.length) throw new IllegalArgumentException("cannot add '" + e.getKey() + "' to the data");
-            String[] cells = new String[v.length];
-            for (int i = 0; i < v.length; i++) {
-                double x = v[i];
-                cells[i] = x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
-            }
-            all.put(name, new Column(name, e.getKey(), from, false, dims.clone(), cells));
+            all.put(name, Column.numeric(name, e.getKey(), from, false, dims.clone(), v.clone()));
         }
         return new DataSet(all, notes());
     }
