@@ -39,12 +39,14 @@ final class StanLowering {
     private Decl.Block block;
 
     private final ulam.runtime.data.DataSet data;
+    private final DataValues values;
 
     /** @param data the data when given (sizes that are expressions of data scalars are evaluated), or null */
     StanLowering(Source source, ulam.runtime.data.DataSet data) {
         this.source = source;
         this.data = data;
         this.ex = new StanExprs(source, scope, data);
+        this.values = new DataValues(source, scope, data);
     }
 
     /** The data block's declarations. */
@@ -116,12 +118,9 @@ final class StanLowering {
         }
     }
 
-    /** The transformed data block when it is run on the data ({@link StanInterpreter}), else null. */
-    private List<StanParser.BlockItemContext> interpreted;
-
     /** The transformed data block's items when the block is run on the data when they are bound, else null. */
     List<StanParser.BlockItemContext> interpretedData() {
-        return interpreted;
+        return values.interpreted();
     }
 
     /** The program's declarations by name. */
@@ -132,7 +131,7 @@ final class StanLowering {
     /** The transformed data computed by {@link StanInterpreter} (not alist lines): their declarations. */
     List<Decl> interpretedDecls() {
         List<Decl> d = new ArrayList<>();
-        if (interpreted != null) for (Decl x : scope.values()) if (x.block() == Decl.Block.TRANSFORMED_DATA) d.add(x);
+        if (values.interpreted() != null) for (Decl x : scope.values()) if (x.block() == Decl.Block.TRANSFORMED_DATA) d.add(x);
         return d;
     }
 
@@ -157,50 +156,7 @@ final class StanLowering {
             if (d.rank() > 2) throw unsupported(i.varDecl(), "a transformed data variable of more than two indices", null);
             defined.add(d.name());
         }
-        interpreted = List.copyOf(items);
-        if (data != null) evaluator();
-    }
-
-    /** An interpreter over the data that has run the interpreted transformed data block; null without the data. */
-    private StanInterpreter evaluator;
-
-    private StanInterpreter evaluator() {
-        if (evaluator == null && data != null) {
-            DataChecks.check(source, data(), data);
-            evaluator = new StanInterpreter(source, scope, data);
-            if (interpreted != null) evaluator.runBlock(interpreted);
-        }
-        return evaluator;
-    }
-
-    /**
-     * The value of an expression that reads only numbers, data and transformed data
-     * ({@code !prior_only}, {@code student_t_lccdf(0 | 3, 0, 10)}), or null when it reads
-     * anything else; refused when it needs the data and they are not given.
-     */
-    private StanValue dataValue(StanParser.ExprContext e, String what) {
-        List<org.antlr.v4.runtime.Token> ts = new ArrayList<>();
-        collect(e, ts);
-        boolean names = false;
-        for (int k = 0; k < ts.size(); k++) {
-            org.antlr.v4.runtime.Token t = ts.get(k);
-            if (t.getType() != StanParser.ID || k + 1 < ts.size() && ts.get(k + 1).getType() == StanParser.LPAREN) continue;
-            Decl d = scope.get(t.getText());
-            if (d == null || (d.block() != Decl.Block.DATA && d.block() != Decl.Block.TRANSFORMED_DATA)) return null;
-            if (d.block() == Decl.Block.TRANSFORMED_DATA && interpreted == null) return null;
-            names = true;
-        }
-        StanInterpreter in = evaluator();
-        if (in == null) {
-            if (names) throw unsupported(e, what + " without the data", "give the data with --data (the statement depends on them)");
-            in = new StanInterpreter(source, scope, ulam.runtime.data.DataSet.empty());
-        }
-        return in.eval(e);
-    }
-
-    private static void collect(org.antlr.v4.runtime.tree.ParseTree t, List<org.antlr.v4.runtime.Token> out) {
-        if (t instanceof org.antlr.v4.runtime.tree.TerminalNode n) out.add(n.getSymbol());
-        for (int k = 0; k < t.getChildCount(); k++) collect(t.getChild(k), out);
+        values.interpret(items);
     }
 
     private void items(Decl.Block b, List<StanParser.BlockItemContext> items) {
@@ -349,7 +305,7 @@ final class StanLowering {
      * the branch the data choose, with a note (the compiled model is for data with that value).
      */
     private void decide(StanParser.IfStatementContext i) {
-        StanValue c = dataValue(i.cond, "if / else on the data");
+        StanValue c = values.value(i.cond, "if / else on the data");
         if (c == null) {
             throw unsupported(i, "if / else whose condition depends on parameters, locals or a loop's variable",
                     "write the condition with the ?: operator inside an expression");
@@ -695,7 +651,7 @@ final class StanLowering {
             if (call != null && minus.get(k)) call = null;
             if (call == null && !minus.get(k) && mixture(term, at)) continue;
             if (call == null) {
-                StanValue c = term instanceof StanParser.MultiplicativeContext m ? dataValue(wrap(m), "target += of a constant") : null;
+                StanValue c = term instanceof StanParser.MultiplicativeContext m ? values.term(m, "target += of a constant") : null;
                 if (c != null && c.isScalar()) {
                     constant += minus.get(k) ? -c.scalarValue() : c.scalarValue();
                     constants = true;
@@ -728,26 +684,6 @@ final class StanLowering {
     }
 
     private final Set<String> constantsMade = new HashSet<>();
-
-    /** A term of a sum as an expression of its own (for the interpreter). */
-    private static StanParser.ExprContext wrap(StanParser.MultiplicativeContext m) {
-        StanParser.ExprContext e = new StanParser.ExprContext(null, 0);
-        StanParser.OrExprContext o = new StanParser.OrExprContext(e, 0);
-        StanParser.AndExprContext a = new StanParser.AndExprContext(o, 0);
-        StanParser.EqExprContext q = new StanParser.EqExprContext(a, 0);
-        StanParser.CmpExprContext c = new StanParser.CmpExprContext(q, 0);
-        StanParser.AdditiveContext ad = new StanParser.AdditiveContext(c, 0);
-        ad.addChild(m);
-        c.addChild(ad);
-        q.addChild(c);
-        a.addChild(q);
-        o.addChild(a);
-        e.addChild(o);
-        e.cond = o;
-        e.start = m.start;
-        e.stop = m.stop;
-        return e;
-    }
 
     /** For each term of {@link #terms}, whether it is subtracted. */
     private static List<Boolean> signs(StanParser.ExprContext e, int n) {
