@@ -300,7 +300,7 @@ final class StanOps {
         }
         if (c instanceof StanParser.ParenExprContext p) return expr(p.expr());
         if (c instanceof StanParser.NameExprContext n) return in.lookup(n);
-        if (c instanceof StanParser.CallExprContext call) return StanFunctions.call(this, call, args(call));
+        if (c instanceof StanParser.CallExprContext call) return DataFunctionCalls.call(this, call, args(call));
         if (c instanceof StanParser.ArrayExprContext a) return stack(a.exprList(), false, a);
         if (c instanceof StanParser.RowVectorExprContext r) return stack(r.exprList(), true, r);
         throw in.unsupported(c, "'" + StanParse.text(c) + "' in transformed data");

@@ -11,8 +11,8 @@ import ulam.stdlib.math.Numerics;
  * {@link StanOps}'s comment). Each checks its arguments' count and shapes; an unknown function
  * is a located "not supported yet" naming it.
  */
-final class StanFunctions {
-    private StanFunctions() {}
+final class DataFunctionCalls {
+    private DataFunctionCalls() {}
 
     private static final Map<String, DoubleUnaryOperator> ELEMENTWISE = Map.ofEntries(
             Map.entry("exp", Math::exp), Map.entry("log", Math::log), Map.entry("sqrt", Math::sqrt),
