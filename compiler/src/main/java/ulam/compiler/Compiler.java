@@ -45,16 +45,28 @@ public final class Compiler {
      * @param className binary name of the generated class
      * @param classFile the class file
      * @param nanos     compile time, parse to bytes
+     * @param prepare   what is done to the data before the class binds them: null (nothing), or a
+     *                  Stan program's transformed data computed and added
+     *                  ({@link StanFrontEnd.Translation#transformedData}); a model jar does not
+     *                  carry it, so {@code ulam compile} refuses to pack such a model
      */
-    public record Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos) {
+    public record Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos,
+                           java.util.function.UnaryOperator<DataSet> prepare) {
+
+        /** A compiled model that binds the data as they are. */
+        public Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos) {
+            this(spec, ir, className, classFile, nanos, null);
+        }
 
         /**
          * Defines the class in a fresh class loader and returns how to bind it to data.
-         * The factory throws {@link UlamException} for bad data.
+         * The factory throws {@link UlamException} for bad data (located in the Stan program for
+         * its transformed data).
          */
         public Function<DataSet, Model> factory() {
             Class<?> c = new ModelClassLoader(Compiler.class.getClassLoader()).define(className, classFile);
-            return Compiler.factory(c);
+            Function<DataSet, Model> bind = Compiler.factory(c);
+            return prepare == null ? bind : data -> bind.apply(prepare.apply(data));
         }
     }
 
@@ -164,7 +176,8 @@ public final class Compiler {
             notes = x.notes();
             try {
                 ModelSpec checked = FormulaFrontEnd.withNotes(Checker.check(program, model, name, x.schema(), mode), notes);
-                return generate(checked, mode, passes, name, t0);
+                Compiled c = generate(checked, mode, passes, name, t0);
+                return new Compiled(c.spec(), c.ir(), c.className(), c.classFile(), c.nanos(), x.transformedData());
             } catch (UlamException e) {
                 throw x.relocate(e);
             }

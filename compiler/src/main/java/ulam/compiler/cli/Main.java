@@ -159,6 +159,11 @@ public final class Main implements Callable<Integer> {
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
+            if (c.prepare() != null) {
+                throw new UlamException(model + ": this Stan program's transformed data block is run by the compiler when the data are"
+                        + " bound, which a model jar does not carry: it cannot be packed as a jar yet", null,
+                        "run it with ulam run " + model + " --data ...");
+            }
             data.inputs().input(model, "the model file").check(out, null, "-o");
             JarPacker.write(out, c.className(), c.classFile(), model.toString(), c.spec().source().text());
             Streams.out.printf(Locale.ROOT, "compiled %s in %.0f ms; wrote %s (%.1f s in all)%n", c.spec().name(),

@@ -11,6 +11,7 @@ import ulam.compiler.ast.Span;
 import ulam.compiler.check.DataSchema;
 import ulam.compiler.parse.Parser;
 import ulam.compiler.parse.Source;
+import ulam.grammar.StanParser;
 import ulam.runtime.SourceLocation;
 import ulam.runtime.UlamException;
 
@@ -33,8 +34,14 @@ public final class StanFrontEnd {
      * @param schema  the data schema the data block declares (the data's own when data are given)
      * @param notes   notes for the user (ignored print() statements, offset/multiplier)
      * @param origins for each line of the alist (0-based), the Stan statement it came from, or null
+     * @param transformedData the data with the program's transformed data added, computed as Stan
+     *                computes them once when it reads the data ({@link StanInterpreter}), for a
+     *                transformed data block with statements (loops, element and slice
+     *                assignments); null otherwise. It throws a located
+     *                {@link UlamException} for data the data block rejects or an error in the block.
      */
-    public record Translation(Source stan, Source alist, Program program, DataSchema schema, List<String> notes, List<Span> origins) {
+    public record Translation(Source stan, Source alist, Program program, DataSchema schema, List<String> notes, List<Span> origins,
+                              java.util.function.UnaryOperator<ulam.runtime.data.DataSet> transformedData) {
 
         /**
          * An error the checker found in the alist, moved to the Stan statement the line came from,
@@ -109,7 +116,47 @@ public final class StanFrontEnd {
         } catch (UlamException e) {
             throw new IllegalStateException("the alist of " + source.file() + " does not parse: " + e.format(), e);
         }
-        return new Translation(source, alist, program, schema != null ? schema : declared, List.copyOf(low.notes()), java.util.Collections.unmodifiableList(origins));
+        java.util.function.UnaryOperator<ulam.runtime.data.DataSet> prepare = transformedData(source, low);
+        DataSchema given = schema != null ? schema : declared;
+        List<Decl> computed = low.interpretedDecls();
+        if (!computed.isEmpty()) {
+            DataSchema td = declaredSchema(computed);
+            ulam.runtime.data.DataSet values = schema != null && schema.values() != null ? prepare.apply(schema.values()) : null;
+            DataSchema over = DataSchema.overlay(given, td);
+            given = new DataSchema(over.ranks(), over.integers(), over.missing(), values);
+        }
+        return new Translation(source, alist, program, given, List.copyOf(low.notes()), java.util.Collections.unmodifiableList(origins), prepare);
+    }
+
+    /** The data with the interpreted transformed data added, or null when there are none. */
+    private static java.util.function.UnaryOperator<ulam.runtime.data.DataSet> transformedData(Source source, StanLowering low) {
+        List<StanParser.BlockItemContext> items = low.interpretedData();
+        if (items == null) return null;
+        Map<String, Decl> scope = Map.copyOf(low.scope());
+        List<Decl> data = low.data();
+        ulam.runtime.data.DataSet[] last = new ulam.runtime.data.DataSet[2];   // the last data and their result: translate and bind give the same data
+        return values -> {
+            synchronized (last) {
+                if (last[0] == values) return last[1];
+            }
+            DataChecks.check(source, data, values);
+            StanInterpreter in = new StanInterpreter(source, scope, values);
+            in.runBlock(items);
+            Map<String, Map.Entry<int[], double[]>> added = new LinkedHashMap<>();
+            for (Map.Entry<String, StanValue> e : in.results().entrySet()) {
+                if (values.has(e.getKey())) {
+                    throw source.error(scope.get(e.getKey()).span(), "the data have a value '" + e.getKey() + "', which transformed data computes",
+                            "remove it from the data, or rename the transformed data variable");
+                }
+                added.put(e.getKey(), Map.entry(e.getValue().dims(), e.getValue().v()));
+            }
+            ulam.runtime.data.DataSet out = values.withAdded(added, "transformed data of " + source.file());
+            synchronized (last) {
+                last[0] = values;
+                last[1] = out;
+            }
+            return out;
+        };
     }
 
     /** Names, ranks (capped at 2, a matrix) and integer-ness of the data block's variables. */

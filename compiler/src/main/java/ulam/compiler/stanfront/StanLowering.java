@@ -40,12 +40,14 @@ final class StanLowering {
     private Decl.Block block;
 
     private final ulam.runtime.data.DataSet data;
+    private final DataValues values;
 
     /** @param data the data when given (sizes that are expressions of data scalars are evaluated), or null */
     StanLowering(Source source, ulam.runtime.data.DataSet data) {
         this.source = source;
         this.data = data;
         this.ex = new StanExprs(source, scope, data);
+        this.values = new DataValues(source, scope, data);
     }
 
     /** The data block's declarations. */
@@ -97,7 +99,11 @@ final class StanLowering {
                 declare(v);
             }
         }
-        if (c.transformedDataBlock() != null) items(Decl.Block.TRANSFORMED_DATA, c.transformedDataBlock().blockItem());
+        if (c.transformedDataBlock() != null && imperative(c.transformedDataBlock().blockItem())) {
+            interpreted(c.transformedDataBlock().blockItem());
+        } else if (c.transformedDataBlock() != null) {
+            items(Decl.Block.TRANSFORMED_DATA, c.transformedDataBlock().blockItem());
+        }
         if (c.parametersBlock() != null) {
             block = Decl.Block.PARAMETERS;
             for (StanParser.VarDeclContext v : c.parametersBlock().varDecl()) {
@@ -116,6 +122,47 @@ final class StanLowering {
                         "assign it in its block (the front end does not report variables left undefined)");
             }
         }
+    }
+
+    /** The transformed data block's items when the block is run on the data when they are bound, else null. */
+    List<StanParser.BlockItemContext> interpretedData() {
+        return values.interpreted();
+    }
+
+    /** The program's declarations by name. */
+    Map<String, Decl> scope() {
+        return scope;
+    }
+
+    /** The transformed data computed by {@link StanInterpreter} (not alist lines): their declarations. */
+    List<Decl> interpretedDecls() {
+        List<Decl> d = new ArrayList<>();
+        if (values.interpreted() != null) for (Decl x : scope.values()) if (x.block() == Decl.Block.TRANSFORMED_DATA) d.add(x);
+        return d;
+    }
+
+    /**
+     * Whether a transformed data block has statements (loops, assignments of elements and
+     * slices, conditions): then it is run as Stan runs it, once on the data, and its variables
+     * are data of the model; a block of declarations with values only is {@code transdata>} lines.
+     */
+    private static boolean imperative(List<StanParser.BlockItemContext> items) {
+        for (StanParser.BlockItemContext i : items) {
+            if (i.statement() != null && !(i.statement() instanceof StanParser.EmptyStatementContext)) return true;
+        }
+        return false;
+    }
+
+    /** Declares the block's top-level variables as data computed by the interpreter; with the data given, runs it now (errors early). */
+    private void interpreted(List<StanParser.BlockItemContext> items) {
+        block = Decl.Block.TRANSFORMED_DATA;
+        for (StanParser.BlockItemContext i : items) {
+            if (i.varDecl() == null) continue;
+            Decl d = declare(i.varDecl());
+            if (d.rank() > 2) throw unsupported(i.varDecl(), "a transformed data variable of more than two indices", null);
+            defined.add(d.name());
+        }
+        values.interpret(items);
     }
 
     private void items(Decl.Block b, List<StanParser.BlockItemContext> items) {
@@ -251,8 +298,8 @@ final class StanLowering {
             notes.add(source.file() + ":" + p.getStart().getLine() + ": print() is ignored");
         } else if (s instanceof StanParser.PrintStatementContext p) {
             throw unsupported(s, p.fn.getText() + "()", "check the data before the run; the front end does not reject draws");
-        } else if (s instanceof StanParser.IfStatementContext) {
-            throw unsupported(s, "if / else", "write the condition with the ?: operator inside an expression");
+        } else if (s instanceof StanParser.IfStatementContext i) {
+            decide(i);
         } else if (s instanceof StanParser.WhileStatementContext) {
             throw unsupported(s, "a while loop", null);
         } else if (s instanceof StanParser.ForeachStatementContext) {
@@ -262,6 +309,25 @@ final class StanLowering {
         } else {
             throw unsupported(s, "'" + s.getStart().getText() + "'", null);
         }
+    }
+
+    /**
+     * {@code if (c) s1 else s2} whose condition reads data only (brms's {@code if (!prior_only)}):
+     * the branch the data choose, with a note (the compiled model is for data with that value).
+     */
+    private void decide(StanParser.IfStatementContext i) {
+        StanValue c = values.value(i.cond, "if / else on the data");
+        if (c == null) {
+            throw unsupported(i, "if / else whose condition depends on parameters, locals or a loop's variable",
+                    "write the condition with the ?: operator inside an expression");
+        }
+        if (!c.isScalar()) throw source.error(StanParse.span(i.cond), "a condition must be a single int or real, but this is " + c.describe(), null);
+        boolean yes = c.scalarValue() != 0;
+        notes.add(source.file() + ":" + i.getStart().getLine() + ": if (" + StanParse.text(i.cond) + ") is " + (yes ? "true" : "false")
+                + " with these data: " + (yes ? "its statement applies" : i.otherwise != null ? "its else applies" : "its statement is left out")
+                + " (the model is compiled for these data)");
+        if (yes) statement(i.then);
+        else if (i.otherwise != null) statement(i.otherwise);
     }
 
     /** The bodies of the loops being lowered, innermost last, with the symbolic locals each declares. */
@@ -488,6 +554,11 @@ final class StanLowering {
             default -> "";
         };
         String prefix = typePrefix(d);
+        // a declared scalar outside loops is one value even when it reads data vectors (dot_product(means_X, b))
+        if (rows && d.rank() == 0 && ex.loops().isEmpty() && block != Decl.Block.TRANSFORMED_DATA) {
+            add(new Line(tag + d.name() + " <<- " + e, StanParse.span(at)));
+            return;
+        }
         String line = rows || prefix.isEmpty() || block == Decl.Block.TRANSFORMED_DATA
                 ? tag + d.name() + " <- " + e
                 : tag + prefix + d.name() + " <<- " + e;
@@ -581,12 +652,24 @@ final class StanLowering {
     private void target(StanParser.ExprContext e, ParserRuleContext at) {
         ex.reset();
         ex.expr(e);   // names and functions first: an undeclared name or a solver is said as such
-        for (ParserRuleContext term : terms(e)) {
+        List<ParserRuleContext> all = terms(e);
+        List<Boolean> minus = signs(e, all.size());
+        double constant = 0;
+        boolean constants = false;
+        for (int k = 0; k < all.size(); k++) {
+            ParserRuleContext term = all.get(k);
             StanParser.CallExprContext call = densityCall(term);
-            if (call == null && mixture(term, at)) continue;
+            if (call != null && minus.get(k)) call = null;
+            if (call == null && !minus.get(k) && mixture(term, at)) continue;
             if (call == null) {
-                throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)",
-                        "write it as y ~ dist(...), which gives the same posterior");
+                StanValue c = term instanceof StanParser.MultiplicativeContext m ? values.term(m, "target += of a constant") : null;
+                if (c != null && c.isScalar()) {
+                    constant += minus.get(k) ? -c.scalarValue() : c.scalarValue();
+                    constants = true;
+                    continue;
+                }
+                throw unsupported(term, "target += of an expression that is not a log density dist_lpdf(y | ...) or dist_lpmf(y | ...)"
+                        + " (or a constant of the data)", "write it as y ~ dist(...), which gives the same posterior");
             }
             String fn = call.fn.getText();
             String dist = fn.substring(0, fn.lastIndexOf('_'));
@@ -594,6 +677,33 @@ final class StanLowering {
             if (dist.equals("std_normal")) { dist = "normal"; args = "0, 1"; }
             sample(call.first, dist, args, "", !fn.matches(".*_lup[dm]f"), at);
         }
+        if (constants) constant(constant, at);
+    }
+
+    /**
+     * A constant added to the log density ({@code - 1 * student_t_lccdf(0 | 3, 0, 10)}, brms's
+     * normalisation of a bounded prior): the line {@code target> stan_const_k ~ custom(c)} on a
+     * derived datum of its own, which keeps it in {@code lp__} as Stan's {@code target +=} does
+     * (no parameter: the gradient is unchanged).
+     */
+    private void constant(double c, ParserRuleContext at) {
+        String name = "stan_const";
+        for (int k = 1; scope.containsKey(name) || constantsMade.contains(name); k++) name = "stan_const_" + k;
+        constantsMade.add(name);
+        lines.add(new Line("transdata> " + name + " <- 0", StanParse.span(at)));
+        lines.add(new Line(ulam.compiler.ast.Statement.KEEP_CONSTANTS + "> " + name + " ~ custom(" + Double.toString(c) + ")", StanParse.span(at)));
+    }
+
+    private final Set<String> constantsMade = new HashSet<>();
+
+    /** For each term of {@link #terms}, whether it is subtracted. */
+    private static List<Boolean> signs(StanParser.ExprContext e, int n) {
+        List<Boolean> out = new ArrayList<>();
+        if (n == 1) return List.of(false);
+        StanParser.AdditiveContext ad = e.cond.andExpr(0).eqExpr(0).cmpExpr(0).additive(0);
+        out.add(false);
+        for (org.antlr.v4.runtime.Token op : ad.addop) out.add(op.getType() == StanParser.MINUS);
+        return out;
     }
 
     /**
@@ -605,7 +715,6 @@ final class StanLowering {
         StanParser.AndExprContext a = e.cond.andExpr(0);
         if (a.eqExpr().size() != 1 || a.eqExpr(0).cmpExpr().size() != 1 || a.eqExpr(0).cmpExpr(0).additive().size() != 1) return List.of(e);
         StanParser.AdditiveContext ad = a.eqExpr(0).cmpExpr(0).additive(0);
-        for (org.antlr.v4.runtime.Token op : ad.addop) if (op.getType() != StanParser.PLUS) return List.of(e);
         return new ArrayList<>(ad.multiplicative());
     }
 

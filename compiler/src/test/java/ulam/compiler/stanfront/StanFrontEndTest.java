@@ -88,7 +88,7 @@ class StanFrontEndTest {
                 // not supported yet, located
                 Arguments.of("functions {\n  real f(real x) { return x; }\n}\n" + HEAD, 1, 1, "the functions block"),
                 Arguments.of(HEAD + "model {\n  while (1) { }\n}\n", 14, 3, "a while loop is not supported yet"),
-                Arguments.of(HEAD + "model {\n  if (N > 1) a ~ normal(0, 1);\n}\n", 14, 3, "if / else is not supported yet"),
+                Arguments.of(HEAD + "model {\n  if (a > 1) a ~ normal(0, 1);\n}\n", 14, 3, "if / else whose condition depends on parameters"),
                 Arguments.of(HEAD + "model {\n  for (j in 2:J) z[j] ~ normal(z[j - 1], s);\n}\n", 14, 18, "in a loop that does not start at 1"),
                 Arguments.of(HEAD + "model {\n  for (n in 1:N) y[n] ~ bernoulli_logit(x[n - 1]);\n}\n", 14, 43, "the loop reads index 0"),
                 Arguments.of(HEAD + "model {\n  for (n in 2:N) y[n] ~ bernoulli_logit(x[n + 1]);\n}\n", 14, 43, "an index after the loop's variable"),

@@ -204,6 +204,29 @@ public final class DataSet {
     }
 
     /**
+     * These data plus new numeric values (a Stan program's transformed data, computed from these
+     * by the Stan front end). A value of whole numbers only is of kind {@code INT}, as when read from a file.
+     *
+     * @param added name to {dims, elements in column-major order}; the product of dims is the length
+     * @param from  where they came from, for messages (e.g. "transformed data of model.stan")
+     * @return new data; these are unchanged
+     * @throws IllegalArgumentException if a name is already in the data or a length differs from its dims
+     */
+    public DataSet withAdded(Map<String, Map.Entry<int[], double[]>> added, String from) {
+        Map<String, Column> all = new LinkedHashMap<>(values);
+        for (Map.Entry<String, Map.Entry<int[], double[]>> e : added.entrySet()) {
+            String name = Names.normalise(e.getKey());
+            int[] dims = e.getValue().getKey();
+            double[] v = e.getValue().getValue();
+            int n = 1;
+            for (int d : dims) n *= d;
+            if (all.containsKey(name) || n != v.length) throw new IllegalArgumentException("cannot add '" + e.getKey() + "' to the data");
+            all.put(name, Column.numeric(name, e.getKey(), from, false, dims.clone(), v.clone()));
+        }
+        return new DataSet(all, notes());
+    }
+
+    /**
      * The levels a value is coded with when used as an index: given ones (a prediction's, see
      * {@link #forPrediction}) or null for its own.
      */
