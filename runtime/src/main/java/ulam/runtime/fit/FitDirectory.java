@@ -289,6 +289,20 @@ public final class FitDirectory {
         return dir.resolve(manifest.sourceFile());
     }
 
+    /**
+     * The saved copy of the Stan program the model was compiled from ({@code DIR/<model>.stan}),
+     * or null when the model is an alist (or the fit was written before ulam kept the program).
+     * Compile it rather than {@link #source()}: the alist lacks the program's transformed data.
+     *
+     * @throws UlamException if the copy was changed after the run
+     */
+    public Path stanProgram() {
+        String name = FitWriter.stanProgramFile(manifest.model(), manifest.originalSource());
+        if (name == null || !manifest.sha256().containsKey(name) || !Files.isRegularFile(dir.resolve(name))) return null;
+        verify(dir, manifest, name);
+        return dir.resolve(name);
+    }
+
     /** The saved copies of the data files, in the order they were read. */
     public List<Path> dataPaths() {
         return manifest.dataFiles().stream().map(dir::resolve).toList();

@@ -77,6 +77,13 @@ public final class FitWriter {
             Files.createDirectories(dir);
             writeText(dir.resolve(sourceFile), source);
             sums.put(sourceFile, FitDirectory.sha256(source));
+            String program = stanProgramFile(model.name(), originalSource);
+            if (program != null) {   // a Stan program: the fit commands recompile it, transformed data and all
+                guard.check(dir.resolve(program), dir, "the fit's copy of the Stan program");
+                String text = Files.readString(Path.of(originalSource), java.nio.charset.StandardCharsets.UTF_8);
+                writeText(dir.resolve(program), text);
+                sums.put(program, FitDirectory.sha256(text));
+            }
             Set<String> used = new HashSet<>();
             for (Path f : dataFiles) {
                 copies.add(copy(dir, f, used, guard, sums));
@@ -97,6 +104,15 @@ public final class FitWriter {
         FitWriter w = new FitWriter(dir, m);
         w.writeManifest();
         return w;
+    }
+
+    /**
+     * The name under which a fit keeps its Stan program ({@code <model>.stan}) when the model was
+     * compiled from one, else null: the saved {@code .ulam} is the alist the Stan front end made,
+     * which lacks what the program computes from the data (its transformed data).
+     */
+    static String stanProgramFile(String model, String originalSource) {
+        return originalSource != null && originalSource.endsWith(".stan") ? model + ".stan" : null;
     }
 
     /** Copies a data file into {@code dir/data/} (a second file of the same name gets a numeric prefix); returns its relative path. */

@@ -21,17 +21,37 @@ public final class LoadedFit {
     private final FitDirectory fit;
     private final Model model;
     private final String family;
+    private final String noPointwise;
     private double[][] logLik;
 
-    private LoadedFit(FitDirectory fit, Model model, String family) {
+    private LoadedFit(FitDirectory fit, Model model, String family, String noPointwise) {
         this.fit = fit;
         this.model = model;
         this.family = family;
+        this.noPointwise = noPointwise;
+    }
+
+    /**
+     * Why the model has no pointwise log-likelihood, or null: a GLM density ({@code normal_id_glm}
+     * and the like, as a Stan program's {@code target += normal_id_glm_lpdf(Y | X, a, b, s)})
+     * is one term for all its rows, so WAIC and PSIS-LOO would see one observation where there
+     * are N.
+     */
+    private static String noPointwise(ulam.compiler.check.ModelSpec spec) {
+        for (ulam.compiler.check.Term t : spec.likelihoods()) {
+            String shown = ulam.compiler.check.TExprs.show(t.value());
+            if (t.loop() == null && shown.matches("^[a-z_]+_glm\\(.*")) {
+                return "the likelihood of " + t.lhs().name() + " (" + shown.substring(0, shown.indexOf('('))
+                        + ") is one term for all its rows, so there is no log-likelihood per observation";
+            }
+        }
+        return null;
     }
 
     /**
      * Reads a fit and recompiles its model: {@code Compiler.compile(new Source(saved source),
-     * Compiler.schema(saved data))}, bound to the saved data.
+     * Compiler.schema(saved data))}, bound to the saved data; for a Stan program the saved copy of
+     * the program ({@link FitDirectory#stanProgram}), so that its transformed data are computed.
      *
      * @param dir the fit folder
      * @return the fit and its model
@@ -45,8 +65,12 @@ public final class LoadedFit {
         DataSet data = noData ? null : fit.readData();
         Compiler.Compiled compiled;
         try {
-            compiled = Compiler.compile(new Source(fit.sourcePath().toString(), fit.source()),
-                    data == null ? null : Compiler.schema(data));
+            Path program = fit.stanProgram();   // a Stan program: its transformed data are not in the alist
+            Source source = program == null ? new Source(fit.sourcePath().toString(), fit.source())
+                    : new Source(program.toString(), java.nio.file.Files.readString(program));
+            compiled = Compiler.compile(source, data == null ? null : Compiler.schema(data));
+        } catch (java.io.IOException e) {
+            throw new UlamException("cannot read the fit's Stan program in " + dir + ": " + e.getMessage(), null, null);
         } catch (UlamException e) {
             throw new UlamException("the model saved in " + dir + " does not compile with this ulam: " + e.getMessage(),
                     e.location(), "the fit was written by ulam " + fit.manifest().ulamVersion()
@@ -56,7 +80,7 @@ public final class LoadedFit {
         fit.checkModel(model);
         String family = compiled.spec().likelihoods().stream().map(t -> t.density())
                 .filter(java.util.Objects::nonNull).map(d -> d.distribution().name()).findFirst().orElse(null);
-        return new LoadedFit(fit, model, family);
+        return new LoadedFit(fit, model, family, noPointwise(compiled.spec()));
     }
 
     /** The fit as read. */
@@ -78,9 +102,15 @@ public final class LoadedFit {
      * The pointwise log-likelihood of the post-warmup draws, chains stacked in order.
      *
      * @return {@code double[S][N]} (computed on first use, then kept)
-     * @throws UlamException if the model has no likelihood or the fit has no post-warmup draws
+     * @throws UlamException if the model has no likelihood, its likelihood is one term for many rows
+     *                       (a GLM density), or the fit has no post-warmup draws
      */
     public double[][] logLik() {
+        if (noPointwise != null) {
+            throw new UlamException("WAIC and PSIS-LOO need the log-likelihood of each observation, but " + noPointwise,
+                    null, "write the likelihood per row (Y ~ normal(Intercept + Xc * b, sigma), or a log_lik generated"
+                    + " quantity for loo::loo in R)");
+        }
         if (logLik == null) {
             if (fit.totalDraws() < 2) {
                 throw new UlamException("the fit " + fit.dir() + " has " + fit.totalDraws() + " draws after warmup;"
