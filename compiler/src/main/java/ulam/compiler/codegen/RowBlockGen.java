@@ -45,6 +45,7 @@ final class RowBlockGen {
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, ROW_BLOCKS, "<init>", "()V", false);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), FIELD, "L" + ROW_BLOCKS + ";");
+        GlmBlock.allocate(ctx, mv);
     }
 
     /** The block methods and the {@code Body} methods (nothing when no segment is split). */
@@ -134,9 +135,7 @@ final class RowBlockGen {
             }
             mv.visitInsn(DUP);
             Bytecode.pushInt(mv, arrays.size() + 1);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, ctx.internalName(), ClassContext.PARTIALS, "[D");
-            mv.visitInsn(ARRAYLENGTH);
+            GlmBlock.bufferLength(ctx, mv, segs.get(k));
             mv.visitIntInsn(NEWARRAY, T_DOUBLE);
             mv.visitInsn(AASTORE);
             mv.visitInsn(ARETURN);

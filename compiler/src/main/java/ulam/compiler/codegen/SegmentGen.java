@@ -14,6 +14,7 @@ import ulam.compiler.ir.Slot;
 import ulam.compiler.ir.Value;
 import ulam.stdlib.DistributionSpec;
 import ulam.stdlib.FunctionSpec;
+import ulam.stdlib.rows.GlmRows;
 
 /**
  * Emits the code of one {@link Segment} into a method of the model class (docs/design.md steps 5
@@ -274,17 +275,21 @@ final class SegmentGen {
 
     /**
      * A row block's generalised linear likelihood ({@link GlmBlock}) in one call of
-     * {@code GlmRows} instead of the loop: {@code lp += GlmRows.f(lo, hi, y, [n,] alpha, coef,
-     * cols, par, idx, dPar, dOut)}, then {@code dOut} (d/d alpha, d/d coef) added to the adjoints
-     * of the invariant terms; the varying effects' adjoints go straight into the block's array.
+     * {@code GlmRows}' work form instead of the loop: the slopes' coefficients written into the
+     * block's work array (its partials buffer, sized by {@link RowBlockGen}), {@code lp +=
+     * GlmRows.f(lo, hi, y, [n,] alpha, cols, par, idx, dPar, gradient, work)} with {@code cols}
+     * and {@code idx} the instance's arrays made once ({@link GlmBlock#allocate}), then d/d alpha
+     * and d/d coef read from the work array and added to the adjoints of the invariant terms; the
+     * varying effects' adjoints go straight into the block's array. Allocates nothing.
      */
     private void glmRows(GlmBlock m) {
-        int out = -1;
-        if (gradient) {
-            out = allocRef();
-            Bytecode.pushInt(mv, 1 + m.coefs().size());
-            mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            mv.visitVarInsn(ASTORE, out);
+        int k = m.coefs().size();
+        int part = cls.partition(seg);
+        for (int j = 0; j < k; j++) {
+            mv.visitVarInsn(ALOAD, dk);
+            Bytecode.pushInt(mv, GlmRows.COEF + j);
+            load(m.coefs().get(j));
+            mv.visitInsn(DASTORE);
         }
         mv.visitVarInsn(DLOAD, lp);
         mv.visitVarInsn(ILOAD, 1);
@@ -299,61 +304,33 @@ final class SegmentGen {
             load(v);
             mv.visitInsn(DADD);
         }
-        Bytecode.pushInt(mv, m.coefs().size());
-        mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-        for (int k = 0; k < m.coefs().size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            load(m.coefs().get(k));
-            mv.visitInsn(DASTORE);
-        }
-        Bytecode.pushInt(mv, m.cols().size());
-        mv.visitTypeInsn(ANEWARRAY, "[D");
-        for (int k = 0; k < m.cols().size(); k++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, k);
-            mv.visitVarInsn(ALOAD, fieldLocals.get(m.cols().get(k)));
-            mv.visitInsn(AASTORE);
-        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls.internalName(), GlmBlock.COLS + part, "[[D");
         if (m.par() == null) mv.visitInsn(ACONST_NULL);
         else mv.visitVarInsn(ALOAD, fieldLocals.get(m.par()));
-        Bytecode.pushInt(mv, m.idx().size());
-        mv.visitTypeInsn(ANEWARRAY, "[I");
-        for (int j = 0; j < m.idx().size(); j++) {
-            mv.visitInsn(DUP);
-            Bytecode.pushInt(mv, j);
-            mv.visitVarInsn(ALOAD, fieldLocals.get(m.idx().get(j)));
-            mv.visitInsn(AASTORE);
-        }
-        if (!gradient) {
-            mv.visitInsn(ACONST_NULL);
-            mv.visitInsn(ACONST_NULL);
-        } else {
-            if (m.par() == null) {   // no varying effect: an empty array still asks for the gradient
-                mv.visitInsn(ICONST_0);
-                mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-            } else {
-                mv.visitVarInsn(ALOAD, adjointOf(m.par(), false));
-            }
-            mv.visitVarInsn(ALOAD, out);
-        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls.internalName(), GlmBlock.IDX + part, "[[I");
+        if (gradient && m.par() != null) mv.visitVarInsn(ALOAD, adjointOf(m.par(), false));
+        else mv.visitInsn(ACONST_NULL);
+        mv.visitInsn(gradient ? ICONST_1 : ICONST_0);
+        mv.visitVarInsn(ALOAD, dk);
         mv.visitMethodInsn(INVOKESTATIC, GlmBlock.ROWS, m.method(), m.descriptor(), false);
         mv.visitInsn(DADD);
         mv.visitVarInsn(DSTORE, lp);
         if (!gradient) return;
-        int o = out;
+        int out = GlmRows.out(k);
         for (Value v : m.intercepts()) {
             contribute(v, () -> {
-                mv.visitVarInsn(ALOAD, o);
-                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ALOAD, dk);
+                Bytecode.pushInt(mv, out);
                 mv.visitInsn(DALOAD);
             });
         }
-        for (int k = 0; k < m.coefs().size(); k++) {
-            int kk = k;
-            contribute(m.coefs().get(k), () -> {
-                mv.visitVarInsn(ALOAD, o);
-                Bytecode.pushInt(mv, 1 + kk);
+        for (int j = 0; j < k; j++) {
+            int at = out + 1 + j;
+            contribute(m.coefs().get(j), () -> {
+                mv.visitVarInsn(ALOAD, dk);
+                Bytecode.pushInt(mv, at);
                 mv.visitInsn(DALOAD);
             });
         }
