@@ -11,11 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link GlmRows}' rows computed {@link #lanes()} at a time with the JDK's Vector API (the
  * preferred shape of the machine: 8 doubles with AVX-512, 4 with AVX2): the predictor by
- * gathers and fused multiply-adds, {@code exp} and {@code log1p} by the library's vectorised
- * operators, the sums over rows per lane (added across lanes at the end), the varying effects'
- * adjoints scattered lane by lane (rows of one block may share a group). The rows left over after
- * the last full vector go one at a time through the scalar kernels. Loaded only when the module
- * {@code jdk.incubator.vector} is present ({@link GlmRows#VECTOR}).
+ * gathers and fused multiply-adds, {@code exp} and {@code log1p} by polynomials of our own, the
+ * sums over rows per lane (added across lanes at the end), the varying effects' adjoints
+ * scattered lane by lane (rows of one block may share a group). The rows left over after the last
+ * full vector go one at a time through the scalar kernels. The vectors go in stages over chunks of
+ * {@link GlmRows#CHUNK} rows through the caller's work array, so that nothing is allocated (see
+ * the note above {@code etaStage}). Loaded only when the module {@code jdk.incubator.vector} is
+ * present ({@link GlmRows#VECTOR}).
  *
  * <p>Only operations that IEEE 754 rounds exactly (add, multiply, divide, fused multiply-add,
  * conversions, comparisons) are used, so the interpreted and the JIT-compiled forms of this code
