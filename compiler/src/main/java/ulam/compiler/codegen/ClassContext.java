@@ -42,13 +42,13 @@ final class ClassContext {
     final ClassWriter cw;
     private final String internalName;
     private int methods;
-    /** The density segments that may be split into row blocks ({@link SegmentGen#partitionable}), in order. */
+    /** The density segments that may be split into row blocks ({@link RowBlockGen#partitionable}), in order. */
     private final java.util.List<ulam.compiler.ir.Segment> partitioned = new java.util.ArrayList<>();
 
     ClassContext(ModelIR ir, String className) {
         this.ir = ir;
         this.internalName = className.replace('.', '/');
-        for (ulam.compiler.ir.Segment s : ir.density()) if (SegmentGen.partitionable(s)) partitioned.add(s);
+        for (ulam.compiler.ir.Segment s : ir.density()) if (RowBlockGen.partitionable(s)) partitioned.add(s);
         this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {

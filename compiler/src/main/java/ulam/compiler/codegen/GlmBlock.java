@@ -1,9 +1,12 @@
 package ulam.compiler.codegen;
 
+import static org.objectweb.asm.Opcodes.*;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.objectweb.asm.MethodVisitor;
 import ulam.compiler.ir.Segment;
 import ulam.compiler.ir.Slot;
 import ulam.compiler.ir.Value;
@@ -110,11 +113,65 @@ record GlmBlock(String family, Slot y, Slot n, List<Value> intercepts, List<Valu
         }
     }
 
-    /** The kernel's method descriptor. */
+    /** The instance fields (a number per split segment, {@link ClassContext#partition}) of the slopes' data columns, {@code [[D}. */
+    static final String COLS = "glmCols";
+    /** ... and of the varying effects' index arrays, {@code [[I}. */
+    static final String IDX = "glmIdx";
+
+    /** The work form's method descriptor. */
     String descriptor() {
         return family.equals("poisson_log")
-                ? "(II[ID[D[[D[D[[I[D[D)D"
-                : "(II[I[ID[D[[D[D[[I[D[D)D";
+                ? "(II[ID[[D[D[[I[DZ[D)D"
+                : "(II[I[ID[[D[D[[I[DZ[D)D";
+    }
+
+    /**
+     * Declares the {@link #COLS} and {@link #IDX} fields of the split segments that match, and
+     * emits into {@code mv} (in {@code allocateWork}, after the data are bound) their values:
+     * {@code new double[][] {col, ...}} and {@code new int[][] {idx, ...}} of the instance's
+     * data arrays, made once per instance so that a gradient allocates nothing.
+     */
+    static void allocate(ClassContext ctx, MethodVisitor mv) {
+        List<Segment> segs = ctx.partitioned();
+        for (int p = 0; p < segs.size(); p++) {
+            GlmBlock m = match(segs.get(p));
+            if (m == null) continue;
+            ctx.cw.visitField(org.objectweb.asm.Opcodes.ACC_PRIVATE, COLS + p, "[[D", null, null).visitEnd();
+            ctx.cw.visitField(org.objectweb.asm.Opcodes.ACC_PRIVATE, IDX + p, "[[I", null, null).visitEnd();
+            arrayOf(ctx, mv, m.cols(), "[D", COLS + p);
+            arrayOf(ctx, mv, m.idx(), "[I", IDX + p);
+        }
+    }
+
+    /** {@code this.field = new T[] {this.s0, this.s1, ...}}. */
+    private static void arrayOf(ClassContext ctx, MethodVisitor mv, List<Slot> slots, String element, String field) {
+        mv.visitVarInsn(ALOAD, 0);
+        Bytecode.pushInt(mv, slots.size());
+        mv.visitTypeInsn(ANEWARRAY, element);
+        for (int j = 0; j < slots.size(); j++) {
+            mv.visitInsn(DUP);
+            Bytecode.pushInt(mv, j);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, ctx.internalName(), slots.get(j).field(), slots.get(j).type().descriptor);
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitFieldInsn(PUTFIELD, ctx.internalName(), field, "[" + element);
+    }
+
+    /**
+     * Pushes the length of a split segment's partials buffer in its row blocks: the instance's
+     * {@code partials} length, or for a matching segment at least {@code GlmRows.workLength(K)}
+     * (the buffer is then the kernel's work array).
+     */
+    static void bufferLength(ClassContext ctx, MethodVisitor mv, Segment seg) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, ctx.internalName(), ClassContext.PARTIALS, "[D");
+        mv.visitInsn(ARRAYLENGTH);
+        GlmBlock m = match(seg);
+        if (m == null) return;
+        Bytecode.pushInt(mv, m.coefs().size());
+        mv.visitMethodInsn(INVOKESTATIC, ROWS, "workLength", "(I)I", false);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
     }
 
     /** The kernel's method name. */

@@ -2,19 +2,22 @@ package ulam.compiler.codegen;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import ulam.compiler.ir.Segment;
 import ulam.compiler.ir.Slot;
+import ulam.compiler.ir.Value;
 
 /**
  * The row blocks of a model's large loops (docs/architecture.md, "Row blocks"): for each density
- * segment that {@link SegmentGen#partitionable} accepts, two block methods {@code (II[[D)D} (log
+ * segment that {@link #partitionable} accepts, two block methods {@code (II[[D)D} (log
  * density; log density and adjoints) over rows {@code [lo, hi)}, and the methods of
  * {@code ulam.runtime.model.RowBlocks.Body} that the runtime calls: {@code block} (which segment,
  * which mode), {@code blockBuffers} (a block's adjoint arrays and partials buffer), and
- * {@code rowThreads} (the threads the instance may use). {@link SegmentGen} emits the branch that
+ * {@code rowThreads} (the threads the instance may use). {@link SegmentRows} emits the branch that
  * picks the blocks over the single loop once the segment has {@code RowBlocks.threshold()} rows.
  */
 final class RowBlockGen {
@@ -32,6 +35,36 @@ final class RowBlockGen {
         this.ctx = ctx;
     }
 
+    /**
+     * Whether a density segment may be split into row blocks: a fused loop (every sink adds to
+     * the log density) whose iterations are independent and that writes no field but the
+     * adjoints (no random draws, no vector densities: they use shared work arrays).
+     */
+    static boolean partitionable(Segment seg) {
+        if (!seg.hasLoop() || !seg.fused() || seg.carried()) return false;
+        for (Value v : seg.values()) {
+            switch (v.op()) {
+                case VKERNEL, VLPDF, VDROPPED, VRNG, RNG -> { return false; }
+                default -> { }
+            }
+        }
+        return true;
+    }
+
+    /** The adjoint arrays a partitionable segment adds into, in the order of a block's buffers 1, 2, ... */
+    static java.util.List<Slot> blockArrays(Segment seg) {
+        Set<Slot> a = new LinkedHashSet<>();
+        for (Value v : seg.values()) if (v.op() == Value.Op.LOAD && v.active()) a.add(v.slot());
+        return java.util.List.copyOf(a);
+    }
+
+    /** The scalar adjoints a partitionable segment adds into, in the order of a block's buffer 0. */
+    static java.util.List<Slot> blockScalars(Segment seg) {
+        Set<Slot> a = new LinkedHashSet<>();
+        for (Value v : seg.values()) if (v.op() == Value.Op.SLOT && v.active()) a.add(v.slot());
+        return java.util.List.copyOf(a);
+    }
+
     /** Whether the model has a segment to split (and so implements {@link #BODY} and has {@link #FIELD}). */
     static boolean needed(ClassContext ctx) {
         return !ctx.partitioned().isEmpty();
@@ -45,6 +78,7 @@ final class RowBlockGen {
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, ROW_BLOCKS, "<init>", "()V", false);
         mv.visitFieldInsn(PUTFIELD, ctx.internalName(), FIELD, "L" + ROW_BLOCKS + ";");
+        GlmBlock.allocate(ctx, mv);
     }
 
     /** The block methods and the {@code Body} methods (nothing when no segment is split). */
@@ -116,12 +150,12 @@ final class RowBlockGen {
             mv.visitVarInsn(ILOAD, 1);
             Bytecode.pushInt(mv, k);
             mv.visitJumpInsn(IF_ICMPNE, next);
-            List<Slot> arrays = SegmentGen.blockArrays(segs.get(k));
+            List<Slot> arrays = blockArrays(segs.get(k));
             Bytecode.pushInt(mv, arrays.size() + 2);
             mv.visitTypeInsn(ANEWARRAY, "[D");
             mv.visitInsn(DUP);
             mv.visitInsn(ICONST_0);
-            Bytecode.pushInt(mv, SegmentGen.blockScalars(segs.get(k)).size());
+            Bytecode.pushInt(mv, blockScalars(segs.get(k)).size());
             mv.visitIntInsn(NEWARRAY, T_DOUBLE);
             mv.visitInsn(AASTORE);
             for (int j = 0; j < arrays.size(); j++) {
@@ -134,9 +168,7 @@ final class RowBlockGen {
             }
             mv.visitInsn(DUP);
             Bytecode.pushInt(mv, arrays.size() + 1);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, ctx.internalName(), ClassContext.PARTIALS, "[D");
-            mv.visitInsn(ARRAYLENGTH);
+            GlmBlock.bufferLength(ctx, mv, segs.get(k));
             mv.visitIntInsn(NEWARRAY, T_DOUBLE);
             mv.visitInsn(AASTORE);
             mv.visitInsn(ARETURN);

@@ -130,6 +130,36 @@ class RowBlocksTest {
         }
     }
 
+    /**
+     * glmm_100k's gradient allocates nothing in steady state, on one thread and with a helper
+     * (the calling thread's allocated bytes over 40 gradients after 400 of warm-up, in which the
+     * JIT compiles the row kernels): the row kernels' arguments and work, the blocks' buffers
+     * and the helpers' job are made once per model instance.
+     */
+    @Test
+    void glmm100kGradientAllocatesNothingInSteadyState() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(mx instanceof com.sun.management.ThreadMXBean bean) || !bean.isThreadAllocatedMemorySupported()) return;
+        Model m = Models.example("glmm_100k.ulam", "sim_glmm_100k.csv");
+        double[] q = new double[m.dimension()];
+        Random rng = new Random(5);
+        for (int k = 0; k < q.length; k++) q[k] = -1 + 2 * rng.nextDouble();
+        double[] g = new double[q.length];
+        try (RowThreads two = new RowThreads(2)) {
+            for (RowThreads t : new RowThreads[] {null, two}) {
+                m.rowThreads(t);
+                double sink = 0;
+                for (int k = 0; k < 400; k++) sink += m.logDensityGradient(q, g);
+                long before = bean.getCurrentThreadAllocatedBytes();
+                for (int k = 0; k < 40; k++) sink += m.logDensityGradient(q, g);
+                long bytes = bean.getCurrentThreadAllocatedBytes() - before;
+                assertTrue(bytes < 40 * 64, bytes + " bytes allocated by 40 gradients (" + (t == null ? "one thread" : "a helper") + ")");
+                assertTrue(Double.isFinite(sink));
+            }
+            m.rowThreads(null);
+        }
+    }
+
     /** With one chain, --cores 2 (a helper thread on the blocks) gives the draws of --cores 1, bit for bit. */
     @Test
     void seededDrawsDoNotDependOnCores() {

@@ -51,6 +51,17 @@ public final class RowBlocks {
     private RowThreads threads;
     private double[][][][] buffers = new double[0][][][];
     private double[][] lps = new double[0][];
+    /** The split in progress (one {@link #run} at a time), read by the groups on the helper threads. */
+    private Body body;
+    private int segment;
+    private int rows;
+    private int nb;
+    private int groups;
+    private boolean gradient;
+    private double[][][] bufs;
+    private double[] lp;
+    /** The groups' code and bookkeeping, made once: a split allocates nothing. */
+    private final RowThreads.Job job = new RowThreads.Job(this::group);
 
     /** The threads this instance may use, or null for the calling thread alone. */
     public void threads(RowThreads t) {
@@ -101,9 +112,20 @@ public final class RowBlocks {
         if (t <= 1) {
             for (int b = 0; b < nb; b++) block(body, segment, gradient, rows, nb, b, bufs[b], lp);
         } else {
-            threads.parallel(t, g -> {
-                for (int b = nb * g / t; b < nb * (g + 1) / t; b++) block(body, segment, gradient, rows, nb, b, bufs[b], lp);
-            });
+            this.body = body;
+            this.segment = segment;
+            this.rows = rows;
+            this.nb = nb;
+            this.groups = t;
+            this.gradient = gradient;
+            this.bufs = bufs;
+            this.lp = lp;
+            try {
+                threads.parallel(t, job);   // publishes these fields to the helpers
+            } finally {
+                this.body = null;
+                this.bufs = null;
+            }
         }
         double sum = 0;
         for (int b = 0; b < nb; b++) sum += lp[b];
@@ -114,6 +136,11 @@ public final class RowBlocks {
             }
         }
         return sum;
+    }
+
+    /** Group {@code g} of the split in progress: its contiguous blocks. */
+    private void group(int g) {
+        for (int b = nb * g / groups; b < nb * (g + 1) / groups; b++) block(body, segment, gradient, rows, nb, b, bufs[b], lp);
     }
 
     /** Block 0's buffers after {@link #run} with the gradient: the segment's adjoints, summed in block order. */

@@ -69,7 +69,8 @@ public final class RowThreads implements AutoCloseable {
     /**
      * Runs {@code group.accept(g)} for {@code g = 0 .. groups - 1}: group 0 on the calling thread,
      * the others on free helper threads (on the calling thread when none is free or the pool is
-     * closed), and returns when all have finished. A helper's exception is rethrown here.
+     * closed), and returns when all have finished. A helper's exception is rethrown here. Makes a
+     * {@link Job} per call: a caller that splits often keeps one ({@link #parallel(int, Job)}).
      *
      * @param groups the number of groups (at least 1)
      */
@@ -78,11 +79,27 @@ public final class RowThreads implements AutoCloseable {
             group.accept(0);
             return;
         }
+        parallel(groups, new Job(group));
+    }
+
+    /**
+     * {@link #parallel(int, IntConsumer)} with the caller's own {@link Job}, reused from call to
+     * call, so that a split allocates nothing.
+     *
+     * @param groups the number of groups (at least 1)
+     * @param job    not in use by another call at the same time
+     */
+    public void parallel(int groups, Job job) {
+        IntConsumer group = job.group;
+        if (groups <= 1) {
+            group.accept(0);
+            return;
+        }
         splits.incrementAndGet();
-        Job job = new Job(group, Thread.currentThread());
+        job.start(Thread.currentThread(), groups);
         Helper[] pool = closed ? null : pool();
-        Helper[] claimed = new Helper[groups - 1];
-        int[] inline = new int[groups - 1];
+        Helper[] claimed = job.claimed;
+        int[] inline = job.inline;
         int nClaimed = 0;
         int nInline = 0;
         for (int g = 1; g < groups; g++) {
@@ -93,7 +110,7 @@ public final class RowThreads implements AutoCloseable {
             }
             job.pending.incrementAndGet();
             h.group = g;
-            h.job = job;   // volatile write: publishes group and the job
+            h.job = job;   // volatile write: publishes group, the job and what the caller wrote before
             LockSupport.unpark(h.thread);
             claimed[nClaimed++] = h;
         }
@@ -104,9 +121,12 @@ public final class RowThreads implements AutoCloseable {
             long start = System.nanoTime();
             while (job.pending.get() > 0 && System.nanoTime() - start < CALLER_SPIN_NANOS) Thread.onSpinWait();
             while (job.pending.get() > 0) LockSupport.parkNanos(this, 50_000L);
-            for (int k = 0; k < nClaimed; k++) claimed[k].busy.set(false);
+            for (int k = 0; k < nClaimed; k++) {
+                claimed[k].busy.set(false);
+                claimed[k] = null;
+            }
         }
-        Throwable t = job.failure.get();
+        Throwable t = job.failure.getAndSet(null);
         if (t instanceof RuntimeException r) throw r;
         if (t instanceof Error e) throw e;
         if (t != null) throw new IllegalStateException(t);
@@ -152,16 +172,31 @@ public final class RowThreads implements AutoCloseable {
         }
     }
 
-    /** One {@link #parallel} call: the groups' code, the helpers still working, the first failure. */
-    private static final class Job {
+    /**
+     * The groups' code of {@link #parallel} calls and their bookkeeping (the helpers still
+     * working, the first failure, the helpers claimed), made once by a caller that splits often
+     * (one per {@link RowBlocks}) and reused; one call at a time.
+     */
+    public static final class Job {
         final IntConsumer group;
-        final Thread caller;
+        volatile Thread caller;
         final AtomicInteger pending = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+        Helper[] claimed = new Helper[0];
+        int[] inline = new int[0];
 
-        Job(IntConsumer group, Thread caller) {
+        /** @param group the code of group {@code g}, {@code group.accept(g)} */
+        public Job(IntConsumer group) {
             this.group = group;
-            this.caller = caller;
+        }
+
+        /** A call on {@code groups} groups starts on {@code thread}: the arrays grown if they must. */
+        void start(Thread thread, int groups) {
+            caller = thread;
+            if (claimed.length < groups - 1) {
+                claimed = new Helper[groups - 1];
+                inline = new int[groups - 1];
+            }
         }
     }
 

@@ -74,6 +74,42 @@ class RowThreadsTest {
         assertArrayEquals(new String[] {Thread.currentThread().getName(), Thread.currentThread().getName()}, where);
     }
 
+    /**
+     * A reused {@link RowThreads.Job} runs every group once per call, over many calls and group
+     * counts that grow; a failure is rethrown by its call only, not by the next one.
+     */
+    @Test
+    void aReusedJobRunsEveryGroupOncePerCallAndForgetsAFailure() {
+        try (RowThreads t = new RowThreads(3)) {
+            int[] counts = new int[8];
+            boolean[] fail = {false};
+            RowThreads.Job job = new RowThreads.Job(g -> {
+                synchronized (counts) {
+                    counts[g]++;
+                }
+                if (fail[0] && g == 1) throw new IllegalArgumentException("group 1");
+            });
+            int calls = 0;
+            for (int c = 0; c < 500; c++) {
+                int groups = 2 + c % 7;
+                t.parallel(groups, job);
+                calls++;
+                synchronized (counts) {
+                    for (int g = 0; g < groups; g++) assertTrue(counts[g] > 0);
+                }
+            }
+            int sum = 0;
+            for (int n : counts) sum += n;
+            int expected = 0;
+            for (int c = 0; c < 500; c++) expected += 2 + c % 7;
+            assertEquals(expected, sum, calls + " calls");
+            fail[0] = true;
+            assertThrows(IllegalArgumentException.class, () -> t.parallel(3, job));
+            fail[0] = false;
+            t.parallel(3, job);   // the failure is not thrown again
+        }
+    }
+
     @Test
     void concurrentCallersShareTheHelpersAndEveryGroupRunsOncePerCall() throws Exception {
         try (RowThreads t = new RowThreads(3)) {

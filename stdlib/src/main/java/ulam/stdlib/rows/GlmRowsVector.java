@@ -11,11 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link GlmRows}' rows computed {@link #lanes()} at a time with the JDK's Vector API (the
  * preferred shape of the machine: 8 doubles with AVX-512, 4 with AVX2): the predictor by
- * gathers and fused multiply-adds, {@code exp} and {@code log1p} by the library's vectorised
- * operators, the sums over rows per lane (added across lanes at the end), the varying effects'
- * adjoints scattered lane by lane (rows of one block may share a group). The rows left over after
- * the last full vector go one at a time through the scalar kernels. Loaded only when the module
- * {@code jdk.incubator.vector} is present ({@link GlmRows#VECTOR}).
+ * gathers and fused multiply-adds, {@code exp} and {@code log1p} by polynomials of our own, the
+ * sums over rows per lane (added across lanes at the end), the varying effects' adjoints
+ * scattered lane by lane (rows of one block may share a group). The rows left over after the last
+ * full vector go one at a time through the scalar kernels. The vectors go in stages over chunks of
+ * {@link GlmRows#CHUNK} rows through the caller's work array, so that nothing is allocated (see
+ * the note above {@code etaStage}). Loaded only when the module {@code jdk.incubator.vector} is
+ * present ({@link GlmRows#VECTOR}).
  *
  * <p>Only operations that IEEE 754 rounds exactly (add, multiply, divide, fused multiply-add,
  * conversions, comparisons) are used, so the interpreted and the JIT-compiled forms of this code
@@ -121,11 +123,10 @@ final class GlmRowsVector {
         return zero.blend(LN2_LO, high).add(small).add(zero.blend(LN2_HI, high));
     }
 
-    /** The lanes of {@code v} added in lane order. */
-    private static double sum(DoubleVector v, double[] lane) {
-        v.intoArray(lane, 0);
+    /** The lanes {@code w[at .. at + L)} added in lane order. */
+    private static double sumLanes(double[] w, int at) {
         double t = 0;
-        for (int l = 0; l < L; l++) t += lane[l];
+        for (int l = 0; l < L; l++) t += w[at + l];
         return t;
     }
 
@@ -133,101 +134,191 @@ final class GlmRowsVector {
         return (DoubleVector) IntVector.fromArray(I, a, i).convertShape(VectorOperators.I2D, D, 0);
     }
 
-    private static DoubleVector eta(int i, double alpha, double[] coef, double[][] cols, double[] par, int[][] idx) {
+    private static DoubleVector eta(int i, double alpha, double[] w, double[][] cols, double[] par, int[][] idx) {
         DoubleVector eta = DoubleVector.broadcast(D, alpha);
-        for (int k = 0; k < coef.length; k++) eta = DoubleVector.fromArray(D, cols[k], i).fma(DoubleVector.broadcast(D, coef[k]), eta);
+        for (int k = 0; k < cols.length; k++) {
+            eta = DoubleVector.fromArray(D, cols[k], i).fma(DoubleVector.broadcast(D, w[GlmRows.COEF + k]), eta);
+        }
         for (int[] ix : idx) eta = eta.add(DoubleVector.fromArray(D, par, 0, ix, i));
         return eta;
     }
 
-    /** Adds the rows' adjoints {@code d}: to the per-lane sums in {@code acc} and, lane by lane, to {@code dPar}. */
-    private static void scatter(DoubleVector d, int i, double[][] cols, int[][] idx, double[] dPar, double[] acc, double[] lane) {
-        DoubleVector.fromArray(D, acc, 0).add(d).intoArray(acc, 0);
+    /**
+     * Adds the rows' adjoints (a vector at {@code w[at]}): to the per-lane sums in {@code w} (from
+     * {@link GlmRows#acc}) and, lane by lane, to {@code dPar}.
+     */
+    private static void scatter(double[] w, int at, int i, double[][] cols, int[][] idx, double[] dPar) {
+        DoubleVector d = DoubleVector.fromArray(D, w, at);
+        int acc = GlmRows.acc(cols.length);
+        DoubleVector.fromArray(D, w, acc).add(d).intoArray(w, acc);
         for (int k = 0; k < cols.length; k++) {
-            int o = (k + 1) * L;
-            d.fma(DoubleVector.fromArray(D, cols[k], i), DoubleVector.fromArray(D, acc, o)).intoArray(acc, o);
+            int o = acc + (k + 1) * L;
+            d.fma(DoubleVector.fromArray(D, cols[k], i), DoubleVector.fromArray(D, w, o)).intoArray(w, o);
         }
-        if (idx.length == 0) return;
-        d.intoArray(lane, 0);
         for (int[] ix : idx) {
-            for (int l = 0; l < L; l++) dPar[ix[i + l]] += lane[l];
+            for (int l = 0; l < L; l++) dPar[ix[i + l]] += w[at + l];
         }
     }
 
-    private static void finish(int k, double[] acc, double[] dOut, double[] tail) {
-        for (int j = 0; j <= k; j++) {
-            double s = 0;
-            for (int l = 0; l < L; l++) s += acc[j * L + l];
-            dOut[j] = s + tail[j];
+    /**
+     * {@link GlmRows}' rows {@code [lo, hi)} of either family (the work form, see there): the full
+     * vectors by {@link #binomialVectors} or {@link #poissonVectors}, the rows after the last one by
+     * the scalar path; the per-lane adjoint sums added in lane order, then the tail's.
+     */
+    static double rows(boolean poisson, int lo, int hi, int[] y, int[] n, double alpha, double[][] cols,
+                       double[] par, int[][] idx, double[] dPar, boolean gradient, double[] w) {
+        int k = cols.length;
+        int acc = GlmRows.acc(k);
+        int tail = GlmRows.tail(k);
+        if (gradient) {
+            java.util.Arrays.fill(w, acc, acc + (k + 1) * L, 0.0);
+            java.util.Arrays.fill(w, tail, tail + k + 1, 0.0);
+        }
+        int end = lo + (hi - lo) / L * L;
+        double lp = poisson
+                ? poissonVectors(lo, end, y, alpha, cols, par, idx, dPar, gradient, w)
+                : binomialVectors(lo, end, y, n, alpha, cols, par, idx, dPar, gradient, w);
+        double rest = GlmRows.scalar(poisson, end, hi, y, n, alpha, cols, par, idx, dPar, gradient, w, GlmRows.part(k));
+        if (poisson) rest = w[GlmRows.fallback(k)] + rest;
+        if (gradient) {
+            int o = GlmRows.out(k);
+            int part = GlmRows.part(k);
+            for (int j = 0; j <= k; j++) w[tail + j] += w[part + j];
+            for (int j = 0; j <= k; j++) {
+                double s = 0;
+                for (int l = 0; l < L; l++) s += w[acc + j * L + l];
+                w[o + j] = s + w[tail + j];
+            }
+        }
+        return lp + rest;
+    }
+
+    // The vectors of a block go through C2 in stages over chunks of GlmRows.CHUNK rows, each stage
+    // a loop of its own whose values pass to the next through the work array: one method doing all
+    // of it exceeds C2's node budget for inlining (NodeCountInliningCutoff), and a vector passed to
+    // or returned from a method that is not inlined is boxed, about 300 bytes per 8 rows. So no
+    // vector crosses a call that might not be inlined; the arithmetic, and so the bits, are as in
+    // one loop.
+
+    /** The predictor of rows {@code [c, ce)} into {@code w[s ..]}. */
+    private static void etaStage(int c, int ce, double alpha, double[][] cols, double[] par, int[][] idx, double[] w, int s) {
+        for (int i = c; i < ce; i += L) eta(i, alpha, w, cols, par, idx).intoArray(w, s + i - c);
+    }
+
+    /** {@code exp(-|eta|)} ({@code negative}) or {@code exp(eta)} of {@code m} rows at {@code w[s ..]}, into {@code w[s + CHUNK ..]}. */
+    private static void expStage(int m, boolean negative, double[] w, int s) {
+        if (negative) {   // two loops: a vector chosen by a condition would be boxed
+            for (int j = 0; j < m; j += L) exp(DoubleVector.fromArray(D, w, s + j).abs().neg()).intoArray(w, s + GlmRows.CHUNK + j);
+        } else {
+            for (int j = 0; j < m; j += L) exp(DoubleVector.fromArray(D, w, s + j)).intoArray(w, s + GlmRows.CHUNK + j);
         }
     }
 
-    static double binomialLogit(int lo, int hi, int[] y, int[] n, double alpha, double[] coef, double[][] cols,
-                                double[] par, int[][] idx, double[] dPar, double[] dOut) {
-        boolean gradient = dPar != null;
-        int k = coef.length;
-        double[] acc = gradient ? new double[(k + 1) * L] : null;
-        double[] lane = new double[L];
-        DoubleVector lp = DoubleVector.zero(D);
+    /** {@code log1p(e)} of {@code m} rows at {@code w[s + CHUNK ..]}, into {@code w[s + 2 CHUNK ..]}. */
+    private static void log1pStage(int m, double[] w, int s) {
+        for (int j = 0; j < m; j += L) {
+            log1pSmall(DoubleVector.fromArray(D, w, s + GlmRows.CHUNK + j)).intoArray(w, s + 2 * GlmRows.CHUNK + j);
+        }
+    }
+
+    /** Adds {@code term} lane by lane to the per-lane log mass at {@code w[at ..]}. */
+    private static void addLanes(DoubleVector term, double[] w, int at) {
+        DoubleVector.fromArray(D, w, at).add(term).intoArray(w, at);
+    }
+
+    /** Rows {@code [lo, end)}, whole vectors, of binomial_logit: the lanes' log mass summed (-inf outside the support). */
+    private static double binomialVectors(int lo, int end, int[] y, int[] n, double alpha, double[][] cols,
+                                          double[] par, int[][] idx, double[] dPar, boolean gradient, double[] w) {
+        int at = GlmRows.lanes(cols.length);
+        int s = GlmRows.stages(cols.length);
+        java.util.Arrays.fill(w, at, at + L, 0.0);
+        boolean outside = false;
+        for (int c = lo; c < end; c += GlmRows.CHUNK) {
+            int ce = Math.min(end, c + GlmRows.CHUNK);
+            etaStage(c, ce, alpha, cols, par, idx, w, s);
+            expStage(ce - c, true, w, s);
+            log1pStage(ce - c, w, s);
+            if (binomialStage(c, ce, y, n, cols, idx, dPar, gradient, w, s)) outside = true;
+        }
+        return outside ? Double.NEGATIVE_INFINITY : sumLanes(w, at);
+    }
+
+    /** The log mass and adjoints of rows {@code [c, ce)} from their stages; whether one is outside the support. */
+    private static boolean binomialStage(int c, int ce, int[] y, int[] n, double[][] cols, int[][] idx, double[] dPar,
+                                         boolean gradient, double[] w, int s) {
+        int at = GlmRows.lanes(cols.length);
+        int dAt = s + 3 * GlmRows.CHUNK;
+        boolean outside = false;
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        VectorMask<Double> outside = D.maskAll(false);
-        int i = lo;
-        for (; i + L <= hi; i += L) {
-            DoubleVector eta = eta(i, alpha, coef, cols, par, idx);
+        for (int i = c; i < ce; i += L) {
+            int j = s + i - c;
+            DoubleVector eta = DoubleVector.fromArray(D, w, j);
+            DoubleVector e = DoubleVector.fromArray(D, w, j + GlmRows.CHUNK);
+            DoubleVector l = DoubleVector.fromArray(D, w, j + 2 * GlmRows.CHUNK);
             DoubleVector yv = ints(y, i);
             DoubleVector nv = n == null ? one : ints(n, i);
-            outside = outside.or(yv.lt(0.0)).or(yv.compare(VectorOperators.GT, nv));
-            DoubleVector e = exp(eta.abs().neg());
-            DoubleVector u = e.add(1.0);
+            if (yv.lt(0.0).or(yv.compare(VectorOperators.GT, nv)).anyTrue()) outside = true;
             VectorMask<Double> pos = eta.compare(VectorOperators.GT, 0.0);
-            DoubleVector l = log1pSmall(e);
             // eta > 0: -n l - (n - y) eta; else y eta - n l
             DoubleVector linear = yv.sub(nv).mul(eta).blend(yv.mul(eta), pos.not());
-            lp = lp.add(linear.sub(nv.mul(l)));
+            addLanes(linear.sub(nv.mul(l)), w, at);
             if (gradient) {
-                DoubleVector p = one.blend(e, pos.not()).div(u);   // inv_logit(eta)
-                scatter(yv.sub(nv.mul(p)), i, cols, idx, dPar, acc, lane);
+                DoubleVector p = one.blend(e, pos.not()).div(e.add(1.0));   // inv_logit(eta)
+                yv.sub(nv.mul(p)).intoArray(w, dAt);
+                scatter(w, dAt, i, cols, idx, dPar);
             }
         }
-        double[] tail = new double[k + 1];
-        double rest = GlmRows.binomialLogitScalar(i, hi, y, n, alpha, coef, cols, par, idx, dPar, gradient ? tail : null);
-        if (gradient) finish(k, acc, dOut, tail);
-        if (outside.anyTrue()) return Double.NEGATIVE_INFINITY;
-        return sum(lp, lane) + rest;
+        return outside;
     }
 
-    static double poissonLog(int lo, int hi, int[] y, double alpha, double[] coef, double[][] cols,
-                             double[] par, int[][] idx, double[] dPar, double[] dOut) {
-        boolean gradient = dPar != null;
-        int k = coef.length;
-        double[] acc = gradient ? new double[(k + 1) * L] : null;
-        double[] lane = new double[L];
-        double[] tail = new double[k + 1];
-        double[] part = gradient ? new double[k + 1] : null;
-        double rest = 0;
-        DoubleVector lp = DoubleVector.zero(D);
-        VectorMask<Double> outside = D.maskAll(false);
-        int i = lo;
-        for (; i + L <= hi; i += L) {
-            DoubleVector eta = eta(i, alpha, coef, cols, par, idx);
+    /**
+     * Rows {@code [lo, end)}, whole vectors, of poisson_log; a vector with a predictor beyond the
+     * polynomial's range (|eta| over 700, or NaN) goes one row at a time through the scalar path,
+     * its d/d alpha and d/d coef added to the tail's, its log mass summed at {@link GlmRows#fallback}.
+     */
+    private static double poissonVectors(int lo, int end, int[] y, double alpha, double[][] cols,
+                                         double[] par, int[][] idx, double[] dPar, boolean gradient, double[] w) {
+        int at = GlmRows.lanes(cols.length);
+        int s = GlmRows.stages(cols.length);
+        java.util.Arrays.fill(w, at, at + L, 0.0);
+        w[GlmRows.fallback(cols.length)] = 0;
+        boolean outside = false;
+        for (int c = lo; c < end; c += GlmRows.CHUNK) {
+            int ce = Math.min(end, c + GlmRows.CHUNK);
+            etaStage(c, ce, alpha, cols, par, idx, w, s);
+            expStage(ce - c, false, w, s);
+            if (poissonStage(c, ce, y, alpha, cols, par, idx, dPar, gradient, w, s)) outside = true;
+        }
+        return outside ? Double.NEGATIVE_INFINITY : sumLanes(w, at);
+    }
+
+    /** The log mass and adjoints of rows {@code [c, ce)} from their stages; whether one is outside the support. */
+    private static boolean poissonStage(int c, int ce, int[] y, double alpha, double[][] cols, double[] par, int[][] idx,
+                                        double[] dPar, boolean gradient, double[] w, int s) {
+        int k = cols.length;
+        int at = GlmRows.lanes(k);
+        int tail = GlmRows.tail(k);
+        int part = GlmRows.part(k);
+        int fb = GlmRows.fallback(k);
+        int dAt = s + 3 * GlmRows.CHUNK;
+        boolean outside = false;
+        for (int i = c; i < ce; i += L) {
+            int j = s + i - c;
+            DoubleVector eta = DoubleVector.fromArray(D, w, j);
             if (eta.abs().compare(VectorOperators.GT, 700.0).anyTrue()) {
-                // exp(eta) beyond the polynomial's range (or NaN): these rows one at a time
-                rest += GlmRows.poissonLogScalar(i, i + L, y, alpha, coef, cols, par, idx, dPar, part);
-                if (gradient) for (int j = 0; j <= k; j++) tail[j] += part[j];
+                w[fb] += GlmRows.scalar(true, i, i + L, y, null, alpha, cols, par, idx, dPar, gradient, w, part);
+                if (gradient) for (int t = 0; t <= k; t++) w[tail + t] += w[part + t];
                 continue;
             }
+            DoubleVector rate = DoubleVector.fromArray(D, w, j + GlmRows.CHUNK);
             DoubleVector yv = ints(y, i);
-            outside = outside.or(yv.lt(0.0));
-            DoubleVector rate = exp(eta);
-            lp = lp.add(yv.mul(eta).sub(rate));
-            if (gradient) scatter(yv.sub(rate), i, cols, idx, dPar, acc, lane);
+            if (yv.lt(0.0).anyTrue()) outside = true;
+            addLanes(yv.mul(eta).sub(rate), w, at);
+            if (gradient) {
+                yv.sub(rate).intoArray(w, dAt);
+                scatter(w, dAt, i, cols, idx, dPar);
+            }
         }
-        rest += GlmRows.poissonLogScalar(i, hi, y, alpha, coef, cols, par, idx, dPar, part);
-        if (gradient) {
-            for (int j = 0; j <= k; j++) tail[j] += part[j];
-            finish(k, acc, dOut, tail);
-        }
-        if (outside.anyTrue()) return Double.NEGATIVE_INFINITY;
-        return sum(lp, lane) + rest;
+        return outside;
     }
 }

@@ -36,31 +36,31 @@ class GlmRowsTest {
     }
 
     Kernel binomialVector() {
-        return (lo, hi, a, c, p, dp, d) -> GlmRowsVector.binomialLogit(lo, hi, y, n, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.once(GlmRows.Path.VECTOR, false, lo, hi, y, n, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
     }
 
     Kernel binomialScalar() {
-        return (lo, hi, a, c, p, dp, d) -> GlmRows.binomialLogitScalar(lo, hi, y, n, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.once(GlmRows.Path.SCALAR, false, lo, hi, y, n, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
     }
 
     Kernel bernoulliVector() {
         int[] b = new int[rows];
         for (int i = 0; i < rows; i++) b[i] = y[i] > n[i] / 2 ? 1 : 0;
-        return (lo, hi, a, c, p, dp, d) -> GlmRowsVector.binomialLogit(lo, hi, b, null, a, c, new double[][] {x1, x2}, p, new int[][] {g}, dp, d);
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.once(GlmRows.Path.VECTOR, false, lo, hi, b, null, a, c, new double[][] {x1, x2}, p, new int[][] {g}, dp, d);
     }
 
     Kernel bernoulliScalar() {
         int[] b = new int[rows];
         for (int i = 0; i < rows; i++) b[i] = y[i] > n[i] / 2 ? 1 : 0;
-        return (lo, hi, a, c, p, dp, d) -> GlmRows.binomialLogitScalar(lo, hi, b, null, a, c, new double[][] {x1, x2}, p, new int[][] {g}, dp, d);
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.once(GlmRows.Path.SCALAR, false, lo, hi, b, null, a, c, new double[][] {x1, x2}, p, new int[][] {g}, dp, d);
     }
 
     Kernel poissonVector() {
-        return (lo, hi, a, c, p, dp, d) -> GlmRowsVector.poissonLog(lo, hi, y, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.once(GlmRows.Path.VECTOR, true, lo, hi, y, null, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
     }
 
     Kernel poissonScalar() {
-        return (lo, hi, a, c, p, dp, d) -> GlmRows.poissonLogScalar(lo, hi, y, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
+        return (lo, hi, a, c, p, dp, d) -> GlmRows.once(GlmRows.Path.SCALAR, true, lo, hi, y, null, a, c, new double[][] {x1, x2}, p, new int[][] {g, h}, dp, d);
     }
 
     @Test
@@ -162,20 +162,80 @@ class GlmRowsTest {
         int[] nn = java.util.Arrays.copyOf(n, m);
         double[] d0 = new double[par.length];
         double[] o0 = new double[3];
-        double first = GlmRowsVector.binomialLogit(0, m, yy, nn, 0.3, coef, cols, par, ix, d0, o0);
-        double firstPoisson = GlmRowsVector.poissonLog(0, m, yy, 0.3, coef, cols, par, ix, null, null);
+        double first = GlmRows.once(GlmRows.Path.VECTOR, false, 0, m, yy, nn, 0.3, coef, cols, par, ix, d0, o0);
+        double firstPoisson = GlmRows.once(GlmRows.Path.VECTOR, true, 0, m, yy, null, 0.3, coef, cols, par, ix, null, null);
         double[] d1 = new double[par.length];
         double[] o1 = new double[3];
         double last = 0;
         double lastPoisson = 0;
         for (int t = 0; t < 40_000; t++) {
             java.util.Arrays.fill(d1, 0);
-            last = GlmRowsVector.binomialLogit(0, m, yy, nn, 0.3, coef, cols, par, ix, d1, o1);
-            lastPoisson = GlmRowsVector.poissonLog(0, m, yy, 0.3, coef, cols, par, ix, null, null);
+            last = GlmRows.once(GlmRows.Path.VECTOR, false, 0, m, yy, nn, 0.3, coef, cols, par, ix, d1, o1);
+            lastPoisson = GlmRows.once(GlmRows.Path.VECTOR, true, 0, m, yy, null, 0.3, coef, cols, par, ix, null, null);
         }
         assertEquals(first, last, 0.0);
         assertEquals(firstPoisson, lastPoisson, 0.0);
         org.junit.jupiter.api.Assertions.assertArrayEquals(d0, d1, 0.0);
         org.junit.jupiter.api.Assertions.assertArrayEquals(o0, o1, 0.0);
+    }
+
+    /**
+     * The work form gives the allocating form's bits whatever the work array held before (its
+     * scratch is cleared where it is summed into), on both paths, with and without the gradient.
+     */
+    @Test
+    void theWorkFormIsTheAllocatingFormWhateverTheWorkHeld() {
+        double[] coef = {0.4, -0.15};
+        double[][] cols = {x1, x2};
+        int[][] ix = {g, h};
+        double[] w = new double[GlmRows.workLength(2)];
+        java.util.Arrays.fill(w, 12345.678);
+        for (boolean poisson : new boolean[] {false, true}) {
+            for (int[] range : new int[][] {{0, rows}, {5, 998}, {100, 103}}) {
+                double[] d0 = new double[par.length];
+                double[] o0 = new double[3];
+                double expected = poisson ? GlmRows.poissonLog(range[0], range[1], y, 0.3, coef, cols, par, ix, d0, o0)
+                        : GlmRows.binomialLogit(range[0], range[1], y, n, 0.3, coef, cols, par, ix, d0, o0);
+                for (int t = 0; t < 2; t++) {   // the second time over the first call's scratch
+                    double[] d1 = new double[par.length];
+                    System.arraycopy(coef, 0, w, GlmRows.COEF, 2);
+                    double got = poisson ? GlmRows.poissonLog(range[0], range[1], y, 0.3, cols, par, ix, d1, true, w)
+                            : GlmRows.binomialLogit(range[0], range[1], y, n, 0.3, cols, par, ix, d1, true, w);
+                    assertEquals(expected, got, 0.0);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(d0, d1, 0.0);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(o0, java.util.Arrays.copyOfRange(w, GlmRows.out(2), GlmRows.out(2) + 3), 0.0);
+                }
+            }
+        }
+    }
+
+    /**
+     * The work form allocates nothing in steady state (the generated row blocks call it once per
+     * block and gradient): the calling thread's allocated bytes over 2,000 calls after a warm-up
+     * in which the JIT compiles the kernels (its vector objects are then scalar-replaced).
+     */
+    @Test
+    void theWorkFormAllocatesNothingInSteadyState() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(mx instanceof com.sun.management.ThreadMXBean bean) || !bean.isThreadAllocatedMemorySupported()) return;
+        double[][] cols = {x1, x2};
+        int[][] ix = {g, h};
+        double[] w = new double[GlmRows.workLength(2)];
+        double[] d = new double[par.length];
+        w[GlmRows.COEF] = 0.4;
+        w[GlmRows.COEF + 1] = -0.15;
+        double sink = 0;
+        for (int round = 0; round < 2; round++) {
+            int calls = round == 0 ? 30_000 : 2_000;   // round 0: the warm-up
+            long before = bean.getCurrentThreadAllocatedBytes();
+            for (int t = 0; t < calls; t++) {
+                sink += GlmRows.binomialLogit(0, rows, y, n, 0.3, cols, par, ix, d, true, w);
+                sink += GlmRows.poissonLog(0, rows, y, 0.3, cols, par, ix, d, true, w);
+                sink += GlmRows.scalar(false, 0, rows, y, n, 0.3, cols, par, ix, d, true, w, GlmRows.out(2));
+            }
+            long bytes = bean.getCurrentThreadAllocatedBytes() - before;
+            if (round == 1) assertTrue(bytes < 1024, bytes + " bytes allocated by " + calls + " calls of each kernel");
+        }
+        assertTrue(Double.isFinite(sink) || Double.isNaN(sink));
     }
 }
