@@ -249,7 +249,8 @@ public final class Lowering {
         return new ModelIR(spec.name(), source.file(), source.text(), spec.options(), spec.notes(),
                 CentredPriors.advice(spec), List.copyOf(slots),
                 List.copyOf(prep), params, outputs, density, generate, logLik, theta, out, lpConst, lpDropped, dimension, thetaCount, outputCount,
-                observations, Map.copyOf(workArrays), Collections.unmodifiableMap(termLines), Map.copyOf(dataNames));
+                observations, Collections.unmodifiableMap(new LinkedHashMap<>(workArrays)), Collections.unmodifiableMap(termLines),
+                Map.copyOf(dataNames));   // workArrays in insertion order: Map.copyOf's order varies between JVM runs, and the class bytes with it
     }
 
     /** A prep step setting {@code target} to the sum of {@code slots}. */
