@@ -49,8 +49,8 @@ fi
 cmds=()
 for i in "${!programs[@]}"; do
   # shellcheck disable=SC2086
-  if ./ulam compile "${programs[$i]}" ${datas[$i]} -o "$tmp/m.jar" 2>&1 >/dev/null | grep -q "cannot be packed as a jar"; then
-    cmds+=(check); else cmds+=(compile); fi
+  msg="$(./ulam compile "${programs[$i]}" ${datas[$i]} -o "$tmp/m.jar" 2>&1 >/dev/null || true)"
+  if grep -q "cannot be packed as a jar" <<< "$msg"; then cmds+=(check); else cmds+=(compile); fi
 done
 stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s %s\n", m, v[NR] }'; }
 all="$tmp/all.txt"; : > "$all"
@@ -73,7 +73,7 @@ echo
 echo "ulam: all Stan compiles from JVM start: median $m s, max $mx s ($(wc -l < "$all") runs, $reps per program)"
 if [ "$rstan" = 1 ]; then
   printf '%s\n' "${programs[@]}" > "$tmp/programs.txt"
-  nice -n 10 Rscript -e '
+  Rscript -e '
     book <- readLines(commandArgs(TRUE)[2])   # to_stan_221, without the file'"'"'s library(rethinking)
     eval(parse(text = sub("^suppressPackageStartupMessages\\(library\\(rethinking\\)\\)", "", book)))
     suppressMessages(library(rstan))
