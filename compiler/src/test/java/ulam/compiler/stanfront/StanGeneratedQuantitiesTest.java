@@ -141,4 +141,100 @@ class StanGeneratedQuantitiesTest {
         assertTrue(e.format().contains("index 3 is out of range for 't'"), e.format());
         assertTrue(e.format().contains("gq.stan:"), e.format());
     }
+
+    /**
+     * posteriordb's hmm_example Viterbi pass, verbatim but for theta built in the block (its
+     * model's forward pass and array-of-simplexes transformed parameter are not lowered yet), at
+     * a fixed draw against the same recursion written in Java.
+     */
+    @Test
+    void viterbiOfHmmExample() throws IOException {
+        String p = """
+                data {
+                  int<lower=0> N;
+                  int<lower=0> K;
+                  array[N] real y;
+                }
+                parameters {
+                  simplex[K] theta1;
+                  simplex[K] theta2;
+                  positive_ordered[K] mu;
+                }
+                model {
+                  mu[1] ~ normal(3, 1);
+                  mu[2] ~ normal(10, 1);
+                }
+                generated quantities {
+                  array[N] int<lower=1, upper=K> z_star;
+                  real log_p_z_star;
+                  {
+                    array[K] vector[K] theta = {theta1, theta2};
+                    array[N, K] int back_ptr;
+                    array[N, K] real best_logp;
+                    for (k in 1 : K) {
+                      best_logp[1, k] = normal_lpdf(y[1] | mu[k], 1);
+                    }
+                    for (t in 2 : N) {
+                      for (k in 1 : K) {
+                        best_logp[t, k] = negative_infinity();
+                        for (j in 1 : K) {
+                          real logp;
+                          logp = best_logp[t - 1, j] + log(theta[j, k])
+                                 + normal_lpdf(y[t] | mu[k], 1);
+                          if (logp > best_logp[t, k]) {
+                            back_ptr[t, k] = j;
+                            best_logp[t, k] = logp;
+                          }
+                        }
+                      }
+                    }
+                    log_p_z_star = max(best_logp[N]);
+                    for (k in 1 : K) {
+                      if (best_logp[N, k] == log_p_z_star) {
+                        z_star[N] = k;
+                      }
+                    }
+                    for (t in 1 : (N - 1)) {
+                      z_star[N - t] = back_ptr[N - t + 1, z_star[N - t + 1]];
+                    }
+                  }
+                }
+                """;
+        double[] y = {2.5, 3.1, 9.0, 10.2, 2.0, 11.0, 9.5};
+        Path f = Files.createTempFile("hmm", ".json");
+        Files.writeString(f, "{\"N\": 7, \"K\": 2, \"y\": " + java.util.Arrays.toString(y) + "}");
+        f.toFile().deleteOnExit();
+        DataSet d = DataSet.read(List.of(f), Map.of());
+        Model m = Compiler.compile(new Source("hmm.stan", p), Compiler.schema(d)).factory().apply(d);
+        assertEquals(List.of("theta1[1]", "theta1[2]", "theta2[1]", "theta2[2]", "mu[1]", "mu[2]", "z_star[1]", "z_star[2]", "z_star[3]",
+                "z_star[4]", "z_star[5]", "z_star[6]", "z_star[7]", "log_p_z_star"), List.of(m.outputNames()));
+        double[] q = new double[m.dimension()];
+        for (int k = 0; k < q.length; k++) q[k] = 0.3 * k - 0.4;
+        double[] out = new double[m.outputNames().length];
+        m.writeDraw(q, RandomSource.XO_SHI_RO_256_PP.create(1L), out);
+        double[][] theta = {{out[0], out[1]}, {out[2], out[3]}};
+        double[] mu = {out[4], out[5]};
+        int n = y.length;
+        double[][] best = new double[n][2];
+        int[][] back = new int[n][2];
+        for (int k = 0; k < 2; k++) best[0][k] = ulam.stdlib.dist.Normal.lpdf(y[0], mu[k], 1);
+        for (int t = 1; t < n; t++) {
+            for (int k = 0; k < 2; k++) {
+                best[t][k] = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < 2; j++) {
+                    double lp = best[t - 1][j] + Math.log(theta[j][k]) + ulam.stdlib.dist.Normal.lpdf(y[t], mu[k], 1);
+                    if (lp > best[t][k]) {
+                        back[t][k] = j;
+                        best[t][k] = lp;
+                    }
+                }
+            }
+        }
+        int[] z = new int[n];
+        z[n - 1] = best[n - 1][1] >= best[n - 1][0] ? 1 : 0;
+        for (int t = n - 2; t >= 0; t--) z[t] = back[t + 1][z[t + 1]];
+        for (int t = 0; t < n; t++) assertEquals(z[t] + 1, out[6 + t], "z_star[" + (t + 1) + "]");
+        assertEquals(Math.max(best[n - 1][0], best[n - 1][1]), out[13], 1e-12);
+        assertTrue(mu[0] < mu[1]);
+    }
 }
