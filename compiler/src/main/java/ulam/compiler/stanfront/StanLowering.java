@@ -117,6 +117,8 @@ final class StanLowering {
         if (c.generatedQuantitiesBlock() != null && InterpretedQuantities.imperative(c.generatedQuantitiesBlock().blockItem())) {
             quantities = new InterpretedQuantities(source, scope, c.transformedDataBlock() == null ? null : c.transformedDataBlock().blockItem(),
                     c.generatedQuantitiesBlock().blockItem());
+            notes.add(source.file() + ":" + c.generatedQuantitiesBlock().getStart().getLine() + ": the generated quantities block is"
+                    + " imperative code, run by the interpreter once per draw (not alist lines): its values follow the model's outputs");
         } else if (c.generatedQuantitiesBlock() != null) {
             items(Decl.Block.GENERATED_QUANTITIES, c.generatedQuantitiesBlock().blockItem());
         }
