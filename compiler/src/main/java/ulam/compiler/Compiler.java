@@ -49,13 +49,23 @@ public final class Compiler {
      *                  Stan program's transformed data computed and added
      *                  ({@link StanFrontEnd.Translation#transformedData}); a model jar does not
      *                  carry it, so {@code ulam compile} refuses to pack such a model
+     * @param finish    what is done to the model once bound: null (nothing), or a Stan program's
+     *                  imperative generated quantities added to its draws (given the bound data
+     *                  and the model: {@link ulam.compiler.stanfront.InterpretedQuantities#wrap});
+     *                  a model jar does not carry it either
      */
     public record Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos,
-                           java.util.function.UnaryOperator<DataSet> prepare) {
+                           java.util.function.UnaryOperator<DataSet> prepare,
+                           java.util.function.BiFunction<DataSet, Model, Model> finish) {
 
         /** A compiled model that binds the data as they are. */
         public Compiled(ModelSpec spec, ModelIR ir, String className, byte[] classFile, long nanos) {
-            this(spec, ir, className, classFile, nanos, null);
+            this(spec, ir, className, classFile, nanos, null, null);
+        }
+
+        /** Whether binding runs compiler code beyond the class ({@link #prepare} or {@link #finish}), which a model jar lacks. */
+        public boolean needsCompiler() {
+            return prepare != null || finish != null;
         }
 
         /**
@@ -66,7 +76,12 @@ public final class Compiler {
         public Function<DataSet, Model> factory() {
             Class<?> c = new ModelClassLoader(Compiler.class.getClassLoader()).define(className, classFile);
             Function<DataSet, Model> bind = Compiler.factory(c);
-            return prepare == null ? bind : data -> bind.apply(prepare.apply(data));
+            if (prepare == null && finish == null) return bind;
+            return data -> {
+                DataSet d = prepare == null ? data : prepare.apply(data);
+                Model m = bind.apply(d);
+                return finish == null ? m : finish.apply(d, m);
+            };
         }
     }
 
@@ -177,7 +192,8 @@ public final class Compiler {
             try {
                 ModelSpec checked = FormulaFrontEnd.withNotes(Checker.check(program, model, name, x.schema(), mode), notes);
                 Compiled c = generate(checked, mode, passes, name, t0);
-                return new Compiled(c.spec(), c.ir(), c.className(), c.classFile(), c.nanos(), x.transformedData());
+                return new Compiled(c.spec(), c.ir(), c.className(), c.classFile(), c.nanos(), x.transformedData(),
+                        x.quantities() == null ? null : x.quantities()::wrap);
             } catch (UlamException e) {
                 throw x.relocate(e);
             }

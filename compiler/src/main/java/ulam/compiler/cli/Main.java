@@ -159,9 +159,9 @@ public final class Main implements Callable<Integer> {
             DataSet d = data.read();
             Compiler.Compiled c = compile(model, d);
             Path out = output != null ? output : Path.of(c.spec().name() + ".jar");
-            if (c.prepare() != null) {
-                throw new UlamException(model + ": this Stan program's transformed data block is run by the compiler when the data are"
-                        + " bound, which a model jar does not carry: it cannot be packed as a jar yet", null,
+            if (c.needsCompiler()) {
+                throw new UlamException(model + ": this Stan program's transformed data or generated quantities are run by the compiler's"
+                        + " interpreter, which a model jar does not carry: it cannot be packed as a jar yet", null,
                         "run it with ulam run " + model + " --data ...");
             }
             data.inputs().input(model, "the model file").check(out, null, "-o");

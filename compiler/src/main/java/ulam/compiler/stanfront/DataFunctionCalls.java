@@ -38,6 +38,7 @@ final class DataFunctionCalls {
             boolean keepsInt = fn.equals("abs");
             return new StanValue(x.dims().clone(), out, x.isInt() && !keepsInt ? "real" : x.base());
         }
+        if (DataDistributions.knows(fn)) return DataDistributions.call(in, c, a);
         switch (fn) {
             case "pi": return StanValue.scalar(Math.PI, false);
             case "e": return StanValue.scalar(Math.E, false);

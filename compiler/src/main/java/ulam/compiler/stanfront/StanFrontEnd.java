@@ -39,9 +39,13 @@ public final class StanFrontEnd {
      *                transformed data block with statements (loops, element and slice
      *                assignments); null otherwise. It throws a located
      *                {@link UlamException} for data the data block rejects or an error in the block.
+     * @param quantities the generated quantities block when it is imperative code run per draw
+     *                ({@link InterpretedQuantities}: its values are added to the model's draws), or
+     *                null when it is {@code gq>} lines (or absent)
      */
     public record Translation(Source stan, Source alist, Program program, DataSchema schema, List<String> notes, List<Span> origins,
-                              java.util.function.UnaryOperator<ulam.runtime.data.DataSet> transformedData) {
+                              java.util.function.UnaryOperator<ulam.runtime.data.DataSet> transformedData,
+                              InterpretedQuantities quantities) {
 
         /**
          * An error the checker found in the alist, moved to the Stan statement the line came from,
@@ -125,7 +129,8 @@ public final class StanFrontEnd {
             DataSchema over = DataSchema.overlay(given, td);
             given = new DataSchema(over.ranks(), over.integers(), over.missing(), values);
         }
-        return new Translation(source, alist, program, given, List.copyOf(low.notes()), java.util.Collections.unmodifiableList(origins), prepare);
+        return new Translation(source, alist, program, given, List.copyOf(low.notes()), java.util.Collections.unmodifiableList(origins), prepare,
+                low.quantities());
     }
 
     /** The data with the interpreted transformed data added, or null when there are none. */

@@ -33,6 +33,8 @@ final class StanInterpreter {
     private final Map<String, StanValue> globals = new LinkedHashMap<>();
     private final Map<String, StanValue> dataValues = new HashMap<>();
     private final StanOps ops;
+    private final Map<String, StanValue> given = new HashMap<>();
+    private org.apache.commons.rng.UniformRandomProvider rng;
 
     /**
      * @param scope the program's declarations (the data block's are read from {@code data})
@@ -43,6 +45,24 @@ final class StanInterpreter {
         this.scope = scope;
         this.data = data;
         this.ops = new StanOps(this);
+    }
+
+    /**
+     * Gives a variable of another block its value for the statements run next (a parameter, a
+     * transformed parameter or a transformed datum, when generated quantities are run on a draw).
+     */
+    void give(String name, StanValue value) {
+        given.put(name, value);
+    }
+
+    /** The random stream {@code _rng} functions draw from (generated quantities), or null where they are refused. */
+    void rng(org.apache.commons.rng.UniformRandomProvider r) {
+        rng = r;
+    }
+
+    /** The random stream of {@link #rng(org.apache.commons.rng.UniformRandomProvider)}, or null. */
+    org.apache.commons.rng.UniformRandomProvider rng() {
+        return rng;
     }
 
     /** The values of the block's top-level variables, in declaration order. */
@@ -66,7 +86,7 @@ final class StanInterpreter {
      * @throws UlamException located, for any error in the statements or the data they read
      */
     void runBlock(List<StanParser.BlockItemContext> items) {
-        for (StanParser.BlockItemContext i : items) item(i, true);
+        run(items);
         for (Map.Entry<String, StanValue> e : globals.entrySet()) {
             StanValue x = e.getValue();
             for (int k = 0; k < x.size(); k++) {
@@ -77,6 +97,15 @@ final class StanInterpreter {
             }
             checkBounds(scope.get(e.getKey()), x);
         }
+    }
+
+    /**
+     * Runs a block's items without the checks of {@link #runBlock} at the end (generated
+     * quantities: an element never assigned is NaN in the draw, as in Stan's output).
+     */
+    void run(List<StanParser.BlockItemContext> items) {
+        globals.clear();
+        for (StanParser.BlockItemContext i : items) item(i, true);
     }
 
     private void checkBounds(Decl d, StanValue x) {
@@ -116,6 +145,15 @@ final class StanInterpreter {
     }
 
     private void declare(StanParser.VarDeclContext v, boolean top) {
+        StanValue x = shape(v);
+        String name = v.name.getText();
+        if (v.value != null) x = convert(eval(v.value), x, v.value, name);
+        if (top && frames.isEmpty()) globals.put(name, x);
+        else frames.peek().put(name, x);
+    }
+
+    /** A declared variable before it is given a value: its sizes (evaluated now), its type, every element NaN. */
+    StanValue shape(StanParser.VarDeclContext v) {
         List<Integer> dims = new ArrayList<>();
         StanParser.ExprListContext ad = v.arrayDims != null ? v.arrayDims : v.oldDims;
         if (ad != null) for (StanParser.ExprContext e : ad.expr()) dims.add(sizeOf(e));
@@ -136,11 +174,7 @@ final class StanInterpreter {
         if (t.cols != null) dims.add(sizeOf(t.cols));
         else if (t.rows != null && kind.equals("cholesky_factor_cov")) dims.add(dims.get(dims.size() - 1));
         int[] d = dims.stream().mapToInt(Integer::intValue).toArray();
-        StanValue x = StanValue.undefined(d, base);
-        String name = v.name.getText();
-        if (v.value != null) x = convert(eval(v.value), x, v.value, name);
-        if (top && frames.isEmpty()) globals.put(name, x);
-        else frames.peek().put(name, x);
+        return StanValue.undefined(d, base);
     }
 
     /** A declared size: a non-negative int. */
@@ -334,6 +368,8 @@ final class StanInterpreter {
         String name = n.ID().getText();
         Map<String, StanValue> f = owner(name);
         if (f != null) return f.get(name);
+        StanValue g = given.get(name);
+        if (g != null) return g;
         Decl d = scope.get(name);
         if (d == null) throw error(n, "'" + name + "' is not declared", null);
         if (d.block() != Decl.Block.DATA) {

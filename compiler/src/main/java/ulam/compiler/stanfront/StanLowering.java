@@ -41,6 +41,7 @@ final class StanLowering {
 
     private final ulam.runtime.data.DataSet data;
     private final DataValues values;
+    private InterpretedQuantities quantities;
 
     /** @param data the data when given (sizes that are expressions of data scalars are evaluated), or null */
     StanLowering(Source source, ulam.runtime.data.DataSet data) {
@@ -113,7 +114,14 @@ final class StanLowering {
         }
         if (c.transformedParametersBlock() != null) items(Decl.Block.TRANSFORMED_PARAMETERS, c.transformedParametersBlock().blockItem());
         if (c.modelBlock() != null) items(Decl.Block.MODEL, c.modelBlock().blockItem());
-        if (c.generatedQuantitiesBlock() != null) items(Decl.Block.GENERATED_QUANTITIES, c.generatedQuantitiesBlock().blockItem());
+        if (c.generatedQuantitiesBlock() != null && InterpretedQuantities.imperative(c.generatedQuantitiesBlock().blockItem())) {
+            quantities = new InterpretedQuantities(source, scope, c.transformedDataBlock() == null ? null : c.transformedDataBlock().blockItem(),
+                    c.generatedQuantitiesBlock().blockItem());
+            notes.add(source.file() + ":" + c.generatedQuantitiesBlock().getStart().getLine() + ": the generated quantities block is"
+                    + " imperative code, run by the interpreter once per draw (not alist lines): its values follow the model's outputs");
+        } else if (c.generatedQuantitiesBlock() != null) {
+            items(Decl.Block.GENERATED_QUANTITIES, c.generatedQuantitiesBlock().blockItem());
+        }
         for (Decl d : scope.values()) {
             boolean assignedBlock = d.block() == Decl.Block.TRANSFORMED_DATA || d.block() == Decl.Block.TRANSFORMED_PARAMETERS
                     || d.block() == Decl.Block.GENERATED_QUANTITIES;
@@ -122,6 +130,11 @@ final class StanLowering {
                         "assign it in its block (the front end does not report variables left undefined)");
             }
         }
+    }
+
+    /** The generated quantities run per draw by the interpreter (an imperative block), or null. */
+    InterpretedQuantities quantities() {
+        return quantities;
     }
 
     /** The transformed data block's items when the block is run on the data when they are bound, else null. */
