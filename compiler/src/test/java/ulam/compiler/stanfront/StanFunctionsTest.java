@@ -110,9 +110,23 @@ class StanFunctionsTest {
               vector[N] mu = 1 + X * (d .* z);
             """ + PRIORS;
 
+    /**
+     * WITH with brms's argument, an array of one-element vectors: {@code dot_self(x[m])} in the
+     * loop is one dot product per row ({@code rows_dot_product}); its data are lambda / 2, so
+     * that it is WITHOUT's density without the transformed data.
+     */
+    static final String WITH_ARRAY = WITH.replace("vector[M] lambda;", "array[M] vector[1] lambda;")
+            .replace("vector spd(vector x,", "vector spd(array[] vector x,").replace("square(x[m])", "dot_self(x[m])")
+            .replace("vector z, vector lambda)", "vector z, array[] vector lambda)")
+            .replace("transformed data {\n  vector[M] lam = half(lambda);\n}\n", "").replace("pred(X, sdgp, ls, z, lam)", "pred(X, sdgp, ls, z, lambda)");
+
     static DataSet data() {
+        return data("[0.5, 1.0, 1.5]");
+    }
+
+    static DataSet data(String lambda) {
         String json = "{\"N\": 4, \"M\": 3, \"y\": [0.1, -0.3, 0.8, 1.2], \"X\": [[1, 0.5, 0.2], [0.3, -1, 0.4], [0.0, 0.7, -0.2], [1.1, 0.1, 0.9]],"
-                + " \"lambda\": [0.5, 1.0, 1.5]}";
+                + " \"lambda\": " + lambda + "}";
         try {
             Path f = Files.createTempFile("functions", ".json");
             Files.writeString(f, json);
@@ -130,8 +144,17 @@ class StanFunctionsTest {
     @Test
     void inlinedFunctionsGiveTheDensityAndGradientOfTheProgramWithoutThem() {
         DataSet d = data();
-        Model with = model(WITH, d);
-        Model without = model(WITHOUT, d);
+        assertSameDensity(model(WITH, d), model(WITHOUT, d));
+    }
+
+    @Test
+    void anArrayOfVectorsArgumentGivesTheSameDensity() {
+        assertTrue(!WITH_ARRAY.contains("half(lambda)") && WITH_ARRAY.contains("dot_self(x[m])"), WITH_ARRAY);
+        assertSameDensity(model(WITH_ARRAY, data("[[0.25], [0.5], [0.75]]")), model(WITHOUT, data()));
+    }
+
+    /** The log density and its gradient agree (relative 1e-12) at three points. */
+    static void assertSameDensity(Model with, Model without) {
         assertEquals(6, with.dimension());
         double[][] points = {{0.1, -0.2, 0.3, -0.4, 0.5, 0.2}, {-0.7, 0.4, 1.1, 0.0, -0.3, -0.5}, {0.9, 0.8, -1.2, 0.6, 0.1, 0.3}};
         for (double[] q : points) {
