@@ -490,7 +490,11 @@ final class StanExprs {
             case "inv" -> { return "(1 / (" + list(c.exprList()) + "))"; }
             case "inv_sqrt" -> { return "(1 / sqrt(" + list(c.exprList()) + "))"; }
             case "inv_square" -> { return "(1 / square(" + list(c.exprList()) + "))"; }
-            case "dot_self" -> { String x = list(c.exprList()); return "dot_product(" + x + ", " + x + ")"; }
+            case "dot_self" -> {
+                String x = list(c.exprList());
+                // x[n] of an array of vectors in a loop over n: one dot product per row
+                return (args.size() == 1 && loopRow(args.get(0)) ? "rows_dot_product(" : "dot_product(") + x + ", " + x + ")";
+            }
             case "binomial_coefficient_log" -> fn = "lchoose";
             case "size", "num_elements", "rows", "cols" -> { return size(c, fn, args); }
             case "std_normal_rng" -> { return "normal_rng(0, 1)"; }
@@ -513,6 +517,15 @@ final class StanExprs {
             case "num_elements" -> dims.size() == 1 ? dims.get(0) : "(" + String.join(" * ", dims) + ")";
             default -> dims.get(0);
         };
+    }
+
+    /** Whether an expression is {@code x[n]}, x of two indices (an array of vectors) and n a loop's variable. */
+    private boolean loopRow(StanParser.ExprContext e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[([A-Za-z_][A-Za-z0-9_]*)\\]")
+                .matcher(StanParse.text(e).replaceAll("\\s", ""));
+        if (!m.matches()) return false;
+        Decl d = scope.get(m.group(1));
+        return d != null && d.rank() == 2 && loops.stream().anyMatch(l -> l.var().equals(m.group(2)));
     }
 
     private Decl loopVarFree(StanParser.ExprContext e) {

@@ -77,6 +77,7 @@ public final class StanFrontEnd {
      *                       an int, a bound: {@link DataChecks}); located
      */
     public static Translation translate(Source source, DataSchema schema) {
+        source = FunctionInliner.inline(source);   // user-defined functions: their calls inlined, the lines kept
         StanLowering low = new StanLowering(source, schema == null ? null : schema.values());
         low.lower(StanParse.parse(source));
         DataSchema declared = declaredSchema(low.data());

@@ -86,7 +86,7 @@ class StanFrontEndTest {
                 Arguments.of("data { int N; }\nmodel { }\nparameters { real a; }\n", 3, 1, "Stan syntax error"),
                 Arguments.of(HEAD + "model {\n  a ~ normal(0, 1) @ 2;\n}\n", 14, 20, "unexpected character '@'"),
                 // not supported yet, located
-                Arguments.of("functions {\n  real f(real x) { return x; }\n}\n" + HEAD, 1, 1, "the functions block"),
+                Arguments.of("functions {\n  real f(real x) { return f(x); }\n}\n" + HEAD, 2, 27, "recursion ('f' calls itself)"),
                 Arguments.of(HEAD + "model {\n  while (1) { }\n}\n", 14, 3, "a while loop is not supported yet"),
                 Arguments.of(HEAD + "model {\n  if (a > 1) a ~ normal(0, 1);\n}\n", 14, 3, "if / else whose condition depends on parameters"),
                 Arguments.of(HEAD + "model {\n  for (j in 2:J) z[j] ~ normal(z[j - 1], s);\n}\n", 14, 18, "in a loop that does not start at 1"),

@@ -175,8 +175,8 @@ class StanTransformedDataTest {
                 // a condition on a parameter stays a refusal
                 Arguments.of(head + "parameters {\n  real a;\n}\nmodel {\n  if (a > 0) a ~ normal(0, 1);\n}\n", 12, 3,
                         "if / else whose condition depends on parameters"),
-                Arguments.of("functions {\n  real f(real x) { return x; }\n}\n" + head + "parameters {\n  real a;\n}\nmodel {\n  a ~ normal(0, 1);\n}\n",
-                        1, 1, "the functions block"));
+                Arguments.of("functions {\n  real f(real x) { return f(x); }\n}\n" + head + "parameters {\n  real a;\n}\nmodel {\n  a ~ normal(0, 1);\n}\n",
+                        2, 27, "recursion ('f' calls itself)"));
     }
 
     @ParameterizedTest(name = "{3}")
