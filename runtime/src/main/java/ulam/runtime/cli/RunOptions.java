@@ -65,7 +65,7 @@ public class RunOptions {
     Integer maxTreedepth;
 
     @Option(names = "--metric", paramLabel = "auto|diag|dense|lowrank",
-            description = "Metric adapted during warmup: auto (default: diagonal, turning dense after a warm-up window whose draws are strongly correlated, up to 100 parameters), diag (always diagonal, as Stan's default), dense (for strongly correlated parameters) or lowrank (diagonal with a correction along the most correlated directions; --adapt gradient only).")
+            description = "Metric adapted during warmup: diag (default, as Stan's), auto (diagonal, turning dense after a warm-up window whose draws are strongly correlated, up to 100 parameters), dense (for strongly correlated parameters) or lowrank (diagonal with a correction along the most correlated directions; --adapt gradient only).")
     String metric;
 
     @Option(names = "--adapt", paramLabel = "stan|gradient",
@@ -308,7 +308,7 @@ public class RunOptions {
         String src = sourceOptions.get("metric");
         MetricKind kind = metric != null ? metricKind(metric, "unknown --metric '" + metric + "'")
                 : src != null ? metricKind(src, "the model's ulam(...) option metric=\"" + src + "\" is not diag_e or dense_e")
-                : MetricKind.AUTO;
+                : MetricKind.DIAG;
         return SamplerConfig.builder()
                 .chains(nChains).cores(nCores).warmup(nWarmup).draws(nIter - nWarmup).seed(nSeed)
                 .adaptDelta(delta).maxTreeDepth(depthMax).metric(kind).initRadius(initRadius())

@@ -21,8 +21,8 @@ public enum MetricKind {
      * strongly correlated: the condition number of their correlation matrix above
      * {@link MetricAdaptation#AUTO_CONDITION}, for 2 to {@link MetricAdaptation#AUTO_MAX_DIMENSION}
      * unconstrained parameters (Stan's adaptation; with the gradient-based adaptation it is
-     * {@link #DIAG}). The command line's default; a chain that never switches is Stan's
-     * {@code diag_e} draw for draw.
+     * {@link #DIAG}). {@code --metric auto}; a chain that never switches is Stan's
+     * {@code diag_e} draw for draw. Not yet the default: the reference suites have not been run with it.
      */
     AUTO("diag_e");
 

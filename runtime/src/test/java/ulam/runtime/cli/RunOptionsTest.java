@@ -31,7 +31,7 @@ class RunOptionsTest {
         assertEquals(42, c.seed());
         assertEquals(0.95, c.adaptDelta());
         assertEquals(10, c.maxTreeDepth());
-        assertEquals(MetricKind.AUTO, c.metric());
+        assertEquals(MetricKind.DIAG, c.metric());
         assertEquals(2, c.initRadius());
         RunOptions o = parse();
         assertEquals(1, o.depth());
