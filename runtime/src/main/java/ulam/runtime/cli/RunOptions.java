@@ -64,8 +64,8 @@ public class RunOptions {
     @Option(names = "--max-treedepth", paramLabel = "N", description = "Maximum NUTS tree depth (default: 10).")
     Integer maxTreedepth;
 
-    @Option(names = "--metric", paramLabel = "diag|dense|lowrank",
-            description = "Metric adapted during warmup: diag (default), dense (for strongly correlated parameters) or lowrank (diagonal with a correction along the most correlated directions; --adapt gradient only).")
+    @Option(names = "--metric", paramLabel = "auto|diag|dense|lowrank",
+            description = "Metric adapted during warmup: diag (default, as Stan's), auto (diagonal, turning dense after a warm-up window whose draws are strongly correlated, up to 100 parameters), dense (for strongly correlated parameters) or lowrank (diagonal with a correction along the most correlated directions; --adapt gradient only).")
     String metric;
 
     @Option(names = "--adapt", paramLabel = "stan|gradient",
@@ -328,11 +328,12 @@ public class RunOptions {
     /** {@code diag}/{@code diag_e} or {@code dense}/{@code dense_e} (Stan's names); else an error with this message. */
     private static MetricKind metricKind(String value, String error) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> MetricKind.AUTO;
             case "diag", "diag_e" -> MetricKind.DIAG;
             case "dense", "dense_e" -> MetricKind.DENSE;
             case "lowrank", "low_rank" -> MetricKind.LOW_RANK;
             default -> throw new UlamException(error, null,
-                    "use --metric diag, dense or lowrank (in the model: control=list(metric=\"dense_e\"))");
+                    "use --metric auto, diag, dense or lowrank (in the model: control=list(metric=\"dense_e\"))");
         };
     }
 

@@ -40,7 +40,7 @@ abstract class EuclideanMetric {
 
     /** The identity metric of the kind that {@code adapt} estimates. */
     static EuclideanMetric unit(AdaptKind adapt, MetricKind kind, int d) {
-        if (kind == MetricKind.DIAG) return new DiagonalMetric(d);
+        if (kind == MetricKind.DIAG || kind == MetricKind.AUTO) return new DiagonalMetric(d);
         if (adapt == AdaptKind.STAN) return new DenseMetric(d);
         return new LowRankMetric(d, d, kind);
     }

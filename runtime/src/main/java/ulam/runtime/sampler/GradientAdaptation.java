@@ -43,7 +43,7 @@ final class GradientAdaptation implements Adaptation {
     GradientAdaptation(SamplerConfig config, int d) {
         int warmup = config.warmup();
         estimator = switch (config.metric()) {
-            case DIAG -> new DiagonalFisherEstimator(d);
+            case DIAG, AUTO -> new DiagonalFisherEstimator(d);   // AUTO: Stan adaptation's switch only
             case LOW_RANK -> new LowRankFisherEstimator(d, warmup + 2, 2);
             case DENSE -> new LowRankFisherEstimator(d, warmup + 2, 1);
         };

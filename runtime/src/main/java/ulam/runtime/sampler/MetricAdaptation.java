@@ -8,11 +8,27 @@ import ulam.runtime.UlamException;
  * the unconstrained draws, and at the end of the window the regularised estimate
  * {@code (n / (n + 5)) S + 1e-3 (5 / (n + 5)) I} (Stan reference manual, "HMC algorithm
  * parameters"), where S is the sample (co)variance with denominator n - 1.
+ *
+ * <p>With {@link MetricKind#AUTO} the window's full covariance is kept as well (2 to
+ * {@link #AUTO_MAX_DIMENSION} parameters); at the end of a window of at least 2 d draws (fewer
+ * make the sample correlation matrix near-singular by chance: Marchenko-Pastur) whose correlation matrix
+ * {@code D^-1/2 S D^-1/2} has a condition number above {@link #AUTO_CONDITION}, the diagonal
+ * metric is replaced by the dense estimate for the rest of warm-up (a diagonal metric leaves the
+ * sampler a problem of that condition number, and NUTS's trajectories grow with its square root:
+ * posteriordb's diamonds, 24 correlated predictors, hits tree depth 10 on every transition).
+ * Otherwise the diagonal estimate is the same as {@link MetricKind#DIAG}'s, bit for bit (the
+ * diagonal of the dense Welford sums is the diagonal Welford sum).
  */
 final class MetricAdaptation {
+    /** The correlation matrix's condition number above which {@link MetricKind#AUTO} turns dense. */
+    static final double AUTO_CONDITION = 1000;
+    /** The most unconstrained parameters for which {@link MetricKind#AUTO} may turn dense. */
+    static final int AUTO_MAX_DIMENSION = 100;
+
     private final WindowedAdaptation windows;
     private final int d;
     private final boolean dense;
+    private final boolean auto;
     private long n;
     private final double[] mean;
     private final double[] m2; // d (diag) or d*d (dense)
@@ -22,7 +38,8 @@ final class MetricAdaptation {
     MetricAdaptation(WindowedAdaptation windows, MetricKind kind, int d) {
         this.windows = windows;
         this.d = d;
-        this.dense = kind == MetricKind.DENSE;
+        this.auto = kind == MetricKind.AUTO && d >= 2 && d <= AUTO_MAX_DIMENSION;
+        this.dense = kind == MetricKind.DENSE || auto;
         mean = new double[d];
         m2 = new double[dense ? d * d : d];
         delta = new double[d];
@@ -32,22 +49,42 @@ final class MetricAdaptation {
     /**
      * Adds one warmup draw; at the end of a window replaces the metric.
      *
-     * @return whether the metric was replaced (then the step size must be searched again)
+     * @return null, or at the end of a window the metric to use from now on (then the step size
+     *         must be searched again): {@code metric} updated in place, or a new dense metric
+     *         (see {@link MetricKind#AUTO})
      * @throws UlamException if the estimate overflows
      */
-    boolean learn(EuclideanMetric metric, double[] q) {
+    EuclideanMetric learn(EuclideanMetric metric, double[] q) {
         if (windows.inWindow()) add(q);
         if (windows.endOfWindow()) {
             windows.computeNextWindow();
-            update(metric);
+            EuclideanMetric next = update(metric);
             n = 0;
             java.util.Arrays.fill(mean, 0);
             java.util.Arrays.fill(m2, 0);
             windows.increment();
-            return true;
+            return next;
         }
         windows.increment();
-        return false;
+        return null;
+    }
+
+    /** The condition number of the correlation matrix of the window's draws (dense sums), or 0 with fewer than 3 draws. */
+    private double correlationCondition() {
+        if (n < 3) return 0;
+        double[] r = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double den = Math.sqrt(m2[i * d + i] * m2[j * d + j]);
+                double v = i == j ? 1 : den > 0 ? m2[i * d + j] / den : 0;
+                r[i * d + j] = v;
+                r[j * d + i] = v;
+            }
+        }
+        double[] ev = ulam.runtime.approx.Eigen.of(r, d).values();
+        double min = ev[0];
+        double max = ev[d - 1];
+        return min > 0 ? max / min : Double.POSITIVE_INFINITY;
     }
 
     private void add(double[] q) {
@@ -67,7 +104,26 @@ final class MetricAdaptation {
         }
     }
 
-    private void update(EuclideanMetric metric) {
+    private EuclideanMetric update(EuclideanMetric metric) {
+        boolean diagonalHere = auto && metric instanceof DiagonalMetric;
+        // a window of at least 2 d draws: fewer leave the sample correlation matrix near-singular by chance
+        boolean turnDense = diagonalHere && n >= 2L * d && correlationCondition() > AUTO_CONDITION;
+        if (diagonalHere && !turnDense) {
+            // the diagonal estimate from the diagonal of the dense sums (as MetricKind.DIAG's)
+            double[] current = metric.inverseMetric();
+            double nn = n;
+            double shrink = nn / (nn + 5.0);
+            double ridge = 1e-3 * (5.0 / (nn + 5.0));
+            double[] diag = new double[d];
+            for (int i = 0; i < d; i++) {
+                diag[i] = n > 1 ? m2[i * d + i] / (nn - 1.0) : current[i];
+                diag[i] = diag[i] * shrink + ridge;
+            }
+            checkFinite(diag);
+            ((DiagonalMetric) metric).set(diag);
+            return metric;
+        }
+        if (turnDense) metric = new DenseMetric(d);
         double[] current = metric.inverseMetric();
         double nn = n;
         // Stan's Welford estimators leave the estimate unchanged with fewer than 2 draws
@@ -85,6 +141,13 @@ final class MetricAdaptation {
         } else {
             for (int i = 0; i < d; i++) estimate[i] += ridge;
         }
+        checkFinite(estimate);
+        if (dense) ((DenseMetric) metric).set(estimate);
+        else ((DiagonalMetric) metric).set(estimate);
+        return metric;
+    }
+
+    private static void checkFinite(double[] estimate) {
         for (double v : estimate) {
             if (!Double.isFinite(v)) {
                 throw new UlamException("numerical overflow in metric adaptation: the sampler met extreme values"
@@ -92,7 +155,5 @@ final class MetricAdaptation {
                         "the posterior may be improper or extremely wide: check the priors of all parameters");
             }
         }
-        if (dense) ((DenseMetric) metric).set(estimate);
-        else ((DiagonalMetric) metric).set(estimate);
     }
 }

@@ -15,7 +15,16 @@ public enum MetricKind {
      * posterior's variance is far from 1 ({@link LowRankMetric}; gradient-based adaptation only).
      * Stan has no such metric: its CSV files write the equivalent dense {@code M^-1} ({@code dense_e}).
      */
-    LOW_RANK("dense_e");
+    LOW_RANK("dense_e"),
+    /**
+     * Diagonal {@code M^-1} that becomes dense at the end of a slow warm-up window whose draws are
+     * strongly correlated: the condition number of their correlation matrix above
+     * {@link MetricAdaptation#AUTO_CONDITION}, for 2 to {@link MetricAdaptation#AUTO_MAX_DIMENSION}
+     * unconstrained parameters (Stan's adaptation; with the gradient-based adaptation it is
+     * {@link #DIAG}). {@code --metric auto}; a chain that never switches is Stan's
+     * {@code diag_e} draw for draw. Not yet the default: the reference suites have not been run with it.
+     */
+    AUTO("diag_e");
 
     private final String stanName;
 

@@ -38,7 +38,7 @@ final class Nuts {
 
     private final Model model;
     private final int d;
-    final EuclideanMetric metric;
+    EuclideanMetric metric;
     private final UniformRandomProvider rng;
     private final NormalizedGaussianSampler normal;
     private final int maxDepth;

@@ -30,7 +30,9 @@ final class StanAdaptation implements Adaptation {
     @Override
     public void learn(Nuts nuts, int iteration) {
         nuts.stepSize = stepAdaptation.learn(nuts.acceptStat);
-        if (metricAdaptation.learn(nuts.metric, nuts.z.q)) {
+        EuclideanMetric next = metricAdaptation.learn(nuts.metric, nuts.z.q);
+        if (next != null) {
+            nuts.metric = next;   // the same object, or a dense metric that replaces the diagonal one (MetricKind.AUTO)
             nuts.findReasonableStepSize();
             stepAdaptation.setMu(Math.log(10 * nuts.stepSize));
             stepAdaptation.restart();

@@ -95,6 +95,28 @@ class SamplerTest {
     }
 
     @Test
+    void autoMetricTurnsDenseOnlyForStronglyCorrelatedDraws() {
+        // correlation 0.95: condition number 39, below MetricAdaptation.AUTO_CONDITION: Stan's diag_e, draw for draw
+        Model moderate = new TestModels.Correlated2D(1, 10, 0.95);
+        Fit auto = Sampler.run(moderate, config().metric(MetricKind.AUTO).build(), ProgressListener.NONE);
+        Fit diag = Sampler.run(moderate, config().metric(MetricKind.DIAG).build(), ProgressListener.NONE);
+        for (int c = 0; c < auto.chainCount(); c++) {
+            assertEquals(MetricKind.DIAG, auto.chains().get(c).metricKind());
+            assertTrue(java.util.Arrays.deepEquals(diag.chains().get(c).values(), auto.chains().get(c).values()), "chain " + c);
+        }
+        // correlation 0.9995: condition number 3999: every chain ends with the dense metric, fewer leapfrog steps
+        Model strong = new TestModels.Correlated2D(1, 10, 0.9995);
+        Fit autoStrong = Sampler.run(strong, config().metric(MetricKind.AUTO).build(), ProgressListener.NONE);
+        Fit diagStrong = Sampler.run(strong, config().metric(MetricKind.DIAG).build(), ProgressListener.NONE);
+        for (ChainResult c : autoStrong.chains()) assertEquals(MetricKind.DENSE, c.metricKind(), "chain " + c.id());
+        assertMoments(autoStrong, 0, 0, 1);
+        assertMoments(autoStrong, 1, 0, 10);
+        double autoSteps = meanStat(autoStrong, SamplerStat.N_LEAPFROG);
+        double diagSteps = meanStat(diagStrong, SamplerStat.N_LEAPFROG);
+        assertTrue(autoSteps < 0.5 * diagSteps, "auto " + autoSteps + " vs diag " + diagSteps + " leapfrog steps");
+    }
+
+    @Test
     void correlatedGaussianDenseMetricHelps() {
         Model m = new TestModels.Correlated2D(1, 10, 0.95);
         Fit dense = Sampler.run(m, config().metric(MetricKind.DENSE).build(), ProgressListener.NONE);
