@@ -127,14 +127,7 @@ class StanFunctionsTest {
     static DataSet data(String lambda) {
         String json = "{\"N\": 4, \"M\": 3, \"y\": [0.1, -0.3, 0.8, 1.2], \"X\": [[1, 0.5, 0.2], [0.3, -1, 0.4], [0.0, 0.7, -0.2], [1.1, 0.1, 0.9]],"
                 + " \"lambda\": " + lambda + "}";
-        try {
-            Path f = Files.createTempFile("functions", ".json");
-            Files.writeString(f, json);
-            f.toFile().deleteOnExit();
-            return DataSet.read(List.of(f), Map.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ulam.compiler.testing.Models.json(json);
     }
 
     static Model model(String program, DataSet d) {

@@ -80,14 +80,7 @@ class StanTransformedDataTest {
         StringBuilder x = new StringBuilder();
         for (double[] r : X) x.append(x.length() == 0 ? "" : ", ").append(java.util.Arrays.toString(r));
         String json = "{\"N\": 4, \"K\": 3, \"prior_only\": " + priorOnly + ", \"Y\": " + java.util.Arrays.toString(Y) + ", \"X\": [" + x + "]}";
-        try {
-            Path f = Files.createTempFile("brms", ".json");
-            Files.writeString(f, json);
-            f.toFile().deleteOnExit();
-            return DataSet.read(List.of(f), Map.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ulam.compiler.testing.Models.json(json);
     }
 
     @Test
