@@ -16,10 +16,9 @@
 # and appends one line per fit to reference/fits.log. rstan 2.21 (Stan 2.21) predates the
 # array[N] syntax: each declaration 'array[N] T x' is rewritten as 'T x[N]' (the same program)
 # before rstan compiles it.
-suppressMessages({ library(rstan); library(posterior); library(jsonlite) })
-bh <- file.path(tempdir(), "bh"); dir.create(bh, showWarnings = FALSE)
-if (!file.exists(file.path(bh, "boost"))) invisible(file.symlink("/usr/include/boost", file.path(bh, "boost")))
-rstan::rstan_options(boost_lib = bh)
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
+source(file.path(here, "rstan_common.R"))
+suppressMessages(library(posterior))
 args <- commandArgs(trailingOnly = TRUE)
 draws <- 2500
 models <- character()
@@ -31,9 +30,6 @@ while (i <= length(args)) {
 if (length(models) == 0) models <- sub("\\.stan$", "", list.files("examples/stan", "\\.stan$"))
 out <- "tests/src/test/resources/stanfront/reference"
 data <- fromJSON("examples/stan/bangladesh.json", simplifyVector = TRUE)
-old_arrays <- function(code) {
-  gsub("array\\[([^]]+)\\]\\s+([a-z_]+(<[^>]*>)?(\\[[^]]*\\])?)\\s+([A-Za-z][A-Za-z0-9_]*)", "\\2 \\5[\\1]", code, perl = TRUE)
-}
 for (m in models) {
   t0 <- Sys.time()
   code <- old_arrays(paste(readLines(file.path("examples/stan", paste0(m, ".stan"))), collapse = "\n"))
@@ -46,14 +42,7 @@ for (m in models) {
   for (j in 2:ncol(s)) s[[j]] <- as.numeric(unclass(s[[j]]))
   names(s)[4:5] <- c("q5.5", "q94.5")
   write.csv(s, file.path(out, paste0(m, ".csv")), row.names = FALSE)
-  K <- get_num_upars(fit)
-  pts <- list(rep(0, K), seq(-0.5, 0.5, length.out = K), seq(0.3, -0.2, length.out = K))
-  rows <- lapply(seq_along(pts), function(k) {
-    g <- grad_log_prob(fit, pts[[k]], adjust_transform = TRUE)
-    c(k, attr(g, "log_prob"), as.numeric(g))
-  })
-  p <- as.data.frame(do.call(rbind, rows))
-  names(p) <- c("point", "lp", paste0("g", seq_len(K)))
+  p <- rstan_points(fit)
   write.csv(p, file.path(out, paste0(m, "_points.csv")), row.names = FALSE)
   div <- sum(get_divergent_iterations(fit))
   line <- sprintf("%s | rstan %s, posterior %s | 4 x %d draws after 1000 warmup, seed 1234 | divergences %d | max R-hat %.4f | min bulk ESS %.0f | %.0f s (compile and sampling)",

@@ -99,24 +99,33 @@ public final class SamplerDiagnostics {
     public static List<Integer> stuckChains(Fit fit) {
         List<Integer> out = new ArrayList<>();
         if (fit.chainCount() < 2 || fit.drawsPerChain() < 2) return out;
-        int best = -1;
-        double bestMedian = Double.NEGATIVE_INFINITY;
-        double[][] lp = new double[fit.chainCount()][];
-        for (int c = 0; c < lp.length; c++) {
-            lp[c] = fit.chains().get(c).stat(SamplerStat.LP).clone();
-            java.util.Arrays.sort(lp[c]);
-            double m = sortedQuantile(lp[c], 0.5);
-            if (m > bestMedian) {
-                bestMedian = m;
-                best = c;
-            }
-        }
-        if (best < 0) return out;
+        double[][] lp = sortedLp(fit);
+        int best = best(lp);
+        double bestMedian = sortedQuantile(lp[best], 0.5);
         double sd = Math.max(1, (sortedQuantile(lp[best], 0.75) - sortedQuantile(lp[best], 0.25)) / 1.349);
         for (int c = 0; c < lp.length; c++) {
             if (sortedQuantile(lp[c], 0.95) < bestMedian - STUCK_SDS * sd) out.add(fit.chains().get(c).id());
         }
         return out;
+    }
+
+    /** Each chain's post-warmup {@code lp__}, sorted. */
+    private static double[][] sortedLp(Fit fit) {
+        double[][] lp = new double[fit.chainCount()][];
+        for (int c = 0; c < lp.length; c++) {
+            lp[c] = fit.chains().get(c).stat(SamplerStat.LP).clone();
+            java.util.Arrays.sort(lp[c]);
+        }
+        return lp;
+    }
+
+    /** The index of the chain with the highest median {@code lp__} (the first of equals). */
+    private static int best(double[][] sortedLp) {
+        int best = 0;
+        for (int c = 1; c < sortedLp.length; c++) {
+            if (sortedQuantile(sortedLp[c], 0.5) > sortedQuantile(sortedLp[best], 0.5)) best = c;
+        }
+        return best;
     }
 
     /** The q quantile of sorted values by linear interpolation (R's type 7). */
@@ -131,18 +140,14 @@ public final class SamplerDiagnostics {
     private static String stuckWarning(Fit fit) {
         List<Integer> stuck = stuckChains(fit);
         if (stuck.isEmpty()) return null;
-        double bestMedian = Double.NEGATIVE_INFINITY;
-        int best = 0;
+        double[][] lp = sortedLp(fit);
+        int bestIndex = best(lp);
+        int best = fit.chains().get(bestIndex).id();
+        double bestMedian = sortedQuantile(lp[bestIndex], 0.5);
         List<String> parts = new ArrayList<>();
-        for (ChainResult c : fit.chains()) {
-            double[] lp = c.stat(SamplerStat.LP).clone();
-            java.util.Arrays.sort(lp);
-            double m = sortedQuantile(lp, 0.5);
-            if (stuck.contains(c.id())) parts.add(String.format(Locale.ROOT, "chain %d (median %.4g)", c.id(), m));
-            if (m > bestMedian) {
-                bestMedian = m;
-                best = c.id();
-            }
+        for (int c = 0; c < lp.length; c++) {
+            int id = fit.chains().get(c).id();
+            if (stuck.contains(id)) parts.add(String.format(Locale.ROOT, "chain %d (median %.4g)", id, sortedQuantile(lp[c], 0.5)));
         }
         String warmup = "--warmup " + Math.max(2 * fit.config().warmup(), 2000);
         return String.format(Locale.ROOT, "the log density (lp__) after warmup of %s stayed far below that of chain"
