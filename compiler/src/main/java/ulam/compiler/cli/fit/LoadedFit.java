@@ -39,9 +39,9 @@ public final class LoadedFit {
      */
     private static String noPointwise(ulam.compiler.check.ModelSpec spec) {
         for (ulam.compiler.check.Term t : spec.likelihoods()) {
-            String shown = ulam.compiler.check.TExprs.show(t.value());
-            if (t.loop() == null && shown.matches("^[a-z_]+_glm\\(.*")) {
-                return "the likelihood of " + t.lhs().name() + " (" + shown.substring(0, shown.indexOf('('))
+            if (t.loop() == null && t.value() instanceof ulam.compiler.check.TExpr.VDensity v
+                    && v.distribution().name().endsWith("_glm")) {
+                return "the likelihood of " + t.lhs().name() + " (" + v.distribution().name()
                         + ") is one term for all its rows, so there is no log-likelihood per observation";
             }
         }
